@@ -1,0 +1,71 @@
+// `npm test`: node tests (schemas, sandbox, server), browser tests (wtr in Chromium), then the end-to-end
+// scripts. Ends with one line "N passed, N failed" counting every test of the three.
+import { spawn } from 'node:child_process';
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureChrome } from './ensure-chrome.mjs';
+
+const chrome = ensureChrome();
+const env = { ...process.env, CHROME_PATH: chrome, PUPPETEER_SKIP_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
+const only = process.argv[2]; // optional: node | browser | e2e
+
+function files(dir, pattern) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...files(p, pattern));
+    else if (pattern.test(name)) out.push(p);
+  }
+  return out.sort();
+}
+
+/** Runs a command, echoing its output, and returns [exit code, output]. */
+function run(command, args) {
+  return new Promise((resolve) => {
+    const child = spawn(command, args, { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const relay = (stream, target) =>
+      stream.on('data', (chunk) => {
+        output += chunk;
+        target.write(chunk);
+      });
+    relay(child.stdout, process.stdout);
+    relay(child.stderr, process.stderr);
+    child.on('close', (code) => resolve([code ?? 1, output]));
+  });
+}
+
+const totals = { passed: 0, failed: 0 };
+function count(label, code, passed, failed) {
+  // A runner that crashed without reporting a failure still failed.
+  if (code !== 0 && failed === 0) failed = 1;
+  totals.passed += passed;
+  totals.failed += failed;
+  console.log(`::: ${label}: ${passed} passed, ${failed} failed`);
+}
+const last = (output, re) => [...output.matchAll(re)].pop();
+
+if (!only || only === 'node') {
+  const nodeTests = files('test', /\.node\.test\.ts$/);
+  const [code, out] = await run(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...nodeTests]);
+  const pass = last(out, /ℹ pass (\d+)/g);
+  const fail = last(out, /ℹ fail (\d+)/g);
+  count('node', code, Number(pass?.[1] ?? 0), Number(fail?.[1] ?? 0));
+}
+
+if (!only || only === 'browser') {
+  const [code, out] = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--static-logging']);
+  const line = last(out, /^(\d+) passed, (\d+) failed/gm);
+  count('browser', code, Number(line?.[1] ?? 0), Number(line?.[2] ?? 0));
+}
+
+if (!only || only === 'e2e') {
+  for (const script of files('test/e2e', /\.e2e\.ts$/)) {
+    const [code, out] = await run(process.execPath, ['--import', 'tsx', script]);
+    const line = last(out, /^(\d+) passed, (\d+) failed/gm);
+    count(script, code, Number(line?.[1] ?? 0), Number(line?.[2] ?? 0));
+  }
+}
+
+console.log(`\n${totals.passed} passed, ${totals.failed} failed`);
+process.exit(totals.failed ? 1 : 0);

@@ -1,0 +1,12 @@
+import { createContext } from '@lit/context';
+import type { MonoClient } from '../client/client.js';
+
+export interface MonoContextValue {
+  client: MonoClient;
+  endpoint: string;
+  accountId?: string;
+  locale?: string;
+}
+
+/** A global symbol, so that two copies of the kit on one page still find each other's provider. */
+export const monoContext = createContext<MonoContextValue>(Symbol.for('mono-elements/context'));

@@ -1,0 +1,126 @@
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
+function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
+  const key = `${locale}|${JSON.stringify(options)}`;
+  let f = numberFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.NumberFormat(locale, options);
+    } catch {
+      // An invalid locale tag from an attribute must not break rendering.
+      f = new Intl.NumberFormat('en-NG', options);
+    }
+    numberFormats.set(key, f);
+  }
+  return f;
+}
+
+const digitsCache = new Map<string, number>();
+
+/** The currency's minor-unit digits (NGN 2, JPY 0, KWD 3), as Intl knows them. */
+export function currencyDigits(currency: string): number {
+  let d = digitsCache.get(currency);
+  if (d === undefined) {
+    try {
+      d = new Intl.NumberFormat('en', { style: 'currency', currency }).resolvedOptions().maximumFractionDigits ?? 2;
+    } catch {
+      d = 2;
+    }
+    digitsCache.set(currency, d);
+  }
+  return d;
+}
+
+/** Exact decimal text of an integer number of minor units, e.g. 18452375 kobo → "184523.75" (no float division). */
+export function minorToDecimal(minor: number, currency: string): string {
+  const digits = currencyDigits(currency);
+  const negative = minor < 0;
+  const s = String(Math.abs(Math.trunc(minor))).padStart(digits + 1, '0');
+  const major = digits ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
+  return negative ? `-${major}` : major;
+}
+
+export interface MoneyFormatOptions {
+  /** Always show + or − (for credits and debits). */
+  signDisplay?: Intl.NumberFormatOptions['signDisplay'];
+  currencyDisplay?: Intl.NumberFormatOptions['currencyDisplay'];
+  /** Drop the minor digits (chart axes, compact summaries). */
+  whole?: boolean;
+  notation?: Intl.NumberFormatOptions['notation'];
+}
+
+/** Formats minor units as money with the currency's own decimals, e.g. `formatMoney(18452375, 'NGN')` → "₦184,523.75". */
+export function formatMoney(minor: number, currency = 'NGN', locale = 'en-NG', options: MoneyFormatOptions = {}): string {
+  const code = /^[A-Z]{3}$/.test(currency) ? currency : 'XXX';
+  const f = numberFormat(locale, {
+    style: 'currency',
+    currency: code,
+    signDisplay: options.signDisplay,
+    currencyDisplay: options.currencyDisplay,
+    notation: options.notation,
+    ...(options.whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
+  });
+  // Intl parses decimal strings exactly (no binary rounding of large kobo values).
+  return f.format(minorToDecimal(minor, code) as unknown as number);
+}
+
+export function formatNumber(value: number, locale = 'en-NG', options: Intl.NumberFormatOptions = {}): string {
+  return numberFormat(locale, options).format(value);
+}
+
+export function formatPercent(value: number, locale = 'en-NG', fractionDigits = 1): string {
+  return numberFormat(locale, { style: 'percent', maximumFractionDigits: fractionDigits, signDisplay: 'exceptZero' }).format(value / 100);
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Formats an ISO date or date-time. Date-only values are calendar days and are shown in UTC so that
+ * no time zone moves them to the day before.
+ */
+export function formatDate(
+  iso: string | null | undefined,
+  locale = 'en-NG',
+  options: Intl.DateTimeFormatOptions = { dateStyle: 'medium' },
+): string {
+  if (!iso) return '';
+  const dateOnly = DATE_ONLY.test(iso);
+  const time = Date.parse(dateOnly ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(time)) return '';
+  const opts = dateOnly ? { ...options, timeZone: 'UTC', timeStyle: undefined } : options;
+  const key = `${locale}|${JSON.stringify(opts)}`;
+  let f = dateFormats.get(key);
+  if (!f) {
+    try {
+      f = new Intl.DateTimeFormat(locale, opts);
+    } catch {
+      f = new Intl.DateTimeFormat('en-NG', opts);
+    }
+    dateFormats.set(key, f);
+  }
+  return f.format(time);
+}
+
+const MASK = '•';
+
+/** Keeps the last `visible` characters: `maskTail('0123456789')` → "••••••6789". */
+export function maskTail(value: string | null | undefined, visible = 4): string {
+  if (!value) return '';
+  const clean = String(value).replace(/\s+/g, '');
+  if (clean.length <= visible) return MASK.repeat(clean.length);
+  return MASK.repeat(clean.length - visible) + clean.slice(-visible);
+}
+
+/** NUBAN account numbers: last four shown, grouped for reading, e.g. "•••• •• 6789"-style without leaking length. */
+export const maskAccountNumber = (value: string | null | undefined): string => (value ? `${MASK.repeat(4)} ${String(value).slice(-4)}` : '');
+
+/** BVN: 11 digits, last four shown. */
+export const maskBvn = (value: string | null | undefined): string => maskTail(value, 4);
+
+/** Phone: keep the last four digits and a leading + if any. */
+export function maskPhone(value: string | null | undefined): string {
+  if (!value) return '';
+  const s = String(value).trim();
+  return (s.startsWith('+') ? '+' : '') + maskTail(s.replace(/^\+/, ''), 4);
+}

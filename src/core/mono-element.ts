@@ -1,0 +1,66 @@
+import { LitElement } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { consume } from '@lit/context';
+import type { MonoClient } from '../client/client.js';
+import { sharedClient } from '../client/registry.js';
+import { monoContext, type MonoContextValue } from './context.js';
+import type { MonoEventDetails, MonoEventName } from './events.js';
+
+/**
+ * Base of every element: a define that tolerates a second copy of the kit on the page, and a typed emit
+ * (bubbling and composed, so hosts can listen on `document`).
+ */
+export class MonoElement extends LitElement {
+  /**
+   * Registers the class under `tag` unless that tag is taken. A second registration of the same class
+   * under another tag (a prefix chosen by the host) gets an anonymous subclass, as the registry requires.
+   */
+  static define(tag: string, registry: CustomElementRegistry = customElements): void {
+    if (registry.get(tag)) return;
+    const taken = registry.getName?.(this) != null;
+    registry.define(tag, taken ? class extends this {} : this);
+  }
+
+  emit<K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+}
+
+/**
+ * Base of the data elements: `endpoint`, `account-id` and `locale`, each falling back to the nearest
+ * `<mono-provider>` (own attributes win), and the client to load through.
+ */
+export class MonoDataElement extends MonoElement {
+  /** Base URL of the host backend. Default: the provider's, else `/api/mono`. */
+  @property() endpoint?: string;
+
+  /** The Mono account id to show. Default: the provider's. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** BCP 47 locale for numbers and dates. Default: the provider's, else the nearest `lang`, else the browser's. */
+  @property() locale?: string;
+
+  @consume({ context: monoContext, subscribe: true })
+  @state()
+  protected provided?: MonoContextValue;
+
+  get client(): MonoClient {
+    const provided = this.provided;
+    if (provided && (!this.endpoint || this.endpoint === provided.endpoint)) return provided.client;
+    return sharedClient(this.endpoint || provided?.endpoint || undefined);
+  }
+
+  get resolvedAccountId(): string | undefined {
+    return this.accountId || this.provided?.accountId || undefined;
+  }
+
+  get resolvedLocale(): string {
+    return (
+      this.locale ||
+      this.provided?.locale ||
+      this.closest('[lang]')?.getAttribute('lang') ||
+      (typeof navigator === 'undefined' ? 'en-NG' : navigator.language) ||
+      'en-NG'
+    );
+  }
+}

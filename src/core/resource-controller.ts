@@ -1,0 +1,180 @@
+import { html, type ReactiveController, type TemplateResult } from 'lit';
+import { Task, TaskStatus, initialState } from '@lit/task';
+import type { MonoClient } from '../client/client.js';
+import { MonoError, toMonoError } from '../client/errors.js';
+import { msg } from '../i18n/index.js';
+import type { ResourceName } from './events.js';
+import type { MonoDataElement } from './mono-element.js';
+
+export type ResourceStatus = 'idle' | 'loading' | 'empty' | 'error' | 'loaded';
+
+export interface ResourceOptions<T, A extends readonly unknown[]> {
+  resource: ResourceName;
+  /** Extra inputs besides client and account id (filters, period); a change reloads and aborts the older load. */
+  args?: () => A;
+  load: (client: MonoClient, accountId: string, args: A, signal: AbortSignal) => Promise<T>;
+  isEmpty?: (value: T) => boolean;
+}
+
+export interface RenderStates<T> {
+  loaded: (value: T) => unknown;
+  empty?: () => unknown;
+  loading?: () => unknown;
+}
+
+/** Plain-language text for an error, by kind. */
+export function describeError(error: MonoError, locale: string): string {
+  switch (error.kind) {
+    case 'network':
+      return msg(locale, 'errorNetwork');
+    case 'timeout':
+      return msg(locale, 'errorTimeout');
+    case 'http':
+      return msg(locale, 'errorHttp', { status: error.status ?? '' }) + (error.message && !/^HTTP \d+$/.test(error.message) ? ` ${error.message}` : '');
+    case 'invalid-response':
+      return msg(locale, 'errorInvalid');
+    case 'reauth-required':
+      return msg(locale, 'errorReauth');
+    case 'config':
+      return `${msg(locale, 'errorConfig')} ${error.message}`;
+    default:
+      return error.message || msg(locale, 'errorOther');
+  }
+}
+
+/**
+ * Loads one resource for a data element through the client: aborts the older load whenever the account,
+ * client or args change (so an old answer never overwrites a newer one), reloads when the client is
+ * invalidated for the account (after a sync), emits `mono-load` / `mono-error`, and renders the
+ * loading / empty / error (with retry) / loaded states.
+ */
+export class ResourceController<T, A extends readonly unknown[] = []> implements ReactiveController {
+  private readonly task: Task<readonly [MonoClient, string | undefined, number, ...A], T>;
+  private generation = 0;
+  private unsubscribe?: () => void;
+  private subscribedTo?: MonoClient;
+
+  constructor(
+    private readonly host: MonoDataElement,
+    private readonly options: ResourceOptions<T, A>,
+  ) {
+    host.addController(this);
+    this.task = new Task(host, {
+      args: () => [host.client, host.resolvedAccountId, this.generation, ...(options.args?.() ?? ([] as unknown as A))] as const,
+      task: async ([client, accountId, , ...rest], { signal }) => {
+        if (!accountId) return initialState;
+        return options.load(client, accountId, rest as unknown as A, signal);
+      },
+      onComplete: (value) => this.host.emit('mono-load', { resource: options.resource, data: value }),
+      onError: (e) => {
+        const error = toMonoError(e);
+        if (error.kind === 'aborted') return;
+        this.host.emit('mono-error', { error });
+        const accountId = host.resolvedAccountId;
+        if (error.kind === 'reauth-required' && accountId) this.host.emit('mono-reauth-required', { accountId });
+      },
+    });
+  }
+
+  hostConnected(): void {
+    this.subscribe();
+  }
+
+  hostUpdate(): void {
+    if (this.subscribedTo !== this.host.client) this.subscribe();
+  }
+
+  hostDisconnected(): void {
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.subscribedTo = undefined;
+  }
+
+  get status(): ResourceStatus {
+    switch (this.task.status) {
+      case TaskStatus.INITIAL:
+        return this.host.resolvedAccountId ? 'loading' : 'idle';
+      case TaskStatus.PENDING:
+        return 'loading';
+      case TaskStatus.ERROR:
+        return this.error?.kind === 'aborted' ? 'loading' : 'error';
+      case TaskStatus.COMPLETE: {
+        const value = this.task.value as T;
+        return this.options.isEmpty?.(value) ? 'empty' : 'loaded';
+      }
+    }
+    return 'idle';
+  }
+
+  /** The last loaded value (kept while a reload runs). */
+  get value(): T | undefined {
+    return this.task.value;
+  }
+
+  get error(): MonoError | undefined {
+    return this.task.status === TaskStatus.ERROR ? toMonoError(this.task.error) : undefined;
+  }
+
+  /** Loads again, skipping nothing cached (errors are never cached). */
+  retry = (): void => {
+    this.generation++;
+    this.host.requestUpdate();
+  };
+
+  /** Re-runs the load now and returns when it settles. */
+  async reload(): Promise<void> {
+    this.retry();
+    await this.host.updateComplete;
+    await this.task.taskComplete.catch(() => {});
+  }
+
+  /** Settles when the current load does (never rejects). */
+  get settled(): Promise<void> {
+    return this.task.taskComplete.then(
+      () => {},
+      () => {},
+    );
+  }
+
+  /** The element's body for the current state; `loaded` renders the data. */
+  render(states: RenderStates<T>): TemplateResult {
+    const locale = this.host.resolvedLocale;
+    const status = this.status;
+    const announce = status === 'loading' ? msg(locale, 'loading') : status === 'empty' ? msg(locale, 'empty') : '';
+    let body: unknown;
+    switch (status) {
+      case 'idle':
+        body = html`<div part="idle" class="state idle"><slot name="idle">${msg(locale, 'noAccount')}</slot></div>`;
+        break;
+      case 'loading':
+        body =
+          states.loading?.() ??
+          html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${msg(locale, 'loading')}</div>`;
+        break;
+      case 'error': {
+        const error = this.error!;
+        body = html`<div part="error" class="state error" role="alert" data-kind=${error.kind}>
+          <p>${describeError(error, locale)}</p>
+          <button part="retry-button" class="button secondary" type="button" @click=${this.retry}>${msg(locale, 'retry')}</button>
+        </div>`;
+        break;
+      }
+      case 'empty':
+        body = states.empty?.() ?? html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'empty')}</slot></div>`;
+        break;
+      case 'loaded':
+        body = states.loaded(this.task.value as T);
+        break;
+    }
+    return html`<div class="sr-only" role="status" aria-live="polite">${announce}</div>${body}`;
+  }
+
+  private subscribe(): void {
+    this.unsubscribe?.();
+    const client = this.host.client;
+    this.subscribedTo = client;
+    this.unsubscribe = client.onInvalidate((accountId) => {
+      if (accountId === undefined || accountId === this.host.resolvedAccountId) this.retry();
+    });
+  }
+}

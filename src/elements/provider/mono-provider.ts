@@ -1,0 +1,83 @@
+import { html, css } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { provide } from '@lit/context';
+import { MonoClient, type HeadersSource } from '../../client/client.js';
+import { MonoElement } from '../../core/mono-element.js';
+import { monoContext, type MonoContextValue } from '../../core/context.js';
+
+/**
+ * Shares one client (cache, request de-duplication, auth headers) and the `endpoint`, `account-id` and
+ * `locale` with every mono element inside it. It renders nothing of its own.
+ *
+ * @summary Configuration and shared client for the mono elements inside it.
+ * @tag mono-provider
+ * @slot - The elements that share this configuration.
+ */
+export class MonoProvider extends MonoElement {
+  static override styles = css`
+    :host {
+      display: contents;
+    }
+  `;
+
+  /** Base URL of the host backend. */
+  @property() endpoint = '/api/mono';
+
+  /** The account every element inside shows unless it sets its own. */
+  @property({ attribute: 'account-id' }) accountId?: string;
+
+  /** BCP 47 locale for every element inside. */
+  @property() locale?: string;
+
+  /** `fetch` replacement for the host's own auth layer. */
+  @property({ attribute: false }) fetch?: typeof fetch;
+
+  /** Extra headers for every request, or a function returning them (e.g. a CSRF token). */
+  @property({ attribute: false }) headers?: HeadersSource;
+
+  /** Fetch credentials mode. Default `same-origin`. */
+  @property() credentials?: RequestCredentials;
+
+  /** Supply a ready client instead (its endpoint wins). */
+  @property({ attribute: false }) client?: MonoClient;
+
+  @provide({ context: monoContext })
+  @state()
+  protected value!: MonoContextValue;
+
+  private ownClient?: MonoClient;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Provide before the first render so that children never start loading through a default client.
+    this.refresh();
+  }
+
+  protected override willUpdate(): void {
+    this.refresh();
+  }
+
+  private builtWith: unknown[] = [];
+
+  private refresh(): void {
+    const inputs = [this.endpoint, this.fetch, this.headers, this.credentials, this.client];
+    if (!this.ownClient || inputs.some((v, i) => v !== this.builtWith[i])) {
+      this.builtWith = inputs;
+      this.ownClient = this.client ?? new MonoClient({ endpoint: this.endpoint, fetch: this.fetch, headers: this.headers, credentials: this.credentials });
+    }
+    const client = this.ownClient;
+    const { accountId, locale } = this;
+    const v = this.value;
+    if (v?.client === client && v.accountId === (accountId || undefined) && v.locale === (locale || undefined)) return;
+    this.value = { client, endpoint: client.endpoint, accountId: accountId || undefined, locale: locale || undefined };
+  }
+
+  /** The client every element inside uses (for `invalidate()` after a host-side change). */
+  get sharedClient(): MonoClient | undefined {
+    return this.ownClient;
+  }
+
+  protected override render() {
+    return html`<slot></slot>`;
+  }
+}

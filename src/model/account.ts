@@ -1,0 +1,129 @@
+import * as z from 'zod/mini';
+import { aliased, currency, isRecord, minorUnits, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
+
+export type AccountType = 'savings' | 'current' | 'domiciliary' | 'business' | 'other';
+export type DataStatus = 'AVAILABLE' | 'PARTIAL' | 'UNAVAILABLE' | 'FAILED' | 'PROCESSING' | 'UNKNOWN';
+
+export interface Institution {
+  name: string;
+  bankCode: string | null;
+  /** `PERSONAL_BANKING` or `BUSINESS_BANKING` as Mono sends it. */
+  type: string | null;
+}
+
+export interface Account {
+  id: string;
+  /** Holder name as the bank reports it. */
+  name: string;
+  accountNumber: string;
+  currency: string;
+  /** Minor units (kobo for NGN). */
+  balance: number;
+  accountType: AccountType;
+  /** The bank's own text for the type, e.g. "Tier 3 Savings Account". */
+  accountTypeText: string;
+  /** Mono sends only the last four digits here. */
+  bvnLast4: string | null;
+  institution: Institution;
+  customerId: string | null;
+  dataStatus: DataStatus;
+  /** What the bank returned, e.g. `['identity', 'balance', 'transactions']`. */
+  retrievedData: string[];
+  authMethod: string | null;
+  reference: string | null;
+}
+
+const DATA_STATUSES: readonly DataStatus[] = ['AVAILABLE', 'PARTIAL', 'UNAVAILABLE', 'FAILED', 'PROCESSING'];
+
+export function normalizeDataStatus(raw: unknown): DataStatus {
+  const upper = typeof raw === 'string' ? raw.trim().toUpperCase() : '';
+  return (DATA_STATUSES as readonly string[]).includes(upper) ? (upper as DataStatus) : 'UNKNOWN';
+}
+
+/** Banks send free text ("SAVINGS_ACCOUNT", "Current Account - Individual", "DOMICILIARY USD"); the order matters. */
+export function normalizeAccountType(raw: string, institutionType?: string | null): AccountType {
+  const t = raw.toUpperCase();
+  if (/DOM(ICILIARY)?\b|\bFCY\b|FOREIGN/.test(t)) return 'domiciliary';
+  if (/BUSINESS|CORPORATE|\bSME\b|COMPANY/.test(t)) return 'business';
+  if (/SAVING/.test(t)) return 'savings';
+  if (/CURRENT|CHECKING|\bCA\b/.test(t)) return 'current';
+  if (/BUSINESS/.test(institutionType?.toUpperCase() ?? '')) return 'business';
+  return 'other';
+}
+
+const institution = aliased(
+  { bankCode: 'bank_code' },
+  z.object({ name: text, bank_code: optionalText, type: optionalText, auth_method: optionalText }),
+);
+
+const accountBody = aliased(
+  { _id: 'id', accountNumber: 'account_number', authMethod: 'auth_method', dataStatus: 'data_status' },
+  z.object({
+    id: text,
+    name: z._default(text, ''),
+    account_number: text,
+    currency,
+    balance: minorUnits,
+    type: optionalText,
+    bvn: optionalText,
+    institution,
+    auth_method: optionalText,
+    data_status: optionalText,
+  }),
+);
+
+const meta = z.optional(
+  z.nullable(
+    z.object({
+      data_status: optionalText,
+      auth_method: optionalText,
+      retrieved_data: z.optional(z.nullable(z.array(z.string()))),
+      ref: optionalText,
+    }),
+  ),
+);
+
+/** v2: `data.account` + `data.customer` + `data.meta`; also the 2021 v1 body and the account_updated webhook. */
+const nested = z.object({ account: accountBody, customer: z.optional(z.nullable(z.union([z.object({ id: text }), text]))), meta });
+/** 2023 v1: the account fields directly in `data`. */
+const flat = z.object({ data: accountBody });
+
+type Body = z.infer<typeof accountBody>;
+
+function toAccount(a: Body, m: z.infer<typeof meta>, customer: unknown): Account {
+  const typeText = a.type ?? '';
+  return {
+    id: a.id,
+    name: a.name,
+    accountNumber: a.account_number,
+    currency: a.currency,
+    balance: a.balance,
+    accountType: normalizeAccountType(typeText, a.institution.type),
+    accountTypeText: typeText,
+    bvnLast4: a.bvn ? a.bvn.slice(-4) : null,
+    institution: { name: a.institution.name, bankCode: a.institution.bank_code, type: a.institution.type },
+    customerId: typeof customer === 'string' ? customer : isRecord(customer) ? String(customer.id) : null,
+    dataStatus: normalizeDataStatus(m?.data_status ?? a.data_status),
+    retrievedData: m?.retrieved_data ?? [],
+    authMethod: m?.auth_method ?? a.auth_method ?? a.institution.auth_method ?? null,
+    reference: m?.ref ?? null,
+  };
+}
+
+export function parseAccount(body: unknown): ParseResult<Account> {
+  if (!isRecord(body)) return unrecognised('account');
+  const inner = isRecord(body.data) ? body.data : null;
+  if (inner && 'account' in inner) {
+    const r = run(z.object({ data: nested }), body);
+    return r.ok ? { ok: true, value: toAccount(r.value.data.account, r.value.data.meta, r.value.data.customer) } : r;
+  }
+  if (inner) {
+    const r = run(flat, body);
+    return r.ok ? { ok: true, value: toAccount(r.value.data, null, null) } : r;
+  }
+  if ('account' in body) {
+    const r = run(nested, body);
+    return r.ok ? { ok: true, value: toAccount(r.value.account, r.value.meta, r.value.customer) } : r;
+  }
+  return unrecognised('account');
+}

@@ -1,0 +1,71 @@
+import * as z from 'zod/mini';
+import { aliased, isRecord, optionalDate, optionalText, run, unrecognised, type ParseResult } from './common.js';
+
+/** KYC fields; every one may be missing (not all banks return identity). */
+export interface Identity {
+  fullName: string | null;
+  /** Full 11-digit BVN: sensitive, masked by default in the UI. */
+  bvn: string | null;
+  email: string | null;
+  phone: string | null;
+  gender: string | null;
+  /** `YYYY-MM-DD`. */
+  dateOfBirth: string | null;
+  addressLine1: string | null;
+  addressLine2: string | null;
+  stateOfOrigin: string | null;
+  lgaOfOrigin: string | null;
+  maritalStatus: string | null;
+  updatedAt: string | null;
+}
+
+const identity = aliased(
+  {
+    fullName: 'full_name',
+    addressLine1: 'address_line1',
+    addressLine2: 'address_line2',
+    stateOfOrigin: 'state_of_origin',
+    lgaOfOrigin: 'lga_of_origin',
+    maritalStatus: 'marital_status',
+    updatedAt: 'updated_at',
+    dateOfBirth: 'dob',
+  },
+  z.object({
+    full_name: optionalText,
+    bvn: optionalText,
+    email: optionalText,
+    phone: optionalText,
+    gender: optionalText,
+    dob: optionalDate,
+    address_line1: optionalText,
+    address_line2: optionalText,
+    state_of_origin: optionalText,
+    lga_of_origin: optionalText,
+    marital_status: optionalText,
+    updated_at: optionalDate,
+  }),
+);
+
+export function parseIdentity(body: unknown): ParseResult<Identity> {
+  if (!isRecord(body)) return unrecognised('identity');
+  const r = run(z.object({ data: identity }), isRecord(body.data) ? body : { data: body });
+  if (!r.ok) return r;
+  const d = r.value.data;
+  return {
+    ok: true,
+    value: {
+      fullName: d.full_name,
+      bvn: d.bvn,
+      email: d.email,
+      phone: d.phone,
+      gender: d.gender,
+      dateOfBirth: d.dob,
+      addressLine1: d.address_line1,
+      addressLine2: d.address_line2,
+      stateOfOrigin: d.state_of_origin,
+      lgaOfOrigin: d.lga_of_origin,
+      maritalStatus: d.marital_status,
+      updatedAt: d.updated_at,
+    },
+  };
+}

@@ -1,0 +1,340 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  normalizeAccountType,
+  normalizeCurrency,
+  normalizeDate,
+  parseAccount,
+  parseAssets,
+  parseEarnings,
+  parseExchange,
+  parseIdentity,
+  parseIncomeAnalysis,
+  parseIncomeRecords,
+  parseInitiation,
+  parseJob,
+  parseStatement,
+  parseStatementJob,
+  parseSync,
+  parseTransactions,
+  type ParseResult,
+} from '../../src/model/index.js';
+import * as s from '../fixtures/mono-samples.js';
+
+function ok<T>(r: ParseResult<T>): T {
+  if (!r.ok) assert.fail(`expected success, got ${r.issue.path}: ${r.issue.message}`);
+  return r.value;
+}
+function bad<T>(r: ParseResult<T>): { path: string; message: string } {
+  if (r.ok) assert.fail(`expected an invalid-response issue, got ${JSON.stringify(r.value)}`);
+  return r.issue;
+}
+const clone = <T>(v: T): T => structuredClone(v);
+
+describe('account', () => {
+  it('normalises the v2 envelope', () => {
+    const a = ok(parseAccount(s.accountV2));
+    assert.equal(a.id, '683d6b5ef1c2a94e7b0c3d12');
+    assert.equal(a.name, 'CHIAMAKA ADAEZE OKAFOR');
+    assert.equal(a.accountNumber, '0123456789');
+    assert.equal(a.balance, 18452375);
+    assert.equal(a.currency, 'NGN');
+    assert.equal(a.accountType, 'savings');
+    assert.equal(a.accountTypeText, 'SAVINGS');
+    assert.equal(a.bvnLast4, '4471');
+    assert.deepEqual(a.institution, { name: 'GTBank', bankCode: '058', type: 'PERSONAL_BANKING' });
+    assert.equal(a.customerId, '683d6a2c91f0e4b8c2a1d7e3');
+    assert.equal(a.dataStatus, 'AVAILABLE');
+    assert.deepEqual(a.retrievedData, ['identity', 'balance', 'transactions']);
+    assert.equal(a.authMethod, 'internet_banking');
+    assert.equal(a.reference, 'kit-7f3a91c2');
+  });
+
+  it('accepts the 2023 v1 flat shape with lower-case currency and status', () => {
+    const a = ok(parseAccount(s.accountV1Flat));
+    assert.equal(a.currency, 'NGN');
+    assert.equal(a.dataStatus, 'AVAILABLE');
+    assert.equal(a.accountType, 'savings');
+    assert.equal(a.accountTypeText, 'Tier 3 Savings Account');
+    assert.equal(a.authMethod, 'internet_banking');
+  });
+
+  it('accepts the 2021 v1 shape and the account_updated webhook (camelCase, _id, "Naira")', () => {
+    const legacy = ok(parseAccount(s.accountV1Legacy));
+    assert.equal(legacy.id, '5feec8ce95e8dc6a52e53257');
+    assert.equal(legacy.accountNumber, '2001234567');
+    assert.equal(legacy.currency, 'NGN');
+    assert.equal(legacy.institution.bankCode, '50211');
+    const hook = ok(parseAccount(s.accountUpdatedWebhookData));
+    assert.equal(hook.id, '683d6b5ef1c2a94e7b0c3d12');
+    assert.equal(hook.institution.bankCode, '058');
+  });
+
+  it('ignores unknown extra fields', () => {
+    const body = clone(s.accountV2) as Record<string, any>;
+    body.data.account.surprise = { nested: true };
+    body.extra = 1;
+    assert.equal(ok(parseAccount(body)).balance, 18452375);
+  });
+
+  it('names the path of a wrong type or a missing field', () => {
+    const wrong = clone(s.accountV2) as Record<string, any>;
+    wrong.data.account.balance = 'lots';
+    assert.equal(bad(parseAccount(wrong)).path, 'data.account.balance');
+    const missing = clone(s.accountV2) as Record<string, any>;
+    delete missing.data.account.account_number;
+    const issue = bad(parseAccount(missing));
+    assert.equal(issue.path, 'data.account.account_number');
+    assert.match(issue.message, /missing/);
+  });
+
+  it('rejects amounts that are not safe integers and non-objects', () => {
+    const huge = clone(s.accountV2) as Record<string, any>;
+    huge.data.account.balance = 1e300;
+    assert.equal(bad(parseAccount(huge)).path, 'data.account.balance');
+    for (const junk of [null, 42, 'x', [], { data: 'x' }, {}]) bad(parseAccount(junk));
+  });
+
+  it('maps unknown data statuses to UNKNOWN instead of failing', () => {
+    const body = clone(s.accountV2) as Record<string, any>;
+    body.data.meta.data_status = 'SOMETHING_NEW';
+    assert.equal(ok(parseAccount(body)).dataStatus, 'UNKNOWN');
+  });
+
+  it('normalises free-text account types', () => {
+    const cases: Array<[string, string]> = [
+      ['SAVINGS', 'savings'],
+      ['SAVINGS_ACCOUNT', 'savings'],
+      ['Digital Savings Account', 'savings'],
+      ['SAVINGS ACCOUNT - INDIVIDUAL', 'savings'],
+      ['CURRENT', 'current'],
+      ['Current Account - Individual', 'current'],
+      ['DOMICILIARY USD', 'domiciliary'],
+      ['BUSINESS_BANKING', 'business'],
+      ['Corporate Current', 'business'],
+      ['Wallet', 'other'],
+    ];
+    for (const [raw, want] of cases) assert.equal(normalizeAccountType(raw), want, raw);
+  });
+});
+
+describe('transactions', () => {
+  it('normalises a v2 page with meta', () => {
+    const p = ok(parseTransactions(s.transactionsV2));
+    assert.equal(p.transactions.length, 5);
+    assert.equal(p.total, 63);
+    assert.equal(p.page, 1);
+    assert.equal(p.hasNext, true);
+    assert.equal(p.hasPrevious, false);
+    const t = p.transactions[0];
+    assert.deepEqual(t, {
+      id: '683d6c01a7b2e94f10c3a001',
+      narration: 'POS PURCHASE SHOPRITE IKEJA CITY MALL LA NG',
+      amount: 1875000,
+      type: 'debit',
+      balance: 18452375,
+      date: '2025-05-31T17:42:00.000Z',
+      category: 'shopping',
+      currency: 'NGN',
+    });
+  });
+
+  it('accepts both v1 paging shapes and `_id`', () => {
+    const a = ok(parseTransactions(s.transactionsV1Paging));
+    assert.equal(a.transactions[0].id, '5f171a530295e231abca1154');
+    assert.equal(a.total, 2);
+    const b = ok(parseTransactions(s.transactionsV1Legacy));
+    assert.equal(b.transactions[0].id, '5f171a530295e231abca1156');
+    assert.equal(b.transactions[0].balance, 0);
+  });
+
+  it('keeps hostile narration as plain text and tolerates missing optional fields', () => {
+    const body = { data: [{ id: 'x', narration: '<img src=x onerror=alert(1)>', amount: 100, type: 'CREDIT', date: '2025-01-01T00:00:00Z' }] };
+    const t = ok(parseTransactions(body)).transactions[0];
+    assert.equal(t.narration, '<img src=x onerror=alert(1)>');
+    assert.equal(t.type, 'credit');
+    assert.equal(t.balance, null);
+    assert.equal(t.category, null);
+  });
+
+  it('infers the direction from a signed amount when the type is missing', () => {
+    const t = ok(parseTransactions({ data: [{ id: 'x', amount: -250, date: '2025-01-01' }] })).transactions[0];
+    assert.equal(t.type, 'debit');
+    assert.equal(t.amount, 250);
+  });
+
+  it('names the index and field of a broken row', () => {
+    const body = clone(s.transactionsV2) as Record<string, any>;
+    body.data[3].date = 'yesterday';
+    assert.equal(bad(parseTransactions(body)).path, 'data[3].date');
+    const noType = { data: [{ id: 'x', amount: 0, date: '2025-01-01', type: 'sideways' }] };
+    assert.equal(bad(parseTransactions(noType)).path, 'data[0].type');
+  });
+});
+
+describe('statement', () => {
+  it('parses statement JSON and PDF jobs', () => {
+    const st = ok(parseStatement(s.statementJson));
+    assert.equal(st.count, 2);
+    assert.equal(st.transactions[1].category, 'airtime');
+    assert.equal(ok(parseStatementJob(s.statementPdfBuilding)).status, 'building');
+    const built = ok(parseStatementJob(s.statementPdfBuilt));
+    assert.equal(built.status, 'built');
+    assert.match(built.path!, /\.pdf$/);
+  });
+
+  it('treats any status other than BUILDING and BUILT as a failed job', () => {
+    const body = clone(s.statementPdfBuilt);
+    body.data.status = 'COMPLETE';
+    const job = ok(parseStatementJob(body));
+    assert.equal(job.status, 'failed');
+    assert.equal(job.statusText, 'COMPLETE');
+  });
+});
+
+describe('identity', () => {
+  it('parses v2 with nulls kept as missing', () => {
+    const id = ok(parseIdentity(s.identityV2));
+    assert.equal(id.fullName, 'CHIAMAKA ADAEZE OKAFOR');
+    assert.equal(id.bvn, '22345674471');
+    assert.equal(id.dateOfBirth, '1994-03-11');
+    assert.equal(id.lgaOfOrigin, null);
+    assert.equal(id.maritalStatus, null);
+  });
+
+  it('parses bare v1 camelCase with a day-first date of birth', () => {
+    const id = ok(parseIdentity(s.identityV1));
+    assert.equal(id.fullName, 'EMEKA NWOSU');
+    assert.equal(id.dateOfBirth, '1990-09-02');
+    assert.equal(id.addressLine2, 'Enugu');
+    assert.equal(id.maritalStatus, 'single');
+  });
+
+  it('rejects a field of the wrong type', () => {
+    assert.equal(bad(parseIdentity({ data: { full_name: { first: 'x' } } })).path, 'data.full_name');
+  });
+});
+
+describe('income', () => {
+  it('reads v2 records (current names)', () => {
+    const [r] = ok(parseIncomeRecords(s.incomeRecordsV2));
+    assert.equal(r.generation, 'v2');
+    assert.equal(r.averageMonthlyIncome, 45000000);
+    assert.equal(r.estimatedSalary, 45000000);
+    assert.equal(r.yearlyIncome, 540000000);
+    assert.equal(r.totalIncome, 270000000);
+    assert.equal(r.employer, 'PAYSTACK PAYMENTS LTD');
+    assert.equal(r.streams.length, 1);
+    assert.equal(r.streams[0].stability, 0.94);
+    assert.equal(r.streams[0].firstDate, '2024-12-27');
+  });
+
+  it('reads v2 records from before the 2025-03-10 rename', () => {
+    const [r] = ok(parseIncomeRecords(s.incomeRecordsV2PreRename));
+    assert.equal(r.averageMonthlyIncome, 44000000);
+    assert.equal(r.estimatedSalary, 43000000);
+    assert.equal(r.irregularMonthlyIncome, 1000000);
+  });
+
+  it('reads both v1 generations, bare or enveloped', () => {
+    const [oldest] = ok(parseIncomeRecords(s.incomeV1Confidence));
+    assert.equal(oldest.generation, 'v1-confidence');
+    assert.equal(oldest.confidence, 0.95);
+    assert.equal(oldest.employer, 'PAYSTACK PAYMENTS LTD');
+    const [later] = ok(parseIncomeRecords({ status: 'successful', data: s.incomeV1 }));
+    assert.equal(later.generation, 'v1');
+    assert.equal(later.yearlyIncome, 540000000);
+    assert.equal(later.sourceCount, 1);
+  });
+
+  it('treats no records as an empty list and reads the start answer', () => {
+    assert.deepEqual(ok(parseIncomeRecords({ status: 'successful', data: [] })), []);
+    assert.deepEqual(ok(parseIncomeRecords(s.incomeStart)), []);
+    assert.match(ok(parseIncomeAnalysis(s.incomeStart)).message, /being processed/);
+  });
+
+  it('names the record and field that broke', () => {
+    const body = clone(s.incomeRecordsV2) as Record<string, any>;
+    body.data[0].income_streams[0].monthly_average = 'a lot';
+    assert.equal(bad(parseIncomeRecords(body)).path, 'data[0].income_streams[0].monthly_average');
+  });
+});
+
+describe('assets and earnings', () => {
+  it('reads v2 assets with the mangled currency key', () => {
+    const a = ok(parseAssets(s.assetsV2));
+    assert.deepEqual(a.balances, [{ amount: 152340, currency: 'USD' }]);
+    const apple = a.assets[0];
+    assert.equal(apple.symbol, 'AAPL');
+    assert.equal(apple.value, 112540);
+    assert.equal(apple.gain, 112540 - 98000);
+    assert.ok(Math.abs(apple.gainPercent! - 14.8367) < 0.001);
+    assert.equal(a.assets[1].quantity, null);
+    assert.equal(a.assets[1].price, null);
+  });
+
+  it('reads v1 assets (`_id`, `currentBalance`)', () => {
+    const a = ok(parseAssets(s.assetsV1));
+    assert.equal(a.id, '5f171a530295e231abca1199');
+    assert.equal(a.assets[0].value, 112540);
+  });
+
+  it('reads earnings', () => {
+    const e = ok(parseEarnings(s.earningsV2));
+    assert.equal(e.length, 2);
+    assert.equal(e[0].asset.symbol, 'AAPL');
+    assert.equal(e[1].asset.symbol, null);
+    assert.equal(e[0].amount, 4250);
+  });
+});
+
+describe('connect, sync and jobs', () => {
+  it('reads initiate answers and refuses non-web URLs', () => {
+    const auth = ok(parseInitiation(s.initiateAuth));
+    assert.equal(auth.monoUrl, 'https://link.mono.co/ALQ7K2M9ZP4D');
+    assert.equal(auth.reference, 'kit-7f3a91c2');
+    assert.equal(ok(parseInitiation(s.initiateReauth)).accountId, '683d6b5ef1c2a94e7b0c3d12');
+    const evil = clone(s.initiateAuth);
+    evil.data.mono_url = 'javascript:alert(1)';
+    assert.equal(bad(parseInitiation(evil)).path, 'data.mono_url');
+  });
+
+  it('reads the exchange answer bare or enveloped', () => {
+    assert.equal(ok(parseExchange(s.exchangeBare)).accountId, '683d6b5ef1c2a94e7b0c3d12');
+    assert.equal(ok(parseExchange(s.exchangeEnvelope)).accountId, '683d6b5ef1c2a94e7b0c3d12');
+    assert.equal(bad(parseExchange({ data: { nope: 1 } })).path, 'data.id');
+  });
+
+  it('reads sync answers of both generations', () => {
+    assert.deepEqual(ok(parseSync(s.syncProcessing)), { status: 'processing', jobId: '683d7aa0c4e1b2f9d8a60b17', hasNewData: true });
+    assert.equal(ok(parseSync(s.syncReauth)).status, 'reauthorisation_required');
+    assert.deepEqual(ok(parseSync(s.syncV1)), { status: 'successful', jobId: null, hasNewData: true });
+    assert.equal(ok(parseSync(s.syncV1Reauth)).status, 'reauthorisation_required');
+    assert.equal(bad(parseSync({ data: { status: 'dancing' } })).path, 'data.status');
+  });
+
+  it('reads job status', () => {
+    const job = ok(parseJob(s.jobFinished));
+    assert.equal(job.status, 'finished');
+    assert.equal(job.name, 'jobs.accounts.sync_statement');
+  });
+});
+
+describe('primitives', () => {
+  it('normalises currencies', () => {
+    assert.equal(normalizeCurrency('ngn'), 'NGN');
+    assert.equal(normalizeCurrency('Naira'), 'NGN');
+    assert.equal(normalizeCurrency('_u_s_d'), 'USD');
+    assert.equal(normalizeCurrency(undefined), 'NGN');
+    assert.equal(normalizeCurrency('<script>'), 'XXX');
+  });
+
+  it('normalises dates and refuses impossible ones', () => {
+    assert.equal(normalizeDate('2025-05-31T17:42:00.000Z'), '2025-05-31T17:42:00.000Z');
+    assert.equal(normalizeDate('2025-05-31T18:42:00+01:00'), '2025-05-31T17:42:00.000Z');
+    assert.equal(normalizeDate('02-09-1990'), '1990-09-02');
+    assert.equal(normalizeDate('2025-02-30'), undefined);
+    assert.equal(normalizeDate('9999-01-01'), undefined);
+    assert.equal(normalizeDate('tomorrow'), undefined);
+  });
+});

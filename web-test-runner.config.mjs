@@ -1,0 +1,19 @@
+// @ts-check
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { chromeLauncher } from '@web/test-runner-chrome';
+import { defaultReporter } from '@web/test-runner';
+import { countReporter } from './scripts/wtr-count-reporter.mjs';
+import { sandboxMiddleware } from './scripts/sandbox-middleware.mjs';
+import { chromiumArgs, findChrome } from './scripts/chrome.mjs';
+
+export default {
+  files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
+  nodeResolve: true,
+  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  // The real sandbox answers /api/mono during browser tests, exactly as under `npm start`.
+  middleware: [await sandboxMiddleware()],
+  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome() ?? '/usr/bin/chromium', headless: true, args: chromiumArgs } })],
+  reporters: [defaultReporter(), countReporter()],
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+};
