@@ -1,0 +1,113 @@
+import '../src/define.js';
+import type { MonoProvider } from '../src/elements/provider/mono-provider.js';
+import { SANDBOX_ACCOUNTS } from '../src/server/sandbox/accounts.js';
+import type { MonoEventName } from '../src/core/events.js';
+
+const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
+const provider = $<MonoProvider>('#provider');
+const picker = $<HTMLSelectElement>('#account');
+const fault = $<HTMLSelectElement>('#fault');
+const help = $<HTMLParagraphElement>('#account-help');
+
+const params = new URLSearchParams(location.search);
+for (const account of SANDBOX_ACCOUNTS) picker.add(new Option(account.label, account.id));
+picker.value = params.get('account') ?? 'acc_demo';
+
+function selectAccount() {
+  provider.accountId = picker.value;
+  help.textContent = SANDBOX_ACCOUNTS.find((a) => a.id === picker.value)?.description ?? '';
+  void showRaw();
+}
+picker.addEventListener('change', selectAccount);
+
+// Fault switches travel as headers that the sandbox understands; a new header set means a new client.
+fault.addEventListener('change', () => {
+  const value = fault.value;
+  provider.headers = !value
+    ? undefined
+    : value === 'latency'
+      ? { 'x-sandbox-latency': '1500' }
+      : { 'x-sandbox-fault': value };
+  void provider.updateComplete.then(showRaw);
+});
+
+const themeButton = $<HTMLButtonElement>('#theme');
+themeButton.addEventListener('click', () => {
+  const dark = document.documentElement.classList.toggle('mono-theme-dark');
+  themeButton.setAttribute('aria-pressed', String(dark));
+});
+
+// Every mono-* event, newest first.
+const log = $<HTMLOListElement>('#log');
+const EVENTS: MonoEventName[] = [
+  'mono-open',
+  'mono-widget-event',
+  'mono-success',
+  'mono-close',
+  'mono-load',
+  'mono-error',
+  'mono-transaction-select',
+  'mono-filter-change',
+  'mono-sync',
+  'mono-reauth-required',
+];
+function summarise(detail: unknown): string {
+  const text = JSON.stringify(detail, (key, value) => (key === 'data' && value && typeof value === 'object' ? '{…}' : value));
+  return text && text.length > 240 ? `${text.slice(0, 240)}…` : (text ?? '');
+}
+for (const name of EVENTS) {
+  document.addEventListener(name, (event) => {
+    const item = document.createElement('li');
+    const label = document.createElement('span');
+    label.className = 'name';
+    label.textContent = name;
+    const source = (event.composedPath()[0] as Element)?.localName ?? '';
+    item.append(label, ` from <${source}> `, summarise((event as CustomEvent).detail));
+    log.prepend(item);
+    while (log.children.length > 200) log.lastElementChild?.remove();
+  });
+}
+$<HTMLButtonElement>('#clear-log').addEventListener('click', () => log.replaceChildren());
+
+// The raw view: what MonoClient returns for the selected account (rendered as text only).
+const raw = $<HTMLDivElement>('#raw');
+let rawRun = 0;
+async function showRaw() {
+  await provider.updateComplete;
+  const client = provider.sharedClient!;
+  const id = provider.accountId!;
+  const run = ++rawRun;
+  const calls: Array<[string, () => Promise<unknown>]> = [
+    ['account', () => client.account(id)],
+    ['transactions (page 1, limit 5)', () => client.transactions(id, { limit: 5 })],
+    ['identity', () => client.identity(id)],
+    ['income records', () => client.incomeRecords(id)],
+    ['assets', () => client.assets(id)],
+    ['earnings', () => client.earnings(id)],
+  ];
+  raw.replaceChildren(
+    ...calls.map(([label, load]) => {
+      const details = document.createElement('details');
+      const summary = document.createElement('summary');
+      summary.textContent = `${label}: loading…`;
+      const pre = document.createElement('pre');
+      details.append(summary, pre);
+      load().then(
+        (value) => {
+          if (run !== rawRun) return;
+          summary.textContent = label;
+          pre.textContent = JSON.stringify(value, null, 2);
+        },
+        (error: Error & { kind?: string }) => {
+          if (run !== rawRun) return;
+          summary.textContent = `${label}: ${error.kind ?? 'error'}`;
+          pre.className = 'error';
+          pre.textContent = error.message;
+        },
+      );
+      return details;
+    }),
+  );
+}
+
+selectAccount();

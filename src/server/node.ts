@@ -1,0 +1,182 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+export interface NodeHandlerOptions {
+  /** Largest request body accepted; larger ones get 413. Default 1 MiB. */
+  maxBodyBytes?: number;
+  /** Only paths under this prefix reach the handler; others call `next()` (or get 404 without one). */
+  onlyUnder?: string;
+}
+
+export type NodeMiddleware = (req: IncomingMessage, res: ServerResponse, next?: (error?: unknown) => void) => void;
+
+const DEFAULT_MAX_BODY = 1024 * 1024;
+
+/** Express and Connect keep the unmounted path here. */
+type MaybeRoutedRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
+
+class BodyTooLarge extends Error {}
+
+function isUnder(pathname: string, prefix: string): boolean {
+  const base = prefix.replace(/\/+$/, '');
+  return base === '' || pathname === base || pathname.startsWith(`${base}/`);
+}
+
+function requestUrl(req: MaybeRoutedRequest): URL {
+  const encrypted = (req.socket as { encrypted?: boolean }).encrypted === true;
+  const host = req.headers.host ?? 'localhost';
+  return new URL(req.originalUrl ?? req.url ?? '/', `${encrypted ? 'https' : 'http'}://${host}`);
+}
+
+function toHeaders(req: IncomingMessage): Headers {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (name.startsWith(':') || value === undefined) continue;
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else headers.set(name, value);
+  }
+  return headers;
+}
+
+/** Reads the body up to `limit` bytes; a body parser that already ran (Express) is honoured. */
+async function readBody(req: MaybeRoutedRequest, limit: number): Promise<Uint8Array | string> {
+  if (req.readableEnded && req.body !== undefined) {
+    const parsed = req.body;
+    const text = typeof parsed === 'string' ? parsed : parsed instanceof Uint8Array ? parsed : JSON.stringify(parsed);
+    if ((typeof text === 'string' ? new TextEncoder().encode(text).byteLength : text.byteLength) > limit) throw new BodyTooLarge();
+    return text;
+  }
+  const declared = Number(req.headers['content-length'] ?? 0);
+  if (declared > limit) throw new BodyTooLarge();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Uint8Array | string>) {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
+    size += bytes.byteLength;
+    if (size > limit) throw new BodyTooLarge();
+    chunks.push(bytes);
+  }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+function sendJson(res: ServerResponse, status: number, message: string, extraHeaders: Record<string, string> = {}): void {
+  if (res.headersSent) {
+    res.destroy();
+    return;
+  }
+  const body = JSON.stringify({ status: 'failed', message, timestamp: new Date().toISOString(), data: null });
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': new TextEncoder().encode(body).byteLength, ...extraHeaders });
+  res.end(body);
+}
+
+function waitForDrain(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
+async function writeResponse(response: Response, res: ServerResponse, method: string): Promise<void> {
+  res.statusCode = response.status;
+  const cookies = response.headers.getSetCookie();
+  response.headers.forEach((value, name) => {
+    if (name !== 'set-cookie') res.setHeader(name, value);
+  });
+  if (cookies.length > 0) res.setHeader('set-cookie', cookies);
+  if (!response.body || method === 'HEAD') {
+    await response.body?.cancel();
+    res.end();
+    return;
+  }
+  const reader = response.body.getReader();
+  const onClose = (): void => {
+    reader.cancel().catch(() => {});
+  };
+  res.once('close', onClose);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      if (res.destroyed) return;
+      if (!res.write(value)) await waitForDrain(res);
+    }
+    res.end();
+  } catch (error) {
+    // The body failed half-way: drop the connection so the client sees a broken response, not a short one.
+    res.destroy(error instanceof Error ? error : new Error(String(error)));
+  } finally {
+    res.off('close', onClose);
+  }
+}
+
+/**
+ * Adapts a fetch-API handler to Node's `http` server, Express and Connect/Vite middleware:
+ * builds a `Request` (absolute URL from Host, headers, size-limited body, an AbortSignal that fires when
+ * the client disconnects) and streams the `Response` back.
+ */
+export function toNodeHandler(handler: (request: Request) => Promise<Response>, options: NodeHandlerOptions = {}): NodeMiddleware {
+  const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
+
+  return (req: MaybeRoutedRequest, res, next) => {
+    let url: URL;
+    try {
+      url = requestUrl(req);
+    } catch {
+      sendJson(res, 400, 'Bad request URL');
+      return;
+    }
+    if (options.onlyUnder !== undefined && !isUnder(url.pathname, options.onlyUnder)) {
+      if (next) next();
+      else sendJson(res, 404, `Not found: ${req.method} ${url.pathname}`);
+      return;
+    }
+
+    const controller = new AbortController();
+    res.once('close', () => {
+      if (!res.writableFinished) controller.abort(new DOMException('The client disconnected', 'AbortError'));
+    });
+
+    const method = (req.method ?? 'GET').toUpperCase();
+    void (async () => {
+      let body: Uint8Array | string | undefined;
+      if (method !== 'GET' && method !== 'HEAD') {
+        try {
+          body = await readBody(req, maxBodyBytes);
+        } catch (error) {
+          if (error instanceof BodyTooLarge) {
+            sendJson(res, 413, `Request body larger than ${maxBodyBytes} bytes`, { connection: 'close' });
+            req.resume();
+          } else {
+            res.destroy();
+          }
+          return;
+        }
+      }
+      const request = new Request(url, { method, headers: toHeaders(req), body: body as BodyInit | undefined, signal: controller.signal });
+      let response: Response;
+      try {
+        response = await handler(request);
+      } catch (error) {
+        if (controller.signal.aborted) return;
+        if (next) next(error);
+        else sendJson(res, 500, 'Internal server error');
+        return;
+      }
+      if (controller.signal.aborted) {
+        await response.body?.cancel().catch(() => {});
+        return;
+      }
+      await writeResponse(response, res, method);
+    })();
+  };
+}

@@ -1,0 +1,62 @@
+import { utcDayStart } from './dates.js';
+import { dropped, faultApplies, immediateFault, malformed, readSwitches, sleep, TIMEOUT_CAP_MS } from './faults.js';
+import { failure } from './http.js';
+import { dispatch, type RouteContext } from './routes.js';
+import { SandboxState } from './state.js';
+
+export interface SandboxHandlerOptions {
+  /** Where the contract is mounted; default `/api/mono`. */
+  basePath?: string;
+  /** Clock; generated data depends on the UTC day of `now()`, so a fixed clock gives byte-identical answers. */
+  now?: () => Date;
+  /** How many polls a statement PDF job, sync job, `processing*` account or `fresh*` income stays pending; default 2. */
+  pollsUntilDone?: number;
+}
+
+export type FetchHandler = (request: Request) => Promise<Response>;
+
+function normaliseBasePath(basePath: string): string {
+  const trimmed = basePath.trim().replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+/**
+ * The offline sandbox host backend: the whole host-backend contract (DESIGN.md) answered with
+ * deterministic Nigerian data in Mono's v2 shapes, plus a fake hosted widget, and opt-in latency and
+ * fault injection. Uses only fetch-API globals, so it runs in Node, Deno, Bun, workers and the browser.
+ */
+export function createSandboxHandler(options: SandboxHandlerOptions = {}): FetchHandler {
+  const basePath = normaliseBasePath(options.basePath ?? '/api/mono');
+  const now = options.now ?? (() => new Date());
+  const pollsUntilDone = Math.max(0, Math.floor(options.pollsUntilDone ?? 2));
+  const state = new SandboxState();
+
+  return async function sandboxHandler(request: Request): Promise<Response> {
+    const at = now();
+    const url = new URL(request.url);
+    const { pathname } = url;
+    if (pathname !== basePath && !pathname.startsWith(`${basePath}/`)) {
+      return failure(at, 404, `Not found: ${request.method} ${pathname}`);
+    }
+
+    const switches = readSwitches(request, url);
+    if ('error' in switches) return failure(at, 400, switches.error);
+    if (switches.latencyMs > 0) await sleep(switches.latencyMs, request.signal);
+
+    const fault = faultApplies(state, switches, `${request.method} ${pathname}`) ? switches.fault : null;
+    if (fault === 'timeout') {
+      await sleep(TIMEOUT_CAP_MS, request.signal);
+      return failure(now(), 504, 'Sandbox timeout fault: no answer was sent');
+    }
+    const immediate = fault ? immediateFault(fault, at) : null;
+    if (immediate) return immediate;
+
+    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone };
+    const relative = pathname.slice(basePath.length + 1);
+    const response = await dispatch(ctx, relative);
+    if (fault === 'malformed') return malformed(response);
+    if (fault === 'drop') return dropped(response);
+    return response;
+  };
+}

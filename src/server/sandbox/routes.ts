@@ -1,0 +1,578 @@
+import { ACCOUNT_ID_PATTERN, checkAccountId, type AccountTraits } from './accounts.js';
+import { DAY_MS, parseDayMonthYear, subtractMonths } from './dates.js';
+import { failure, json, MESSAGES, success, text } from './http.js';
+import { incomeRecord, legacyIncome } from './income.js';
+import { assetsData, earningsData } from './investments.js';
+import { statementPdf } from './pdf.js';
+import { fullName } from './people.js';
+import { buildProfile, hasNoData, hasNoTransactions, type AccountProfile } from './profile.js';
+import { fnv1a, objectIdFor, randomObjectId, randomToken } from './random.js';
+import type { SandboxState } from './state.js';
+import {
+  filterTransactions,
+  generatedAccount,
+  syncedTransactions,
+  type GeneratedAccount,
+  type Transaction,
+  type TransactionFilter,
+} from './transactions.js';
+import { v1Assets, v1Details, v1Identity, v1Transaction } from './v1.js';
+import { WIDGET_CSP, WIDGET_CSS, WIDGET_JS, widgetHtml } from './widget-page.js';
+
+export interface RouteContext {
+  request: Request;
+  /** The request URL with the sandbox switches removed. */
+  url: URL;
+  basePath: string;
+  at: Date;
+  /** Midnight UTC of `at`: generated data depends only on the id and this. */
+  anchorMs: number;
+  state: SandboxState;
+  pollsUntilDone: number;
+}
+
+interface LoadedAccount {
+  id: string;
+  traits: AccountTraits;
+  generated: GeneratedAccount;
+  profile: AccountProfile;
+}
+
+type Params = Record<string, string>;
+type Handler = (ctx: RouteContext, params: Params) => Response | Promise<Response>;
+type AccountHandler = (ctx: RouteContext, account: LoadedAccount, params: Params) => Response | Promise<Response>;
+
+const MAX_BODY_CHARS = 64 * 1024;
+const MAX_REF_LENGTH = 128;
+const RESERVED_IDS = new Set(['initiate', 'auth']);
+
+// ---------------------------------------------------------------------------------------------
+// helpers
+
+/** v1 answers had no timestamp. */
+function legacy(data: unknown, message: string = MESSAGES.ok): Response {
+  return json({ status: 'successful', message, data });
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+async function readJsonObject(ctx: RouteContext): Promise<Record<string, unknown> | Response> {
+  const declared = Number(ctx.request.headers.get('content-length') ?? 0);
+  if (declared > MAX_BODY_CHARS) return failure(ctx.at, 413, 'Request body too large');
+  let raw: string;
+  try {
+    raw = await ctx.request.text();
+  } catch {
+    return failure(ctx.at, 400, 'Could not read the request body');
+  }
+  if (raw.length > MAX_BODY_CHARS) return failure(ctx.at, 413, 'Request body too large');
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(raw);
+  } catch {
+    return failure(ctx.at, 400, 'Request body must be a JSON object');
+  }
+  return isObject(parsed) ? parsed : failure(ctx.at, 400, 'Request body must be a JSON object');
+}
+
+function withAccount(handler: AccountHandler): Handler {
+  return (ctx, params) => {
+    const check = checkAccountId(params.id);
+    if (!check.ok) return failure(ctx.at, 400, check.message);
+    if (check.traits.kind === 'failing') return failure(ctx.at, 500, 'Upstream bank timeout');
+    const generated = generatedAccount(params.id, ctx.anchorMs);
+    return handler(ctx, { id: params.id, traits: check.traits, generated, profile: generated.profile }, params);
+  };
+}
+
+/** The account's transactions (newest first) including those added by finished syncs, and its balance. */
+function ledgerOf(ctx: RouteContext, account: LoadedAccount): { transactions: readonly Transaction[]; balance: number } {
+  const { generated } = account;
+  const completions = ctx.state.syncCompletions.get(account.id) ?? [];
+  if (completions.length === 0 || hasNoTransactions(account.traits.kind)) {
+    return { transactions: generated.transactions, balance: hasNoData(account.traits.kind) ? 0 : generated.balance };
+  }
+  const key = `${account.id}@${generated.anchorMs}#${completions.length}`;
+  const cached = ctx.state.views.get(key);
+  if (cached) return cached;
+  const added = syncedTransactions(generated, completions);
+  const view = { transactions: [...added, ...generated.transactions], balance: added.length > 0 ? added[0].balance : generated.balance };
+  ctx.state.views.set(key, view);
+  return view;
+}
+
+/** Counts this read for `processing*` accounts, which stay PROCESSING for the first `pollsUntilDone` reads. */
+function dataStatus(ctx: RouteContext, account: LoadedAccount): string {
+  switch (account.traits.kind) {
+    case 'empty':
+      return 'UNAVAILABLE';
+    case 'datafailed':
+      return 'FAILED';
+    case 'partial':
+      return 'PARTIAL';
+    case 'processing': {
+      const reads = (ctx.state.detailReads.get(account.id) ?? 0) + 1;
+      ctx.state.detailReads.set(account.id, reads);
+      return reads <= ctx.pollsUntilDone ? 'PROCESSING' : 'AVAILABLE';
+    }
+    default:
+      return 'AVAILABLE';
+  }
+}
+
+const RETRIEVED_DATA: Record<string, string[]> = {
+  AVAILABLE: ['identity', 'balance', 'transactions'],
+  PARTIAL: ['identity', 'balance'],
+};
+
+function pageUrl(url: URL, page: number): string {
+  const next = new URL(url.href);
+  next.searchParams.set('page', String(page));
+  return next.href;
+}
+
+// ---------------------------------------------------------------------------------------------
+// authorisation
+
+interface InitiateRequest {
+  scope: 'auth' | 'reauth';
+  ref: string;
+  /** The profile of the account being re-authorised (reauth scope). */
+  reauth: AccountProfile | null;
+  institutionId: string | null;
+  customer: Record<string, unknown>;
+  redirectUrl: string;
+}
+
+/** The host adds `redirect_url` from its session; the sandbox takes the body's, else the same-origin Referer, else "/". */
+function redirectUrlFor(ctx: RouteContext, given: unknown): string | null {
+  const origin = ctx.url.origin;
+  if (given !== undefined) {
+    try {
+      const resolved = typeof given === 'string' ? new URL(given, origin) : null;
+      return resolved && resolved.origin === origin ? resolved.href : null;
+    } catch {
+      return null;
+    }
+  }
+  try {
+    const referer = new URL(ctx.request.headers.get('referer') ?? '');
+    if (referer.origin === origin) return `${referer.origin}${referer.pathname}`;
+  } catch {
+    // no usable Referer
+  }
+  return `${origin}/`;
+}
+
+function parseInitiate(ctx: RouteContext, body: Record<string, unknown>): InitiateRequest | string {
+  const { scope, meta, account, institution, customer } = body;
+  if (scope !== 'auth' && scope !== 'reauth') return 'Invalid scope: expected "auth" or "reauth"';
+  if (!isObject(meta) || typeof meta.ref !== 'string' || meta.ref.length === 0 || meta.ref.length > MAX_REF_LENGTH) {
+    return `Invalid meta.ref: expected a string of 1 to ${MAX_REF_LENGTH} characters`;
+  }
+  if (customer !== undefined && !isObject(customer)) return 'Invalid customer: expected an object';
+  let institutionId: string | null = null;
+  if (institution !== undefined && institution !== null) {
+    const candidate = typeof institution === 'string' ? institution : isObject(institution) ? institution.id : undefined;
+    if (typeof candidate !== 'string' || !ACCOUNT_ID_PATTERN.test(candidate)) return 'Invalid institution: expected { id } with an institution id';
+    institutionId = candidate;
+  }
+  const redirectUrl = redirectUrlFor(ctx, body.redirect_url);
+  if (redirectUrl === null) return 'Invalid redirect_url: expected a path or URL on this origin';
+  let reauth: AccountProfile | null = null;
+  if (scope === 'reauth') {
+    if (typeof account !== 'string') return 'Invalid account: reauth needs the account id';
+    const check = checkAccountId(account);
+    if (!check.ok) return check.message.replace('account id', 'account');
+    reauth = buildProfile(account, ctx.anchorMs, check.traits);
+    institutionId = reauth.institution.id;
+  }
+  return { scope, ref: meta.ref, reauth, institutionId, customer: customer ?? {}, redirectUrl };
+}
+
+const initiate: Handler = async (ctx) => {
+  const body = await readJsonObject(ctx);
+  if (body instanceof Response) return body;
+  const parsed = parseInitiate(ctx, body);
+  if (typeof parsed === 'string') return failure(ctx.at, 400, parsed);
+  const { scope, ref, reauth, institutionId, customer, redirectUrl } = parsed;
+
+  const monoUrl = new URL(`${ctx.url.origin}${ctx.basePath}/widget`);
+  monoUrl.searchParams.set('reference', ref);
+  monoUrl.searchParams.set('scope', scope);
+  if (reauth) monoUrl.searchParams.set('account', reauth.id);
+  if (institutionId) monoUrl.searchParams.set('institution', institutionId);
+  monoUrl.searchParams.set('redirect_url', redirectUrl);
+  // a fresh session per call, so a link is never reused
+  monoUrl.searchParams.set('session', randomToken(16));
+
+  const customerId = reauth
+    ? reauth.customerId
+    : typeof customer.id === 'string' && ACCOUNT_ID_PATTERN.test(customer.id)
+      ? customer.id
+      : objectIdFor(String(customer.email ?? customer.name ?? ref), 'customer', ctx.anchorMs);
+  const data = reauth
+    ? {
+        mono_url: monoUrl.href,
+        customer: customerId,
+        account: reauth.id,
+        meta: { ref },
+        scope,
+        institution: reauth.institution.id,
+        auth_method: reauth.authMethod,
+        redirect_url: redirectUrl,
+        created_at: ctx.at.toISOString(),
+      }
+    : { mono_url: monoUrl.href, customer: customerId, meta: { ref }, scope, redirect_url: redirectUrl, created_at: ctx.at.toISOString() };
+  return success(ctx.at, data, { message: MESSAGES.okInitiate });
+};
+
+/** `code_<accountId>_<random>` (what the fake widget issues) maps back to the account id. */
+function accountIdForCode(code: string): string {
+  const rest = code.slice('code_'.length);
+  const split = rest.lastIndexOf('_');
+  const candidate = split > 0 ? rest.slice(0, split) : '';
+  if (candidate && rest.length - split - 1 >= 4 && checkAccountId(candidate).ok) return candidate;
+  return `acc_${fnv1a(code).toString(16).padStart(8, '0')}${fnv1a(`${code}#`).toString(16).padStart(8, '0')}`;
+}
+
+const exchange: Handler = async (ctx) => {
+  const body = await readJsonObject(ctx);
+  if (body instanceof Response) return body;
+  const code = typeof body.code === 'string' ? body.code.trim() : '';
+  if (code === '') return failure(ctx.at, 400, 'code is required');
+  if (!/^code_[A-Za-z0-9_-]{1,200}$/.test(code)) return failure(ctx.at, 400, 'Invalid code');
+  if (ctx.state.usedCodes.has(code)) return failure(ctx.at, 400, 'Code already used');
+  ctx.state.usedCodes.set(code, true);
+  return success(ctx.at, { id: accountIdForCode(code) }, { message: MESSAGES.okInitiate });
+};
+
+// ---------------------------------------------------------------------------------------------
+// account data
+
+const details: AccountHandler = (ctx, account) => {
+  const { profile } = account;
+  const status = dataStatus(ctx, account);
+  const { balance } = ledgerOf(ctx, account);
+  if (account.traits.kind === 'v1') return legacy(v1Details(profile, balance, status, ctx.at.getTime()));
+  return success(ctx.at, {
+    account: {
+      id: profile.id,
+      name: profile.accountName,
+      account_number: profile.accountNumber,
+      currency: profile.currency,
+      balance,
+      type: profile.accountType,
+      bvn: profile.bvn.slice(-4),
+      institution: { name: profile.institution.name, bank_code: profile.institution.bankCode, type: profile.institutionType },
+    },
+    customer: { id: profile.customerId },
+    meta: { data_status: status, auth_method: profile.authMethod, retrieved_data: RETRIEVED_DATA[status] ?? [] },
+  });
+};
+
+interface TransactionQuery {
+  filter: TransactionFilter;
+  paginate: boolean;
+  limit: number;
+  page: number;
+}
+
+function integerParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number | string {
+  const raw = params.get(name);
+  if (raw === null || raw === '') return fallback;
+  const value = Number(raw);
+  if (!/^\d+$/.test(raw) || value < min || value > max) {
+    return `Invalid ${name}: expected an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}`;
+  }
+  return value;
+}
+
+function parseTransactionQuery(params: URLSearchParams): TransactionQuery | string {
+  const filter: TransactionFilter = {};
+  const start = params.get('start');
+  if (start) {
+    const ms = parseDayMonthYear(start);
+    if (ms === null) return 'Invalid start: expected a date as DD-MM-YYYY';
+    filter.fromIso = new Date(ms).toISOString();
+  }
+  const end = params.get('end');
+  if (end) {
+    const ms = parseDayMonthYear(end);
+    if (ms === null) return 'Invalid end: expected a date as DD-MM-YYYY';
+    filter.toIso = new Date(ms + DAY_MS).toISOString();
+  }
+  if (filter.fromIso && filter.toIso && filter.fromIso >= filter.toIso) return 'Invalid start: start is after end';
+  const type = params.get('type');
+  if (type) {
+    const lower = type.toLowerCase();
+    if (lower !== 'debit' && lower !== 'credit') return 'Invalid type: expected debit or credit';
+    filter.type = lower;
+  }
+  const narration = params.get('narration');
+  if (narration) {
+    if (narration.length > 100) return 'Invalid narration: at most 100 characters';
+    filter.narration = narration;
+  }
+  const paginate = params.get('paginate');
+  if (paginate !== null && paginate !== '' && paginate !== 'true' && paginate !== 'false') {
+    return 'Invalid paginate: expected true or false';
+  }
+  const limit = integerParam(params, 'limit', 50, 1, 1000);
+  if (typeof limit === 'string') return limit;
+  const page = integerParam(params, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
+  if (typeof page === 'string') return page;
+  return { filter, paginate: paginate !== 'false', limit, page };
+}
+
+const transactions: AccountHandler = (ctx, account) => {
+  const query = parseTransactionQuery(ctx.url.searchParams);
+  if (typeof query === 'string') return failure(ctx.at, 400, query);
+  const matches = filterTransactions(ledgerOf(ctx, account).transactions, query.filter);
+  const total = matches.length;
+  const page = query.paginate ? query.page : 1;
+  const rows = query.paginate ? matches.slice((page - 1) * query.limit, page * query.limit) : matches;
+  const previous = query.paginate && page > 1 ? pageUrl(ctx.url, page - 1) : null;
+  const next = query.paginate && page * query.limit < total ? pageUrl(ctx.url, page + 1) : null;
+  if (account.traits.kind === 'v1') {
+    const currency = account.profile.currency;
+    return legacy({ paging: { total, page, previous, next }, transactions: rows.map((t) => v1Transaction(t, currency)) });
+  }
+  return success(ctx.at, rows, { message: MESSAGES.transactions, meta: { total, page, previous, next } });
+};
+
+function parsePeriod(period: string | null): number | null {
+  const match = period === null ? null : /^last(\d{1,2})months?$/.exec(period);
+  const months = match ? Number(match[1]) : NaN;
+  return months >= 1 && months <= 12 ? months : null;
+}
+
+function statementPath(ctx: RouteContext, accountId: string, jobId: string): string {
+  return `${ctx.url.origin}${ctx.basePath}/accounts/${encodeURIComponent(accountId)}/statement/jobs/${jobId}/pdf`;
+}
+
+const statement: AccountHandler = (ctx, account) => {
+  const period = ctx.url.searchParams.get('period');
+  const months = parsePeriod(period);
+  if (months === null) return failure(ctx.at, 400, 'Invalid period: expected last1month to last12months');
+  const output = ctx.url.searchParams.get('output') ?? 'json';
+  if (output !== 'json' && output !== 'pdf') return failure(ctx.at, 400, 'Invalid output: expected json or pdf');
+  if (output === 'pdf') {
+    const jobId = randomToken(20);
+    ctx.state.statementJobs.set(jobId, { accountId: account.id, months, period: period as string, createdAtMs: ctx.at.getTime(), polls: 0 });
+    return success(ctx.at, { id: jobId, status: 'BUILDING', path: statementPath(ctx, account.id, jobId) });
+  }
+  const fromIso = new Date(subtractMonths(ctx.at.getTime(), months)).toISOString();
+  const rows = filterTransactions(ledgerOf(ctx, account).transactions, { fromIso });
+  return success(ctx.at, rows, { meta: { count: rows.length } });
+};
+
+const statementJob: AccountHandler = (ctx, account, params) => {
+  const job = ctx.state.statementJobs.get(params.jobId);
+  if (!job || job.accountId !== account.id) return failure(ctx.at, 404, 'Statement job not found');
+  job.polls++;
+  const status = job.polls > ctx.pollsUntilDone ? 'BUILT' : 'BUILDING';
+  return success(ctx.at, { id: params.jobId, status, path: statementPath(ctx, account.id, params.jobId) });
+};
+
+const statementDownload: AccountHandler = (ctx, account, params) => {
+  const job = ctx.state.statementJobs.get(params.jobId);
+  if (!job || job.accountId !== account.id) return failure(ctx.at, 404, 'Statement job not found');
+  if (job.polls <= ctx.pollsUntilDone) return failure(ctx.at, 409, 'Statement is still building; poll the job until it is BUILT');
+  const { profile } = account;
+  const ledger = ledgerOf(ctx, account);
+  const fromMs = subtractMonths(job.createdAtMs, job.months);
+  const fromIso = new Date(fromMs).toISOString();
+  const toIso = new Date(job.createdAtMs + 1).toISOString();
+  const rows = filterTransactions(ledger.transactions, { fromIso, toIso });
+  const before = ledger.transactions.find((t) => t.date < fromIso);
+  const oldest = rows[rows.length - 1];
+  const closing = rows.length > 0 ? rows[0].balance : before?.balance ?? ledger.balance;
+  const opening = oldest ? oldest.balance + (oldest.type === 'debit' ? oldest.amount : -oldest.amount) : closing;
+  const pdf = statementPdf({
+    holder: profile.accountName,
+    accountNumber: profile.accountNumber,
+    institution: profile.institution.name,
+    currency: profile.currency,
+    period: job.period,
+    fromMs,
+    toMs: job.createdAtMs,
+    openingBalance: opening,
+    closingBalance: closing,
+    transactions: rows,
+    generatedAtMs: job.createdAtMs,
+  });
+  return text(pdf, 'application/pdf', {
+    'content-disposition': `attachment; filename="statement-${profile.accountNumber}-${job.period}.pdf"`,
+    'content-length': String(pdf.byteLength),
+  });
+};
+
+const identity: AccountHandler = (ctx, account) => {
+  const { profile } = account;
+  if (account.traits.kind === 'v1') return legacy(v1Identity(profile));
+  const linkedAt = new Date(profile.linkedAtMs).toISOString();
+  const known = !hasNoData(account.traits.kind);
+  return success(ctx.at, {
+    full_name: fullName(profile.holder),
+    bvn: known ? profile.bvn : null,
+    email: known ? profile.email : null,
+    phone: known ? profile.phone : null,
+    gender: known ? profile.holder.gender : null,
+    dob: known ? profile.dob : null,
+    address_line1: known ? profile.address : null,
+    state_of_origin: known ? profile.holder.stateOfOrigin : null,
+    lga_of_origin: known ? profile.lgaOfOrigin : null,
+    marital_status: known ? profile.maritalStatus : null,
+    created_at: linkedAt,
+    updated_at: linkedAt,
+  });
+};
+
+const incomeRecords: AccountHandler = (ctx, account) => {
+  const { kind } = account.traits;
+  let ready = !hasNoTransactions(kind);
+  if (kind === 'fresh') {
+    const reads = ctx.state.incomeReads.get(account.id);
+    if (reads === undefined) {
+      ready = false;
+    } else {
+      ctx.state.incomeReads.set(account.id, reads + 1);
+      ready = reads + 1 > ctx.pollsUntilDone;
+    }
+  }
+  const record = ready ? incomeRecord(account.profile, ledgerOf(ctx, account).transactions) : null;
+  if (kind === 'v1') return legacy(legacyIncome(record));
+  return success(ctx.at, record ? [record] : []);
+};
+
+const startIncome: AccountHandler = (ctx, account) => {
+  if (account.traits.kind === 'fresh' && !ctx.state.incomeReads.has(account.id)) ctx.state.incomeReads.set(account.id, 0);
+  return success(ctx.at, null, { message: MESSAGES.incomeProcessing });
+};
+
+const assets: AccountHandler = (ctx, account) => {
+  const { profile, traits } = account;
+  const data = hasNoData(traits.kind) ? { id: objectIdFor(profile.id, 'assets', profile.linkedAtMs), balances: {}, assets: [] } : assetsData(profile);
+  return traits.kind === 'v1' ? legacy(v1Assets(data)) : success(ctx.at, data);
+};
+
+const earnings: AccountHandler = (ctx, account) => {
+  const data = hasNoData(account.traits.kind) ? [] : earningsData(account.profile, ctx.anchorMs);
+  return success(ctx.at, data);
+};
+
+const SYNC_JOB_NAME = 'jobs.accounts.sync_statement';
+
+const sync: AccountHandler = (ctx, account) => {
+  if (account.traits.kind === 'reauth') {
+    return success(ctx.at, { status: 'reauthorisation_required', has_new_data: false }, { message: 'Reauthorisation required' });
+  }
+  const jobId = randomObjectId(ctx.at.getTime());
+  ctx.state.syncJobs.set(jobId, { accountId: account.id, polls: 0, finished: false });
+  return success(
+    ctx.at,
+    { status: 'processing', job_id: jobId, has_new_data: true },
+    { message: 'Sync started', headers: { 'x-has-new-data': 'true', 'x-job-id': jobId, 'x-job-status': 'processing' } },
+  );
+};
+
+const syncJob: AccountHandler = (ctx, account, params) => {
+  const job = ctx.state.syncJobs.get(params.jobId);
+  if (!job || job.accountId !== account.id) return failure(ctx.at, 404, 'Job not found');
+  job.polls++;
+  if (!job.finished && job.polls > ctx.pollsUntilDone) {
+    job.finished = true;
+    const completions = ctx.state.syncCompletions.get(account.id) ?? [];
+    ctx.state.syncCompletions.set(account.id, [...completions, ctx.at.getTime()]);
+  }
+  const status = job.finished ? 'finished' : 'processing';
+  return success(
+    ctx.at,
+    { id: params.jobId, status, name: SYNC_JOB_NAME, account: account.id },
+    { message: job.finished ? 'Job execution completed' : 'Job is processing' },
+  );
+};
+
+// ---------------------------------------------------------------------------------------------
+// fake hosted widget
+
+const widget: Handler = (ctx) => {
+  const params = ctx.url.searchParams;
+  const account = params.get('account');
+  const institution = params.get('institution');
+  const html = widgetHtml({
+    basePath: ctx.basePath,
+    scope: params.get('scope') === 'reauth' ? 'reauth' : 'auth',
+    account: account && ACCOUNT_ID_PATTERN.test(account) ? account : null,
+    institution: institution && ACCOUNT_ID_PATTERN.test(institution) ? institution : null,
+  });
+  return text(html, 'text/html; charset=utf-8', { 'content-security-policy': WIDGET_CSP, 'referrer-policy': 'no-referrer' });
+};
+
+// ---------------------------------------------------------------------------------------------
+// routing
+
+interface Route {
+  method: 'GET' | 'POST';
+  segments: readonly string[];
+  handle: Handler;
+}
+
+function route(method: Route['method'], path: string, handle: Handler): Route {
+  return { method, segments: path.split('/'), handle };
+}
+
+const ROUTES: readonly Route[] = [
+  route('POST', 'accounts/initiate', initiate),
+  route('POST', 'accounts/auth', exchange),
+  route('GET', 'accounts/:id', withAccount(details)),
+  route('GET', 'accounts/:id/transactions', withAccount(transactions)),
+  route('GET', 'accounts/:id/statement', withAccount(statement)),
+  route('GET', 'accounts/:id/statement/jobs/:jobId', withAccount(statementJob)),
+  route('GET', 'accounts/:id/statement/jobs/:jobId/pdf', withAccount(statementDownload)),
+  route('GET', 'accounts/:id/identity', withAccount(identity)),
+  route('GET', 'accounts/:id/income-records', withAccount(incomeRecords)),
+  route('POST', 'accounts/:id/income', withAccount(startIncome)),
+  route('GET', 'accounts/:id/assets', withAccount(assets)),
+  route('GET', 'accounts/:id/earnings', withAccount(earnings)),
+  route('POST', 'accounts/:id/sync', withAccount(sync)),
+  route('GET', 'accounts/:id/jobs/:jobId', withAccount(syncJob)),
+  route('GET', 'widget', widget),
+  route('GET', 'widget.js', () => text(WIDGET_JS, 'text/javascript; charset=utf-8')),
+  route('GET', 'widget.css', () => text(WIDGET_CSS, 'text/css; charset=utf-8')),
+];
+
+function match(route: Route, segments: readonly string[]): Params | null {
+  if (route.segments.length !== segments.length) return null;
+  const params: Params = {};
+  for (let i = 0; i < segments.length; i++) {
+    const pattern = route.segments[i];
+    if (pattern.startsWith(':')) {
+      if (segments[i] === '' || (pattern === ':id' && RESERVED_IDS.has(segments[i]))) return null;
+      params[pattern.slice(1)] = segments[i];
+    } else if (pattern !== segments[i]) {
+      return null;
+    }
+  }
+  return params;
+}
+
+/** Routes `relativePath` (the path below basePath, without its leading "/"). */
+export function dispatch(ctx: RouteContext, relativePath: string): Response | Promise<Response> {
+  let segments: string[];
+  try {
+    segments = relativePath.split('/').map(decodeURIComponent);
+  } catch {
+    return failure(ctx.at, 400, 'Invalid percent-encoding in the path');
+  }
+  const method = ctx.request.method.toUpperCase();
+  for (const candidate of ROUTES) {
+    if (candidate.method !== method) continue;
+    const params = match(candidate, segments);
+    if (params) return candidate.handle(ctx, params);
+  }
+  return failure(ctx.at, 404, `Not found: ${method} ${ctx.url.pathname}`);
+}

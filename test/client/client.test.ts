@@ -1,0 +1,213 @@
+import { expect } from '@open-wc/testing';
+import { MonoClient, MonoError, type MonoClientOptions } from '../../src/client/index.js';
+
+/** The real fetch to the sandbox, counted. */
+function counting() {
+  const calls: Array<{ url: string; method: string; signal?: AbortSignal | null }> = [];
+  const fetchImpl: typeof fetch = (input, init) => {
+    calls.push({ url: String(input), method: init?.method ?? 'GET', signal: init?.signal });
+    return fetch(input, init);
+  };
+  return { calls, fetchImpl };
+}
+
+const faultKey = () => `k${Math.random().toString(36).slice(2)}`;
+
+function client(options: MonoClientOptions = {}) {
+  const c = counting();
+  return { ...c, client: new MonoClient({ retryDelay: 10, maxRetryDelay: 40, ...options, fetch: options.fetch ?? c.fetchImpl }) };
+}
+
+async function rejection(p: Promise<unknown>): Promise<MonoError> {
+  try {
+    await p;
+  } catch (e) {
+    expect(e).to.be.instanceOf(MonoError);
+    return e as MonoError;
+  }
+  throw new Error('expected the promise to reject');
+}
+
+describe('MonoClient', () => {
+  it('loads and normalises through the sandbox', async () => {
+    const { client: c } = client();
+    const account = await c.account('acc_demo');
+    expect(account.id).to.equal('acc_demo');
+    expect(account.balance).to.be.a('number');
+    expect(account.currency).to.equal('NGN');
+  });
+
+  it('de-duplicates concurrent identical requests into one', async () => {
+    const { client: c, calls } = client();
+    const [a, b] = await Promise.all([c.account('dedupe_1'), c.account('dedupe_1')]);
+    expect(calls).to.have.length(1);
+    expect(a).to.equal(b);
+  });
+
+  it('serves repeats from the cache until invalidated, and tells listeners', async () => {
+    const { client: c, calls } = client();
+    await c.identity('cache_1');
+    await c.identity('cache_1');
+    expect(calls).to.have.length(1);
+    await c.identity('cache_1', { fresh: true });
+    expect(calls).to.have.length(2);
+    const heard: Array<string | undefined> = [];
+    c.onInvalidate((id) => heard.push(id));
+    c.invalidate('cache_1');
+    await c.identity('cache_1');
+    expect(calls).to.have.length(3);
+    expect(heard).to.deep.equal(['cache_1']);
+  });
+
+  it('keys the cache by query, so different filters are different requests', async () => {
+    const { client: c, calls } = client();
+    await c.transactions('query_1', { type: 'debit', limit: 5 });
+    await c.transactions('query_1', { limit: 5, type: 'debit' });
+    await c.transactions('query_1', { type: 'credit', limit: 5 });
+    expect(calls).to.have.length(2);
+    expect(calls[0].url).to.contain('limit=5').and.contain('type=debit');
+  });
+
+  it('converts ISO days to the DD-MM-YYYY Mono expects', async () => {
+    const { client: c, calls } = client();
+    await c.transactions('dates_1', { start: '2025-01-31', end: '2025-03-01' });
+    expect(decodeURIComponent(calls[0].url)).to.contain('start=31-01-2025').and.contain('end=01-03-2025');
+  });
+
+  it('aborts only the caller that aborts while others still get the answer', async () => {
+    const { client: c, calls } = client({ headers: { 'x-sandbox-latency': '150' } });
+    const gone = new AbortController();
+    const first = c.account('abort_1', { signal: gone.signal });
+    const second = c.account('abort_1');
+    gone.abort();
+    expect((await rejection(first)).kind).to.equal('aborted');
+    expect((await second).id).to.equal('abort_1');
+    expect(calls).to.have.length(1);
+    expect(calls[0].signal!.aborted).to.equal(false);
+  });
+
+  it('cancels the request itself when every caller aborts', async () => {
+    const { client: c, calls } = client({ headers: { 'x-sandbox-latency': '300' } });
+    const ctl = new AbortController();
+    const p = c.account('abort_2', { signal: ctl.signal });
+    await new Promise((r) => setTimeout(r, 20));
+    ctl.abort();
+    expect((await rejection(p)).kind).to.equal('aborted');
+    expect(calls[0].signal!.aborted).to.equal(true);
+    // A later call starts afresh rather than reusing the cancelled one.
+    await c.account('abort_2');
+    expect(calls).to.have.length(2);
+  });
+
+  it('retries a GET after transient 503s and recovers', async () => {
+    const key = faultKey();
+    const { client: c, calls } = client({ headers: { 'x-sandbox-fault': '503', 'x-sandbox-fault-times': '2', 'x-sandbox-fault-key': key } });
+    // 503 carries Retry-After: 1, so allow it.
+    const account = await c.account('retry_1');
+    expect(account.id).to.equal('retry_1');
+    expect(calls).to.have.length(3);
+  });
+
+  it('retries with growing backoff and gives up after `retries`', async () => {
+    const key = faultKey();
+    const { client: c, calls } = client({ retries: 2, headers: { 'x-sandbox-fault': '500', 'x-sandbox-fault-times': '10', 'x-sandbox-fault-key': key } });
+    const error = await rejection(c.account('retry_2'));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(500);
+    expect(calls).to.have.length(3);
+  });
+
+  it('never repeats a POST on its own', async () => {
+    const key = faultKey();
+    const { client: c, calls } = client({ headers: { 'x-sandbox-fault': '502', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key } });
+    const error = await rejection(c.sync('post_1'));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(502);
+    expect(calls).to.have.length(1);
+    expect(calls[0].method).to.equal('POST');
+  });
+
+  it('honours Retry-After on 429 and surfaces it when it is longer than allowed', async () => {
+    const key = faultKey();
+    const { client: c, calls } = client({ maxRetryAfter: 500, headers: { 'x-sandbox-fault': '429', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key } });
+    const error = await rejection(c.account('ra_1'));
+    expect(error.status).to.equal(429);
+    expect(error.retryAfter).to.equal(1);
+    expect(calls).to.have.length(1);
+
+    const key2 = faultKey();
+    const patient = client({ headers: { 'x-sandbox-fault': '429', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key2 } });
+    const started = performance.now();
+    await patient.client.account('ra_2');
+    expect(patient.calls).to.have.length(2);
+    expect(performance.now() - started).to.be.greaterThan(900);
+  });
+
+  it('times out a request that never answers', async () => {
+    const { client: c } = client({ timeout: 150, retries: 0, headers: { 'x-sandbox-fault': 'timeout' } });
+    expect((await rejection(c.account('slow_1'))).kind).to.equal('timeout');
+  });
+
+  it('reports a connection dropped mid-body as a network error after retrying', async () => {
+    const { client: c, calls } = client({ retries: 1, headers: { 'x-sandbox-fault': 'drop' } });
+    expect((await rejection(c.account('drop_1'))).kind).to.equal('network');
+    expect(calls).to.have.length(2);
+  });
+
+  it('reports an unreachable host as network', async () => {
+    const { client: c } = client({ endpoint: 'http://127.0.0.1:9/api/mono', retries: 0 });
+    expect((await rejection(c.account('x'))).kind).to.equal('network');
+  });
+
+  it('reports a body that is not JSON, or JSON of the wrong shape, as invalid-response', async () => {
+    const { client: c } = client({ headers: { 'x-sandbox-fault': 'malformed' } });
+    expect((await rejection(c.account('bad_1'))).kind).to.equal('invalid-response');
+    const shaped = new MonoClient({ fetch: async () => new Response(JSON.stringify({ data: { account: { id: 'x' } } })) });
+    const error = await rejection(shaped.account('x'));
+    expect(error.kind).to.equal('invalid-response');
+    expect(error.path).to.equal('data.account.account_number');
+  });
+
+  it('keeps the status and Mono message of an HTTP error', async () => {
+    const { client: c } = client();
+    const error = await rejection(c.account('not a valid id!'));
+    expect(error.kind).to.equal('http');
+    expect(error.status).to.equal(400);
+    expect(error.message).to.not.equal('');
+  });
+
+  it('recognises reauthorisation required', async () => {
+    const c = new MonoClient({
+      fetch: async () => new Response(JSON.stringify({ status: 'failed', code: 'REAUTHORISATION_REQUIRED', message: 'Reauthorisation required' }), { status: 400 }),
+    });
+    expect((await rejection(c.account('x'))).kind).to.equal('reauth-required');
+  });
+
+  it('refuses an empty account id as a config error without a request', async () => {
+    const { client: c, calls } = client();
+    expect(() => c.account('')).to.throw(MonoError);
+    expect(calls).to.have.length(0);
+  });
+
+  it('sends the host auth hooks: header function and credentials', async () => {
+    let seen: RequestInit | undefined;
+    let token = 0;
+    const c = new MonoClient({
+      credentials: 'include',
+      headers: () => ({ 'x-csrf-token': `t${++token}` }),
+      fetch: async (input, init) => {
+        seen = init;
+        return fetch(input, init);
+      },
+    });
+    await c.account('hooks_1');
+    expect(new Headers(seen!.headers).get('x-csrf-token')).to.equal('t1');
+    expect(seen!.credentials).to.equal('include');
+  });
+
+  it('encodes ids so that no path can be built from them', async () => {
+    const { client: c, calls } = client({ retries: 0 });
+    await rejection(c.account('../../admin'));
+    expect(calls[0].url).to.contain('/accounts/..%2F..%2Fadmin');
+  });
+});

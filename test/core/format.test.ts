@@ -1,0 +1,47 @@
+import { expect } from '@open-wc/testing';
+import { formatDate, formatMoney, maskAccountNumber, maskBvn, maskPhone, minorToDecimal, currencyDigits } from '../../src/core/format.js';
+
+describe('formatters', () => {
+  it('formats kobo as naira exactly', () => {
+    expect(formatMoney(18452375, 'NGN', 'en-NG')).to.equal('₦184,523.75');
+    expect(formatMoney(5, 'NGN', 'en-NG')).to.equal('₦0.05');
+    expect(formatMoney(-4000, 'NGN', 'en-NG')).to.equal('-₦40.00');
+  });
+
+  it('takes the decimals from the currency', () => {
+    expect(currencyDigits('JPY')).to.equal(0);
+    expect(currencyDigits('KWD')).to.equal(3);
+    expect(formatMoney(1500, 'JPY', 'en-US')).to.equal('¥1,500');
+    expect(formatMoney(1500, 'KWD', 'en-US')).to.match(/^KWD\s1\.500$/);
+    expect(formatMoney(112540, 'USD', 'en-US')).to.equal('$1,125.40');
+  });
+
+  it('stays exact for the largest safe kobo amounts (no float division)', () => {
+    expect(minorToDecimal(9007199254740991, 'NGN')).to.equal('90071992547409.91');
+    expect(formatMoney(9007199254740991, 'NGN', 'en-NG')).to.equal('₦90,071,992,547,409.91');
+  });
+
+  it('follows the locale and the sign option', () => {
+    expect(formatMoney(18452375, 'NGN', 'fr-FR')).to.match(/184\s523,75/);
+    expect(formatMoney(5000000, 'NGN', 'en-NG', { signDisplay: 'always' })).to.equal('+₦50,000.00');
+  });
+
+  it('never throws on a bad currency or locale', () => {
+    expect(formatMoney(100, 'not-a-code', 'en-US')).to.contain('1.00');
+    expect(formatMoney(100, 'NGN', 'zz-invalid-@@')).to.contain('1.00');
+  });
+
+  it('keeps calendar days on their day whatever the time zone', () => {
+    expect(formatDate('1994-03-11', 'en-GB', { dateStyle: 'long' })).to.equal('11 March 1994');
+    expect(formatDate('not a date', 'en-GB')).to.equal('');
+    expect(formatDate(null, 'en-GB')).to.equal('');
+  });
+
+  it('masks account numbers, BVNs and phone numbers, keeping the last four', () => {
+    expect(maskAccountNumber('0123456789')).to.equal('•••• 6789');
+    expect(maskBvn('22345674471')).to.equal('•••••••4471');
+    expect(maskPhone('08031234567')).to.equal('•••••••4567');
+    expect(maskPhone('+2348031234567')).to.equal('+•••••••••4567');
+    expect(maskBvn(null)).to.equal('');
+  });
+});

@@ -1,0 +1,138 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { html as litHtml } from 'lit';
+import { MonoClient } from '../../src/client/index.js';
+import { MonoDataElement } from '../../src/core/mono-element.js';
+import { ResourceController } from '../../src/core/resource-controller.js';
+import { stateStyles, tokens } from '../../src/core/tokens.js';
+import '../../src/elements/provider/define.js';
+import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
+import type { Account } from '../../src/model/index.js';
+
+/** A minimal data element built the way every real one is: a ResourceController on the base class. */
+class ProbeAccount extends MonoDataElement {
+  static override styles = [tokens, stateStyles];
+  resource = new ResourceController<Account>(this, {
+    resource: 'account',
+    load: (client, id, _args, signal) => client.account(id, { signal }),
+  });
+  override render() {
+    return this.resource.render({ loaded: (a) => litHtml`<p class="name">${a.id}:${a.name}</p>` });
+  }
+}
+ProbeAccount.define('probe-account');
+
+const shown = (el: ProbeAccount) => el.shadowRoot!.querySelector('.name')?.textContent ?? '';
+
+describe('<mono-provider> and the resource controller', () => {
+  it('shares endpoint, account id and one client with descendants', async () => {
+    const root = await fixture<MonoProvider>(html`<mono-provider account-id="prov_1"><probe-account></probe-account><probe-account></probe-account></mono-provider>`);
+    const [a, b] = root.querySelectorAll<ProbeAccount>('probe-account');
+    await waitUntil(() => shown(a) && shown(b));
+    expect(shown(a)).to.match(/^prov_1:/);
+    expect(a.client).to.equal(b.client);
+    expect(a.client).to.equal(root.sharedClient);
+  });
+
+  it('lets an element’s own attributes win over the provider', async () => {
+    const root = await fixture<MonoProvider>(html`<mono-provider account-id="prov_1"><probe-account account-id="own_1"></probe-account></mono-provider>`);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    await waitUntil(() => shown(el));
+    expect(shown(el)).to.match(/^own_1:/);
+  });
+
+  it('emits mono-load with the normalised data', async () => {
+    const el = document.createElement('probe-account') as ProbeAccount;
+    el.accountId = 'load_event_1';
+    setTimeout(() => document.body.append(el));
+    const event = await oneEvent(el, 'mono-load');
+    expect(event.detail.resource).to.equal('account');
+    expect((event.detail.data as Account).id).to.equal('load_event_1');
+    expect(event.bubbles && event.composed).to.equal(true);
+    el.remove();
+  });
+
+  it('shows idle without an account, then loads when one is set', async () => {
+    const el = await fixture<ProbeAccount>(html`<probe-account></probe-account>`);
+    expect(el.resource.status).to.equal('idle');
+    expect(el.shadowRoot!.querySelector('[part=idle]')).to.exist;
+    el.accountId = 'late_1';
+    await waitUntil(() => shown(el));
+    expect(shown(el)).to.match(/^late_1:/);
+  });
+
+  it('never lets an older, slower answer overwrite a newer account', async () => {
+    let slowFirst = true;
+    const client = new MonoClient({
+      fetch: async (input, init) => {
+        const headers = new Headers(init?.headers);
+        if (slowFirst) headers.set('x-sandbox-latency', '400');
+        slowFirst = false;
+        return fetch(input, { ...init, headers });
+      },
+    });
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="race_old"><probe-account></probe-account></mono-provider>`);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    await el.updateComplete;
+    root.accountId = 'race_new';
+    await waitUntil(() => shown(el));
+    expect(shown(el)).to.match(/^race_new:/);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(shown(el)).to.match(/^race_new:/);
+  });
+
+  it('shows an error with a working retry, and emits mono-error', async () => {
+    let fail = true;
+    const client = new MonoClient({
+      retries: 0,
+      fetch: (input, init) => {
+        const headers = new Headers(init?.headers);
+        if (fail) headers.set('x-sandbox-fault', '500');
+        return fetch(input, { ...init, headers });
+      },
+    });
+    const root = document.createElement('mono-provider') as MonoProvider;
+    root.client = client;
+    root.accountId = 'retry_ui_1';
+    root.innerHTML = '<probe-account></probe-account>';
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    setTimeout(() => document.body.append(root));
+    const event = await oneEvent(el, 'mono-error');
+    expect(event.detail.error.kind).to.equal('http');
+    await el.updateComplete;
+    const alert = el.shadowRoot!.querySelector('[role=alert]')!;
+    expect(alert.textContent).to.contain('500');
+    await expect(el).to.be.accessible();
+    fail = false;
+    alert.querySelector('button')!.click();
+    await waitUntil(() => shown(el));
+    expect(shown(el)).to.match(/^retry_ui_1:/);
+    root.remove();
+  });
+
+  it('reloads every element of an account when the client is invalidated (sync)', async () => {
+    let requests = 0;
+    const client = new MonoClient({ fetch: (i, init) => (requests++, fetch(i, init)) });
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="inv_1"><probe-account></probe-account></mono-provider>`);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    await waitUntil(() => shown(el));
+    expect(requests).to.equal(1);
+    client.invalidate('inv_1');
+    await waitUntil(() => requests === 2);
+    client.invalidate('someone_else');
+    await new Promise((r) => setTimeout(r, 50));
+    expect(requests).to.equal(2);
+  });
+
+  it('is accessible when loaded', async () => {
+    const root = await fixture<MonoProvider>(html`<mono-provider account-id="a11y_1"><probe-account></probe-account></mono-provider>`);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    await waitUntil(() => shown(el));
+    await expect(root).to.be.accessible();
+  });
+
+  it('defines each tag once and tolerates a second registration', () => {
+    expect(() => ProbeAccount.define('probe-account')).to.not.throw();
+    ProbeAccount.define('probe-account-alias');
+    expect(customElements.get('probe-account-alias')).to.exist;
+  });
+});

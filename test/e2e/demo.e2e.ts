@@ -1,0 +1,30 @@
+// The demo page, served exactly as `npm start` serves it, renders on the sandbox without page errors.
+import { startDemo } from './harness.js';
+
+const h = await startDemo();
+const { page, check } = h;
+try {
+  await page.goto(h.url);
+  await page.waitForFunction(() => customElements.get('mono-provider') !== undefined);
+  check('registers <mono-provider>', true);
+
+  await page.waitForFunction(() => document.querySelector('#raw pre')?.textContent?.includes('"accountNumber"'), null, { timeout: 15000 });
+  const account = JSON.parse((await page.locator('#raw pre').first().textContent()) ?? '{}');
+  check('raw view shows the normalised account from the sandbox', account.id === 'acc_demo' && Number.isInteger(account.balance), account);
+
+  const options = await page.locator('#account option').count();
+  check(`account picker lists the sandbox accounts (${options})`, options >= 5);
+
+  await page.selectOption('#account', { index: 1 });
+  const picked = await page.locator('#account').inputValue();
+  await page.waitForFunction((id) => document.querySelector('#raw pre')?.textContent?.includes(`"id": "${id}"`), picked, { timeout: 15000 });
+  check('switching the account reloads through the provider', true);
+
+  await page.click('#theme');
+  check('theme switch toggles dark mode', await page.evaluate(() => document.documentElement.classList.contains('mono-theme-dark')));
+
+  check('no page errors', h.pageErrors.length === 0, h.pageErrors);
+} catch (e) {
+  check(`demo run: ${(e as Error).message}`, false);
+}
+await h.finish();

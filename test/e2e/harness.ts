@@ -1,0 +1,47 @@
+// Shared by the end-to-end scripts: the real demo served by Vite (as `npm start` does), a headless
+// Chromium driven by playwright-core, and a tiny check() that prints "N passed, N failed" at the end.
+import { createServer, type ViteDevServer } from 'vite';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
+
+export interface Harness {
+  url: string;
+  browser: Browser;
+  page: Page;
+  pageErrors: string[];
+  check(name: string, ok: boolean, detail?: unknown): void;
+  finish(): Promise<never>;
+}
+
+export async function startDemo(): Promise<Harness> {
+  const server: ViteDevServer = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  await server.listen();
+  const address = server.httpServer!.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  const url = `http://127.0.0.1:${port}/`;
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChrome(), args: chromiumArgs });
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const pageErrors: string[] = [];
+  page.on('pageerror', (e) => {
+    if (!/ResizeObserver loop/.test(e.message)) pageErrors.push(e.message);
+  });
+  let passed = 0;
+  let failed = 0;
+  return {
+    url,
+    browser,
+    page,
+    pageErrors,
+    check(name, ok, detail) {
+      if (ok) passed++;
+      else failed++;
+      console.log(`${ok ? 'ok' : 'FAIL'} - ${name}${!ok && detail !== undefined ? ` (${JSON.stringify(detail)})` : ''}`);
+    },
+    async finish() {
+      await browser.close();
+      await server.close();
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
+}

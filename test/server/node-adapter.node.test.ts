@@ -1,0 +1,281 @@
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
+import { createServer, request as httpRequest, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { createSandboxHandler, toNodeHandler } from '../../src/server/index.js';
+import { startSandboxServer } from '../../src/server/sandbox/serve.js';
+
+async function listen(listener: RequestListener): Promise<{ server: Server; url: string }> {
+  const server = createServer(listener);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
+}
+
+function close(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** A raw request, for paths fetch() would normalise (../). */
+function rawGet(url: string, path: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const target = new URL(url);
+    const req = httpRequest({ host: target.hostname, port: target.port, path, method: 'GET' }, (res: IncomingMessage) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+    });
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+describe('toNodeHandler with the sandbox on a real server', () => {
+  let server: Server;
+  let url: string;
+
+  before(async () => {
+    ({ server, url } = await listen(toNodeHandler(createSandboxHandler({ pollsUntilDone: 0 }), { maxBodyBytes: 2_000 })));
+  });
+  after(() => close(server));
+
+  it('answers contract calls through fetch', async () => {
+    const res = await fetch(`${url}/api/mono/accounts/acc_demo`);
+    assert.equal(res.status, 200);
+    assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal((await res.json()).data.account.id, 'acc_demo');
+
+    const initiated = await fetch(`${url}/api/mono/accounts/initiate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scope: 'auth', meta: { ref: 'node-1' } }),
+    });
+    const data = (await initiated.json()).data;
+    assert.ok(data.mono_url.startsWith(`${url}/api/mono/widget?`), 'absolute URL built from the Host header');
+
+    const next = (await (await fetch(`${url}/api/mono/accounts/acc_demo/transactions?limit=2`)).json()).meta.next;
+    assert.ok(next.startsWith(`${url}/api/mono/accounts/acc_demo/transactions?`));
+  });
+
+  it('streams binary bodies (the statement PDF)', async () => {
+    const job = (await (await fetch(`${url}/api/mono/accounts/acc_demo/statement?period=last2months&output=pdf`)).json()).data;
+    assert.equal((await (await fetch(`${url}/api/mono/accounts/acc_demo/statement/jobs/${job.id}`)).json()).data.status, 'BUILT');
+    const pdf = await fetch(job.path);
+    assert.equal(pdf.headers.get('content-type'), 'application/pdf');
+    const bytes = new Uint8Array(await pdf.arrayBuffer());
+    assert.equal(new TextDecoder().decode(bytes.slice(0, 5)), '%PDF-');
+  });
+
+  it('surfaces a dropped body as a fetch body error', async () => {
+    const res = await fetch(`${url}/api/mono/accounts/acc_demo/transactions`, { headers: { 'x-sandbox-fault': 'drop' } });
+    assert.equal(res.status, 200);
+    await assert.rejects(res.text());
+  });
+
+  it('passes fault headers such as Retry-After through', async () => {
+    const res = await fetch(`${url}/api/mono/accounts/acc_demo?__fault=429`);
+    assert.equal(res.status, 429);
+    assert.equal(res.headers.get('retry-after'), '1');
+  });
+
+  it('refuses bodies over maxBodyBytes with 413', async () => {
+    const res = await fetch(`${url}/api/mono/accounts/initiate`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ scope: 'auth', meta: { ref: 'x' }, padding: 'x'.repeat(5_000) }),
+    });
+    assert.equal(res.status, 413);
+    assert.equal((await res.json()).status, 'failed');
+  });
+
+  it('refuses streamed bodies without a content-length once they pass the limit', async () => {
+    const chunks = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 5; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1_000)));
+        controller.close();
+      },
+    });
+    const res = await fetch(`${url}/api/mono/accounts/auth`, { method: 'POST', body: chunks, duplex: 'half' } as RequestInit);
+    assert.equal(res.status, 413);
+  });
+});
+
+describe('toNodeHandler plumbing', () => {
+  it('aborts the handler signal when the client disconnects', async () => {
+    let sawRequest!: () => void;
+    const requestSeen = new Promise<void>((resolve) => (sawRequest = resolve));
+    let aborted!: (reason: unknown) => void;
+    const abortSeen = new Promise<unknown>((resolve) => (aborted = resolve));
+    const { server, url } = await listen(
+      toNodeHandler(
+        (request) =>
+          new Promise<Response>((_, reject) => {
+            request.signal.addEventListener('abort', () => {
+              aborted(request.signal.reason);
+              reject(request.signal.reason);
+            });
+            sawRequest();
+          }),
+      ),
+    );
+    try {
+      const controller = new AbortController();
+      const pending = fetch(`${url}/api/mono/accounts/acc_demo?__fault=timeout`, { signal: controller.signal });
+      await requestSeen;
+      controller.abort();
+      await assert.rejects(pending);
+      const reason = await Promise.race([abortSeen, new Promise((resolve) => setTimeout(() => resolve('no abort'), 2_000))]);
+      assert.notEqual(reason, 'no abort');
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('aborts the sandbox timeout fault when the client goes away', async () => {
+    const { server, url } = await listen(toNodeHandler(createSandboxHandler()));
+    try {
+      const started = performance.now();
+      await assert.rejects(fetch(`${url}/api/mono/accounts/acc_demo?__fault=timeout`, { signal: AbortSignal.timeout(100) }));
+      assert.ok(performance.now() - started < 2_000);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('calls next() for paths outside onlyUnder, and 404s without next', async () => {
+    const middleware = toNodeHandler(createSandboxHandler(), { onlyUnder: '/api/mono/' });
+    const { server, url } = await listen((req, res) =>
+      middleware(req, res, () => {
+        res.writeHead(200, { 'content-type': 'text/plain' });
+        res.end('next');
+      }),
+    );
+    const bare = await listen(toNodeHandler(createSandboxHandler(), { onlyUnder: '/api/mono' }));
+    try {
+      assert.equal(await (await fetch(`${url}/index.html`)).text(), 'next');
+      assert.equal(await (await fetch(`${url}/api/monoxide`)).text(), 'next');
+      assert.equal((await fetch(`${url}/api/mono/accounts/acc_demo`)).status, 200);
+      const missing = await fetch(`${bare.url}/elsewhere`);
+      assert.equal(missing.status, 404);
+      assert.equal((await missing.json()).status, 'failed');
+    } finally {
+      await close(server);
+      await close(bare.server);
+    }
+  });
+
+  it('uses Express-style originalUrl and an already-parsed body', async () => {
+    const middleware = toNodeHandler(createSandboxHandler());
+    const { server, url } = await listen(async (req, res) => {
+      // what express.json() and app.use('/api/mono', ...) leave behind
+      const chunks: Buffer[] = [];
+      for await (const chunk of req) chunks.push(chunk as Buffer);
+      Object.assign(req, { body: JSON.parse(Buffer.concat(chunks).toString('utf8')), originalUrl: req.url, url: req.url!.replace('/api/mono', '') });
+      middleware(req, res);
+    });
+    try {
+      const res = await fetch(`${url}/api/mono/accounts/auth`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ code: 'code_acc_business_abcd1234' }),
+      });
+      assert.equal(res.status, 200);
+      assert.deepEqual((await res.json()).data, { id: 'acc_business' });
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('streams multi-chunk bodies and keeps repeated set-cookie headers', async () => {
+    const { server, url } = await listen(
+      toNodeHandler(async () => {
+        const headers = new Headers({ 'content-type': 'text/plain' });
+        headers.append('set-cookie', 'a=1');
+        headers.append('set-cookie', 'b=2');
+        let n = 0;
+        const body = new ReadableStream<Uint8Array>({
+          pull(controller) {
+            if (n === 3) controller.close();
+            else controller.enqueue(new TextEncoder().encode(`chunk${n++};`));
+          },
+        });
+        return new Response(body, { status: 201, headers });
+      }),
+    );
+    try {
+      const res = await fetch(url);
+      assert.equal(res.status, 201);
+      assert.deepEqual(res.headers.getSetCookie(), ['a=1', 'b=2']);
+      assert.equal(await res.text(), 'chunk0;chunk1;chunk2;');
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('answers 500 when the handler throws', async () => {
+    const { server, url } = await listen(toNodeHandler(async () => Promise.reject(new Error('boom'))));
+    try {
+      const res = await fetch(url);
+      assert.equal(res.status, 500);
+      assert.equal((await res.json()).status, 'failed');
+    } finally {
+      await close(server);
+    }
+  });
+});
+
+describe('startSandboxServer', () => {
+  let root: string;
+  let outside: string;
+
+  before(async () => {
+    root = await mkdtemp(join(tmpdir(), 'mono-sandbox-static-'));
+    await mkdir(join(root, 'sub'));
+    await writeFile(join(root, 'index.html'), '<!doctype html><title>demo</title>');
+    await writeFile(join(root, 'app.js'), 'export const x = 1;');
+    await writeFile(join(root, 'sub', 'style.css'), 'body{}');
+    outside = `${root}-secret.txt`;
+    await writeFile(outside, 'secret');
+  });
+  after(async () => {
+    await rm(root, { recursive: true, force: true });
+    await rm(outside, { force: true });
+  });
+
+  it('serves the contract and static files with content types, refusing traversal', async () => {
+    const sandbox = await startSandboxServer({ port: 0, staticRoot: root });
+    try {
+      assert.match(sandbox.url, /^http:\/\/127\.0\.0\.1:\d+$/);
+      assert.equal((await fetch(`${sandbox.url}/api/mono/accounts/acc_demo`)).status, 200);
+      const index = await fetch(`${sandbox.url}/`);
+      assert.equal(index.status, 200);
+      assert.match(index.headers.get('content-type') ?? '', /^text\/html/);
+      assert.match((await fetch(`${sandbox.url}/app.js`)).headers.get('content-type') ?? '', /^text\/javascript/);
+      assert.match((await fetch(`${sandbox.url}/sub/style.css`)).headers.get('content-type') ?? '', /^text\/css/);
+      assert.equal((await fetch(`${sandbox.url}/missing.js`)).status, 404);
+      const secretName = outside.slice(outside.lastIndexOf('/') + 1);
+      for (const path of [`/..%2f${secretName}`, `/sub/..%2f..%2f${secretName}`, `/%2e%2e/${secretName}`, `/../${secretName}`]) {
+        const res = await rawGet(sandbox.url, path);
+        assert.ok(res.status === 403 || res.status === 404, `${path} → ${res.status}`);
+        assert.ok(!res.body.includes('secret'), path);
+      }
+    } finally {
+      await sandbox.close();
+    }
+  });
+
+  it('404s other paths without a static root, and closes with hanging requests', async () => {
+    const sandbox = await startSandboxServer();
+    const hanging = fetch(`${sandbox.url}/api/mono/accounts/acc_demo?__fault=timeout`).catch((error: unknown) => error);
+    assert.equal((await fetch(`${sandbox.url}/index.html`)).status, 404);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await sandbox.close();
+    assert.ok((await hanging) instanceof Error);
+  });
+});
