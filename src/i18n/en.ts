@@ -95,6 +95,7 @@ export const en = {
   identityNotProvided: 'Not provided',
   identityEndingIn: 'ending in {last4}',
   identityShow: 'Show {field}',
+  identityReveal: 'Show',
   identityUpdated: 'Updated {date}',
   identityEmpty: 'The bank returned no identity details.',
 

@@ -1,0 +1,187 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { formatDate, maskBvn, maskPhone } from '../../core/format.js';
+import { MonoDataElement } from '../../core/mono-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { stateStyles, tokens } from '../../core/tokens.js';
+import { msg, type MessageKey } from '../../i18n/index.js';
+import type { Identity } from '../../model/identity.js';
+import { identityStyles } from './mono-identity.styles.js';
+
+/** The fields masked unless revealed. */
+export type SensitiveField = 'bvn' | 'phone';
+
+type FieldName = 'fullName' | 'email' | 'phone' | 'gender' | 'dateOfBirth' | 'address' | 'stateOfOrigin' | 'lgaOfOrigin' | 'maritalStatus' | 'bvn';
+
+const FIELDS: ReadonlyArray<[FieldName, MessageKey]> = [
+  ['fullName', 'identityFullName'],
+  ['email', 'identityEmail'],
+  ['phone', 'identityPhone'],
+  ['gender', 'identityGender'],
+  ['dateOfBirth', 'identityDateOfBirth'],
+  ['address', 'identityAddress'],
+  ['stateOfOrigin', 'identityStateOfOrigin'],
+  ['lgaOfOrigin', 'identityLgaOfOrigin'],
+  ['maritalStatus', 'identityMaritalStatus'],
+  ['bvn', 'identityBvn'],
+];
+
+const MASKS: Record<SensitiveField, (value: string) => string> = { bvn: maskBvn, phone: maskPhone };
+
+const present = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
+
+/** Banks send "male", "FEMALE", "single": shown with a capital first letter and nothing else changed. */
+const capitalised = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
+
+export const isEmptyIdentity = (identity: Identity): boolean =>
+  ![
+    identity.fullName,
+    identity.bvn,
+    identity.email,
+    identity.phone,
+    identity.gender,
+    identity.dateOfBirth,
+    identity.addressLine1,
+    identity.addressLine2,
+    identity.stateOfOrigin,
+    identity.lgaOfOrigin,
+    identity.maritalStatus,
+  ].some(present);
+
+/**
+ * The account holder's KYC details from the bank in a description list. BVN and phone number are masked
+ * (last four shown) unless `reveal` is set; each has a "Show" toggle button (`aria-pressed`) unless
+ * `no-reveal` is set. Revealed values live only in the shadow DOM as text, never in an attribute. Fields
+ * the bank did not return read "Not provided".
+ *
+ * @summary The account holder's identity (KYC) details, with BVN and phone masked.
+ * @tag mono-identity
+ * @slot idle - Shown when no account id is set.
+ * @slot empty - Shown when the bank returned no identity details at all.
+ * @fires mono-load - The identity loaded. detail: { resource: 'identity', data: Identity }
+ * @fires mono-error - Loading failed. detail: { error: MonoError }
+ * @fires mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
+ * @csspart base - The card around the list.
+ * @csspart fields - The description list.
+ * @csspart value - Each value (also `value-<field>`, e.g. `value-bvn`).
+ * @csspart not-provided - A value the bank did not return.
+ * @csspart reveal-button - The "Show" toggle of the BVN and the phone number.
+ * @csspart updated - The "Updated …" line.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (`data-kind` is the error kind).
+ * @csspart retry-button - The error state's "Try again" button.
+ * @csspart idle - Shown when no account id is set.
+ * @cssprop --mono-identity-padding - Inner padding of the card (default 1rem).
+ * @cssprop --mono-identity-label-width - Width of the label column (default 10rem).
+ */
+export class MonoIdentity extends MonoDataElement {
+  static override styles = [tokens, stateStyles, identityStyles];
+
+  /** Show the BVN and the phone number unmasked. */
+  @property({ type: Boolean, reflect: true }) reveal = false;
+
+  /** Hide the per-field "Show" toggles (values stay masked unless `reveal` is set). */
+  @property({ type: Boolean, attribute: 'no-reveal', reflect: true }) noReveal = false;
+
+  readonly resource: ResourceController<Identity> = new ResourceController<Identity>(this, {
+    resource: 'identity',
+    load: (client, accountId, _args, signal) => client.identity(accountId, { signal }),
+    isEmpty: isEmptyIdentity,
+  });
+
+  /** Fields the user revealed with their toggle; forgotten when the account changes. */
+  @state() private revealed: ReadonlySet<SensitiveField> = new Set();
+  private revealedFor?: string;
+
+  /** Whether `field` is currently shown unmasked. */
+  isRevealed(field: SensitiveField): boolean {
+    return this.reveal || (!this.noReveal && this.revealed.has(field));
+  }
+
+  /** Flips one field's toggle (what the "Show" button does). */
+  toggleReveal(field: SensitiveField): void {
+    const next = new Set(this.revealed);
+    if (next.has(field)) next.delete(field);
+    else next.add(field);
+    this.revealed = next;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const accountId = this.resolvedAccountId;
+    if (accountId !== this.revealedFor) {
+      this.revealedFor = accountId;
+      if (this.revealed.size) this.revealed = new Set();
+    }
+  }
+
+  protected override render() {
+    const locale = this.resolvedLocale;
+    return this.resource.render({
+      loaded: (identity) => this.renderIdentity(identity, locale),
+      empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'identityEmpty')}</slot></div>`,
+    });
+  }
+
+  private renderIdentity(identity: Identity, locale: string) {
+    return html`<div part="base" class="identity">
+      <dl part="fields">
+        ${FIELDS.map(
+          ([name, label]) =>
+            html`<div class="field" data-field=${name}>
+              <dt>${msg(locale, label)}</dt>
+              <dd>${this.renderValue(name, identity, locale)}</dd>
+            </div>`,
+        )}
+      </dl>
+      ${identity.updatedAt
+        ? html`<p part="updated" class="updated">${msg(locale, 'identityUpdated', { date: formatDate(identity.updatedAt, locale) })}</p>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderValue(name: FieldName, identity: Identity, locale: string) {
+    const value = this.fieldValue(name, identity, locale);
+    if (!present(value)) {
+      return html`<span part="value not-provided" class="not-provided">${msg(locale, 'identityNotProvided')}</span>`;
+    }
+    if (name !== 'bvn' && name !== 'phone') return html`<span part=${`value value-${name}`} class="value">${value}</span>`;
+    const shown = this.isRevealed(name);
+    const clean = value.trim();
+    const last4 = clean.replace(/\D/g, '').slice(-4);
+    const label = msg(locale, name === 'bvn' ? 'identityBvn' : 'identityPhone');
+    return html`${shown
+        ? html`<span part=${`value value-${name}`} class="value secret">${clean}</span>`
+        : html`<span part=${`value value-${name}`} class="value secret"
+            ><span aria-hidden="true">${MASKS[name](clean)}</span
+            ><span class="sr-only">${msg(locale, 'identityEndingIn', { last4 })}</span></span
+          >`}${this.reveal || this.noReveal
+        ? nothing
+        : html`<button
+            part="reveal-button"
+            class="reveal"
+            type="button"
+            data-field=${name}
+            aria-label=${msg(locale, 'identityShow', { field: label })}
+            aria-pressed=${String(this.revealed.has(name))}
+            @click=${() => this.toggleReveal(name)}
+          >
+            ${msg(locale, 'identityReveal')}
+          </button>`}`;
+  }
+
+  private fieldValue(name: FieldName, identity: Identity, locale: string): string | null {
+    switch (name) {
+      case 'address':
+        return [identity.addressLine1, identity.addressLine2].filter(present).join(', ') || null;
+      case 'dateOfBirth':
+        return identity.dateOfBirth ? formatDate(identity.dateOfBirth, locale, { dateStyle: 'long' }) || null : null;
+      case 'gender':
+      case 'maritalStatus':
+        return present(identity[name]) ? capitalised(identity[name]!.trim()) : null;
+      default:
+        return identity[name];
+    }
+  }
+}

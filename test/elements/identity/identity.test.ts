@@ -1,0 +1,203 @@
+import { expect, html, oneEvent } from '@open-wc/testing';
+import { MonoClient } from '../../../src/client/index.js';
+import { formatDate } from '../../../src/core/format.js';
+import '../../../src/elements/identity/define.js';
+import type { MonoIdentity } from '../../../src/elements/identity/mono-identity.js';
+import type { Identity } from '../../../src/model/index.js';
+import { HOSTILE, fixedClient, mount, recordingClient, shadow, sleep, textOf, uid, until } from '../account/helpers.js';
+
+interface Options {
+  reveal?: boolean;
+  noReveal?: boolean;
+}
+
+const mountIdentity = (accountId: string, client = recordingClient().client, o: Options = {}) =>
+  mount<MonoIdentity>(client, accountId, html`<mono-identity ?reveal=${o.reveal ?? false} ?no-reveal=${o.noReveal ?? false}></mono-identity>`, 'mono-identity');
+
+const value = (el: MonoIdentity, field: string) => textOf(shadow(el).querySelector(`[data-field=${field}] dd`));
+const loaded = (el: MonoIdentity) => until(() => shadow(el).querySelector('[part=fields]'), 'identity rendered');
+const toggle = (el: MonoIdentity, field: string) => shadow(el).querySelector<HTMLButtonElement>(`button[data-field=${field}]`);
+
+/** Every attribute value in the element's shadow tree and its light DOM. */
+function allAttributes(el: Element): string {
+  const values: string[] = [el.outerHTML];
+  for (const node of shadow(el).querySelectorAll('*')) for (const a of node.attributes) values.push(a.value);
+  return values.join(' ');
+}
+
+describe('<mono-identity>', () => {
+  it('renders the sandbox identity in a description list, BVN and phone masked', async () => {
+    const expected = await new MonoClient().identity('acc_demo');
+    const { el } = await mountIdentity('acc_demo');
+    await loaded(el);
+    expect(shadow(el).querySelectorAll('dl dt')).to.have.length(10);
+    expect(value(el, 'fullName')).to.equal(expected.fullName);
+    expect(value(el, 'email')).to.equal(expected.email);
+    expect(value(el, 'gender')).to.equal(expected.gender!.charAt(0).toUpperCase() + expected.gender!.slice(1).toLowerCase());
+    expect(value(el, 'dateOfBirth')).to.equal(formatDate(expected.dateOfBirth, 'en-NG', { dateStyle: 'long' }));
+    expect(value(el, 'address')).to.equal(expected.addressLine1);
+    expect(value(el, 'stateOfOrigin')).to.equal(expected.stateOfOrigin);
+    expect(value(el, 'lgaOfOrigin')).to.equal(expected.lgaOfOrigin);
+    expect(value(el, 'bvn')).to.contain(`ending in ${expected.bvn!.slice(-4)}`);
+    expect(value(el, 'phone')).to.contain(`ending in ${expected.phone!.slice(-4)}`);
+    const text = textOf(shadow(el));
+    expect(text).not.to.contain(expected.bvn!);
+    expect(text).not.to.contain(expected.phone!);
+    expect(allAttributes(el)).not.to.contain(expected.bvn!.slice(0, 7));
+    expect(el.innerHTML).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('`reveal` shows BVN and phone in full, as text only and without toggles', async () => {
+    const expected = await new MonoClient().identity('acc_demo');
+    const { el } = await mountIdentity('acc_demo', undefined, { reveal: true });
+    await loaded(el);
+    expect(value(el, 'bvn')).to.equal(expected.bvn);
+    expect(value(el, 'phone')).to.equal(expected.phone);
+    expect(shadow(el).querySelector('[part=reveal-button]')).to.equal(null);
+    expect(allAttributes(el)).not.to.contain(expected.bvn!);
+    await expect(el).to.be.accessible();
+  });
+
+  it('per-field "Show" toggles with aria-pressed reveal one field at a time', async () => {
+    const expected = await new MonoClient().identity('acc_demo');
+    const { el } = await mountIdentity('acc_demo');
+    await loaded(el);
+    const bvn = toggle(el, 'bvn')!;
+    expect(bvn.getAttribute('aria-pressed')).to.equal('false');
+    expect(bvn.getAttribute('aria-label')).to.equal('Show BVN');
+    expect(toggle(el, 'phone')!.getAttribute('aria-label')).to.equal('Show Phone');
+    bvn.click();
+    await el.updateComplete;
+    expect(bvn.getAttribute('aria-pressed')).to.equal('true');
+    expect(value(el, 'bvn')).to.contain(expected.bvn!);
+    expect(value(el, 'phone')).not.to.contain(expected.phone!);
+    expect(allAttributes(el)).not.to.contain(expected.bvn!);
+    await expect(el).to.be.accessible();
+    bvn.click();
+    await el.updateComplete;
+    expect(bvn.getAttribute('aria-pressed')).to.equal('false');
+    expect(value(el, 'bvn')).not.to.contain(expected.bvn!);
+  });
+
+  it('forgets revealed fields when the account changes', async () => {
+    const { el, root } = await mountIdentity('acc_demo');
+    await loaded(el);
+    toggle(el, 'bvn')!.click();
+    await el.updateComplete;
+    expect(el.isRevealed('bvn')).to.equal(true);
+    root.accountId = 'acc_business';
+    await root.updateComplete;
+    await el.updateComplete;
+    expect(el.isRevealed('bvn')).to.equal(false);
+    const other = await new MonoClient().identity('acc_business');
+    await until(() => value(el, 'fullName') === other.fullName, 'second account shown');
+    expect(toggle(el, 'bvn')!.getAttribute('aria-pressed')).to.equal('false');
+    expect(textOf(shadow(el))).not.to.contain(other.bvn!);
+  });
+
+  it('`no-reveal` removes the toggles and keeps values masked', async () => {
+    const expected = await new MonoClient().identity('acc_demo');
+    const { el } = await mountIdentity('acc_demo', undefined, { noReveal: true });
+    await loaded(el);
+    expect(shadow(el).querySelector('button')).to.equal(null);
+    expect(textOf(shadow(el))).not.to.contain(expected.bvn!);
+  });
+
+  it('shows missing fields as "Not provided" (empty* returns only the name)', async () => {
+    const { el } = await mountIdentity(uid('empty'));
+    await loaded(el);
+    const missing = shadow(el).querySelectorAll('[part~=not-provided]');
+    expect(missing).to.have.length(9);
+    for (const m of missing) expect(m.textContent).to.equal('Not provided');
+    expect(value(el, 'fullName')).to.not.equal('Not provided');
+    expect(shadow(el).querySelector('[part=reveal-button]')).to.equal(null);
+    await expect(el).to.be.accessible();
+  });
+
+  it('shows the empty state when the bank returned nothing at all', async () => {
+    const client = fixedClient(() => ({ status: 'successful', data: { full_name: null, bvn: null, email: '  ' } }));
+    const { el } = await mountIdentity('nothing', client);
+    const empty = await until(() => shadow(el).querySelector('[part=empty]'), 'empty state');
+    expect(textOf(empty)).to.equal('The bank returned no identity details.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('renders a v1 identity (v1*, camelCase, day-first date) the same way', async () => {
+    const id = uid('v1');
+    const expected = await new MonoClient().identity(id);
+    const { el } = await mountIdentity(id);
+    await loaded(el);
+    expect(value(el, 'fullName')).to.equal(expected.fullName);
+    const marital = expected.maritalStatus;
+    expect(value(el, 'maritalStatus')).to.equal(marital ? marital.charAt(0).toUpperCase() + marital.slice(1).toLowerCase() : 'Not provided');
+    expect(value(el, 'dateOfBirth')).to.equal(formatDate(expected.dateOfBirth, 'en-NG', { dateStyle: 'long' }));
+    expect(value(el, 'dateOfBirth')).to.not.equal('Not provided');
+    expect(value(el, 'bvn')).to.contain(`ending in ${expected.bvn!.slice(-4)}`);
+    await expect(el).to.be.accessible();
+  });
+
+  it('emits mono-load with the normalised identity', async () => {
+    const { client } = recordingClient();
+    const root = document.createElement('mono-provider');
+    root.client = client;
+    root.accountId = 'acc_demo';
+    root.innerHTML = '<mono-identity></mono-identity>';
+    const el = root.querySelector('mono-identity')!;
+    setTimeout(() => document.body.append(root));
+    const event = await oneEvent(el, 'mono-load');
+    expect(event.detail.resource).to.equal('identity');
+    expect((event.detail.data as Identity).fullName).to.be.a('string');
+    root.remove();
+  });
+
+  it('shows invalid-response with a working retry', async () => {
+    const key = uid('malformed');
+    const { client } = recordingClient(() => ({ 'x-sandbox-fault': 'malformed', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key }));
+    const { el } = await mountIdentity(uid('acc'), client);
+    const error = await until(() => shadow(el).querySelector<HTMLElement>('[part=error]'), 'error');
+    expect(error.dataset.kind).to.equal('invalid-response');
+    await expect(el).to.be.accessible();
+    shadow(el).querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await loaded(el);
+  });
+
+  it('shows HTTP errors with a working retry (fault 503)', async () => {
+    const key = uid('http');
+    const { client } = recordingClient(() => ({ 'x-sandbox-fault': '503', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key }));
+    const { el } = await mountIdentity(uid('acc'), client);
+    const error = await until(() => shadow(el).querySelector<HTMLElement>('[part=error]'), 'error');
+    expect(error.dataset.kind).to.equal('http');
+    expect(textOf(error)).to.contain('503');
+    shadow(el).querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
+    await loaded(el);
+  });
+
+  it('renders hostile text in every field as inert text', async () => {
+    (window as unknown as { __pwned?: number }).__pwned = undefined;
+    const client = fixedClient(() => ({
+      data: {
+        full_name: HOSTILE,
+        bvn: HOSTILE,
+        email: HOSTILE,
+        phone: HOSTILE,
+        gender: HOSTILE,
+        dob: HOSTILE,
+        address_line1: HOSTILE,
+        address_line2: HOSTILE,
+        state_of_origin: HOSTILE,
+        lga_of_origin: HOSTILE,
+        marital_status: HOSTILE,
+      },
+    }));
+    const { el } = await mountIdentity('hostile', client, { reveal: true });
+    await loaded(el);
+    await sleep(20);
+    expect(shadow(el).querySelector('img, script')).to.equal(null);
+    expect(value(el, 'fullName')).to.equal(HOSTILE);
+    expect(value(el, 'bvn')).to.equal(HOSTILE);
+    expect(value(el, 'address')).to.equal(`${HOSTILE}, ${HOSTILE}`);
+    expect(value(el, 'dateOfBirth')).to.equal('Not provided');
+    expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+});
