@@ -2,5 +2,5 @@
 export * from './model/index.js';
 export * from './client/index.js';
 export * from './core/index.js';
-export { msg, registerMessages, type MessageKey, type Messages } from './i18n/index.js';
+export { msg, registerMessages, withMessages, type MessageKey, type Messages } from './i18n/index.js';
 export { MonoProvider } from './elements/provider/mono-provider.js';

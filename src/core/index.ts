@@ -4,3 +4,4 @@ export * from './mono-element.js';
 export * from './resource-controller.js';
 export * from './format.js';
 export * from './tokens.js';
+export * from './theme.js';

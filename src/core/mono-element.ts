@@ -5,6 +5,8 @@ import type { MonoClient } from '../client/client.js';
 import { sharedClient } from '../client/registry.js';
 import { monoContext, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
+import { installThemeClasses, type ThemeName } from './theme.js';
+import { withMessages, type Messages } from '../i18n/index.js';
 
 /**
  * Base of every element: a define that tolerates a second copy of the kit on the page, and a typed emit
@@ -14,12 +16,19 @@ export class MonoElement extends LitElement {
   /**
    * Registers the class under `tag` unless that tag is taken. A second registration of the same class
    * under another tag (a prefix chosen by the host) gets an anonymous subclass, as the registry requires.
+   * `registry` may be a scoped `new CustomElementRegistry()` where the browser has them. Without a DOM
+   * (server rendering with no shim) it does nothing.
    */
-  static define(tag: string, registry: CustomElementRegistry = customElements): void {
-    if (registry.get(tag)) return;
-    const taken = registry.getName?.(this) != null;
-    registry.define(tag, taken ? class extends this {} : this);
+  static define(tag: string, registry?: CustomElementRegistry): void {
+    const target = registry ?? globalThis.customElements;
+    if (!target || target.get(tag)) return;
+    const taken = target.getName?.(this) != null;
+    target.define(tag, taken ? class extends this {} : this);
+    installThemeClasses();
   }
+
+  /** Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor). */
+  @property({ reflect: true }) theme?: ThemeName;
 
   emit<K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -54,13 +63,22 @@ export class MonoDataElement extends MonoElement {
     return this.accountId || this.provided?.accountId || undefined;
   }
 
+  /** Your own wording for any message key (wins over the provider's `messages` and the catalogues). */
+  @property({ attribute: false }) messages?: Partial<Messages>;
+
+  /**
+   * The locale to format and translate with. When the host overrides messages (here or on the provider)
+   * it carries them as a private-use subtag (`en-NG-x-mono-1`), which `Intl` ignores and `msg()` reads.
+   */
   get resolvedLocale(): string {
-    return (
+    const locale =
       this.locale ||
       this.provided?.locale ||
       this.closest('[lang]')?.getAttribute('lang') ||
       (typeof navigator === 'undefined' ? 'en-NG' : navigator.language) ||
-      'en-NG'
-    );
+      'en-NG';
+    const shared = this.provided?.messages;
+    if (!shared && !this.messages) return locale;
+    return withMessages(locale, { ...shared, ...this.messages });
   }
 }

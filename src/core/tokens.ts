@@ -1,12 +1,14 @@
 import { css } from 'lit';
+import { themeStyles } from './theme.js';
 
 /**
  * The kit's global tokens (`--mono-sys-*`) with light and dark values. Hosts override any of them on
- * an ancestor; `color-scheme` on the page (or the `mono-theme-dark` / `mono-theme-light` classes) picks the pair.
+ * an ancestor. Light or dark follows `prefers-color-scheme` unless `--mono-color-scheme` (set by the
+ * `theme` attribute, the `mono-theme-dark` / `mono-theme-light` classes, or the host's own CSS) forces one.
  */
 export const tokens = css`
   :host {
-    color-scheme: inherit;
+    color-scheme: var(--mono-color-scheme, light dark);
     --_surface: var(--mono-sys-surface, light-dark(#ffffff, #16181d));
     --_surface-alt: var(--mono-sys-surface-alt, light-dark(#f5f6f8, #1f2229));
     --_text: var(--mono-sys-text, light-dark(#1b1d22, #e8eaef));
@@ -19,11 +21,13 @@ export const tokens = css`
     --_warning: var(--mono-sys-color-warning, light-dark(#8a5a00, #f5c451));
     --_radius: var(--mono-sys-radius, 8px);
     --_font: var(--mono-sys-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
+    --_space: var(--mono-sys-space, 1rem);
     --_focus: var(--mono-sys-focus-ring, 0 0 0 3px light-dark(#1a56db66, #7aa2ff88));
     font-family: var(--_font);
     color: var(--_text);
     box-sizing: border-box;
   }
+  ${themeStyles}
   :host([hidden]) {
     display: none !important;
   }
@@ -58,7 +62,7 @@ export const stateStyles = css`
     display: flex;
     align-items: center;
     gap: 0.75rem;
-    padding: 1rem;
+    padding: var(--_space);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
     color: var(--_text-muted);

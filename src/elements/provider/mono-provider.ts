@@ -4,6 +4,8 @@ import { provide } from '@lit/context';
 import { MonoClient, type HeadersSource } from '../../client/client.js';
 import { MonoElement } from '../../core/mono-element.js';
 import { monoContext, type MonoContextValue } from '../../core/context.js';
+import { themeStyles } from '../../core/theme.js';
+import type { Messages } from '../../i18n/en.js';
 
 /**
  * Shares one client (cache, request de-duplication, auth headers) and the `endpoint`, `account-id` and
@@ -14,11 +16,14 @@ import { monoContext, type MonoContextValue } from '../../core/context.js';
  * @slot - The elements that share this configuration.
  */
 export class MonoProvider extends MonoElement {
-  static override styles = css`
-    :host {
-      display: contents;
-    }
-  `;
+  static override styles = [
+    themeStyles,
+    css`
+      :host {
+        display: contents;
+      }
+    `,
+  ];
 
   /** Base URL of the host backend. */
   @property() endpoint = '/api/mono';
@@ -40,6 +45,9 @@ export class MonoProvider extends MonoElement {
 
   /** Supply a ready client instead (its endpoint wins). */
   @property({ attribute: false }) client?: MonoClient;
+
+  /** Your own wording for any message key, for every element inside (e.g. `{ retry: 'Reload' }`). */
+  @property({ attribute: false }) messages?: Partial<Messages>;
 
   @provide({ context: monoContext })
   @state()
@@ -66,10 +74,10 @@ export class MonoProvider extends MonoElement {
       this.ownClient = this.client ?? new MonoClient({ endpoint: this.endpoint, fetch: this.fetch, headers: this.headers, credentials: this.credentials });
     }
     const client = this.ownClient;
-    const { accountId, locale } = this;
+    const { accountId, locale, messages } = this;
     const v = this.value;
-    if (v?.client === client && v.accountId === (accountId || undefined) && v.locale === (locale || undefined)) return;
-    this.value = { client, endpoint: client.endpoint, accountId: accountId || undefined, locale: locale || undefined };
+    if (v?.client === client && v.accountId === (accountId || undefined) && v.locale === (locale || undefined) && v.messages === messages) return;
+    this.value = { client, endpoint: client.endpoint, accountId: accountId || undefined, locale: locale || undefined, messages };
   }
 
   /** The client every element inside uses (for `invalidate()` after a host-side change). */

@@ -1,0 +1,43 @@
+import { css } from 'lit';
+
+export type ThemeName = 'light' | 'dark';
+
+/**
+ * Forces light or dark: the `theme` attribute on an element or a `<mono-provider>` (which passes it on to
+ * everything inside through the inherited `--mono-color-scheme`). Without it the colours follow
+ * `prefers-color-scheme`.
+ */
+export const themeStyles = css`
+  :host([theme='light']) {
+    --mono-color-scheme: light;
+    color-scheme: light;
+  }
+  :host([theme='dark']) {
+    --mono-color-scheme: dark;
+    color-scheme: dark;
+  }
+`;
+
+/** The rules behind the `mono-theme-light` / `mono-theme-dark` classes on any ancestor in the page. */
+export const THEME_CLASS_RULES =
+  '.mono-theme-light{--mono-color-scheme:light}.mono-theme-dark{--mono-color-scheme:dark}';
+
+const installed = Symbol.for('mono-elements/theme-classes');
+
+/**
+ * Adds the theme-class rules to the document once (shared by every copy of the kit on the page), through
+ * a constructed stylesheet so that a strict CSP (no inline styles) allows it. A no-op without a DOM.
+ */
+export function installThemeClasses(doc: Document | undefined = globalThis.document): void {
+  if (!doc || !('adoptedStyleSheets' in doc) || typeof CSSStyleSheet === 'undefined') return;
+  const holder = doc as Document & { [installed]?: boolean };
+  if (holder[installed]) return;
+  holder[installed] = true;
+  try {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(THEME_CLASS_RULES);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  } catch {
+    // Very old engines without constructable stylesheets: themes/base.css carries the same rules.
+  }
+}
