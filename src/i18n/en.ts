@@ -100,6 +100,7 @@ export const en = {
   statementClosing: 'Closing balance',
   statementMoneyIn: 'Money in',
   statementMoneyOut: 'Money out',
+  statementUnknown: 'Unknown',
   statementNoBalances: 'The bank sent no running balances, so the opening and closing balances are unknown.',
   statementEmpty: 'No transactions in this period.',
   statementCaption: 'Transactions in this period, newest first',

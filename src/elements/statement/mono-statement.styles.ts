@@ -1,0 +1,137 @@
+import { css } from 'lit';
+
+export const statementStyles = css`
+  :host {
+    display: block;
+    --_table-height: var(--mono-statement-table-height, 24rem);
+    --_row-padding: var(--mono-statement-row-padding, 0.45rem 0.6rem);
+  }
+  .statement > * + *,
+  .summary + .note,
+  .table-wrap + .more {
+    margin-block-start: 0.85rem;
+  }
+  /* The PDF live regions stay in the tree (so changes are announced) but take no room while empty. */
+  .statement > .pdf:empty {
+    margin-block-start: 0;
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+  }
+  .period {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.35rem 0.5rem;
+  }
+  .pdf {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 0.75rem;
+  }
+  .pdf p {
+    margin: 0;
+  }
+  .pdf progress {
+    inline-size: 8rem;
+    accent-color: var(--_accent);
+  }
+  .pdf.problem {
+    color: var(--_negative);
+  }
+  .pdf a {
+    color: var(--_accent);
+    font-weight: 600;
+  }
+  .summary {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
+    gap: 0.75rem;
+    margin: 0;
+  }
+  .summary > div {
+    padding: 0.6rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .summary dt {
+    color: var(--_text-muted);
+    font-size: 0.85rem;
+  }
+  .summary dd {
+    margin: 0;
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
+  }
+  .note {
+    margin: 0;
+    color: var(--_text-muted);
+    font-size: 0.9rem;
+  }
+  .table-wrap {
+    max-block-size: var(--_table-height);
+    overflow: auto;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    padding: 0.5rem 0.6rem;
+    color: var(--_text-muted);
+  }
+  th,
+  td {
+    padding: var(--_row-padding);
+    text-align: start;
+    border-block-end: 1px solid var(--_border);
+    vertical-align: top;
+  }
+  thead th {
+    position: sticky;
+    inset-block-start: 0;
+    background: var(--_surface-alt);
+    font-weight: 600;
+  }
+  .num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  .narration {
+    overflow-wrap: anywhere;
+    min-inline-size: 12rem;
+  }
+  .date {
+    white-space: nowrap;
+  }
+  tr[data-type='credit'] .amount {
+    color: var(--_positive);
+  }
+  tr[data-type='debit'] .amount {
+    color: var(--_negative);
+  }
+  .more {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin: 0;
+    color: var(--_text-muted);
+  }
+`;

@@ -1,0 +1,356 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { MonoError, toMonoError } from '../../client/errors.js';
+import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
+import { MonoDataElement } from '../../core/mono-element.js';
+import { ResourceController, describeError } from '../../core/resource-controller.js';
+import { stateStyles, tokens } from '../../core/tokens.js';
+import { msg } from '../../i18n/index.js';
+import type { StatementJob } from '../../model/statement.js';
+import { backoffDelay, nonNegative, wait } from '../account/backoff.js';
+import { statementStyles } from './mono-statement.styles.js';
+import { normalisePeriod, safeHttpUrl, summarise, type StatementView } from './summary.js';
+
+export type PdfState =
+  | { phase: 'idle' }
+  | { phase: 'requesting'; months: number }
+  | { phase: 'building'; months: number; jobId: string; polls: number }
+  | { phase: 'built'; months: number; jobId: string; url: string }
+  | { phase: 'failed'; months: number; statusText: string }
+  | { phase: 'timeout'; months: number }
+  | { phase: 'error'; months: number; error: MonoError }
+  | { phase: 'unsafe'; months: number }
+  | { phase: 'cancelled' };
+
+const MAX_PDF_POLL_DELAY = 8_000;
+const PERIODS = Array.from({ length: 12 }, (_, i) => i + 1);
+
+/**
+ * An account statement for the last 1 to 12 months: opening and closing balance, money in and out, and
+ * the rows in a table (shown `page-size` at a time). The "Get PDF statement" button asks the host to
+ * build a PDF, follows the job (waits from `pdf-poll-interval`, doubling, until `pdf-timeout`), then
+ * offers a download link through the host. A new request, another period or account, or Cancel stops
+ * the job being followed.
+ *
+ * @summary Account statement for a chosen period, with a PDF download.
+ * @tag mono-statement
+ * @slot idle - Shown when no account id is set.
+ * @slot empty - Shown when the period has no transactions.
+ * @fires mono-load - The statement loaded (`resource: 'statement'`, data: the rows with totals and balances), or a PDF job ended (`resource: 'statement-job'`, data: StatementJob).
+ * @fires mono-error - Loading the statement or the PDF failed or timed out. detail: { error: MonoError }
+ * @fires mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
+ * @csspart base - Everything below the states' live region.
+ * @csspart toolbar - The period picker and PDF button.
+ * @csspart period - The period `<select>`.
+ * @csspart pdf-button - "Get PDF statement".
+ * @csspart pdf - The PDF progress, link or problem.
+ * @csspart pdf-link - The download link of a built PDF.
+ * @csspart summary - Opening and closing balance, money in and out, count.
+ * @csspart table - The rows' `<table>`.
+ * @csspart show-more - The button that shows more rows.
+ * @csspart loading - The loading state.
+ * @csspart empty - The empty state.
+ * @csspart error - The error state (`data-kind` is the error kind).
+ * @csspart retry-button - The error state's "Try again" button.
+ * @csspart idle - Shown when no account id is set.
+ * @cssprop --mono-statement-table-height - Height at which the table scrolls (default 24rem).
+ * @cssprop --mono-statement-row-padding - Padding of table cells (default 0.45rem 0.6rem).
+ */
+export class MonoStatement extends MonoDataElement {
+  static override styles = [tokens, stateStyles, statementStyles];
+
+  /** Months covered, 1 to 12 (Mono's `last<N>months`). Default 3. */
+  @property({ type: Number, reflect: true }) period = 3;
+
+  /** Rows shown before "Show more". Default 100. */
+  @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
+
+  /** First wait between PDF job polls, in ms; later waits double (up to 8 s). Default 1000. */
+  @property({ type: Number, attribute: 'pdf-poll-interval' }) pdfPollInterval = 1000;
+
+  /** Give up following a PDF job after this many ms. Default 60000. */
+  @property({ type: Number, attribute: 'pdf-timeout' }) pdfTimeout = 60_000;
+
+  readonly resource: ResourceController<StatementView, [number]> = new ResourceController<StatementView, [number]>(this, {
+    resource: 'statement',
+    args: () => [this.months],
+    load: async (client, accountId, [months], signal) => {
+      // Statement rows often omit the currency; the account (usually cached already) knows it.
+      const [statement, account] = await Promise.all([
+        client.statement(accountId, months, { signal }),
+        client.account(accountId, { signal }).catch(() => null),
+      ]);
+      return summarise(statement, months, account?.currency);
+    },
+    isEmpty: (view) => view.transactions.length === 0,
+  });
+
+  /** Where the PDF job stands. */
+  @state() pdf: PdfState = { phase: 'idle' };
+  @state() private shown = 0;
+  private shownFor?: StatementView;
+  private pdfAbort?: AbortController;
+  private pdfKey?: string;
+
+  @query('[part=pdf-button]') private pdfButton?: HTMLButtonElement;
+  @query('.table-wrap') private tableWrap?: HTMLElement;
+
+  /** The period in use (the attribute, clamped to 1–12). */
+  get months(): number {
+    return normalisePeriod(this.period);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopPdf();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    // A PDF belongs to one account, period and client: any change drops the job being followed.
+    const key = `${this.resolvedAccountId}|${this.months}|${this.client.endpoint}`;
+    if (this.pdfKey !== undefined && key !== this.pdfKey) this.stopPdf();
+    this.pdfKey = key;
+    const view = this.resource.value;
+    if (view !== this.shownFor) {
+      this.shownFor = view;
+      this.shown = this.pageSizeOrDefault;
+    }
+  }
+
+  private get pageSizeOrDefault(): number {
+    return Math.max(1, Math.floor(nonNegative(this.pageSize, 100)) || 100);
+  }
+
+  private stopPdf(next: PdfState = { phase: 'idle' }): void {
+    this.pdfAbort?.abort();
+    this.pdfAbort = undefined;
+    if (this.pdf.phase !== 'idle' || next.phase !== 'idle') this.pdf = next;
+  }
+
+  /** Stops following the PDF job (the Cancel button). */
+  cancelPdf(): void {
+    if (this.pdf.phase !== 'requesting' && this.pdf.phase !== 'building') return;
+    this.stopPdf({ phase: 'cancelled' });
+  }
+
+  /**
+   * Starts a PDF statement for the current period and follows the job until it is built; resolves with the
+   * download URL, or null when it failed, timed out, was cancelled or was superseded by a newer request.
+   */
+  async requestPdf(): Promise<string | null> {
+    const accountId = this.resolvedAccountId;
+    if (!accountId) return null;
+    this.pdfAbort?.abort();
+    const controller = new AbortController();
+    this.pdfAbort = controller;
+    const { signal } = controller;
+    const current = () => this.pdfAbort === controller && !signal.aborted;
+    const client = this.client;
+    const months = this.months;
+    const first = nonNegative(this.pdfPollInterval, 1000);
+    const deadline = Date.now() + nonNegative(this.pdfTimeout, 60_000);
+    this.pdf = { phase: 'requesting', months };
+    try {
+      let job: StatementJob = await client.requestStatementPdf(accountId, months, { signal });
+      for (let polls = 0; job.status === 'building'; polls++) {
+        if (!current()) return null;
+        this.pdf = { phase: 'building', months, jobId: job.id, polls };
+        const delay = backoffDelay(polls, first, MAX_PDF_POLL_DELAY);
+        if (Date.now() + delay > deadline) {
+          this.pdf = { phase: 'timeout', months };
+          this.emit('mono-error', { error: new MonoError('timeout', 'The PDF statement was not built in time') });
+          return null;
+        }
+        await wait(delay, signal);
+        job = await client.statementJob(accountId, job.id, { signal });
+      }
+      if (!current()) return null;
+      this.emit('mono-load', { resource: 'statement-job', data: job });
+      if (job.status !== 'built') {
+        this.pdf = { phase: 'failed', months, statusText: job.statusText };
+        return null;
+      }
+      const url = safeHttpUrl(client.statementPdfUrl(accountId, job.id));
+      if (!url) {
+        this.pdf = { phase: 'unsafe', months };
+        this.emit('mono-error', { error: new MonoError('config', 'The PDF address is not an http(s) URL') });
+        return null;
+      }
+      this.pdf = { phase: 'built', months, jobId: job.id, url };
+      return url;
+    } catch (e) {
+      const error = toMonoError(e);
+      if (!current() || error.kind === 'aborted') return null;
+      this.pdf = { phase: 'error', months, error };
+      this.emit('mono-error', { error });
+      if (error.kind === 'reauth-required') this.emit('mono-reauth-required', { accountId });
+      return null;
+    }
+  }
+
+  private onPeriodChange = (event: Event) => {
+    this.period = normalisePeriod((event.target as HTMLSelectElement).value);
+  };
+
+  private onPdfClick = () => void this.requestPdf();
+
+  private onCancelClick = () => {
+    this.cancelPdf();
+    this.pdfButton?.focus();
+  };
+
+  private onPdfRetry = () => {
+    // The retry button goes away with the problem it belongs to; focus stays on the PDF controls.
+    this.pdfButton?.focus();
+    void this.requestPdf();
+  };
+
+  private showMore = () => {
+    const total = this.resource.value?.transactions.length ?? 0;
+    this.shown = Math.min(total, this.shown + this.pageSizeOrDefault);
+    if (this.shown >= total) void this.updateComplete.then(() => this.tableWrap?.focus());
+  };
+
+  protected override render() {
+    const locale = this.resolvedLocale;
+    const months = this.months;
+    const hasAccount = Boolean(this.resolvedAccountId);
+    return html`<div part="base" class="statement">
+      ${hasAccount
+        ? html`<div part="toolbar" class="toolbar">
+              <span class="period">
+                <label for="period">${msg(locale, 'statementPeriod')}</label>
+                <select id="period" part="period" @change=${this.onPeriodChange}>
+                  ${PERIODS.map((n) => html`<option value=${n} ?selected=${n === months}>${periodText(n, locale)}</option>`)}
+                </select>
+              </span>
+              <button part="pdf-button" class="button" type="button" @click=${this.onPdfClick}>${msg(locale, 'statementPdfRequest')}</button>
+            </div>
+            ${this.renderPdf(locale)}`
+        : nothing}
+      ${this.resource.render({
+        loaded: (view) => this.renderStatement(view, locale),
+        empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'statementEmpty')}</slot></div>`,
+      })}
+    </div>`;
+  }
+
+  private renderPdf(locale: string) {
+    const pdf = this.pdf;
+    let status: unknown = nothing;
+    let problem: unknown = nothing;
+    const retry = html`<button class="button secondary" type="button" @click=${this.onPdfRetry}>${msg(locale, 'retry')}</button>`;
+    switch (pdf.phase) {
+      case 'requesting':
+      case 'building': {
+        const text =
+          pdf.phase === 'requesting' ? msg(locale, 'statementPdfRequesting') : msg(locale, 'statementPdfBuilding', { polls: pdf.polls + 1 });
+        status = html`<progress aria-label=${text}></progress>
+          <p>${text}</p>
+          <button class="button secondary" type="button" part="pdf-cancel" @click=${this.onCancelClick}>
+            ${msg(locale, 'statementPdfCancel')}
+          </button>`;
+        break;
+      }
+      case 'built':
+        status = html`<p>${msg(locale, 'statementPdfReady')}</p>
+          <a part="pdf-link" href=${pdf.url} download=${`statement-last${pdf.months}months.pdf`}
+            >${msg(locale, 'statementPdfDownload', { period: periodText(pdf.months, locale) })}</a
+          >`;
+        break;
+      case 'cancelled':
+        status = html`<p>${msg(locale, 'statementPdfCancelled')}</p>`;
+        break;
+      case 'failed':
+        problem = html`<p>${msg(locale, 'statementPdfFailed', { status: pdf.statusText })}</p>
+          ${retry}`;
+        break;
+      case 'timeout':
+        problem = html`<p>${msg(locale, 'statementPdfTimeout')}</p>
+          ${retry}`;
+        break;
+      case 'unsafe':
+        problem = html`<p>${msg(locale, 'statementPdfUnsafe')}</p>`;
+        break;
+      case 'error':
+        problem = html`<p>${describeError(pdf.error, locale)}</p>
+          ${retry}`;
+        break;
+    }
+    return html`<div part="pdf" class="pdf" role="status" data-phase=${pdf.phase}>${status}</div>
+      <div class="pdf problem" role="alert">${problem}</div>`;
+  }
+
+  private renderStatement(view: StatementView, locale: string) {
+    const money = (minor: number | null, currency = view.currency) =>
+      minor === null ? msg(locale, 'statementUnknown') : formatMoney(minor, currency, locale);
+    const rows = view.transactions.slice(0, this.shown);
+    const rest = view.transactions.length - rows.length;
+    const caption = msg(locale, 'statementCaption');
+    return html`<dl part="summary" class="summary">
+        <div class="opening">
+          <dt>${msg(locale, 'statementOpening')}</dt>
+          <dd>${money(view.opening)}</dd>
+        </div>
+        <div class="closing">
+          <dt>${msg(locale, 'statementClosing')}</dt>
+          <dd>${money(view.closing)}</dd>
+        </div>
+        <div class="in">
+          <dt>${msg(locale, 'statementMoneyIn')}</dt>
+          <dd>${view.totals.map((t, i) => html`${i ? html`<br />` : nothing}${money(t.moneyIn, t.currency)}`)}</dd>
+        </div>
+        <div class="out">
+          <dt>${msg(locale, 'statementMoneyOut')}</dt>
+          <dd>${view.totals.map((t, i) => html`${i ? html`<br />` : nothing}${money(t.moneyOut, t.currency)}`)}</dd>
+        </div>
+        <div class="count">
+          <dt>${msg(locale, 'statementCount')}</dt>
+          <dd>${formatNumber(view.transactions.length, locale)}</dd>
+        </div>
+      </dl>
+      ${view.opening === null || view.closing === null ? html`<p class="note balances-missing">${msg(locale, 'statementNoBalances')}</p>` : nothing}
+      <div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
+        <table part="table">
+          <caption>
+            ${caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">${msg(locale, 'statementDate')}</th>
+              <th scope="col">${msg(locale, 'statementNarration')}</th>
+              <th scope="col">${msg(locale, 'statementType')}</th>
+              <th scope="col" class="num">${msg(locale, 'statementAmount')}</th>
+              <th scope="col" class="num">${msg(locale, 'statementRunningBalance')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${rows.map(
+              (t) => html`<tr data-type=${t.type}>
+                <td class="date">${formatDate(t.date, locale)}</td>
+                <td class="narration">${t.narration}</td>
+                <td class="type">${msg(locale, t.type === 'credit' ? 'statementCredit' : 'statementDebit')}</td>
+                <td class="num amount">
+                  ${formatMoney(t.type === 'credit' ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' })}
+                </td>
+                <td class="num balance">${t.balance === null ? '' : formatMoney(t.balance, t.currency, locale)}</td>
+              </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>
+      ${rest > 0
+        ? html`<p class="more">
+            <span>${msg(locale, 'statementShowing', { shown: formatNumber(rows.length, locale), total: formatNumber(view.transactions.length, locale) })}</span>
+            <button part="show-more" class="button secondary" type="button" @click=${this.showMore}>
+              ${msg(locale, 'statementShowMore', { n: formatNumber(Math.min(rest, this.pageSizeOrDefault), locale) })}
+            </button>
+          </p>`
+        : nothing}`;
+  }
+}
+
+function periodText(months: number, locale: string): string {
+  return months === 1 ? msg(locale, 'statementPeriodOne') : msg(locale, 'statementPeriodMany', { n: months });
+}
