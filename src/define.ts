@@ -1,2 +1,5 @@
 // Registers every tag. Safe to load twice: an existing tag is left alone.
 import './elements/provider/define.js';
+import './elements/account/define.js';
+import './elements/statement/define.js';
+import './elements/identity/define.js';
