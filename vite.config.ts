@@ -23,21 +23,106 @@ function elementEntries(): Record<string, string> {
   return entries;
 }
 
+/** Message catalogues other than the built-in English: `locales/<lang>.js`. */
+function localeEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  if (!existsSync('src/i18n/locales')) return entries;
+  for (const file of readdirSync('src/i18n/locales')) {
+    if (/^[a-z]{2,3}(-[a-z0-9]+)*\.ts$/i.test(file)) entries[`locales/${file.slice(0, -3)}`] = `src/i18n/locales/${file}`;
+  }
+  return entries;
+}
+
+/** One React wrapper module per tag, `react/<tag without mono->.js`, so that bundlers keep only those used. */
+function reactEntries(): Record<string, string> {
+  const entries: Record<string, string> = {};
+  for (const file of existsSync('src/react') ? readdirSync('src/react') : []) {
+    if (file.endsWith('.ts') && file !== 'index.ts') entries[`react/${file.slice(0, -3)}`] = `src/react/${file}`;
+  }
+  return entries;
+}
+
+/** The npm entries besides the per-element ones (the redirect helper only once it exists). */
+export function libraryEntries(): Record<string, string> {
+  const optional: Record<string, string> = { redirect: 'src/connect/redirect-page.ts' };
+  const entries: Record<string, string> = {
+    index: 'src/index.ts',
+    define: 'src/define.ts',
+    server: 'src/server/index.ts',
+    react: 'src/react/index.ts',
+    'jsx-react': 'src/jsx/react.ts',
+    'jsx-preact': 'src/jsx/preact.ts',
+  };
+  for (const [name, file] of Object.entries(optional)) if (existsSync(file)) entries[name] = file;
+  return { ...entries, ...elementEntries(), ...localeEntries(), ...reactEntries() };
+}
+
 // Dependencies stay imports in the npm build; the script-tag build bundles everything.
-const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^chart\.js($|\/)/, /^node:/, /^react($|\/)/];
+const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^chart\.js($|\/)/, /^node:/, /^react($|\/)/, /^react-dom($|\/)/, /^preact($|\/)/];
+
+/** Where the script-tag build finds chart.js: a sibling file, fetched the first time a chart is shown. */
+export const CDN_CHART_FILE = 'mono-elements.chart.js';
+
+/**
+ * A classic `<script>` cannot split code, so in the script-tag build `import('chart.js')` becomes an
+ * `import()` of the sibling chart.js bundle, resolved against the script's own URL (captured while it runs).
+ */
+function lazyChartForScriptTag(): Plugin {
+  const id = '\0mono-cdn-chart';
+  return {
+    name: 'mono-cdn-lazy-chart',
+    enforce: 'pre',
+    resolveId(source) {
+      return source === 'virtual:mono-cdn-chart' ? id : null;
+    },
+    load(source) {
+      if (source !== id) return null;
+      return `
+const script = typeof document === 'undefined' ? null : document.currentScript || document.querySelector('script[src*="mono-elements"]');
+const base = script && script.src ? script.src : typeof location === 'undefined' ? '' : location.href;
+export const importChartJs = () => import(/* @vite-ignore */ new URL('./${CDN_CHART_FILE}', base).href);`;
+    },
+    transform(code, file) {
+      if (!/\.[cm]?[jt]s$/.test(file) || file.includes('node_modules') || !/import\(\s*['"]chart\.js['"]\s*\)/.test(code)) return null;
+      const replaced = code.replace(/import\(\s*['"]chart\.js['"]\s*\)/g, '__monoImportChartJs()');
+      return { code: `import { importChartJs as __monoImportChartJs } from 'virtual:mono-cdn-chart';\n${replaced}`, map: null };
+    },
+  };
+}
 
 export default defineConfig(({ command, mode }) => {
   if (command === 'serve') {
     return { root: 'demo', plugins: [monoSandbox()], server: { port: Number(process.env.PORT) || 5173 } };
   }
+  const cdn = { target: 'es2022', outDir: 'dist/cdn', sourcemap: true } as const;
   if (mode === 'iife') {
+    // The script-tag build: registers every tag, exposes the API as `window.MonoElements`.
+    return {
+      plugins: [lazyChartForScriptTag()],
+      build: {
+        ...cdn,
+        emptyOutDir: true,
+        lib: { entry: 'src/cdn/index.ts', name: 'MonoElements', formats: ['iife'], fileName: () => 'mono-elements.js' },
+      },
+    };
+  }
+  if (mode === 'cdn-chart') {
+    // chart.js alone, as the ES module the script-tag build imports on first use.
     return {
       build: {
-        target: 'es2022',
-        outDir: 'dist/cdn',
-        emptyOutDir: true,
-        sourcemap: true,
-        lib: { entry: 'src/define.ts', name: 'MonoElements', formats: ['iife'], fileName: () => 'mono-elements.js' },
+        ...cdn,
+        emptyOutDir: false,
+        lib: { entry: 'src/cdn/chart-js.ts', formats: ['es'], fileName: () => CDN_CHART_FILE },
+      },
+    };
+  }
+  if (mode === 'cdn-redirect') {
+    // The redirect helper as a classic script for the host's plain `redirect_url` page.
+    return {
+      build: {
+        ...cdn,
+        emptyOutDir: false,
+        lib: { entry: 'src/connect/redirect-page.ts', name: 'MonoRedirect', formats: ['iife'], fileName: () => 'mono-redirect.js' },
       },
     };
   }
@@ -48,11 +133,8 @@ export default defineConfig(({ command, mode }) => {
       emptyOutDir: true,
       sourcemap: true,
       minify: false,
-      lib: {
-        entry: { index: 'src/index.ts', define: 'src/define.ts', server: 'src/server/index.ts', ...elementEntries() },
-        formats: ['es'],
-      },
-      rolldownOptions: { external },
+      lib: { entry: libraryEntries(), formats: ['es'] },
+      rolldownOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
     },
   };
 });

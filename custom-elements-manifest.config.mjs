@@ -1,0 +1,27 @@
+// Custom Elements Manifest from the elements' JSDoc (`npm run analyze`, also part of `npm run build`).
+// scripts/generate.mjs turns the manifest into the VS Code data, the React wrappers and the JSX typings.
+
+/** Drops what the analyzer misreads: `emit(type, …)` in the base class reported as an event named "type". */
+function dropNonEvents() {
+  return {
+    name: 'mono-drop-non-events',
+    packageLinkPhase({ customElementsManifest }) {
+      for (const module of customElementsManifest.modules ?? []) {
+        for (const declaration of module.declarations ?? []) {
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name?.startsWith('mono-'));
+          if (declaration.events?.length === 0) delete declaration.events;
+        }
+      }
+      customElementsManifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
+    },
+  };
+}
+
+export default {
+  globs: ['src/elements/**/*.ts', 'src/core/mono-element.ts'],
+  exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/elements/**/define.ts'],
+  outdir: process.env.MONO_CEM_OUTDIR ?? '.',
+  litelement: true,
+  packagejson: false,
+  plugins: [dropNonEvents()],
+};

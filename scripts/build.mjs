@@ -1,0 +1,34 @@
+// `npm run build`: manifest and generated wrappers, the npm ES modules (dist/esm), the script-tag build
+// with its lazily loaded chart.js (dist/cdn), the .d.ts of every entry (dist/types) and the themes.
+import { spawnSync } from 'node:child_process';
+import { cpSync, existsSync, rmSync } from 'node:fs';
+import { build } from 'vite';
+
+const started = performance.now();
+function run(label, command, args) {
+  const t = performance.now();
+  const result = spawnSync(command, args, { stdio: 'inherit' });
+  if (result.status !== 0) {
+    console.error(`build: ${label} failed`);
+    process.exit(result.status ?? 1);
+  }
+  console.log(`build: ${label} ${Math.round(performance.now() - t)} ms`);
+}
+
+run('manifest and generated files', process.execPath, ['scripts/generate.mjs']);
+
+const modes = ['production', 'iife', 'cdn-chart'];
+if (existsSync('src/connect/redirect-page.ts')) modes.push('cdn-redirect');
+for (const mode of modes) {
+  const t = performance.now();
+  await build({ configFile: 'vite.config.ts', mode, logLevel: 'warn' });
+  console.log(`build: vite --mode ${mode} ${Math.round(performance.now() - t)} ms`);
+}
+
+rmSync('dist/types', { recursive: true, force: true });
+run('types', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json']);
+
+rmSync('dist/themes', { recursive: true, force: true });
+cpSync('src/themes', 'dist/themes', { recursive: true });
+
+console.log(`build: done in ${Math.round(performance.now() - started)} ms`);

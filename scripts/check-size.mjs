@@ -1,0 +1,152 @@
+// Size budgets (`npm run size`; `.ci/run` runs it after the build). Each target is bundled on its own the
+// way a site's bundler would: every dependency included, minified, split where the code says `import()`.
+// Sizes are gzip -9 of what loads up front (the entry and everything it imports statically); lazily
+// loaded chunks are listed apart. Fails, with the numbers, when a budget is exceeded or chart.js ends up
+// anywhere but a lazily loaded chunk.
+//
+//   node scripts/check-size.mjs                 the table and the budgets
+//   node scripts/check-size.mjs --json          the same figures as JSON (for tests)
+//   MONO_SIZE_BUDGET_SCALE=0.1 node scripts/…    shrinks every budget (to see it fail)
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { gzipSync } from 'node:zlib';
+import { build } from 'vite';
+
+const KB = 1000;
+const scale = Number(process.env.MONO_SIZE_BUDGET_SCALE ?? 1);
+/** The issue's budgets, in gzip bytes of what loads up front. */
+export const BUDGETS = {
+  'mono-connect-button alone': 10 * KB,
+  'every element (charts lazy)': 35 * KB,
+};
+const json = process.argv.includes('--json');
+
+const gz = (code) => gzipSync(Buffer.from(code), { level: 9 }).length;
+const isChartJs = (id) => /[\\/]node_modules[\\/]chart\.js[\\/]/.test(id);
+
+/** Bundles `code` (an entry module's source) and splits the output into up-front and lazy chunks. */
+async function measure(name, code) {
+  const virtualId = '\0mono-size-entry';
+  const result = await build({
+    configFile: false,
+    logLevel: 'silent',
+    root: process.cwd(),
+    plugins: [
+      {
+        name: 'mono-size-entry',
+        resolveId: (id) => (id === 'mono-size-entry' ? virtualId : null),
+        load: (id) => (id === virtualId ? code : null),
+      },
+    ],
+    build: {
+      write: false,
+      target: 'es2022',
+      minify: true,
+      modulePreload: false,
+      sourcemap: false,
+      reportCompressedSize: false,
+      rolldownOptions: { input: { main: 'mono-size-entry' }, output: { format: 'es' } },
+    },
+  });
+  const outputs = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+  const byName = new Map(outputs.map((c) => [c.fileName, c]));
+  const initial = new Set();
+  const visit = (fileName) => {
+    if (initial.has(fileName)) return;
+    initial.add(fileName);
+    for (const dep of byName.get(fileName)?.imports ?? []) visit(dep);
+  };
+  for (const c of outputs) if (c.isEntry) visit(c.fileName);
+  const chunks = outputs.map((c) => ({
+    file: c.fileName,
+    upFront: initial.has(c.fileName),
+    raw: Buffer.byteLength(c.code),
+    gzip: gz(c.code),
+    chartJs: (c.moduleIds ?? Object.keys(c.modules ?? {})).some(isChartJs),
+  }));
+  // Where the up-front code comes from (shares of the code before minifying), shown for a failed budget.
+  const sources = new Map();
+  for (const c of outputs) {
+    if (!initial.has(c.fileName)) continue;
+    for (const [id, m] of Object.entries(c.modules ?? {})) {
+      const path = id.replace(/\\/g, '/');
+      const pkg = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
+      const key = pkg ?? path.replace(`${process.cwd().replace(/\\/g, '/')}/`, '').split('/').slice(0, 2).join('/');
+      sources.set(key, (sources.get(key) ?? 0) + (m.renderedLength ?? 0));
+    }
+  }
+  const total = [...sources.values()].reduce((a, b) => a + b, 0) || 1;
+  const breakdown = [...sources].sort((a, b) => b[1] - a[1]).map(([source, n]) => ({ source, share: n / total }));
+  const upFront = chunks.filter((c) => c.upFront);
+  const lazy = chunks.filter((c) => !c.upFront);
+  return {
+    name,
+    gzip: upFront.reduce((n, c) => n + c.gzip, 0),
+    raw: upFront.reduce((n, c) => n + c.raw, 0),
+    lazyGzip: lazy.reduce((n, c) => n + c.gzip, 0),
+    chartJsUpFront: upFront.some((c) => c.chartJs),
+    chartJsLazy: lazy.some((c) => c.chartJs),
+    chunks,
+    breakdown,
+  };
+}
+
+const elements = readdirSync('src/elements')
+  .filter((name) => existsSync(`src/elements/${name}/define.ts`))
+  .sort();
+const defineOf = (name) => `import './src/elements/${name}/define.ts';`;
+
+const rows = [];
+const problems = [];
+const started = performance.now();
+
+if (!elements.includes('connect-button')) problems.push('src/elements/connect-button/define.ts is missing: the connect button budget cannot be measured');
+else rows.push({ ...(await measure('mono-connect-button alone', defineOf('connect-button'))), budget: BUDGETS['mono-connect-button alone'] * scale });
+
+const all = await measure('every element (charts lazy)', elements.map(defineOf).join('\n'));
+rows.push({ ...all, budget: BUDGETS['every element (charts lazy)'] * scale });
+if (all.chartJsUpFront) problems.push('chart.js is loaded up front by the elements: it must only be in a lazily loaded chunk');
+
+for (const name of elements) {
+  if (name === 'connect-button') continue;
+  rows.push(await measure(`mono-${name} alone`, defineOf(name)));
+}
+if (existsSync('dist/cdn/mono-elements.js')) {
+  const code = readFileSync('dist/cdn/mono-elements.js');
+  const chart = existsSync('dist/cdn/mono-elements.chart.js') ? readFileSync('dist/cdn/mono-elements.chart.js') : '';
+  rows.push({ name: 'script tag (dist/cdn)', gzip: gz(code), raw: code.length, lazyGzip: chart ? gz(chart) : 0, chartJsLazy: Boolean(chart), chunks: [] });
+}
+
+for (const row of rows) if (row.budget !== undefined && row.gzip > row.budget) problems.push(`${row.name}: ${fmt(row.gzip)} gzip is over its budget of ${fmt(row.budget)} (by ${fmt(row.gzip - row.budget)})`);
+
+function fmt(bytes) {
+  return `${(bytes / KB).toFixed(2)} kB`;
+}
+
+if (json) {
+  console.log(JSON.stringify({ rows, problems }, null, 2));
+} else {
+  const header = ['what', 'up front (gzip)', 'budget', 'raw (min)', 'lazy chunks (gzip)', 'chart.js'];
+  const table = rows.map((r) => [
+    r.name,
+    fmt(r.gzip),
+    r.budget === undefined ? '' : `${fmt(r.budget)} ${r.gzip > r.budget ? 'OVER' : 'ok'}`,
+    fmt(r.raw),
+    r.lazyGzip ? fmt(r.lazyGzip) : '',
+    r.chartJsUpFront ? 'UP FRONT' : r.chartJsLazy ? 'lazy' : '',
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...table.map((row) => row[i].length)));
+  const line = (cells) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  console.log(line(header));
+  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const row of table) console.log(line(row));
+  console.log(`\nmeasured in ${((performance.now() - started) / 1000).toFixed(1)} s; gzip -9 of minified ES2022 with every dependency bundled`);
+
+  for (const row of rows) {
+    if (row.budget === undefined || row.gzip <= row.budget) continue;
+    const top = row.breakdown.slice(0, 8).map((b) => `${b.source} ${(b.share * 100).toFixed(0)}%`);
+    console.log(`\n${row.name} is made of: ${top.join(', ')}`);
+  }
+  for (const p of problems) console.error(`size budget: ${p}`);
+  if (!problems.length) console.log('size budgets: all met');
+}
+process.exit(problems.length ? 1 : 0);
