@@ -1,0 +1,60 @@
+/** Why a request failed; also the `code` field of every error body, so hosts and the kit can branch on it. */
+export type ErrorCode =
+  | 'not-found'
+  | 'bad-request'
+  | 'unauthenticated'
+  | 'forbidden'
+  | 'payload-too-large'
+  | 'unsupported-media-type'
+  | 'not-ready'
+  | 'rate-limited'
+  | 'upstream-auth'
+  | 'upstream-error'
+  | 'upstream-invalid'
+  | 'upstream-timeout'
+  | 'upstream-unreachable'
+  | 'host-error';
+
+const BASE_HEADERS: Record<string, string> = {
+  'cache-control': 'no-store',
+  'x-content-type-options': 'nosniff',
+};
+
+export function headersWith(extra: Record<string, string> = {}): Headers {
+  const headers = new Headers(BASE_HEADERS);
+  for (const [name, value] of Object.entries(extra)) headers.set(name, value);
+  return headers;
+}
+
+/** A JSON body that is already text (Mono's answer, forwarded byte for byte). */
+export function jsonText(text: string, status = 200, extra: Record<string, string> = {}): Response {
+  return new Response(text, { status, headers: headersWith({ 'content-type': 'application/json; charset=utf-8', ...extra }) });
+}
+
+export function jsonBody(body: unknown, status = 200, extra: Record<string, string> = {}): Response {
+  return jsonText(JSON.stringify(body), status, extra);
+}
+
+/** The failure envelope Mono uses (`{ status: 'failed', message, timestamp, data: null }`) plus our `code`. */
+export function errorResponse(status: number, code: string, message: string, extra: Record<string, string> = {}): Response {
+  return jsonBody({ status: 'failed', message, code, timestamp: new Date().toISOString(), data: null }, status, extra);
+}
+
+/** Thrown inside the live handler and turned into `errorResponse` at the top. */
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    /** An `ErrorCode`, or Mono's own `code` when an upstream error carried a plausible one. */
+    readonly code: ErrorCode | (string & {}),
+    message: string,
+    readonly headers: Record<string, string> = {},
+    /** Mono said the account needs reauthorisation (message, code or `x-reauth-required`). */
+    readonly reauth = false,
+  ) {
+    super(message);
+  }
+
+  toResponse(): Response {
+    return errorResponse(this.status, this.code, this.message, this.headers);
+  }
+}

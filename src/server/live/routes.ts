@@ -1,0 +1,359 @@
+import { isRecord, readJsonObject } from './body.js';
+import { describeError, type Logger } from './redact.js';
+import { HttpError, jsonBody, jsonText, headersWith } from './respond.js';
+import type { Upstream } from './upstream.js';
+import { checkId, checkQuery, ID_PATTERN, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
+
+/** What `customer(request)` returns: an existing Mono customer, or the details to create one. */
+export type MonoCustomer =
+  | { id: string }
+  | { name: string; email: string; identity?: { type: 'bvn'; number: string } };
+
+export interface LiveHooks {
+  authorize: (request: Request, accountId: string) => boolean | Promise<boolean>;
+  customer?: (request: Request) => MonoCustomer | null | undefined | Promise<MonoCustomer | null | undefined>;
+  redirectUrl?: string | ((request: Request) => string | Promise<string>);
+  onAccountLinked?: (linked: { accountId: string; request: Request; response: unknown }) => void | Promise<void>;
+}
+
+export interface LiveContext {
+  request: Request;
+  url: URL;
+  basePath: string;
+  params: { id?: string; jobId?: string };
+  query: URLSearchParams;
+  upstream: Upstream;
+  hooks: LiveHooks;
+  log: Logger;
+  maxBodyBytes: number;
+  syncVia: 'transactions' | 'balance';
+  /** Origins a statement PDF may be fetched from (Mono's own by default). */
+  pdfOrigins: readonly string[];
+}
+
+interface Route {
+  method: 'GET' | 'POST';
+  segments: readonly string[];
+  query?: QuerySpec;
+  handle: (ctx: LiveContext) => Promise<Response>;
+}
+
+const v2 = (ctx: LiveContext, rest = '') => `/v2/accounts/${ctx.params.id}${rest}`;
+
+/** Mono's JSON, byte for byte (upstream.json() already turned every non-2xx into an error). */
+function forward(answer: { text: string; status: number }): Response {
+  return jsonText(answer.text, answer.status);
+}
+
+/** A plain read: same path under `/v2`, the validated query passed on. */
+function passThrough(rest: string): Route['handle'] {
+  return async (ctx) => {
+    const path = v2(ctx, rest.replace(':jobId', ctx.params.jobId ?? ''));
+    return forward(await ctx.upstream.json({ method: 'GET', path, query: ctx.query, signal: ctx.request.signal }));
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// linking
+
+const REF = /^[A-Za-z0-9._:-]{1,128}$/;
+const AUTH_METHODS = ['internet_banking', 'mobile_banking'];
+
+function validCustomer(value: unknown): value is MonoCustomer {
+  if (!isRecord(value)) return false;
+  if (typeof value.id === 'string') return ID_PATTERN.test(value.id);
+  return typeof value.name === 'string' && value.name.trim() !== '' && typeof value.email === 'string' && value.email.includes('@');
+}
+
+async function redirectUrlFor(ctx: LiveContext): Promise<string | undefined> {
+  const { redirectUrl } = ctx.hooks;
+  if (redirectUrl === undefined) return undefined;
+  const value = typeof redirectUrl === 'function' ? await redirectUrl(ctx.request) : redirectUrl;
+  let url: URL | null = null;
+  try {
+    url = new URL(value, ctx.url.origin);
+  } catch {
+    url = null;
+  }
+  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+    ctx.log.error('redirectUrl did not give an http(s) URL');
+    throw new HttpError(500, 'host-error', 'The host backend is misconfigured (redirectUrl)');
+  }
+  return url.href;
+}
+
+/**
+ * The browser chooses only the scope, its reference, the account to re-authorise and a bank to preselect;
+ * the customer and the redirect URL come from the server (a browser could otherwise link under someone
+ * else's customer or send the user anywhere afterwards).
+ */
+const initiate: Route['handle'] = async (ctx) => {
+  const body = await readJsonObject(ctx.request, ctx.maxBodyBytes);
+  const { scope, meta, institution, account } = body;
+  if (scope !== 'auth' && scope !== 'reauth') throw new HttpError(400, 'bad-request', 'Invalid scope: expected "auth" or "reauth"');
+  if (!isRecord(meta) || typeof meta.ref !== 'string' || !REF.test(meta.ref)) {
+    throw new HttpError(400, 'bad-request', 'Invalid meta.ref: expected 1-128 characters from A-Z, a-z, 0-9 and "._:-"');
+  }
+  const upstreamBody: Record<string, unknown> = { scope, meta: { ref: meta.ref } };
+
+  if (institution !== undefined && institution !== null) {
+    const id = typeof institution === 'string' ? institution : isRecord(institution) ? institution.id : undefined;
+    const authMethod = isRecord(institution) ? institution.auth_method : undefined;
+    if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw new HttpError(400, 'bad-request', 'Invalid institution: expected { id }');
+    if (authMethod !== undefined && (typeof authMethod !== 'string' || !AUTH_METHODS.includes(authMethod))) {
+      throw new HttpError(400, 'bad-request', 'Invalid institution.auth_method: expected internet_banking or mobile_banking');
+    }
+    upstreamBody.institution = authMethod === undefined ? { id } : { id, auth_method: authMethod };
+  }
+
+  if (scope === 'reauth') {
+    if (typeof account !== 'string') throw new HttpError(400, 'bad-request', 'Invalid account: reauth needs the account id');
+    await authorizeAccount(ctx, checkId(account, 'account'));
+    upstreamBody.account = account;
+  } else {
+    if (!ctx.hooks.customer) {
+      ctx.log.error('Initiate refused: createMonoHandler has no customer(request) hook');
+      throw new HttpError(500, 'host-error', 'The host backend is misconfigured (no customer hook)');
+    }
+    const customer = await callHook(ctx, 'customer', () => ctx.hooks.customer!(ctx.request));
+    if (customer === null || customer === undefined) throw new HttpError(401, 'unauthenticated', 'Sign in before linking an account');
+    if (!validCustomer(customer)) {
+      ctx.log.error('customer(request) returned neither { id } nor { name, email }');
+      throw new HttpError(500, 'host-error', 'The host backend is misconfigured (customer hook)');
+    }
+    upstreamBody.customer = customer;
+  }
+  const redirectUrl = await redirectUrlFor(ctx);
+  if (redirectUrl !== undefined) upstreamBody.redirect_url = redirectUrl;
+
+  return forward(await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/initiate', body: upstreamBody, signal: ctx.request.signal }));
+};
+
+const CODE = /^[A-Za-z0-9_-]{1,256}$/;
+
+const exchange: Route['handle'] = async (ctx) => {
+  const { code } = await readJsonObject(ctx.request, ctx.maxBodyBytes);
+  if (typeof code !== 'string' || !CODE.test(code)) throw new HttpError(400, 'bad-request', 'Invalid code');
+  const answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/auth', body: { code }, signal: ctx.request.signal });
+  const record = isRecord(answer.json) ? answer.json : {};
+  const id = isRecord(record.data) ? record.data.id : record.id;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+    ctx.log.warn('Mono answered the token exchange without an account id');
+    throw new HttpError(502, 'upstream-invalid', 'Mono answered the exchange without an account id');
+  }
+  if (ctx.hooks.onAccountLinked) {
+    const hook = ctx.hooks.onAccountLinked;
+    await callHook(ctx, 'onAccountLinked', () => hook({ accountId: id, request: ctx.request, response: answer.json }), 'The account was linked but could not be saved');
+  }
+  return forward(answer);
+};
+
+// ---------------------------------------------------------------------------------------------
+// statements: Mono's PDF URL never reaches the browser; the host streams the file
+
+function hostPdfUrl(ctx: LiveContext, jobId: string): string {
+  return `${ctx.url.origin}${ctx.basePath}/accounts/${ctx.params.id}/statement/jobs/${jobId}/pdf`;
+}
+
+/** Points `data.path` of a statement job at the host's streaming route. */
+function withHostPath(ctx: LiveContext, answer: { text: string; json: unknown; status: number }): Response {
+  const { json } = answer;
+  if (!isRecord(json) || !isRecord(json.data) || typeof json.data.path !== 'string') return forward(answer);
+  const jobId = typeof json.data.id === 'string' && ID_PATTERN.test(json.data.id) ? json.data.id : ctx.params.jobId;
+  const data = { ...json.data, path: jobId ? hostPdfUrl(ctx, jobId) : null };
+  return jsonBody({ ...json, data });
+}
+
+const statement: Route['handle'] = async (ctx) => {
+  const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/statement'), query: ctx.query, signal: ctx.request.signal });
+  return ctx.query.get('output') === 'pdf' ? withHostPath(ctx, answer) : forward(answer);
+};
+
+const statementJob: Route['handle'] = async (ctx) => {
+  const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, `/statement/jobs/${ctx.params.jobId}`), signal: ctx.request.signal });
+  return withHostPath(ctx, answer);
+};
+
+const PDF_TYPES = /^(application\/pdf|application\/octet-stream|binary\/octet-stream)\s*(;|$)/i;
+
+const statementPdf: Route['handle'] = async (ctx) => {
+  const jobId = ctx.params.jobId as string;
+  const job = await ctx.upstream.json({ method: 'GET', path: v2(ctx, `/statement/jobs/${jobId}`), signal: ctx.request.signal });
+  const data = isRecord(job.json) && isRecord(job.json.data) ? job.json.data : {};
+  const status = typeof data.status === 'string' ? data.status.toUpperCase() : '';
+  if (status !== 'BUILT') throw new HttpError(409, 'not-ready', 'The statement is not built yet; poll the job until it is BUILT');
+  const source = typeof data.path === 'string' ? safePdfUrl(ctx, data.path) : null;
+  if (!source) {
+    ctx.log.warn(`Statement job ${jobId}: Mono's PDF path is not an allowed URL`);
+    throw new HttpError(502, 'upstream-invalid', "Mono's statement path is not an allowed URL");
+  }
+  const upstream = await ctx.upstream.raw(source, ctx.request.signal);
+  if (!upstream.ok) {
+    const text = await upstream.text().catch(() => '');
+    throw ctx.upstream.failure(upstream, text, `GET ${source.pathname}`);
+  }
+  const type = upstream.headers.get('content-type');
+  if (type !== null && !PDF_TYPES.test(type)) {
+    await upstream.body?.cancel().catch(() => {});
+    throw new HttpError(502, 'upstream-invalid', 'Mono did not answer with a PDF');
+  }
+  const headers = headersWith({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="statement-${jobId}.pdf"` });
+  const length = upstream.headers.get('content-length');
+  if (length !== null && /^\d{1,12}$/.test(length)) headers.set('content-length', length);
+  return new Response(upstream.body, { status: 200, headers });
+};
+
+/** Only https (or the configured base URL's own scheme) on an allowed origin, with no credentials in it. */
+function safePdfUrl(ctx: LiveContext, path: string): URL | null {
+  let url: URL;
+  try {
+    url = new URL(path);
+  } catch {
+    return null;
+  }
+  if (url.username || url.password) return null;
+  const sameAsApi = url.origin === ctx.upstream.origin;
+  if (url.protocol !== 'https:' && !sameAsApi) return null;
+  return ctx.pdfOrigins.includes(url.origin) ? url : null;
+}
+
+// ---------------------------------------------------------------------------------------------
+// income and sync
+
+const startIncome: Route['handle'] = async (ctx) => {
+  await readJsonObject(ctx.request, ctx.maxBodyBytes);
+  return forward(await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/income'), signal: ctx.request.signal }));
+};
+
+type SyncStatus = 'processing' | 'successful' | 'failed' | 'reauthorisation_required';
+
+function syncAnswer(status: SyncStatus, jobId: string | null, hasNewData: boolean | null, message: string): Response {
+  const data: Record<string, unknown> = { status };
+  if (jobId !== null) data.job_id = jobId;
+  if (hasNewData !== null) data.has_new_data = hasNewData;
+  return jsonBody({ status: 'successful', message, timestamp: new Date().toISOString(), data });
+}
+
+/** Mono's real-time headers → the contract's `{ data: { status, job_id?, has_new_data? } }`. */
+export function syncFromHeaders(headers: Headers): { status: SyncStatus; jobId: string | null; hasNewData: boolean | null } {
+  const flag = (name: string) => {
+    const value = headers.get(name)?.trim().toLowerCase();
+    return value === 'true' ? true : value === 'false' ? false : null;
+  };
+  const rawJob = headers.get('x-job-id')?.trim() ?? '';
+  const jobId = ID_PATTERN.test(rawJob) ? rawJob : null;
+  const jobStatus = headers.get('x-job-status')?.trim().toLowerCase() ?? '';
+  let status: SyncStatus;
+  if (flag('x-reauth-required') === true || /reauth/.test(jobStatus)) status = 'reauthorisation_required';
+  else if (/^(processing|pending|queued|running|started)$/.test(jobStatus)) status = 'processing';
+  else if (/^(finished|successful|success|complete|completed)$/.test(jobStatus)) status = 'successful';
+  else if (/^(failed|error)$/.test(jobStatus)) status = 'failed';
+  else status = jobId !== null ? 'processing' : 'successful';
+  return { status, jobId, hasNewData: flag('x-has-new-data') };
+}
+
+const SYNC_MESSAGES: Record<SyncStatus, string> = {
+  processing: 'Sync started',
+  successful: 'Sync complete',
+  failed: 'Sync failed',
+  reauthorisation_required: 'Reauthorisation required',
+};
+
+const sync: Route['handle'] = async (ctx) => {
+  await readJsonObject(ctx.request, ctx.maxBodyBytes);
+  const [rest, query] = ctx.syncVia === 'balance' ? ['/balance', undefined] : ['/transactions', new URLSearchParams({ limit: '1' })];
+  try {
+    const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, rest), query, headers: { 'x-realtime': 'true' }, signal: ctx.request.signal });
+    const { status, jobId, hasNewData } = syncFromHeaders(answer.headers);
+    return syncAnswer(status, jobId, hasNewData, SYNC_MESSAGES[status]);
+  } catch (error) {
+    if (error instanceof HttpError && error.reauth) return syncAnswer('reauthorisation_required', null, false, SYNC_MESSAGES.reauthorisation_required);
+    throw error;
+  }
+};
+
+// ---------------------------------------------------------------------------------------------
+// hooks
+
+async function callHook<T>(ctx: LiveContext, name: string, run: () => T | Promise<T>, publicMessage = 'The host backend failed'): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof HttpError) throw error;
+    ctx.log.error(`${name} hook threw: ${describeError(error)}`);
+    throw new HttpError(500, 'host-error', publicMessage);
+  }
+}
+
+/** Fails closed: only a literal `true` lets the request through. */
+async function authorizeAccount(ctx: LiveContext, accountId: string): Promise<void> {
+  const allowed = await callHook(ctx, 'authorize', () => ctx.hooks.authorize(ctx.request, accountId));
+  if (allowed !== true) throw new HttpError(403, 'forbidden', 'This account is not available to you');
+}
+
+// ---------------------------------------------------------------------------------------------
+// routing
+
+function route(method: Route['method'], path: string, handle: Route['handle'], query?: QuerySpec): Route {
+  return { method, segments: path.split('/'), handle, query };
+}
+
+const ROUTES: readonly Route[] = [
+  route('POST', 'accounts/initiate', initiate),
+  route('POST', 'accounts/auth', exchange),
+  route('GET', 'accounts/:id', passThrough('')),
+  route('GET', 'accounts/:id/transactions', passThrough('/transactions'), TRANSACTION_QUERY),
+  route('GET', 'accounts/:id/statement', statement, STATEMENT_QUERY),
+  route('GET', 'accounts/:id/statement/jobs/:jobId', statementJob),
+  route('GET', 'accounts/:id/statement/jobs/:jobId/pdf', statementPdf),
+  route('GET', 'accounts/:id/identity', passThrough('/identity')),
+  route('GET', 'accounts/:id/income-records', passThrough('/income-records')),
+  route('POST', 'accounts/:id/income', startIncome),
+  route('GET', 'accounts/:id/assets', passThrough('/assets')),
+  route('GET', 'accounts/:id/earnings', passThrough('/earnings')),
+  route('POST', 'accounts/:id/sync', sync),
+  route('GET', 'accounts/:id/jobs/:jobId', passThrough('/jobs/:jobId')),
+];
+
+/** `initiate` and `auth` are routes of their own, never account ids. */
+const RESERVED = new Set(['initiate', 'auth']);
+
+export interface Matched {
+  route: Route;
+  params: { id?: string; jobId?: string };
+}
+
+/**
+ * Finds the route for `relative` (the raw, still percent-encoded path below basePath). Segments are never
+ * decoded: an encoded slash or dot stays inside one segment, which then fails the id pattern.
+ */
+export function matchRoute(method: string, relative: string): Matched | null {
+  const segments = relative.split('/');
+  for (const candidate of ROUTES) {
+    if (candidate.method !== method || candidate.segments.length !== segments.length) continue;
+    const params: Matched['params'] = {};
+    let ok = true;
+    for (let i = 0; i < segments.length && ok; i++) {
+      const pattern = candidate.segments[i];
+      if (pattern === ':id' || pattern === ':jobId') {
+        if (segments[i] === '' || (pattern === ':id' && RESERVED.has(segments[i]))) ok = false;
+        else params[pattern === ':id' ? 'id' : 'jobId'] = segments[i];
+      } else if (pattern !== segments[i]) {
+        ok = false;
+      }
+    }
+    if (ok) return { route: candidate, params };
+  }
+  return null;
+}
+
+/** Validates ids, asks `authorize` for account routes, validates the query, then runs the route. */
+export async function runRoute(matched: Matched, ctx: Omit<LiveContext, 'params' | 'query'>): Promise<Response> {
+  const { id, jobId } = matched.params;
+  if (id !== undefined) checkId(id, 'account id');
+  if (jobId !== undefined) checkId(jobId, 'job id');
+  const full: LiveContext = { ...ctx, params: matched.params, query: new URLSearchParams() };
+  if (id !== undefined) await authorizeAccount(full, id);
+  full.query = checkQuery(ctx.url.searchParams, matched.route.query);
+  return matched.route.handle(full);
+}

@@ -1,0 +1,172 @@
+import { isRecord } from './body.js';
+import { describeError, type Logger, type Redactor } from './redact.js';
+import { HttpError } from './respond.js';
+
+export interface UpstreamConfig {
+  baseUrl: URL;
+  secretKey: string;
+  fetch: typeof fetch;
+  /** Per upstream call, in ms: until the whole JSON body arrived, or until a PDF's headers arrived. */
+  timeout: number;
+  redact: Redactor;
+  log: Logger;
+}
+
+export interface UpstreamRequest {
+  method: 'GET' | 'POST';
+  /** Built only from literals and validated ids, e.g. `/v2/accounts/<id>/identity`. */
+  path: string;
+  query?: URLSearchParams;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** The incoming request's signal: a client that goes away cancels the upstream call. */
+  signal: AbortSignal;
+}
+
+export interface UpstreamJson {
+  status: number;
+  headers: Headers;
+  /** Mono's body as sent (with any secret redacted). */
+  text: string;
+  json: unknown;
+}
+
+interface Sent {
+  response: Response;
+  /** Stops the timeout and unlinks the client signal. */
+  release(): void;
+  timedOut(): boolean;
+}
+
+const REAUTH = /reauthori[sz]ation[ _-]?required/i;
+const PLAUSIBLE_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
+const RETRY_AFTER = /^(?:\d{1,6}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
+const MAX_MESSAGE = 300;
+
+export class Upstream {
+  readonly origin: string;
+
+  constructor(private readonly config: UpstreamConfig) {
+    this.origin = config.baseUrl.origin;
+  }
+
+  url(path: string, query?: URLSearchParams): URL {
+    const prefix = this.config.baseUrl.pathname.replace(/\/+$/, '');
+    const url = new URL(`${prefix}${path}`, this.config.baseUrl.origin);
+    if (query && [...query.keys()].length > 0) url.search = query.toString();
+    return url;
+  }
+
+  /** Calls Mono and returns its JSON; any failure is an `HttpError` ready to send. */
+  async json(request: UpstreamRequest): Promise<UpstreamJson> {
+    const url = this.url(request.path, request.query);
+    const headers: Record<string, string> = { accept: 'application/json', ...request.headers };
+    if (request.body !== undefined) headers['content-type'] = 'application/json';
+    const sent = await this.send(url, request.method, headers, request.body === undefined ? undefined : JSON.stringify(request.body), request.signal, true);
+    let raw: string;
+    try {
+      raw = await sent.response.text();
+    } catch (error) {
+      throw this.transportError(error, request.signal, sent, url);
+    } finally {
+      sent.release();
+    }
+    const { response } = sent;
+    const text = this.config.redact(raw);
+    if (!response.ok) throw this.failure(response, text, `${request.method} ${url.pathname}`);
+    let json: unknown;
+    try {
+      json = JSON.parse(text);
+    } catch {
+      this.config.log.warn(`Mono answered ${request.method} ${url.pathname} with HTTP ${response.status} and a body that is not JSON`);
+      throw new HttpError(502, 'upstream-invalid', 'Mono answered with something that is not JSON');
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  }
+
+  /**
+   * A GET whose body is streamed back (the statement PDF). The key is sent only to Mono's own origin.
+   * Resolves once the headers arrived; the body then streams without the timeout.
+   */
+  async raw(url: URL, signal: AbortSignal): Promise<Response> {
+    const headers: Record<string, string> = { accept: 'application/pdf' };
+    const sent = await this.send(url, 'GET', headers, undefined, signal, url.origin === this.origin);
+    sent.release();
+    return sent.response;
+  }
+
+  /** Maps a non-2xx answer to our error: Mono's message and status kept, a refused key made a 502. */
+  failure(response: Response, text: string, what: string): HttpError {
+    const { status } = response;
+    let body: unknown = null;
+    try {
+      body = JSON.parse(text);
+    } catch {
+      // an HTML error page from a proxy, say
+    }
+    const record = isRecord(body) ? body : {};
+    const given = [record.message, record.error, isRecord(record.data) ? record.data.message : undefined].find(
+      (m): m is string => typeof m === 'string' && m.trim() !== '',
+    );
+    const message = given ? this.config.redact(given.trim().slice(0, MAX_MESSAGE)) : `Mono answered HTTP ${status}`;
+    const monoCode = typeof record.code === 'string' && PLAUSIBLE_CODE.test(record.code) ? record.code : null;
+    const reauth = response.headers.get('x-reauth-required') === 'true' || REAUTH.test(message) || (monoCode !== null && REAUTH.test(monoCode));
+
+    if (status >= 300 && status < 400) {
+      this.config.log.warn(`Mono answered ${what} with a redirect (HTTP ${status}); not followed`);
+      return new HttpError(502, 'upstream-invalid', `Mono answered with an unexpected redirect (HTTP ${status})`);
+    }
+    if (status === 401 || status === 403) {
+      this.config.log.error(`Mono refused the secret key for ${what} (HTTP ${status}): ${message}`);
+      return new HttpError(502, 'upstream-auth', `Mono refused this server's credentials (HTTP ${status}): ${message}`);
+    }
+    const headers: Record<string, string> = {};
+    const retryAfter = response.headers.get('retry-after')?.trim();
+    if ((status === 429 || status === 503) && retryAfter && RETRY_AFTER.test(retryAfter)) headers['retry-after'] = retryAfter;
+    if (status >= 500) this.config.log.warn(`Mono answered ${what} with HTTP ${status}: ${message}`);
+    const code = monoCode ?? (status === 429 ? 'rate-limited' : status >= 500 ? 'upstream-error' : status === 404 ? 'not-found' : 'upstream-error');
+    return new HttpError(status >= 400 && status <= 599 ? status : 502, code, message, headers, reauth);
+  }
+
+  private async send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, signal: AbortSignal, withKey: boolean): Promise<Sent> {
+    const controller = new AbortController();
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, this.config.timeout);
+    const onClientGone = () => controller.abort();
+    if (signal.aborted) controller.abort();
+    else signal.addEventListener('abort', onClientGone, { once: true });
+    const sent: Sent = {
+      response: undefined as unknown as Response,
+      release: () => {
+        clearTimeout(timer);
+        signal.removeEventListener('abort', onClientGone);
+      },
+      timedOut: () => timedOut,
+    };
+    const outgoing = new Headers(headers);
+    outgoing.set('user-agent', 'mono-elements');
+    if (withKey) outgoing.set('mono-sec-key', this.config.secretKey);
+    try {
+      // Redirects are never followed: a custom header such as mono-sec-key would travel to the new host.
+      sent.response = await this.config.fetch(url.href, { method, headers: outgoing, body, redirect: 'manual', signal: controller.signal });
+    } catch (error) {
+      throw this.transportError(error, signal, sent, url);
+    }
+    return sent;
+  }
+
+  private transportError(error: unknown, clientSignal: AbortSignal, sent: Sent, url: URL): HttpError {
+    sent.release();
+    if (sent.timedOut()) {
+      this.config.log.warn(`Mono did not answer ${url.pathname} within ${this.config.timeout} ms`);
+      return new HttpError(504, 'upstream-timeout', `Mono did not answer within ${this.config.timeout} ms`);
+    }
+    if (clientSignal.aborted) return new HttpError(499, 'bad-request', 'The client went away');
+    const cause = error instanceof Error && error.cause !== undefined ? ` (${describeError(error.cause)})` : '';
+    this.config.log.warn(`Mono could not be reached for ${url.pathname}: ${describeError(error)}${cause}`);
+    return new HttpError(502, 'upstream-unreachable', 'Mono could not be reached');
+  }
+}

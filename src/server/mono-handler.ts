@@ -1,0 +1,167 @@
+import { createRedactor, describeError, safeLogger, type Logger } from './live/redact.js';
+import { errorResponse, HttpError } from './live/respond.js';
+import { matchRoute, runRoute, type LiveHooks, type MonoCustomer } from './live/routes.js';
+import { Upstream } from './live/upstream.js';
+import { createWebhookReceiver, memoryWebhookStore, type MonoWebhookEvent, type WebhookEventStore } from './live/webhooks.js';
+import { createSandboxHandler, type FetchHandler, type SandboxHandlerOptions } from './sandbox/handler.js';
+
+export type { MonoCustomer };
+
+export interface MonoHandlerOptions {
+  /**
+   * Mono's secret key (`live_sk_…` or `test_sk_…`). Without one the handler is the offline sandbox
+   * (unless `sandbox: false`).
+   */
+  secretKey?: string | null;
+  /**
+   * Required in live mode. Asked before every call about an account (reads, sync, statement PDFs, reauth):
+   * may the user behind `request` see `accountId`? Only a literal `true` allows it; anything else is a 403.
+   * Account ids travel in URLs and are guessable, so this is what keeps one customer out of another's data.
+   */
+  authorize?: (request: Request, accountId: string) => boolean | Promise<boolean>;
+  /**
+   * The Mono customer linking an account (`scope: 'auth'`), from your own session: `{ id }` of an existing
+   * Mono customer, or `{ name, email, identity? }`. Return null when nobody is signed in (401).
+   * Whatever the browser sends as `customer` is dropped.
+   */
+  customer?: (request: Request) => MonoCustomer | null | undefined | Promise<MonoCustomer | null | undefined>;
+  /** Where Mono's hosted page returns the user (`redirect_url`); a browser-sent one is dropped. */
+  redirectUrl?: string | ((request: Request) => string | Promise<string>);
+  /** Called after a successful token exchange: store the account for the signed-in user. A throw answers 500. */
+  onAccountLinked?: (linked: { accountId: string; request: Request; response: unknown }) => void | Promise<void>;
+  /** Where the contract is mounted. Default `/api/mono`. */
+  basePath?: string;
+  /** Mono's API. Default `https://api.withmono.com`; plain http only for a loopback host (tests, a local fake). */
+  baseUrl?: string;
+  /** The fetch used to call Mono. Default `globalThis.fetch`. */
+  fetch?: typeof fetch;
+  /** Per upstream call, in ms; slower answers become 504 `upstream-timeout`. Default 15 000. */
+  timeout?: number;
+  /** Largest JSON body accepted from the browser, in bytes. Default 16 KiB. */
+  maxBodyBytes?: number;
+  /** How sync asks Mono for real-time data: `transactions?limit=1` (default) or `balance`. */
+  syncVia?: 'transactions' | 'balance';
+  /** Extra origins a statement PDF may be downloaded from (Mono's API origin is always allowed; the key is sent only there). */
+  statementOrigins?: readonly string[];
+  /** The secret from Mono's dashboard; enables `POST {basePath}/webhooks`. */
+  webhookSecret?: string | null;
+  /** Receives each verified, de-duplicated event. Keep it quick (queue slow work): Mono waits for the answer. */
+  onWebhook?: (event: MonoWebhookEvent, request: Request) => void | Promise<void>;
+  /** Remembers delivered events; default: in memory. Use a shared one (Redis…) when running several instances. */
+  webhookStore?: WebhookEventStore;
+  /** How long a delivered event is remembered, in ms. Default 24 h. */
+  webhookDedupeTtl?: number;
+  /** Largest webhook body, in bytes. Default 1 MiB. */
+  maxWebhookBytes?: number;
+  /** Where notices and upstream failures are written (every line redacted); `false` for silence. Default `console`. */
+  logger?: Partial<Logger> | false;
+  /** Options for the sandbox used without a secret key, or `false` to throw instead (production). */
+  sandbox?: SandboxHandlerOptions | false;
+}
+
+const DEFAULT_BASE_URL = 'https://api.withmono.com';
+const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
+
+function normaliseBasePath(basePath: string): string {
+  const trimmed = basePath.trim().replace(/\/+$/, '');
+  if (trimmed === '') return '';
+  return trimmed.startsWith('/') ? trimmed : `/${trimmed}`;
+}
+
+function parseBaseUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new Error('createMonoHandler: baseUrl is not a URL');
+  }
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && LOOPBACK.test(url.hostname))) {
+    throw new Error('createMonoHandler: baseUrl must use https (plain http is accepted only for localhost)');
+  }
+  if (url.username || url.password || url.search || url.hash) throw new Error('createMonoHandler: baseUrl must be an origin, optionally with a path');
+  return url;
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`createMonoHandler: ${name} must be a positive number`);
+  return value;
+}
+
+/**
+ * The host backend of DESIGN.md's contract as a standard `(Request) => Promise<Response>` handler (Node 18+,
+ * Deno, Bun, edge runtimes; `toNodeHandler` adapts it to Node's http, Express and Connect).
+ *
+ * With `secretKey` it forwards each contract call to Mono's v2 API and returns Mono's JSON as is; it needs
+ * an `authorize` hook. Without a key it is the offline sandbox, and says so once in the log.
+ */
+export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandler {
+  const basePath = normaliseBasePath(options.basePath ?? '/api/mono');
+  const secretKey = typeof options.secretKey === 'string' ? options.secretKey.trim() : '';
+  const webhookSecret = typeof options.webhookSecret === 'string' ? options.webhookSecret.trim() : '';
+  const redact = createRedactor([secretKey, webhookSecret]);
+  const log = safeLogger(options.logger, redact);
+
+  if (secretKey === '') {
+    if (options.sandbox === false) throw new Error('createMonoHandler: no Mono secret key, and the sandbox fallback is off (sandbox: false)');
+    log.info(`No Mono secret key configured: serving the offline sandbox at ${basePath || '/'} (fake data, no calls to Mono)`);
+    return createSandboxHandler({ ...options.sandbox, basePath });
+  }
+
+  if (typeof options.authorize !== 'function') {
+    throw new Error(
+      'createMonoHandler: live mode needs an authorize(request, accountId) hook. Account ids travel in URLs and are ' +
+        'guessable, so every account route must check that the signed-in user owns the account.',
+    );
+  }
+  if (/[\r\n\0]/.test(secretKey)) throw new Error('createMonoHandler: secretKey contains a line break or NUL');
+  if (options.onWebhook && webhookSecret === '') throw new Error('createMonoHandler: onWebhook needs webhookSecret (the secret from Mono\'s dashboard)');
+  if (webhookSecret !== '' && !options.onWebhook) throw new Error('createMonoHandler: webhookSecret is set but onWebhook is missing');
+
+  const baseUrl = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
+  // Looked up per call, so instrumentation that patches fetch later is honoured.
+  const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
+  const upstream = new Upstream({ baseUrl, secretKey, fetch: fetchImpl, timeout: positive(options.timeout, 15_000, 'timeout'), redact, log });
+  const maxBodyBytes = positive(options.maxBodyBytes, 16 * 1024, 'maxBodyBytes');
+  const pdfOrigins = [baseUrl.origin, ...(options.statementOrigins ?? []).map((origin) => new URL(origin).origin)];
+  const hooks: LiveHooks = {
+    authorize: options.authorize,
+    customer: options.customer,
+    redirectUrl: options.redirectUrl,
+    onAccountLinked: options.onAccountLinked,
+  };
+  const webhooks =
+    webhookSecret !== '' && options.onWebhook
+      ? createWebhookReceiver({
+          secret: webhookSecret,
+          onWebhook: options.onWebhook,
+          store: options.webhookStore ?? memoryWebhookStore(),
+          dedupeTtlMs: positive(options.webhookDedupeTtl, 24 * 60 * 60_000, 'webhookDedupeTtl'),
+          maxBodyBytes: positive(options.maxWebhookBytes, 1024 * 1024, 'maxWebhookBytes'),
+          log,
+        })
+      : null;
+
+  log.info(`Live mode: ${basePath || '/'} forwards to ${baseUrl.origin}${webhooks ? `; webhooks at ${basePath}/webhooks` : ''}`);
+
+  return async function monoHandler(request: Request): Promise<Response> {
+    const url = new URL(request.url);
+    const method = request.method.toUpperCase();
+    const notFound = () => errorResponse(404, 'not-found', `Not found: ${method} ${redact(url.pathname).slice(0, 200)}`);
+    if (!url.pathname.startsWith(`${basePath}/`)) return notFound();
+    const relative = url.pathname.slice(basePath.length + 1);
+    try {
+      if (relative === 'webhooks') {
+        if (method !== 'POST' || !webhooks) return notFound();
+        return await webhooks(request);
+      }
+      const matched = matchRoute(method, relative);
+      if (!matched) return notFound();
+      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins });
+    } catch (error) {
+      if (error instanceof HttpError) return error.toResponse();
+      log.error(`Unexpected failure on ${method} ${url.pathname}: ${describeError(error)}`);
+      return errorResponse(500, 'host-error', 'Internal error');
+    }
+  };
+}

@@ -1,0 +1,746 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createMonoHandler } from '../../src/server/index.js';
+import * as samples from '../fixtures/mono-samples.js';
+import {
+  ACCOUNT,
+  FAKE_KEY,
+  MISSING_ACCOUNT,
+  OTHER_ACCOUNT,
+  PDF_BYTES,
+  PDF_JOB,
+  send,
+  startFakeMono,
+  SYNC_JOB,
+  type FakeMono,
+} from './fake-mono.js';
+import { capture, rawRequest, serveHandler, type LiveServer } from './live-helpers.js';
+
+const REDIRECT = 'https://merchant.example.ng/mono/return';
+const CUSTOMER = { name: 'Chiamaka Okafor', email: 'chiamaka.okafor@example.ng' };
+const WRONG_KEY = 'live_sk_wr0ngKeyThatMonoRefuses42';
+
+describe('createMonoHandler: configuration', () => {
+  it('refuses live mode without an authorize hook, naming the hook and not the key', () => {
+    assert.throws(
+      () => createMonoHandler({ secretKey: FAKE_KEY, logger: false }),
+      (error: Error) => /authorize\(request, accountId\)/.test(error.message) && !error.message.includes(FAKE_KEY),
+    );
+    assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize: 'yes' as never, logger: false }), /authorize/);
+  });
+
+  it('refuses unsafe or half-done settings', () => {
+    const authorize = () => true;
+    assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, baseUrl: 'http://api.withmono.com', logger: false }), /https/);
+    assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, baseUrl: 'not a url', logger: false }), /baseUrl/);
+    assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, onWebhook: () => {}, logger: false }), /webhookSecret/);
+    assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, webhookSecret: 'whsec', logger: false }), /onWebhook/);
+    assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, timeout: -1, logger: false }), /timeout/);
+    assert.throws(() => createMonoHandler({ sandbox: false, logger: false }), /sandbox/);
+  });
+
+  it('falls back to the sandbox without a key, and says so once', async () => {
+    for (const secretKey of [undefined, null, '', '   ']) {
+      const seen = capture();
+      const handler = createMonoHandler({ secretKey, logger: seen.logger });
+      const res = await handler(new Request('http://host.test/api/mono/accounts/acc_demo'));
+      assert.equal(res.status, 200);
+      assert.equal((await res.json()).data.account.id, 'acc_demo');
+      await handler(new Request('http://host.test/api/mono/accounts/acc_demo/identity'));
+      assert.equal(seen.logs.length, 1);
+      assert.match(seen.logs[0], /^info \[mono-elements\] No Mono secret key.*sandbox at \/api\/mono/);
+    }
+  });
+
+  it('honours basePath in the sandbox fallback', async () => {
+    const handler = createMonoHandler({ basePath: '/bank/', logger: false });
+    assert.equal((await handler(new Request('http://host.test/bank/accounts/acc_demo'))).status, 200);
+    assert.equal((await handler(new Request('http://host.test/api/mono/accounts/acc_demo'))).status, 404);
+  });
+});
+
+describe('createMonoHandler: live mode against a fake Mono', () => {
+  let fake: FakeMono;
+  let live: LiveServer;
+  const seen = capture();
+  const linked: { accountId: string; user: string | null; response: unknown }[] = [];
+  const owned = new Set([ACCOUNT]);
+  let authorizeCalls: string[] = [];
+
+  before(async () => {
+    fake = await startFakeMono();
+    live = await serveHandler(
+      {
+        secretKey: FAKE_KEY,
+        baseUrl: fake.url,
+        authorize: (request, accountId) => {
+          authorizeCalls.push(accountId);
+          if (request.headers.get('x-user') === 'broken') throw new Error(`database down, key ${FAKE_KEY}`);
+          return request.headers.get('x-user') === 'chiamaka' && owned.has(accountId);
+        },
+        customer: (request) => (request.headers.get('x-user') === 'chiamaka' ? CUSTOMER : null),
+        redirectUrl: REDIRECT,
+        onAccountLinked: ({ accountId, request, response }) => {
+          if (request.headers.get('x-fail-store') === '1') throw new Error('disk full');
+          linked.push({ accountId, user: request.headers.get('x-user'), response });
+        },
+        timeout: 5_000,
+      },
+      seen,
+    );
+  });
+  after(async () => {
+    await live.close();
+    await fake.close();
+  });
+
+  const last = () => fake.requests[fake.requests.length - 1];
+
+  describe('route mapping', () => {
+    const reads: [string, string, unknown][] = [
+      [`/accounts/${ACCOUNT}`, `/v2/accounts/${ACCOUNT}`, samples.accountV2],
+      [`/accounts/${ACCOUNT}/identity`, `/v2/accounts/${ACCOUNT}/identity`, samples.identityV2],
+      [`/accounts/${ACCOUNT}/income-records`, `/v2/accounts/${ACCOUNT}/income-records`, samples.incomeRecordsV2],
+      [`/accounts/${ACCOUNT}/assets`, `/v2/accounts/${ACCOUNT}/assets`, samples.assetsV2],
+      [`/accounts/${ACCOUNT}/earnings`, `/v2/accounts/${ACCOUNT}/earnings`, samples.earningsV2],
+      [`/accounts/${ACCOUNT}/jobs/${SYNC_JOB}`, `/v2/accounts/${ACCOUNT}/jobs/${SYNC_JOB}`, samples.jobFinished],
+      [`/accounts/${ACCOUNT}/transactions`, `/v2/accounts/${ACCOUNT}/transactions`, samples.transactionsV2],
+      [`/accounts/${ACCOUNT}/statement?period=last3months&output=json`, `/v2/accounts/${ACCOUNT}/statement`, samples.statementJson],
+    ];
+    for (const [path, upstreamPath, sample] of reads) {
+      it(`GET ${path.replace(ACCOUNT, '{id}')} → GET ${upstreamPath.replace(ACCOUNT, '{id}')}, Mono's JSON unchanged`, async () => {
+        const { res, json } = await live.call(path);
+        assert.equal(res.status, 200);
+        assert.deepEqual(json, sample);
+        assert.match(res.headers.get('content-type') ?? '', /^application\/json/);
+        assert.equal(res.headers.get('cache-control'), 'no-store');
+        const sent = last();
+        assert.equal(sent.method, 'GET');
+        assert.equal(sent.path, upstreamPath);
+        assert.equal(sent.headers['mono-sec-key'], FAKE_KEY);
+        assert.equal(sent.headers.accept, 'application/json');
+        assert.equal(sent.headers['x-realtime'], undefined);
+        assert.equal(sent.headers['x-user'], undefined, 'browser headers are not forwarded');
+        assert.equal(sent.headers.cookie, undefined);
+      });
+    }
+
+    it('forwards exactly the validated transaction query', async () => {
+      const query = 'start=01-05-2025&end=31-05-2025&type=debit&narration=POS%20SHOPRITE&paginate=true&limit=5&page=2';
+      const { res } = await live.call(`/accounts/${ACCOUNT}/transactions?${query}`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(last().query, { start: '01-05-2025', end: '31-05-2025', type: 'debit', narration: 'POS SHOPRITE', paginate: 'true', limit: '5', page: '2' });
+    });
+
+    it('forwards the statement period and output', async () => {
+      await live.call(`/accounts/${ACCOUNT}/statement?period=last1month`);
+      assert.deepEqual(last().query, { period: 'last1month' });
+      await live.call(`/accounts/${ACCOUNT}/statement?period=last12months&output=json`);
+      assert.deepEqual(last().query, { period: 'last12months', output: 'json' });
+    });
+
+    it('POST income starts Mono\'s analysis with GET /v2/accounts/{id}/income', async () => {
+      const { res, json } = await live.call(`/accounts/${ACCOUNT}/income`, { method: 'POST', body: '{}' });
+      assert.equal(res.status, 200);
+      assert.deepEqual(json, samples.incomeStart);
+      assert.equal(last().method, 'GET');
+      assert.equal(last().path, `/v2/accounts/${ACCOUNT}/income`);
+    });
+  });
+
+  describe('authorize', () => {
+    const accountRoutes: [string, string, string?][] = [
+      ['GET', `/accounts/{id}`],
+      ['GET', `/accounts/{id}/transactions?limit=5`],
+      ['GET', `/accounts/{id}/statement?period=last3months&output=pdf`],
+      ['GET', `/accounts/{id}/statement/jobs/${PDF_JOB}`],
+      ['GET', `/accounts/{id}/statement/jobs/${PDF_JOB}/pdf`],
+      ['GET', `/accounts/{id}/identity`],
+      ['GET', `/accounts/{id}/income-records`],
+      ['POST', `/accounts/{id}/income`, '{}'],
+      ['GET', `/accounts/{id}/assets`],
+      ['GET', `/accounts/{id}/earnings`],
+      ['POST', `/accounts/{id}/sync`, '{}'],
+      ['GET', `/accounts/{id}/jobs/${SYNC_JOB}`],
+    ];
+
+    it('is asked on every account route; a "no" is a 403 and Mono is never called', async () => {
+      for (const [method, template, body] of accountRoutes) {
+        for (const [account, user] of [
+          [OTHER_ACCOUNT, 'chiamaka'],
+          [ACCOUNT, 'mallory'],
+          [ACCOUNT, null],
+        ] as const) {
+          authorizeCalls = [];
+          const before = fake.requests.length;
+          const { res, json } = await live.call(template.replace('{id}', account), { method, body, user });
+          assert.equal(res.status, 403, `${method} ${template} as ${user} on ${account}`);
+          assert.equal(json.code, 'forbidden');
+          assert.deepEqual(authorizeCalls, [account]);
+          assert.equal(fake.requests.length, before, 'no upstream call');
+        }
+      }
+    });
+
+    it('lets the owner through on every account route', async () => {
+      for (const [method, template, body] of accountRoutes) {
+        authorizeCalls = [];
+        const { res } = await live.call(template.replace('{id}', ACCOUNT), { method, body });
+        assert.equal(res.status, 200, `${method} ${template}`);
+        assert.deepEqual(authorizeCalls, [ACCOUNT]);
+      }
+    });
+
+    it('fails closed with a 500 when authorize throws, and logs it redacted', async () => {
+      const before = fake.requests.length;
+      const { res, json } = await live.call(`/accounts/${ACCOUNT}`, { user: 'broken' });
+      assert.equal(res.status, 500);
+      assert.equal(json.code, 'host-error');
+      assert.equal(fake.requests.length, before);
+      assert.ok(seen.logs.some((line) => /authorize hook threw: Error: database down, key \[redacted\]/.test(line)));
+    });
+
+    it('only a literal true allows', async () => {
+      const fakeAuthorize = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: (() => 'yes') as never }, capture());
+      try {
+        assert.equal((await fakeAuthorize.call(`/accounts/${ACCOUNT}`)).res.status, 403);
+      } finally {
+        await fakeAuthorize.close();
+      }
+    });
+  });
+
+  describe('paths and methods', () => {
+    it('answers 404 for anything outside the contract, without calling Mono', async () => {
+      const before = fake.requests.length;
+      const cases: [string, string][] = [
+        ['GET', '/'],
+        ['GET', ''],
+        ['GET', '/accounts'],
+        ['GET', '/accounts/'],
+        ['GET', `/accounts/${ACCOUNT}/`],
+        ['GET', '/accounts/initiate'],
+        ['GET', '/accounts/auth'],
+        ['DELETE', `/accounts/${ACCOUNT}`],
+        ['PUT', `/accounts/${ACCOUNT}`],
+        ['POST', `/accounts/${ACCOUNT}`],
+        ['GET', `/accounts/${ACCOUNT}/sync`],
+        ['GET', `/accounts/${ACCOUNT}/income`],
+        ['POST', `/accounts/${ACCOUNT}/identity`],
+        ['GET', `/accounts/${ACCOUNT}/unlink`],
+        ['POST', `/accounts/${ACCOUNT}/unlink`],
+        ['GET', `/accounts/${ACCOUNT}/balance`],
+        ['GET', `/accounts/${ACCOUNT}/statement/jobs`],
+        ['GET', `/accounts/${ACCOUNT}/statement/insights`],
+        ['GET', '/widget'],
+        ['GET', '/v2/accounts/initiate'],
+        ['GET', '/webhooks'],
+        ['POST', '/webhooks'],
+        ['HEAD', `/accounts/${ACCOUNT}`],
+        ['OPTIONS', `/accounts/${ACCOUNT}`],
+      ];
+      for (const [method, path] of cases) {
+        const { res, json } = await live.call(path, { method, body: method === 'POST' ? '{}' : undefined });
+        assert.equal(res.status, 404, `${method} ${path}`);
+        if (method !== 'HEAD') assert.equal(json.code, 'not-found');
+      }
+      const outside = await fetch(`${live.url}/api/monoxide/accounts/${ACCOUNT}`);
+      assert.equal(outside.status, 404);
+      assert.equal(fake.requests.length, before);
+    });
+
+    it('rejects traversal and encoded separators before they reach a path', async () => {
+      const before = fake.requests.length;
+      const raw: [string, number][] = [
+        [`/api/mono/accounts/../../v2/accounts/${ACCOUNT}`, 404],
+        [`/api/mono/accounts/${ACCOUNT}/../${OTHER_ACCOUNT}`, 403],
+        [`/api/mono/accounts/%2e%2e/%2e%2e/identity`, 404],
+        [`/api/mono/accounts/${OTHER_ACCOUNT}%2F..%2F${ACCOUNT}`, 400],
+        [`/api/mono/accounts/..%2f..%2fv1%2faccounts/identity`, 400],
+        [`/api/mono/accounts/${ACCOUNT}/statement/jobs/..%2F..%2Fidentity/pdf`, 400],
+        [`/api/mono/accounts/${ACCOUNT}/jobs/%00`, 400],
+        [`/api/mono/accounts/${ACCOUNT}%3Fx=1`, 400],
+        [`/api/mono/accounts/${'a'.repeat(65)}`, 400],
+        [`/api/mono/accounts/acc%20demo`, 400],
+        [`/api/mono/accounts/${ACCOUNT}%23/identity`, 400],
+      ];
+      for (const [path, status] of raw) {
+        const res = await rawRequest(live.url, 'GET', path);
+        assert.equal(res.status, status, path);
+        assert.doesNotThrow(() => JSON.parse(res.body));
+      }
+      assert.equal(fake.requests.length, before);
+    });
+  });
+
+  describe('query validation', () => {
+    const bad: string[] = [
+      'foo=1',
+      '__fault=500',
+      'start=2025-05-01',
+      'start=31-02-2025',
+      'start=00-01-2025',
+      'start=01-13-2025',
+      'start=01-01-0001',
+      'end=01-01-9999',
+      'start=1-5-2025',
+      'start=01-05-2025&end=01-04-2025',
+      'start=01-05-2025&start=02-05-2025',
+      'type=all',
+      'type=DEBIT',
+      'narration=' + 'x'.repeat(101),
+      'narration=a%0Ab',
+      'narration=',
+      'paginate=yes',
+      'limit=0',
+      'limit=1001',
+      'limit=100000',
+      'limit=1e3',
+      'limit=-5',
+      'limit=5.5',
+      'limit=05',
+      'page=0',
+      'page=100001',
+      'page=99999999999999999999',
+      'page=%201',
+    ];
+    for (const query of bad) {
+      it(`400 for transactions?${query.slice(0, 40)}`, async () => {
+        const before = fake.requests.length;
+        const { res, json } = await live.call(`/accounts/${ACCOUNT}/transactions?${query}`);
+        assert.equal(res.status, 400);
+        assert.equal(json.code, 'bad-request');
+        assert.equal(json.status, 'failed');
+        assert.equal(fake.requests.length, before);
+      });
+    }
+
+    it('400 for bad statement queries and for queries on routes that take none', async () => {
+      const before = fake.requests.length;
+      for (const path of [
+        `/accounts/${ACCOUNT}/statement`,
+        `/accounts/${ACCOUNT}/statement?output=pdf`,
+        `/accounts/${ACCOUNT}/statement?period=last0months`,
+        `/accounts/${ACCOUNT}/statement?period=last13months`,
+        `/accounts/${ACCOUNT}/statement?period=3`,
+        `/accounts/${ACCOUNT}/statement?period=last3months&output=xml`,
+        `/accounts/${ACCOUNT}/statement?period=last3months&limit=5`,
+        `/accounts/${ACCOUNT}?x-realtime=true`,
+        `/accounts/${ACCOUNT}/identity?fields=bvn`,
+        `/accounts/${ACCOUNT}/jobs/${SYNC_JOB}?page=1`,
+      ]) {
+        const { res } = await live.call(path);
+        assert.equal(res.status, 400, path);
+      }
+      assert.equal(fake.requests.length, before);
+    });
+
+    it('does not echo a hostile parameter name', async () => {
+      const { res, text } = await live.call(`/accounts/${ACCOUNT}/transactions?%3Cscript%3E=1`);
+      assert.equal(res.status, 400);
+      assert.ok(!text.includes('<script>'));
+    });
+  });
+
+  describe('initiate and exchange', () => {
+    it('initiate adds the server-side customer and redirect_url and drops the browser\'s', async () => {
+      const { res, json } = await live.call('/accounts/initiate', {
+        method: 'POST',
+        body: JSON.stringify({
+          scope: 'auth',
+          meta: { ref: 'kit-7f3a91c2', extra: 'dropped' },
+          institution: { id: '5f2d08be60b92e2888287702', auth_method: 'mobile_banking' },
+          customer: { id: '000000000000000000000bad', name: 'Mallory', email: 'mallory@example.com' },
+          redirect_url: 'https://evil.example/steal',
+          check_account_match: true,
+          account: OTHER_ACCOUNT,
+        }),
+      });
+      assert.equal(res.status, 200);
+      assert.equal(json.data.mono_url, samples.initiateAuth.data.mono_url);
+      const sent = last();
+      assert.equal(sent.method, 'POST');
+      assert.equal(sent.path, '/v2/accounts/initiate');
+      assert.equal(sent.headers['mono-sec-key'], FAKE_KEY);
+      assert.match(String(sent.headers['content-type']), /^application\/json/);
+      assert.deepEqual(sent.body, {
+        scope: 'auth',
+        meta: { ref: 'kit-7f3a91c2' },
+        institution: { id: '5f2d08be60b92e2888287702', auth_method: 'mobile_banking' },
+        customer: CUSTOMER,
+        redirect_url: REDIRECT,
+      });
+    });
+
+    it('initiate without a signed-in customer is a 401, and Mono is not called', async () => {
+      const before = fake.requests.length;
+      const { res, json } = await live.call('/accounts/initiate', { method: 'POST', user: null, body: JSON.stringify({ scope: 'auth', meta: { ref: 'r1' } }) });
+      assert.equal(res.status, 401);
+      assert.equal(json.code, 'unauthenticated');
+      assert.equal(fake.requests.length, before);
+    });
+
+    it('reauth asks authorize for the account and sends no customer', async () => {
+      const body = (account: string) => JSON.stringify({ scope: 'reauth', account, meta: { ref: 'kit-reauth-22b8' } });
+      authorizeCalls = [];
+      const denied = await live.call('/accounts/initiate', { method: 'POST', body: body(OTHER_ACCOUNT) });
+      assert.equal(denied.res.status, 403);
+      assert.deepEqual(authorizeCalls, [OTHER_ACCOUNT]);
+      const { res, json } = await live.call('/accounts/initiate', { method: 'POST', body: body(ACCOUNT) });
+      assert.equal(res.status, 200);
+      assert.equal(json.data.scope, 'reauth');
+      assert.deepEqual(last().body, { scope: 'reauth', meta: { ref: 'kit-reauth-22b8' }, account: ACCOUNT, redirect_url: REDIRECT });
+      assert.equal((await live.call('/accounts/initiate', { method: 'POST', body: body('../x') })).res.status, 400);
+    });
+
+    it('initiate validates scope, ref and institution', async () => {
+      const before = fake.requests.length;
+      for (const body of [
+        { meta: { ref: 'r' } },
+        { scope: 'payments', meta: { ref: 'r' } },
+        { scope: 'auth' },
+        { scope: 'auth', meta: { ref: '' } },
+        { scope: 'auth', meta: { ref: 'x'.repeat(129) } },
+        { scope: 'auth', meta: { ref: 'a b' } },
+        { scope: 'auth', meta: { ref: 'r' }, institution: { id: '../x' } },
+        { scope: 'auth', meta: { ref: 'r' }, institution: { id: 'abc', auth_method: 'telepathy' } },
+        { scope: 'reauth', meta: { ref: 'r' } },
+      ]) {
+        const { res } = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify(body) });
+        assert.equal(res.status, 400, JSON.stringify(body));
+      }
+      assert.equal(fake.requests.length, before);
+    });
+
+    it('exchange calls Mono, then onAccountLinked with the account and the request', async () => {
+      linked.length = 0;
+      const { res, json } = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_au5w62egpzggouybo83i5spg' }) });
+      assert.equal(res.status, 200);
+      assert.deepEqual(json, samples.exchangeBare);
+      assert.equal(last().path, '/v2/accounts/auth');
+      assert.deepEqual(last().body, { code: 'code_au5w62egpzggouybo83i5spg' });
+      assert.deepEqual(linked, [{ accountId: ACCOUNT, user: 'chiamaka', response: samples.exchangeBare }]);
+
+      const enveloped = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_envelope' }) });
+      assert.deepEqual(enveloped.json, samples.exchangeEnvelope);
+      assert.equal(linked.length, 2);
+      assert.equal(linked[1].accountId, ACCOUNT);
+    });
+
+    it('exchange: a refused code keeps Mono\'s status and message, and nothing is linked', async () => {
+      linked.length = 0;
+      const { res, json } = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_expired' }) });
+      assert.equal(res.status, 400);
+      assert.equal(json.message, 'Code has expired');
+      assert.equal(json.status, 'failed');
+      assert.equal(linked.length, 0);
+    });
+
+    it('exchange: a bad code never reaches Mono; a failing onAccountLinked is a 500', async () => {
+      const before = fake.requests.length;
+      for (const code of ['', '../accounts', 'a'.repeat(257), 42]) {
+        assert.equal((await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code }) })).res.status, 400);
+      }
+      assert.equal(fake.requests.length, before);
+      const failed = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_ok' }), headers: { 'x-fail-store': '1' } });
+      assert.equal(failed.res.status, 500);
+      assert.equal(failed.json.message, 'The account was linked but could not be saved');
+      assert.ok(seen.logs.some((line) => /onAccountLinked hook threw: Error: disk full/.test(line)));
+    });
+
+    it('exchange without an account id in Mono\'s answer is a 502', async () => {
+      fake.script((_, res) => send(res, 200, { status: 'successful', data: {} }));
+      linked.length = 0;
+      const { res, json } = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_x' }) });
+      assert.equal(res.status, 502);
+      assert.equal(json.code, 'upstream-invalid');
+      assert.equal(linked.length, 0);
+    });
+  });
+
+  describe('request bodies', () => {
+    it('refuses bodies over the limit with 413, non-JSON types with 415, bad JSON with 400', async () => {
+      const before = fake.requests.length;
+      const big = JSON.stringify({ scope: 'auth', meta: { ref: 'r' }, padding: 'x'.repeat(17 * 1024) });
+      assert.equal((await live.call('/accounts/initiate', { method: 'POST', body: big })).res.status, 413);
+      const streamed = new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < 20; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(1024)));
+          controller.close();
+        },
+      });
+      const chunked = await live.call(`/accounts/${ACCOUNT}/sync`, { method: 'POST', body: streamed, duplex: 'half' } as RequestInit);
+      assert.equal(chunked.res.status, 413);
+      const form = await live.call(`/accounts/${ACCOUNT}/sync`, { method: 'POST', body: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } });
+      assert.equal(form.res.status, 415);
+      const empty = await live.call(`/accounts/${ACCOUNT}/sync`, { method: 'POST', headers: { 'content-type': 'text/plain' } });
+      assert.equal(empty.res.status, 415, 'a cross-site form post cannot start a sync');
+      assert.equal((await live.call('/accounts/initiate', { method: 'POST', body: '{"scope":' })).res.status, 400);
+      assert.equal((await live.call('/accounts/initiate', { method: 'POST', body: '[1,2]' })).res.status, 400);
+      assert.equal(fake.requests.length, before);
+    });
+  });
+
+  describe('sync', () => {
+    const sync = () => live.call(`/accounts/${ACCOUNT}/sync`, { method: 'POST', body: '{}' });
+
+    it('asks Mono for real-time transactions and maps x-job-* to the contract', async () => {
+      fake.realtimeHeaders = { 'x-has-new-data': 'true', 'x-job-id': SYNC_JOB, 'x-job-status': 'processing' };
+      const { res, json } = await sync();
+      assert.equal(res.status, 200);
+      assert.deepEqual(json.data, { status: 'processing', job_id: SYNC_JOB, has_new_data: true });
+      assert.equal(json.status, 'successful');
+      const sent = last();
+      assert.equal(sent.method, 'GET');
+      assert.equal(sent.path, `/v2/accounts/${ACCOUNT}/transactions`);
+      assert.deepEqual(sent.query, { limit: '1' });
+      assert.equal(sent.headers['x-realtime'], 'true');
+      assert.equal(sent.headers['mono-sec-key'], FAKE_KEY);
+    });
+
+    const cases: [Record<string, string>, Record<string, unknown>][] = [
+      [{ 'x-has-new-data': 'false', 'x-job-id': SYNC_JOB, 'x-job-status': 'finished' }, { status: 'successful', job_id: SYNC_JOB, has_new_data: false }],
+      [{ 'x-job-id': SYNC_JOB, 'x-job-status': 'failed' }, { status: 'failed', job_id: SYNC_JOB }],
+      [{ 'x-reauth-required': 'true', 'x-has-new-data': 'false' }, { status: 'reauthorisation_required', has_new_data: false }],
+      [{ 'x-job-id': SYNC_JOB, 'x-job-status': 'reauthorisation_required' }, { status: 'reauthorisation_required', job_id: SYNC_JOB }],
+      [{ 'x-job-id': SYNC_JOB }, { status: 'processing', job_id: SYNC_JOB }],
+      [{ 'x-has-new-data': 'true' }, { status: 'successful', has_new_data: true }],
+      [{ 'x-job-id': '../../x', 'x-job-status': 'processing' }, { status: 'processing' }],
+    ];
+    for (const [headers, expected] of cases) {
+      it(`maps ${JSON.stringify(headers)}`, async () => {
+        fake.realtimeHeaders = headers;
+        const { json } = await sync();
+        assert.deepEqual(json.data, expected);
+      });
+    }
+
+    it('turns Mono\'s reauthorisation error into the contract\'s reauthorisation_required', async () => {
+      fake.script((_, res) => send(res, 400, { status: 'failed', message: 'Reauthorisation required for this account', data: null }));
+      const { res, json } = await sync();
+      assert.equal(res.status, 200);
+      assert.equal(json.data.status, 'reauthorisation_required');
+      fake.script((_, res) => send(res, 400, { status: 'failed', message: 'Bad request', data: null }, { 'x-reauth-required': 'true' }));
+      assert.equal((await sync()).json.data.status, 'reauthorisation_required');
+      fake.script((_, res) => send(res, 400, { status: 'failed', message: 'Something else', data: null }));
+      assert.equal((await sync()).res.status, 400);
+    });
+
+    it('can sync through the real-time balance instead', async () => {
+      const other = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, syncVia: 'balance' }, seen);
+      try {
+        fake.realtimeHeaders = { 'x-has-new-data': 'true', 'x-job-id': SYNC_JOB, 'x-job-status': 'processing' };
+        const { json } = await other.call(`/accounts/${ACCOUNT}/sync`, { method: 'POST', body: '{}' });
+        assert.equal(json.data.job_id, SYNC_JOB);
+        assert.equal(last().path, `/v2/accounts/${ACCOUNT}/balance`);
+        assert.deepEqual(last().query, {});
+        assert.equal(last().headers['x-realtime'], 'true');
+      } finally {
+        await other.close();
+      }
+    });
+  });
+
+  describe('statement PDF', () => {
+    const hostPdf = () => `${live.url}/api/mono/accounts/${ACCOUNT}/statement/jobs/${PDF_JOB}/pdf`;
+
+    it('the job answers point at the host\'s streaming route, never at Mono', async () => {
+      const started = await live.call(`/accounts/${ACCOUNT}/statement?period=last3months&output=pdf`);
+      assert.equal(started.json.data.status, 'BUILDING');
+      assert.equal(started.json.data.path, hostPdf());
+      assert.equal(started.json.message, samples.statementPdfBuilding.message);
+      const polled = await live.call(`/accounts/${ACCOUNT}/statement/jobs/${PDF_JOB}`);
+      assert.deepEqual(polled.json, { ...samples.statementPdfBuilt, data: { ...samples.statementPdfBuilt.data, path: hostPdf() } });
+      assert.ok(!polled.text.includes(fake.url));
+    });
+
+    it('streams the built PDF through the host', async () => {
+      const res = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+      assert.equal(res.status, 200);
+      assert.equal(res.headers.get('content-type'), 'application/pdf');
+      assert.equal(res.headers.get('content-disposition'), `attachment; filename="statement-${PDF_JOB}.pdf"`);
+      assert.deepEqual(new Uint8Array(await res.arrayBuffer()), PDF_BYTES);
+      const [job, file] = fake.requests.slice(-2);
+      assert.equal(job.path, `/v2/accounts/${ACCOUNT}/statement/jobs/${PDF_JOB}`);
+      assert.equal(file.path, `/statements/${PDF_JOB}.pdf`);
+      assert.equal(file.headers['mono-sec-key'], FAKE_KEY, 'Mono\'s own origin gets the key');
+    });
+
+    it('409 while the job is still building', async () => {
+      fake.script((_, res) => send(res, 200, samples.statementPdfBuilding));
+      const res = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+      assert.equal(res.status, 409);
+      assert.equal((await res.json()).code, 'not-ready');
+    });
+
+    it('refuses a PDF path outside Mono\'s origin or over plain http', async () => {
+      for (const path of ['https://evil.example/statement.pdf', 'http://169.254.169.254/latest/meta-data', 'file:///etc/passwd', `${fake.url.replace('127.0.0.1', 'user:pw@127.0.0.1')}/statements/${PDF_JOB}.pdf`, 'not a url']) {
+        fake.script((_, res) => send(res, 200, { ...samples.statementPdfBuilt, data: { ...samples.statementPdfBuilt.data, path } }));
+        const before = fake.requests.length;
+        const res = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+        assert.equal(res.status, 502, path);
+        assert.equal((await res.json()).code, 'upstream-invalid');
+        assert.equal(fake.requests.length, before + 1, 'only the job was fetched');
+      }
+    });
+
+    it('maps a failing download and refuses a body that is not a PDF', async () => {
+      fake.script(
+        () => false,
+        (_, res) => send(res, 404, { status: 'failed', message: 'Statement not found', data: null }),
+      );
+      const missing = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+      assert.equal(missing.status, 404);
+      assert.equal((await missing.json()).message, 'Statement not found');
+      fake.script(
+        () => false,
+        (_, res) => send(res, 200, '<html>login</html>'),
+      );
+      const html = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+      assert.equal(html.status, 502);
+    });
+  });
+
+  describe('upstream errors', () => {
+    it('keeps Mono\'s status and message', async () => {
+      const { res, json } = await live.call(`/accounts/${MISSING_ACCOUNT}`);
+      assert.equal(res.status, 403, 'not owned: authorize first');
+      owned.add(MISSING_ACCOUNT);
+      try {
+        const found = await live.call(`/accounts/${MISSING_ACCOUNT}`);
+        assert.equal(found.res.status, 404);
+        assert.equal(found.json.message, 'Account not found');
+        assert.equal(found.json.status, 'failed');
+      } finally {
+        owned.delete(MISSING_ACCOUNT);
+      }
+      assert.equal(json.status, 'failed');
+      fake.script((_, r) => send(r, 500, { status: 'failed', message: 'Bank is unavailable', data: null }));
+      const failing = await live.call(`/accounts/${ACCOUNT}/identity`);
+      assert.equal(failing.res.status, 500);
+      assert.equal(failing.json.message, 'Bank is unavailable');
+      assert.equal(failing.json.code, 'upstream-error');
+      fake.script((_, r) => send(r, 402, { status: 'failed', message: 'Insufficient wallet balance', code: 'WALLET_LOW', data: null }));
+      const payment = await live.call(`/accounts/${ACCOUNT}/identity`);
+      assert.equal(payment.res.status, 402);
+      assert.equal(payment.json.code, 'WALLET_LOW');
+    });
+
+    it('a refused key (401/403 from Mono) is a 502 upstream-auth, never the user\'s 401', async () => {
+      const wrong = await serveHandler({ secretKey: WRONG_KEY, baseUrl: fake.url, authorize: () => true }, seen);
+      try {
+        const { res, json, text } = await wrong.call(`/accounts/${ACCOUNT}`);
+        assert.equal(res.status, 502);
+        assert.equal(json.code, 'upstream-auth');
+        assert.match(json.message, /Invalid secret key: \[redacted\]/);
+        assert.ok(!text.includes(WRONG_KEY));
+        assert.equal(last().headers['mono-sec-key'], WRONG_KEY, 'the fake did echo it');
+      } finally {
+        await wrong.close();
+      }
+      fake.script((_, r) => send(r, 403, { status: 'failed', message: 'Key lacks permission', data: null }));
+      const forbidden = await live.call(`/accounts/${ACCOUNT}`);
+      assert.equal(forbidden.res.status, 502);
+      assert.equal(forbidden.json.code, 'upstream-auth');
+    });
+
+    it('passes 429 and Retry-After through', async () => {
+      fake.script((_, r) => send(r, 429, { status: 'failed', message: 'Too many requests', data: null }, { 'retry-after': '7' }));
+      const { res, json } = await live.call(`/accounts/${ACCOUNT}/transactions`);
+      assert.equal(res.status, 429);
+      assert.equal(res.headers.get('retry-after'), '7');
+      assert.equal(json.message, 'Too many requests');
+      assert.equal(json.code, 'rate-limited');
+      fake.script((_, r) => send(r, 429, { message: 'slow down' }, { 'retry-after': '7\r\nx: y'.replace(/\r\n.*/, ';evil') }));
+      const odd = await live.call(`/accounts/${ACCOUNT}/transactions`);
+      assert.equal(odd.res.status, 429);
+      assert.equal(odd.res.headers.get('retry-after'), null, 'an odd Retry-After is dropped');
+    });
+
+    it('turns non-JSON answers and redirects into 502s, without following the redirect', async () => {
+      fake.script((_, r) => send(r, 502, '<html><body>Bad gateway</body></html>'));
+      const html = await live.call(`/accounts/${ACCOUNT}`);
+      assert.equal(html.res.status, 502);
+      assert.equal(html.json.message, 'Mono answered HTTP 502');
+      fake.script((_, r) => send(r, 200, '<html>maintenance</html>'));
+      const notJson = await live.call(`/accounts/${ACCOUNT}`);
+      assert.equal(notJson.res.status, 502);
+      assert.equal(notJson.json.code, 'upstream-invalid');
+      fake.script((_, r) => {
+        r.writeHead(302, { location: `${fake.url}/elsewhere` });
+        r.end();
+      });
+      const before = fake.requests.length;
+      const redirected = await live.call(`/accounts/${ACCOUNT}`);
+      assert.equal(redirected.res.status, 502);
+      assert.equal(fake.requests.length, before + 1, 'the redirect was not followed');
+    });
+
+    it('redacts a key that Mono echoes in a success body', async () => {
+      fake.script((_, r) => send(r, 200, { status: 'successful', message: `debug ${FAKE_KEY}`, data: samples.identityV2.data }));
+      const { res, text, json } = await live.call(`/accounts/${ACCOUNT}/identity`);
+      assert.equal(res.status, 200);
+      assert.ok(!text.includes(FAKE_KEY));
+      assert.equal(json.message, 'debug [redacted]');
+    });
+
+    it('times out slow upstream calls with 504', async () => {
+      const slow = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, timeout: 150 }, seen);
+      try {
+        let upstreamClosed!: () => void;
+        const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+        fake.script((_, r) => {
+          const timer = setTimeout(() => send(r, 200, samples.accountV2), 10_000);
+          r.on('close', () => {
+            clearTimeout(timer);
+            upstreamClosed();
+          });
+        });
+        const { res, json } = await slow.call(`/accounts/${ACCOUNT}`);
+        assert.equal(res.status, 504);
+        assert.equal(json.code, 'upstream-timeout');
+        await closed; // the upstream request was abandoned, not left running
+      } finally {
+        await slow.close();
+      }
+    });
+
+    it('502 when Mono cannot be reached', async () => {
+      const unreachable = await serveHandler({ secretKey: FAKE_KEY, baseUrl: 'http://127.0.0.1:9', authorize: () => true }, seen);
+      try {
+        const { res, json } = await unreachable.call(`/accounts/${ACCOUNT}`);
+        assert.equal(res.status, 502);
+        assert.equal(json.code, 'upstream-unreachable');
+      } finally {
+        await unreachable.close();
+      }
+    });
+
+    it('redacts the key from transport errors in the log', async () => {
+      const local = capture();
+      const handler = createMonoHandler({
+        secretKey: FAKE_KEY,
+        authorize: () => true,
+        logger: local.logger,
+        fetch: async () => {
+          throw new TypeError(`Invalid header value for mono-sec-key: ${FAKE_KEY}`, { cause: new Error(`socket ${FAKE_KEY}`) });
+        },
+      });
+      const res = await handler(new Request(`http://host.test/api/mono/accounts/${ACCOUNT}`));
+      const text = await res.text();
+      seen.bodies.push(text);
+      seen.logs.push(...local.logs);
+      assert.equal(res.status, 502);
+      assert.ok(local.logs.some((line) => line.includes('Invalid header value for mono-sec-key: [redacted]') && line.includes('socket [redacted]')));
+    });
+  });
+
+  it('never put the secret key in a response body or a log line', () => {
+    assert.ok(seen.bodies.length > 100, `checked ${seen.bodies.length} bodies`);
+    assert.ok(seen.logs.length > 5, `checked ${seen.logs.length} log lines`);
+    for (const text of [...seen.bodies, ...seen.logs]) {
+      for (const secret of [FAKE_KEY, WRONG_KEY]) assert.ok(!text.includes(secret), text.slice(0, 200));
+      assert.ok(!/_sk_[A-Za-z0-9]/.test(text), text.slice(0, 200));
+    }
+  });
+});
