@@ -6,9 +6,7 @@ export const statementStyles = css`
     --_table-height: var(--mono-statement-table-height, 24rem);
     --_row-padding: var(--mono-statement-row-padding, 0.45rem 0.6rem);
   }
-  .statement > * + *,
-  .summary + .note,
-  .table-wrap + .more {
+  .statement > * + * {
     margin-block-start: 0.85rem;
   }
   /* The PDF live regions stay in the tree (so changes are announced) but take no room while empty. */
@@ -58,7 +56,8 @@ export const statementStyles = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
     gap: 0.75rem;
-    margin: 0;
+    margin-inline: 0;
+    margin-block-end: 0;
   }
   .summary > div {
     padding: 0.6rem 0.75rem;
@@ -76,7 +75,8 @@ export const statementStyles = css`
     font-variant-numeric: tabular-nums;
   }
   .note {
-    margin: 0;
+    margin-inline: 0;
+    margin-block-end: 0;
     color: var(--_text-muted);
     font-size: 0.9rem;
   }
@@ -131,7 +131,8 @@ export const statementStyles = css`
     flex-wrap: wrap;
     align-items: center;
     gap: 0.5rem 1rem;
-    margin: 0;
+    margin-inline: 0;
+    margin-block-end: 0;
     color: var(--_text-muted);
   }
 `;
