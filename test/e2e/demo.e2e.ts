@@ -20,8 +20,8 @@ try {
   await page.waitForFunction((id) => document.querySelector('#raw pre')?.textContent?.includes(`"id": "${id}"`), picked, { timeout: 15000 });
   check('switching the account reloads through the provider', true);
 
-  await page.click('#theme');
-  check('theme switch toggles dark mode', await page.evaluate(() => document.documentElement.classList.contains('mono-theme-dark')));
+  await page.selectOption('#scheme', 'dark');
+  check('scheme switch forces dark mode', await page.evaluate(() => document.documentElement.classList.contains('mono-theme-dark')));
 
   check('no page errors', h.pageErrors.length === 0, h.pageErrors);
 } catch (e) {
