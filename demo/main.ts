@@ -31,12 +31,6 @@ fault.addEventListener('change', () => {
   void provider.updateComplete.then(showRaw);
 });
 
-const themeButton = $<HTMLButtonElement>('#theme');
-themeButton.addEventListener('click', () => {
-  const dark = document.documentElement.classList.toggle('mono-theme-dark');
-  themeButton.setAttribute('aria-pressed', String(dark));
-});
-
 // Every mono-* event, newest first.
 const log = $<HTMLOListElement>('#log');
 const EVENTS: MonoEventName[] = [
@@ -111,3 +105,6 @@ async function showRaw() {
 }
 
 selectAccount();
+
+// Scheme, brand theme, language and direction switches (issue 7).
+import './theme-switcher.js';
