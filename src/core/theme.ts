@@ -28,8 +28,11 @@ const installed = Symbol.for('mono-elements/theme-classes');
  * Adds the theme-class rules to the document once (shared by every copy of the kit on the page), through
  * a constructed stylesheet so that a strict CSP (no inline styles) allows it. A no-op without a DOM.
  */
-export function installThemeClasses(doc: Document | undefined = globalThis.document): void {
-  if (!doc || !('adoptedStyleSheets' in doc) || typeof CSSStyleSheet === 'undefined') return;
+export function installThemeClasses(doc?: Document): void {
+  // Checked first so that server rendering never reads `document` at all.
+  if (typeof CSSStyleSheet === 'undefined') return;
+  doc ??= globalThis.document;
+  if (!doc || !('adoptedStyleSheets' in doc)) return;
   const holder = doc as Document & { [installed]?: boolean };
   if (holder[installed]) return;
   holder[installed] = true;
