@@ -111,9 +111,9 @@ export class MonoAccount extends MonoDataElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
-    // Polling stops while detached; coming back resumes it if the status is still PROCESSING.
-    this.pollBase = undefined;
-    this.requestUpdate();
+    // Polling stops while detached (the loop is aborted but its state kept); coming back resumes it.
+    const accountId = this.resolvedAccountId;
+    if (this.pollState === 'polling' && this.pollBase && accountId) void this.poll(this.pollBase, accountId, this.client);
   }
 
   override disconnectedCallback(): void {

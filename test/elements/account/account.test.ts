@@ -133,7 +133,7 @@ describe('<mono-account>', () => {
       expect(requests.filter((r) => r.url.endsWith(`/accounts/${id}`)).length).to.equal(3);
     });
 
-    it('stops polling when removed from the page', async () => {
+    it('stops polling while removed from the page and resumes when back', async () => {
       const { client, requests } = recordingClient();
       const id = uid('processing');
       const { el, root } = await mountAccount(id, client, { pollInterval: 60 });
@@ -142,6 +142,11 @@ describe('<mono-account>', () => {
       const before = requests.length;
       await sleep(250);
       expect(requests.length).to.equal(before);
+      expect(badge(el)!.dataset.status).to.equal('PROCESSING');
+      // back on the page, it carries on until the status settles
+      document.body.append(root);
+      await until(() => badge(el)!.dataset.status === 'AVAILABLE', 'settled after reattaching');
+      root.remove();
     });
 
     it('backs off: each wait doubles up to a cap', () => {
