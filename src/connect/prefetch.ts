@@ -1,0 +1,53 @@
+/** How long a link initiated ahead of a click stays usable. Mono gives links no expiry, so keep it short. */
+export const PREFETCH_TTL_MS = 60_000;
+
+export interface PendingLink {
+  /** What the link was initiated for (client, scope, account, institution, customer). */
+  key: string;
+  reference: string;
+  /** When the initiate request was sent. */
+  startedAt: number;
+  /** The widget URL, once the host answers. */
+  url: Promise<string>;
+}
+
+/**
+ * At most one link initiated ahead of a click (on pointer-enter or focus). A link is handed out once:
+ * `take()` removes it, so no link is ever shown twice. A link older than the TTL, initiated for other
+ * inputs, or whose initiate failed is thrown away and the click initiates afresh.
+ */
+export class LinkPrefetch {
+  private pending?: PendingLink & { failed: boolean };
+
+  constructor(
+    private readonly ttl = PREFETCH_TTL_MS,
+    private readonly now: () => number = () => Date.now(),
+  ) {}
+
+  /** Starts initiating for `key` unless a fresh link for it is already on its way. */
+  warm(key: string, reference: string, initiate: (reference: string) => Promise<string>): void {
+    if (this.usable(key)) return;
+    const url = initiate(reference);
+    const entry = { key, reference, startedAt: this.now(), url, failed: false };
+    url.catch(() => {
+      entry.failed = true;
+    });
+    this.pending = entry;
+  }
+
+  /** The prefetched link for `key` if it is still usable; it is consumed either way. */
+  take(key: string): PendingLink | undefined {
+    const entry = this.usable(key) ? this.pending : undefined;
+    this.pending = undefined;
+    return entry;
+  }
+
+  clear(): void {
+    this.pending = undefined;
+  }
+
+  private usable(key: string): boolean {
+    const p = this.pending;
+    return !!p && p.key === key && !p.failed && this.now() - p.startedAt < this.ttl;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * Where the widget is shown: the element's modal iframe, or a popup window. The session drives it and
+ * never touches the DOM itself.
+ */
+export interface WidgetSurface {
+  /** The window the widget lives in; read at each message (re-inserting an iframe replaces its window). */
+  window(): Window | null;
+  /** Load the widget URL. */
+  show(url: string): void;
+  /** The widget reported success: hide it and show progress while the code is exchanged. */
+  finishing(): void;
+  /** Close the iframe or window for good. */
+  dispose(): void;
+}
+
+const POPUP_WIDTH = 480;
+const POPUP_HEIGHT = 720;
+const CLOSED_POLL_MS = 250;
+
+/** The size and a centred position over the current window, as `window.open` features. */
+export function popupFeatures(win: Window = window): string {
+  const width = Math.min(POPUP_WIDTH, win.screen?.availWidth || POPUP_WIDTH);
+  const height = Math.min(POPUP_HEIGHT, win.screen?.availHeight || POPUP_HEIGHT);
+  const left = Math.max(0, Math.round(win.screenX + (win.outerWidth - width) / 2));
+  const top = Math.max(0, Math.round(win.screenY + (win.outerHeight - height) / 2));
+  return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;
+}
+
+/**
+ * A popup opened synchronously inside the click (so blockers let it through), on `about:blank` until the
+ * host answers initiate. Returns null when the browser blocked it.
+ */
+export function openPopup(loadingText: string, opener: Window = window): PopupSurface | null {
+  let popup: Window | null = null;
+  try {
+    popup = opener.open('about:blank', `mono-connect-${Math.random().toString(36).slice(2)}`, popupFeatures(opener));
+  } catch {
+    popup = null;
+  }
+  if (!popup) return null;
+  try {
+    // Something to look at while initiate runs; the blank page is ours (same origin) until it navigates.
+    popup.document.title = 'Mono Connect';
+    popup.document.body.textContent = loadingText;
+  } catch {
+    // a browser that gave us an inaccessible window: the widget still loads into it
+  }
+  return new PopupSurface(popup);
+}
+
+export class PopupSurface implements WidgetSurface {
+  private timer?: ReturnType<typeof setInterval>;
+
+  constructor(private readonly popup: Window) {}
+
+  window(): Window {
+    return this.popup;
+  }
+
+  get closed(): boolean {
+    try {
+      return this.popup.closed;
+    } catch {
+      return true;
+    }
+  }
+
+  show(url: string): void {
+    this.popup.location.replace(url);
+  }
+
+  focus(): void {
+    try {
+      this.popup.focus();
+    } catch {
+      // nothing to focus
+    }
+  }
+
+  finishing(): void {
+    this.dispose();
+  }
+
+  /**
+   * Calls `onClosed` once when the user closes the window (checked every 250 ms). The call waits one more
+   * beat so that a success message posted just before the window closed is handled first.
+   */
+  watchClosed(onClosed: () => void): void {
+    this.stopWatching();
+    this.timer = setInterval(() => {
+      if (!this.closed) return;
+      this.stopWatching();
+      setTimeout(onClosed, CLOSED_POLL_MS);
+    }, CLOSED_POLL_MS);
+  }
+
+  dispose(): void {
+    this.stopWatching();
+    try {
+      if (!this.popup.closed) this.popup.close();
+    } catch {
+      // already gone
+    }
+  }
+
+  private stopWatching(): void {
+    if (this.timer !== undefined) clearInterval(this.timer);
+    this.timer = undefined;
+  }
+}

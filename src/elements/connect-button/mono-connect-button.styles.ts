@@ -1,0 +1,122 @@
+import { css } from 'lit';
+
+export const connectButtonStyles = css`
+  :host {
+    display: inline-block;
+    --_dialog-width: var(--mono-connect-dialog-width, 26rem);
+    --_dialog-height: var(--mono-connect-dialog-height, 42rem);
+    --_backdrop: var(--mono-connect-backdrop, rgb(0 0 0 / 0.6));
+  }
+  .button {
+    font-weight: 600;
+  }
+  .status {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 0.75rem;
+    font-size: 0.875rem;
+    color: var(--_text-muted);
+  }
+  /* The live region stays in the page (so that it is announced when filled) but takes no room while empty. */
+  .status > :not(:empty) {
+    margin-block-start: 0.35rem;
+  }
+  .status.error {
+    color: var(--_negative);
+  }
+  .status.success {
+    color: var(--_positive);
+  }
+  .link {
+    padding: 0;
+    border: 0;
+    background: none;
+    color: var(--_accent);
+    text-decoration: underline;
+    cursor: pointer;
+  }
+
+  dialog {
+    box-sizing: border-box;
+    inline-size: min(var(--_dialog-width), 100vw - 1rem);
+    block-size: min(var(--_dialog-height), 100dvh - 1rem);
+    max-inline-size: none;
+    max-block-size: none;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 1.5);
+    background: var(--_surface);
+    color: var(--_text);
+    overflow: hidden;
+    overscroll-behavior: contain;
+  }
+  dialog[open] {
+    display: flex;
+    flex-direction: column;
+  }
+  dialog::backdrop {
+    background: var(--_backdrop);
+  }
+  .bar {
+    display: flex;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    padding: 0.5rem 0.5rem 0.5rem 1rem;
+    border-block-end: 1px solid var(--_border);
+  }
+  h2 {
+    margin: 0;
+    font-size: 1rem;
+  }
+  .close {
+    display: inline-grid;
+    place-items: center;
+    inline-size: 2.25rem;
+    block-size: 2.25rem;
+    padding: 0;
+    border: 0;
+    border-radius: var(--_radius);
+    background: transparent;
+    color: inherit;
+    cursor: pointer;
+  }
+  .close:hover {
+    background: var(--_surface-alt);
+  }
+  .close:disabled {
+    opacity: 0.4;
+    cursor: not-allowed;
+  }
+  .close svg {
+    stroke: currentColor;
+    stroke-width: 2;
+    stroke-linecap: round;
+  }
+  .body {
+    position: relative;
+    flex: 1;
+    min-block-size: 0;
+  }
+  .progress {
+    position: absolute;
+    inset: 0;
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    margin: 0;
+    color: var(--_text-muted);
+  }
+  iframe {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+    border: 0;
+    background: var(--_surface);
+  }
+  iframe.pending {
+    visibility: hidden;
+  }
+`;

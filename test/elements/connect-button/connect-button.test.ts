@@ -1,0 +1,557 @@
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/elements/connect-button/define.js';
+import '../../../src/elements/provider/define.js';
+import type { MonoConnectButton } from '../../../src/elements/connect-button/mono-connect-button.js';
+import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
+import { rememberConnect } from '../../../src/connect/redirect.js';
+import { eventLog, fastWidget, linkThroughWidget, nextMessageTurn, postFrom, recorder, widgetReady, type Recorder, type RecorderOptions } from '../../connect/helpers.js';
+
+const parts = (el: MonoConnectButton) => {
+  const root = el.shadowRoot!;
+  return {
+    trigger: root.querySelector<HTMLButtonElement>('[part~="button"]')!,
+    dialog: root.querySelector<HTMLDialogElement>('dialog')!,
+    frame: () => root.querySelector<HTMLIFrameElement>('iframe'),
+    close: root.querySelector<HTMLButtonElement>('[part~="close"]')!,
+    status: () => root.querySelector('[part~="status"]')!.textContent!.replace(/\s+/g, ' ').trim(),
+  };
+};
+
+interface Setup {
+  el: MonoConnectButton;
+  provider: MonoProvider;
+  rec: Recorder;
+  log: ReturnType<typeof eventLog>;
+}
+
+/** A button inside a provider whose fetch records every call to the real sandbox. */
+async function setup(attributes: Record<string, string> = {}, options: RecorderOptions = { widgetUrl: fastWidget() }): Promise<Setup> {
+  const rec = recorder(options);
+  const provider = await fixture<MonoProvider>(html`<mono-provider .fetch=${rec.fetch}></mono-provider>`);
+  const el = document.createElement('mono-connect-button');
+  el.setAttribute('widget-origins', 'self');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  const log = eventLog(el);
+  provider.append(el);
+  await el.updateComplete;
+  return { el, provider, rec, log };
+}
+
+const closed = (log: Setup['log']) => waitUntil(() => log.of('mono-close').length > 0, 'no mono-close', { timeout: 5000 });
+
+describe('<mono-connect-button>', () => {
+  afterEach(() => {
+    document.documentElement.style.overflow = '';
+    sessionStorage.removeItem('mono-elements.connect');
+  });
+
+  it('is a real, labelled button, with the slot for its own label', async () => {
+    const { el } = await setup();
+    const { trigger } = parts(el);
+    expect(trigger.localName).to.equal('button');
+    expect(trigger.type).to.equal('button');
+    expect(trigger.getAttribute('aria-haspopup')).to.equal('dialog');
+    expect(trigger.textContent!.trim()).to.equal('Link your bank account');
+    await expect(el).to.be.accessible();
+    const own = await fixture<MonoConnectButton>(html`<mono-connect-button reauth account-id="acc_demo">Reconnect GTBank</mono-connect-button>`);
+    expect(own.textContent).to.equal('Reconnect GTBank');
+    expect(parts(own).trigger.querySelector('slot')!.assignedNodes()[0].textContent).to.equal('Reconnect GTBank');
+  });
+
+  it('links through the sandbox widget in a modal: every event in order, one exchange, focus and scroll restored', async () => {
+    const { el, rec, log } = await setup();
+    const { trigger, dialog, frame } = parts(el);
+    document.documentElement.style.overflow = 'auto';
+    trigger.focus();
+    trigger.click();
+    expect(dialog.open && dialog.matches(':modal'), 'the dialog opens inside the click, in the top layer').to.equal(true);
+    expect(document.documentElement.style.overflow).to.equal('hidden');
+    await expect(el).to.be.accessible();
+
+    const doc = await widgetReady(frame);
+    await waitUntil(() => dialog.dataset.state === 'ready', 'iframe shown once loaded');
+    expect(frame()!.title).to.equal('Mono Connect');
+    expect(frame()!.classList.contains('pending')).to.equal(false);
+    await expect(el).to.be.accessible();
+    await linkThroughWidget(doc, 'GTBank', 'acc_business');
+    await closed(log);
+    await nextMessageTurn();
+
+    const open = log.of('mono-open')[0].detail;
+    expect(open.mode).to.equal('modal');
+    const names = log.names();
+    expect(names.filter((n) => n !== 'LOADED')).to.deep.equal([
+      'mono-open',
+      'OPENED',
+      'INSTITUTION_SELECTED',
+      'SUBMIT_CREDENTIALS',
+      'SUBMIT_MFA',
+      'ACCOUNT_SELECTED',
+      'ACCOUNT_LINKED',
+      'SUCCESS',
+      'mono-success',
+      'mono-close',
+    ]);
+    expect(names.filter((n) => n === 'LOADED')).to.have.length(1);
+    expect(names.indexOf('LOADED')).to.be.lessThan(names.indexOf('INSTITUTION_SELECTED'));
+    expect(log.of('mono-success')[0].detail).to.deep.equal({ accountId: 'acc_business', reference: open.reference });
+    expect(log.of('mono-close')[0].detail).to.deep.equal({ reason: 'success' });
+    const success = log.events.find((e) => e.detail?.type === 'SUCCESS')!;
+    expect(success.detail.data).to.not.have.property('code');
+    expect(log.events.find((e) => e.detail?.type === 'INSTITUTION_SELECTED')!.detail.data.institution.name).to.equal('GTBank');
+
+    const initiate = rec.calls.filter((c) => c.path === '/accounts/initiate');
+    expect(initiate).to.have.length(1);
+    expect(initiate[0].body).to.deep.equal({ scope: 'auth', meta: { ref: open.reference } });
+    expect(rec.count('/accounts/auth')).to.equal(1);
+    expect(dialog.open).to.equal(false);
+    expect(frame(), 'the used link is gone').to.equal(null);
+    expect(document.documentElement.style.overflow).to.equal('auto');
+    expect(el.shadowRoot!.activeElement).to.equal(trigger);
+    expect(parts(el).status()).to.equal('Account linked.');
+  });
+
+  it('closes on Escape: one mono-close (user), focus back on the button, scroll restored, a late link never shown', async () => {
+    const { el, log, rec } = await setup({}, { widgetUrl: fastWidget(), headers: { 'x-sandbox-latency': '600' } });
+    const { trigger, dialog, frame } = parts(el);
+    const scrollBefore = window.scrollY;
+    trigger.focus();
+    trigger.click();
+    expect(dialog.matches(':modal')).to.equal(true);
+    expect(el.shadowRoot!.activeElement, 'focus moves into the dialog').to.equal(parts(el).close);
+    await sendKeys({ press: 'Escape' });
+    await closed(log);
+    expect(log.names()).to.deep.equal(['mono-open', 'mono-close']);
+    expect(log.of('mono-close')[0].detail).to.deep.equal({ reason: 'user' });
+    expect(dialog.open).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(trigger);
+    expect(document.documentElement.style.overflow).to.equal('');
+    expect(window.scrollY).to.equal(scrollBefore);
+    await waitUntil(() => rec.calls.length === 1 && !!rec.calls[0], 'initiate sent');
+    await new Promise((r) => setTimeout(r, 800));
+    expect(frame(), 'the link that arrived after closing is not shown').to.equal(null);
+    expect(dialog.open).to.equal(false);
+    expect(log.of('mono-close')).to.have.length(1);
+  });
+
+  it('closes with the close button and when the widget closes itself (EXIT, then mono-close once)', async () => {
+    const a = await setup();
+    parts(a.el).trigger.click();
+    await waitUntil(() => parts(a.el).dialog.dataset.state === 'ready');
+    parts(a.el).close.click();
+    await closed(a.log);
+    expect(a.log.of('mono-close')[0].detail.reason).to.equal('user');
+
+    const b = await setup();
+    parts(b.el).trigger.click();
+    const doc = await widgetReady(parts(b.el).frame);
+    doc.getElementById('cancel')!.click();
+    await closed(b.log);
+    await nextMessageTurn();
+    expect(b.log.names().slice(-2)).to.deep.equal(['EXIT', 'mono-close']);
+    expect(b.log.of('mono-close')).to.have.length(1);
+    expect(b.rec.count('/accounts/auth')).to.equal(0);
+  });
+
+  it('ignores a widget speaking from an origin not in widget-origins (Mono’s by default)', async () => {
+    const { el, log, rec } = await setup();
+    el.removeAttribute('widget-origins');
+    await el.updateComplete;
+    parts(el).trigger.click();
+    const doc = await widgetReady(parts(el).frame);
+    await linkThroughWidget(doc, 'Access Bank', 'acc_demo');
+    await waitUntil(() => doc.getElementById('status')!.textContent!.includes('linked'), 'the widget finished');
+    await nextMessageTurn();
+    expect(log.names()).to.deep.equal(['mono-open', 'LOADED']);
+    expect(rec.count('/accounts/auth')).to.equal(0);
+    el.close();
+    await closed(log);
+    expect(log.of('mono-close')[0].detail.reason).to.equal('user');
+  });
+
+  it('ignores spoofed messages: wrong window, untrusted, wrong reference; then accepts the real one', async () => {
+    const { el, log, rec } = await setup({}, { widgetUrl: () => `${location.origin}/test/connect/fixtures/fake-widget.html` });
+    parts(el).trigger.click();
+    await waitUntil(() => parts(el).dialog.dataset.state === 'ready');
+    const frame = parts(el).frame()!;
+    const reference = log.of('mono-open')[0].detail.reference;
+    const success = (code: string, ref = reference) => ({ type: 'mono.connect.widget.account_linked', data: { code, reference: ref } });
+
+    // right origin, but the page's own window
+    window.postMessage(success('code_acc_demo_spoof1'), '*');
+    // right origin, another frame on the page
+    const other = document.createElement('iframe');
+    document.body.append(other);
+    postFrom(other, success('code_acc_demo_spoof2'));
+    // a script-made event claiming to come from the widget
+    window.dispatchEvent(new MessageEvent('message', { data: success('code_acc_demo_spoof3'), origin: location.origin, source: frame.contentWindow }));
+    // the right window, another session's reference
+    postFrom(frame, success('code_acc_demo_spoof4', 'kit-someone-else'));
+    postFrom(frame, { type: 'mono.connect.institution_selected', data: { reference: 'kit-someone-else' } });
+    await nextMessageTurn();
+    expect(log.names().filter((n) => n !== 'LOADED')).to.deep.equal(['mono-open']);
+    expect(rec.count('/accounts/auth')).to.equal(0);
+
+    postFrom(frame, { type: 'mono.connect.institution_selected', data: { reference, institution: { id: 'x', name: 'GTBank' } } });
+    postFrom(frame, success(`code_acc_demo_${Date.now()}`));
+    await closed(log);
+    expect(log.names().filter((n) => n !== 'LOADED')).to.deep.equal(['mono-open', 'INSTITUTION_SELECTED', 'SUCCESS', 'mono-success', 'mono-close']);
+    expect(log.of('mono-success')[0].detail.accountId).to.equal('acc_demo');
+    expect(rec.count('/accounts/auth')).to.equal(1);
+    other.remove();
+  });
+
+  it('exchanges once when the widget repeats its success message', async () => {
+    const { el, log, rec } = await setup({}, { widgetUrl: fastWidget({ repeat_success: '3' }) });
+    parts(el).trigger.click();
+    await linkThroughWidget(await widgetReady(parts(el).frame), 'Access Bank', 'txns_5');
+    await closed(log);
+    await new Promise((r) => setTimeout(r, 100));
+    expect(rec.count('/accounts/auth')).to.equal(1);
+    expect(log.of('mono-success')).to.have.length(1);
+    expect(log.names().filter((n) => n === 'SUCCESS')).to.have.length(1);
+    expect(log.of('mono-error'), 'no "code already used" from a second exchange').to.have.length(0);
+  });
+
+  it('opens once on a double click', async () => {
+    const { el, log, rec } = await setup();
+    parts(el).trigger.click();
+    parts(el).trigger.click();
+    await waitUntil(() => parts(el).dialog.dataset.state === 'ready');
+    expect(log.of('mono-open')).to.have.length(1);
+    expect(rec.count('/accounts/initiate')).to.equal(1);
+    el.close();
+    await closed(log);
+  });
+
+  it('survives being removed and re-added while open (one session, one exchange); removed for good it closes', async () => {
+    const { el, provider, log, rec } = await setup();
+    parts(el).trigger.click();
+    await widgetReady(parts(el).frame);
+    el.remove();
+    provider.append(el);
+    await el.updateComplete;
+    await nextMessageTurn();
+    expect(parts(el).dialog.matches(':modal'), 'back in the top layer').to.equal(true);
+    expect(log.of('mono-close')).to.have.length(0);
+    const doc = await widgetReady(parts(el).frame);
+    await linkThroughWidget(doc, 'Access Bank', 'acc_demo');
+    await closed(log);
+    expect(log.of('mono-open')).to.have.length(1);
+    expect(log.of('mono-success')).to.have.length(1);
+    expect(rec.count('/accounts/auth')).to.equal(1);
+
+    parts(el).trigger.click();
+    await waitUntil(() => log.of('mono-open').length === 2);
+    el.remove();
+    await waitUntil(() => log.of('mono-close').length === 2, 'closed after removal');
+    expect(log.of('mono-close')[1].detail.reason).to.equal('user');
+    expect(document.documentElement.style.overflow).to.equal('');
+  });
+
+  it('reports a failed initiate (http, network) and stays usable', async () => {
+    const failing = await setup({}, { widgetUrl: fastWidget(), headers: { 'x-sandbox-fault': '500' } });
+    parts(failing.el).trigger.click();
+    await closed(failing.log);
+    expect(failing.log.names()).to.deep.equal(['mono-open', 'mono-error', 'mono-close']);
+    const error = failing.log.of('mono-error')[0].detail.error;
+    expect([error.kind, error.status]).to.deep.equal(['http', 500]);
+    expect(failing.log.of('mono-close')[0].detail.reason).to.equal('error');
+    expect(parts(failing.el).dialog.open).to.equal(false);
+    expect(parts(failing.el).status()).to.match(/error \(500\)/);
+    expect(parts(failing.el).trigger.disabled).to.equal(false);
+
+    const offline = await setup({}, { initiateNetworkError: true });
+    parts(offline.el).trigger.click();
+    await closed(offline.log);
+    expect(offline.log.of('mono-error')[0].detail.error.kind).to.equal('network');
+    // usable again: a second click opens again
+    parts(offline.el).trigger.click();
+    await waitUntil(() => offline.log.of('mono-close').length === 2);
+    expect(offline.log.of('mono-open')).to.have.length(2);
+  });
+
+  it('reports a failed exchange as mono-error (http) and mono-close (error), never mono-success', async () => {
+    const { el, log, rec } = await setup({}, { widgetUrl: fastWidget(), exchangeStatus: 502 });
+    parts(el).trigger.click();
+    await linkThroughWidget(await widgetReady(parts(el).frame));
+    await closed(log);
+    expect(log.names().slice(-4)).to.deep.equal(['ACCOUNT_LINKED', 'SUCCESS', 'mono-error', 'mono-close']);
+    expect(log.of('mono-error')[0].detail.error.status).to.equal(502);
+    expect(log.of('mono-close')[0].detail.reason).to.equal('error');
+    expect(log.of('mono-success')).to.have.length(0);
+    expect(rec.count('/accounts/auth')).to.equal(1);
+  });
+
+  it('refuses a widget URL that is not https (config error) and shows nothing', async () => {
+    const { el, log } = await setup({}, { widgetUrl: () => 'http://connect.example/widget' });
+    parts(el).trigger.click();
+    await closed(log);
+    expect(log.names()).to.deep.equal(['mono-open', 'mono-error', 'mono-close']);
+    expect(log.of('mono-error')[0].detail.error.kind).to.equal('config');
+    expect(parts(el).frame()).to.equal(null);
+  });
+
+  it('re-authorises: initiate with scope reauth and the account, then success for that account', async () => {
+    const { el, log, rec } = await setup({ reauth: '', 'account-id': 'acc_demo', 'customer-name': 'Ada' });
+    expect(parts(el).trigger.textContent!.trim()).to.equal('Reconnect your bank account');
+    parts(el).trigger.click();
+    const doc = await widgetReady(parts(el).frame);
+    expect(doc.getElementById('step-login')!.hidden, 'the bank is pre-selected').to.equal(false);
+    await linkThroughWidget(doc);
+    await closed(log);
+    const reference = log.of('mono-open')[0].detail.reference;
+    expect(rec.calls.find((c) => c.path === '/accounts/initiate')!.body).to.deep.equal({ scope: 'reauth', account: 'acc_demo', meta: { ref: reference } });
+    expect(log.of('mono-success')[0].detail).to.deep.equal({ accountId: 'acc_demo', reference });
+  });
+
+  it('re-authorise without an account is a config error, before anything opens', async () => {
+    const { el, log, rec } = await setup({ reauth: '' });
+    parts(el).trigger.click();
+    await nextMessageTurn();
+    expect(log.names()).to.deep.equal(['mono-error']);
+    expect(log.of('mono-error')[0].detail.error.kind).to.equal('config');
+    expect(rec.calls).to.have.length(0);
+  });
+
+  it('passes customer and institution to initiate when set', async () => {
+    const { el, log, rec } = await setup({ 'customer-name': 'Chiamaka Okafor', 'customer-email': 'chiamaka@example.ng', institution: 'inst_1', 'auth-method': 'mobile_banking' });
+    el.customer = { identity: { type: 'bvn', number: '22222222222' } };
+    parts(el).trigger.click();
+    await waitUntil(() => rec.count('/accounts/initiate') === 1);
+    expect(rec.calls[0].body).to.deep.equal({
+      scope: 'auth',
+      institution: { id: 'inst_1', auth_method: 'mobile_banking' },
+      customer: { identity: { type: 'bvn', number: '22222222222' }, name: 'Chiamaka Okafor', email: 'chiamaka@example.ng' },
+      meta: { ref: log.of('mono-open')[0].detail.reference },
+    });
+    el.close();
+    await closed(log);
+  });
+
+  it('initiates on pointer-enter / focus, uses that link for the click, and never uses a link twice', async () => {
+    const { el, log, rec } = await setup();
+    const { trigger } = parts(el);
+    trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    trigger.focus();
+    await waitUntil(() => rec.count('/accounts/initiate') === 1, 'pre-initiated');
+    await nextMessageTurn();
+    expect(rec.count('/accounts/initiate'), 'pointer-enter and focus share one link').to.equal(1);
+    trigger.click();
+    await waitUntil(() => parts(el).dialog.dataset.state === 'ready');
+    expect(rec.count('/accounts/initiate'), 'the click used the early link').to.equal(1);
+    expect(log.of('mono-open')[0].detail.reference).to.equal(rec.calls[0].body.meta.ref);
+    el.close();
+    await closed(log);
+
+    parts(el).trigger.click();
+    await waitUntil(() => rec.count('/accounts/initiate') === 2, 'a second open initiates again');
+    expect(rec.calls[1].body.meta.ref).to.not.equal(rec.calls[0].body.meta.ref);
+    el.close();
+
+    const lazy = await setup({ 'no-preinitiate': '' });
+    parts(lazy.el).trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    await nextMessageTurn();
+    expect(lazy.rec.calls).to.have.length(0);
+  });
+
+  describe('popup mode', () => {
+    let realOpen: typeof window.open;
+    let opened: Array<{ url: string | URL | undefined; features?: string; sync: boolean }>;
+    let popupFrame: HTMLIFrameElement;
+    let inClick = false;
+
+    beforeEach(() => {
+      realOpen = window.open;
+      opened = [];
+      // A real popup needs a user gesture the test cannot give: a same-origin frame's window stands in for it.
+      popupFrame = document.createElement('iframe');
+      document.body.append(popupFrame);
+      window.open = ((url?: string | URL, _name?: string, features?: string) => {
+        opened.push({ url, features, sync: inClick });
+        return popupFrame.contentWindow;
+      }) as typeof window.open;
+    });
+    afterEach(() => {
+      window.open = realOpen;
+      popupFrame.remove();
+    });
+
+    const click = (el: MonoConnectButton) => {
+      inClick = true;
+      parts(el).trigger.click();
+      inClick = false;
+    };
+
+    it('opens the window inside the click, then links through it', async () => {
+      const { el, log, rec } = await setup({ mode: 'popup' });
+      click(el);
+      expect(opened).to.have.length(1);
+      expect(opened[0]).to.deep.include({ url: 'about:blank', sync: true });
+      expect(opened[0].features).to.match(/popup=yes,width=\d+,height=\d+/);
+      expect(log.of('mono-open')[0].detail.mode).to.equal('popup');
+      await el.updateComplete;
+      expect(parts(el).status()).to.contain('Continue in the Mono Connect window.');
+      expect(parts(el).dialog.open).to.equal(false);
+      await expect(el).to.be.accessible();
+      const doc = await widgetReady(() => popupFrame);
+      expect(new URL(doc.location.href).searchParams.get('reference')).to.equal(log.of('mono-open')[0].detail.reference);
+      await linkThroughWidget(doc, 'Access Bank', 'acc_business');
+      await closed(log);
+      expect(log.of('mono-success')[0].detail.accountId).to.equal('acc_business');
+      expect(log.of('mono-close')[0].detail.reason).to.equal('success');
+      expect(rec.count('/accounts/auth')).to.equal(1);
+      expect(log.names()).to.not.include('LOADED');
+    });
+
+    it('notices when the person closes the window', async () => {
+      const { el, log } = await setup({ mode: 'popup' });
+      click(el);
+      await widgetReady(() => popupFrame);
+      popupFrame.remove(); // its window is now closed
+      await closed(log);
+      expect(log.of('mono-close')[0].detail.reason).to.equal('user');
+      expect(parts(el).status()).to.not.contain('Continue');
+    });
+
+    it('reports popup-blocked when the browser refuses the window, without opening anything', async () => {
+      window.open = (() => null) as typeof window.open;
+      const { el, log, rec } = await setup({ mode: 'popup' });
+      click(el);
+      await nextMessageTurn();
+      expect(log.names()).to.deep.equal(['mono-error']);
+      expect(log.of('mono-error')[0].detail.error.kind).to.equal('popup-blocked');
+      expect(rec.calls, 'no link wasted').to.have.length(0);
+      expect(parts(el).status()).to.contain('blocked');
+      expect(parts(el).trigger.disabled).to.equal(false);
+    });
+
+    it('public-key opens the classic widget URL with no initiate and no customer data', async () => {
+      let replaced: string | undefined;
+      let closedByKit = false;
+      const fakePopup = {
+        closed: false,
+        document: { title: '', body: { textContent: '' } },
+        location: { replace: (url: string) => (replaced = url) },
+        focus() {},
+        close() {
+          closedByKit = true;
+          this.closed = true;
+        },
+      };
+      window.open = (() => fakePopup) as unknown as typeof window.open;
+      const { el, log, rec } = await setup({ mode: 'popup', 'public-key': 'test_pk_abc123', 'customer-name': 'Chiamaka Okafor', 'customer-email': 'c@example.ng', 'customer-id': 'cus_42' });
+      el.removeAttribute('widget-origins');
+      await el.updateComplete;
+      click(el);
+      await waitUntil(() => replaced !== undefined);
+      const url = new URL(replaced!);
+      expect(`${url.origin}${url.pathname}`).to.equal('https://connect.mono.co/');
+      expect(url.searchParams.get('key')).to.equal('test_pk_abc123');
+      expect(url.searchParams.get('scope')).to.equal('auth');
+      expect(url.searchParams.get('reference')).to.equal(log.of('mono-open')[0].detail.reference);
+      expect(replaced).to.not.match(/Chiamaka|example\.ng/);
+      expect(JSON.parse(url.searchParams.get('data')!)).to.deep.equal({ customer: { id: 'cus_42' } });
+      expect(rec.calls).to.have.length(0);
+      el.close();
+      await closed(log);
+      expect(closedByKit).to.equal(true);
+    });
+  });
+
+  it('public-key with reauth sends the account id; with redirect mode it is a config error', async () => {
+    const { el, log } = await setup({ 'public-key': 'test_pk_1', mode: 'redirect' });
+    parts(el).trigger.click();
+    await nextMessageTurn();
+    expect(log.names()).to.deep.equal(['mono-error']);
+    expect(log.of('mono-error')[0].detail.error.kind).to.equal('config');
+  });
+
+  describe('redirect mode', () => {
+    const home = location.href;
+    afterEach(() => history.replaceState(history.state, '', home));
+
+    it('navigates to the widget after initiate and remembers the reference for the return', async () => {
+      const { el, log, rec } = await setup({ mode: 'redirect' });
+      let navigatedTo: string | undefined;
+      (el as unknown as { navigate: (url: string) => void }).navigate = (url) => (navigatedTo = url);
+      parts(el).trigger.click();
+      await waitUntil(() => navigatedTo !== undefined);
+      const reference = log.of('mono-open')[0].detail.reference;
+      expect(log.of('mono-open')[0].detail.mode).to.equal('redirect');
+      expect(new URL(navigatedTo!).searchParams.get('reference')).to.equal(reference);
+      expect(JSON.parse(sessionStorage.getItem('mono-elements.connect')!)[0]).to.deep.include({ reference, mode: 'redirect' });
+      expect(rec.count('/accounts/initiate')).to.equal(1);
+      expect(parts(el).trigger.disabled).to.equal(true);
+      expect(parts(el).status()).to.contain('Taking you to Mono Connect');
+    });
+
+    it('after the return: exchanges once (even with two buttons and a double mount), strips the URL, success then close', async () => {
+      const reference = `kit-return-${Date.now()}`;
+      rememberConnect({ reference, mode: 'redirect', createdAt: Date.now() });
+      history.replaceState(history.state, '', `${location.pathname}?keep=1&code=code_acc_demo_${Date.now()}&status=successful&reference=${reference}`);
+      const rec = recorder();
+      const provider = await fixture<MonoProvider>(html`<mono-provider .fetch=${rec.fetch}></mono-provider>`);
+      const events: string[] = [];
+      const details: any[] = [];
+      for (const name of ['mono-open', 'mono-success', 'mono-close', 'mono-error'] as const) {
+        provider.addEventListener(name, (e) => {
+          events.push(name);
+          details.push(e.detail);
+        });
+      }
+      const first = document.createElement('mono-connect-button');
+      const second = document.createElement('mono-connect-button');
+      provider.append(first, second);
+      first.remove();
+      provider.append(first);
+      await waitUntil(() => events.includes('mono-close'), 'resumed');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(events).to.deep.equal(['mono-success', 'mono-close']);
+      expect(details[0]).to.deep.equal({ accountId: 'acc_demo', reference });
+      expect(details[1]).to.deep.equal({ reason: 'success' });
+      expect(rec.count('/accounts/auth')).to.equal(1);
+      expect(location.search).to.equal('?keep=1');
+    });
+
+    it('ignores a return it did not start (unknown reference: forged or replayed)', async () => {
+      history.replaceState(history.state, '', `${location.pathname}?code=code_acc_demo_forged1&status=successful&reference=kit-forged`);
+      const { log, rec } = await setup();
+      await nextMessageTurn();
+      expect(log.events).to.have.length(0);
+      expect(rec.calls).to.have.length(0);
+      expect(location.search, 'not ours to tidy').to.contain('code=');
+    });
+
+    it('a return with status=failed (widget closed) closes with reason user', async () => {
+      const reference = `kit-closed-${Date.now()}`;
+      rememberConnect({ reference, mode: 'redirect', createdAt: Date.now() });
+      history.replaceState(history.state, '', `${location.pathname}?status=failed&reason=widget_closed&reference=${reference}`);
+      const { log, rec } = await setup();
+      await closed(log);
+      expect(log.names()).to.deep.equal(['mono-close']);
+      expect(log.of('mono-close')[0].detail.reason).to.equal('user');
+      expect(rec.calls).to.have.length(0);
+    });
+  });
+
+  it('finishes when the widget returns to a redirect_url page inside the modal (the redirect helper hands off)', async () => {
+    const code = `code_acc_business_${Date.now()}`;
+    const handOff = (wrongReference: boolean) => (url: URL, body: any) =>
+      `${location.origin}/test/connect/fixtures/return.html?code=${code}&status=successful&reference=${wrongReference ? 'kit-not-mine' : body.meta.ref}`;
+    const wrong = await setup({}, { widgetUrl: handOff(true) });
+    parts(wrong.el).trigger.click();
+    await waitUntil(() => parts(wrong.el).dialog.dataset.state === 'ready');
+    await new Promise((r) => setTimeout(r, 200));
+    expect(wrong.rec.count('/accounts/auth')).to.equal(0);
+    wrong.el.close();
+    await closed(wrong.log);
+
+    const { el, log, rec } = await setup({}, { widgetUrl: handOff(false) });
+    parts(el).trigger.click();
+    await closed(log);
+    expect(log.of('mono-success')[0].detail.accountId).to.equal('acc_business');
+    expect(rec.count('/accounts/auth')).to.equal(1);
+  });
+});
