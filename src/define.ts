@@ -1,5 +1,6 @@
 // Registers every tag. Safe to load twice: an existing tag is left alone.
 import './elements/provider/define.js';
+import './elements/connect-button/define.js';
 import './elements/account/define.js';
 import './elements/statement/define.js';
 import './elements/identity/define.js';

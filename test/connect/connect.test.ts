@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { checkMessage, type MessageLike } from '../../src/connect/gate.js';
+import { checkMessage, type GateExpectations, type MessageLike } from '../../src/connect/gate.js';
 import { LinkPrefetch } from '../../src/connect/prefetch.js';
 import {
   checkWidgetUrl,
@@ -118,7 +118,7 @@ describe('connect: message gate', () => {
   });
 
   it('rejects, with the reason: untrusted, other window, no window, other origin, unknown data, other reference', () => {
-    const reason = (e: MessageLike, x = expectations) => {
+    const reason = (e: MessageLike, x: GateExpectations = expectations) => {
       const v = checkMessage(e, x);
       return v.accepted ? 'accepted' : v.reason;
     };
