@@ -1,0 +1,354 @@
+import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { createRef, ref } from 'lit/directives/ref.js';
+import type { Chart, ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import { msg } from '../i18n/index.js';
+import { loadChart, type ChartKind } from './load-chart.js';
+
+export type ChartView = 'chart' | 'table';
+
+export interface ChartSeries {
+  label: string;
+  data: number[];
+}
+
+/** What an element wants drawn; the controller turns it into a chart.js configuration with the kit's theme. */
+export interface ChartSpec {
+  kind: ChartKind;
+  /** Shown above the chart; also the caption of the table equivalent. */
+  title: string;
+  /** One sentence saying what the chart shows: the canvas's accessible name. */
+  description: string;
+  labels: string[];
+  series: ChartSeries[];
+  /** Full value for tooltips, e.g. money from minor units. */
+  format: (value: number) => string;
+  /** Short value for axis ticks. Default: `format`. */
+  formatTick?: (value: number) => string;
+  /** Anything besides the data that changes how values read (currency, locale): a change redraws. */
+  unit?: string;
+}
+
+/** The same figures as text: the chart's accessible equivalent, and its "Show as table" view. */
+export interface ChartTable {
+  /** Column headers; the first names the row-header column. */
+  columns: string[];
+  rows: Array<{ header: string; cells: string[] }>;
+  foot?: { header: string; cells: string[] };
+}
+
+/** What a chart element offers the controller. */
+export interface ChartHost extends ReactiveControllerHost, HTMLElement {
+  view: ChartView;
+  readonly resolvedLocale: string;
+}
+
+/** Colours resolved from the kit's custom properties, so `light-dark()`, dark mode and host themes apply. */
+interface ChartColors {
+  series: string[];
+  text: string;
+  grid: string;
+  surface: string;
+}
+
+const PALETTE_SIZE = 8;
+const SWATCHES = [...Array.from({ length: PALETTE_SIZE }, (_, i) => `c${i + 1}`), 'text', 'grid', 'surface'];
+const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
+
+/** `rgb(1, 2, 3)` → `rgba(1, 2, 3, alpha)`; other notations are returned as they are. */
+export function withAlpha(color: string, alpha: number): string {
+  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(color);
+  return m ? `rgba(${m[1]}, ${m[2]}, ${m[3]}, ${alpha})` : color;
+}
+
+/**
+ * One chart of a data element, with its accessible equivalent. chart.js is imported only when the canvas
+ * is about to be shown (in or near the viewport, in chart view); the chart is created after the first
+ * render, updated in place when the data changes, resized with its box (a ResizeObserver, since chart.js's
+ * own responsive mode watches `document` and cannot see into shadow roots), recoloured when the theme
+ * changes, and destroyed on disconnect. `prefers-reduced-motion` turns animation off.
+ */
+export class ChartController implements ReactiveController {
+  private chart?: Chart;
+  private chartKind?: ChartKind;
+  private spec: ChartSpec | null = null;
+  private readonly canvasRef = createRef<HTMLCanvasElement>();
+  private readonly boxRef = createRef<HTMLDivElement>();
+  private readonly swatchesRef = createRef<HTMLSpanElement>();
+  private resizeObserver?: ResizeObserver;
+  private intersectionObserver?: IntersectionObserver;
+  private observedBox?: Element;
+  private visible = false;
+  private pendingCanvas?: HTMLCanvasElement;
+  private generation = 0;
+  private appliedKey = '';
+  private motionQuery?: MediaQueryList;
+  private loadFailed = false;
+  private themeQueued = false;
+
+  constructor(private readonly host: ChartHost) {
+    host.addController(this);
+  }
+
+  /** The live chart.js instance, once created. */
+  get instance(): Chart | undefined {
+    return this.chart;
+  }
+
+  hostConnected(): void {
+    // Moved in the DOM: disconnect destroyed the chart, the next update makes a new one.
+    if (this.spec) this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    this.sync();
+  }
+
+  hostDisconnected(): void {
+    this.generation++;
+    this.pendingCanvas = undefined;
+    this.destroyChart();
+    this.resizeObserver?.disconnect();
+    this.intersectionObserver?.disconnect();
+    this.resizeObserver = undefined;
+    this.intersectionObserver = undefined;
+    this.observedBox = undefined;
+    this.visible = false;
+  }
+
+  /** The chart figure: title, "Show as table" toggle, canvas, and the table (visually hidden in chart view). */
+  render(spec: ChartSpec | null, table: ChartTable): TemplateResult | typeof nothing {
+    this.spec = spec;
+    if (!spec) return nothing;
+    const locale = this.host.resolvedLocale;
+    const tableView = this.host.view === 'table' || this.loadFailed;
+    return html`<div part="chart" class="chart" role="group" aria-labelledby="chart-title">
+      <div class="chart-head">
+        <span id="chart-title" class="chart-title">${spec.title}</span>
+        <button
+          part="view-toggle"
+          class="button secondary toggle"
+          type="button"
+          aria-pressed=${this.host.view === 'table' ? 'true' : 'false'}
+          @click=${this.toggleView}
+        >
+          ${msg(locale, 'chartShowTable')}
+        </button>
+      </div>
+      ${this.loadFailed ? html`<p class="chart-note">${msg(locale, 'chartUnavailable')}</p>` : nothing}
+      <div part="chart-box" class="chart-box" ${ref(this.boxRef)} ?hidden=${tableView}>
+        <canvas ${ref(this.canvasRef)} role="img" aria-label=${spec.description}></canvas>
+      </div>
+      <div class=${tableView ? 'chart-table' : 'chart-table sr-only'}>
+        <table part="chart-table">
+          <caption>${spec.title}</caption>
+          <thead>
+            <tr>${table.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr>
+          </thead>
+          <tbody>
+            ${table.rows.map((r) => html`<tr><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}
+          </tbody>
+          ${table.foot
+            ? html`<tfoot><tr><th scope="row">${table.foot.header}</th>${table.foot.cells.map((c) => html`<td>${c}</td>`)}</tr></tfoot>`
+            : nothing}
+        </table>
+      </div>
+      <span class="swatches" aria-hidden="true" ${ref(this.swatchesRef)} @transitionend=${this.onThemeChange}>
+        ${SWATCHES.map((name) => html`<span class="swatch ${name}"></span>`)}
+      </span>
+    </div>`;
+  }
+
+  private toggleView = (): void => {
+    this.host.view = this.host.view === 'table' ? 'chart' : 'table';
+  };
+
+  private sync(): void {
+    const canvas = this.canvasRef.value;
+    const box = this.boxRef.value;
+    const spec = this.spec;
+    if (this.chart && (!spec || this.chart.canvas !== canvas || this.chartKind !== spec.kind)) this.destroyChart();
+    this.observe(box?.isConnected ? box : undefined);
+    if (!spec || !canvas || !canvas.isConnected || this.host.view === 'table' || this.loadFailed) return;
+    if (this.chart) this.applyIfChanged();
+    else if (this.visible && this.pendingCanvas !== canvas) void this.create(canvas, spec.kind);
+  }
+
+  private observe(box: Element | undefined): void {
+    if (box === this.observedBox) return;
+    this.resizeObserver?.disconnect();
+    this.intersectionObserver?.disconnect();
+    this.observedBox = box;
+    this.visible = false;
+    if (!box) return;
+    this.resizeObserver ??= new ResizeObserver((entries) => {
+      const { width, height } = entries[entries.length - 1].contentRect;
+      if (this.chart && width > 0 && height > 0) this.chart.resize(Math.floor(width), Math.floor(height));
+    });
+    // "About to be shown": within a screen's height of the viewport.
+    this.intersectionObserver ??= new IntersectionObserver(
+      (entries) => {
+        this.visible = entries[entries.length - 1].isIntersecting;
+        if (this.visible) this.sync();
+      },
+      { rootMargin: '100% 0px' },
+    );
+    this.resizeObserver.observe(box);
+    this.intersectionObserver.observe(box);
+  }
+
+  private async create(canvas: HTMLCanvasElement, kind: ChartKind): Promise<void> {
+    const generation = ++this.generation;
+    this.pendingCanvas = canvas;
+    let ChartClass;
+    try {
+      ChartClass = await loadChart(kind);
+    } catch {
+      if (generation !== this.generation) return;
+      this.pendingCanvas = undefined;
+      this.loadFailed = true;
+      this.host.requestUpdate();
+      return;
+    }
+    if (generation !== this.generation) return;
+    this.pendingCanvas = undefined;
+    const spec = this.spec;
+    if (this.chart || !spec || spec.kind !== kind || this.canvasRef.value !== canvas || !canvas.isConnected) return;
+    const colors = this.readColors();
+    this.chart = new ChartClass(canvas, this.config(spec, colors)) as Chart;
+    this.chartKind = kind;
+    this.appliedKey = this.keyOf(spec, colors);
+    const box = this.boxRef.value;
+    if (box && box.clientWidth > 0 && box.clientHeight > 0) this.chart.resize(box.clientWidth, box.clientHeight);
+    this.motionQuery = matchMedia(REDUCED_MOTION);
+    this.motionQuery.addEventListener('change', this.onMotionChange);
+  }
+
+  private destroyChart(): void {
+    this.motionQuery?.removeEventListener('change', this.onMotionChange);
+    this.motionQuery = undefined;
+    this.chart?.destroy();
+    this.chart = undefined;
+    this.appliedKey = '';
+  }
+
+  private onMotionChange = (): void => this.applyIfChanged('none');
+
+  /** The swatches' colour transition ends whenever a token they read changes (theme class, color-scheme, host CSS). */
+  private onThemeChange = (): void => {
+    if (this.themeQueued) return;
+    this.themeQueued = true;
+    requestAnimationFrame(() => {
+      this.themeQueued = false;
+      this.applyIfChanged('none');
+    });
+  };
+
+  private applyIfChanged(mode?: 'none'): void {
+    const chart = this.chart;
+    const spec = this.spec;
+    if (!chart || !spec) return;
+    const colors = this.readColors();
+    const key = this.keyOf(spec, colors);
+    if (key === this.appliedKey) return;
+    this.appliedKey = key;
+    const next = this.data(spec, colors);
+    chart.data.labels = next.labels;
+    const datasets = chart.data.datasets;
+    next.datasets.forEach((dataset, i) => {
+      if (datasets[i]) Object.assign(datasets[i], dataset);
+      else datasets.push(dataset);
+    });
+    datasets.splice(next.datasets.length);
+    chart.options = this.options(spec, colors);
+    chart.update(mode);
+  }
+
+  private keyOf(spec: ChartSpec, colors: ChartColors): string {
+    return JSON.stringify([spec.kind, spec.title, spec.labels, spec.series, spec.unit, this.host.resolvedLocale, colors, this.reducedMotion()]);
+  }
+
+  private reducedMotion(): boolean {
+    return typeof matchMedia === 'function' && matchMedia(REDUCED_MOTION).matches;
+  }
+
+  private readColors(): ChartColors {
+    const swatches = this.swatchesRef.value;
+    const read = (name: string) => (swatches ? getComputedStyle(swatches.querySelector(`.${name}`)!).color : '');
+    return {
+      series: Array.from({ length: PALETTE_SIZE }, (_, i) => read(`c${i + 1}`)),
+      text: read('text'),
+      grid: read('grid'),
+      surface: read('surface'),
+    };
+  }
+
+  private config(spec: ChartSpec, colors: ChartColors): ChartConfiguration {
+    return { type: spec.kind, data: this.data(spec, colors), options: this.options(spec, colors) } as ChartConfiguration;
+  }
+
+  private data(spec: ChartSpec, colors: ChartColors): { labels: string[]; datasets: ChartDataset[] } {
+    const color = (i: number) => colors.series[i % PALETTE_SIZE];
+    const datasets = spec.series.map((s, i): ChartDataset => {
+      switch (spec.kind) {
+        case 'bar':
+          return { label: s.label, data: [...s.data], backgroundColor: color(i), borderRadius: 4, maxBarThickness: 48 } as ChartDataset<'bar'>;
+        case 'line':
+          return {
+            label: s.label,
+            data: [...s.data],
+            borderColor: color(i),
+            backgroundColor: withAlpha(color(i), 0.15),
+            pointBackgroundColor: color(i),
+            pointRadius: s.data.length > 40 ? 0 : 3,
+            fill: 'origin',
+            tension: 0.2,
+          } as ChartDataset<'line'>;
+        case 'doughnut':
+          return {
+            label: s.label,
+            data: [...s.data],
+            backgroundColor: s.data.map((_, j) => color(j)),
+            borderColor: colors.surface,
+            borderWidth: 2,
+          } as ChartDataset<'doughnut'>;
+      }
+    });
+    return { labels: [...spec.labels], datasets };
+  }
+
+  private options(spec: ChartSpec, colors: ChartColors): NonNullable<ChartConfiguration['options']> {
+    const format = spec.format;
+    const formatTick = spec.formatTick ?? format;
+    const doughnut = spec.kind === 'doughnut';
+    const label = (item: TooltipItem<ChartKind>) => {
+      const value = Number(doughnut ? item.parsed : (item.parsed as { y: number }).y);
+      if (!doughnut) return `${item.dataset.label ?? ''}: ${format(value)}`;
+      const total = (item.dataset.data as number[]).reduce((sum, v) => sum + Math.max(0, v), 0);
+      const share = total > 0 ? ` (${Math.round((value / total) * 1000) / 10}%)` : '';
+      return `${item.label}: ${format(value)}${share}`;
+    };
+    return {
+      // Sized by our ResizeObserver; chart.js's responsive mode observes `document` and misses shadow roots.
+      responsive: false,
+      maintainAspectRatio: false,
+      animation: this.reducedMotion() ? false : { duration: 400 },
+      plugins: {
+        legend: { display: doughnut || spec.series.length > 1, position: 'bottom', labels: { color: colors.text } },
+        tooltip: { callbacks: { label } },
+      },
+      ...(doughnut
+        ? { cutout: '60%' }
+        : {
+            scales: {
+              x: { ticks: { color: colors.text }, grid: { display: false }, border: { color: colors.grid } },
+              y: {
+                beginAtZero: true,
+                ticks: { color: colors.text, callback: (v: string | number) => formatTick(Number(v)) },
+                grid: { color: colors.grid },
+                border: { display: false },
+              },
+            },
+          }),
+    } as NonNullable<ChartConfiguration['options']>;
+  }
+}

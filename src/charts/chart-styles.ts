@@ -1,0 +1,195 @@
+import { css } from 'lit';
+
+/**
+ * The chart frame (title, toggle, canvas box, table equivalent) and the palette swatches the controller
+ * reads colours from. Public hooks: `--mono-chart-height`, `--mono-chart-color-1` … `--mono-chart-color-8`.
+ */
+export const chartStyles = css`
+  .chart {
+    display: grid;
+    /* minmax(0, …): the canvas's pixel width must never hold the column open when the element shrinks. */
+    grid-template-columns: minmax(0, 1fr);
+    gap: 0.5rem;
+    margin: 0;
+  }
+  .chart-head {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+  }
+  .chart-title {
+    font-weight: 600;
+  }
+  .toggle {
+    padding: 0.25rem 0.7rem;
+    font-size: 0.875em;
+  }
+  .toggle[aria-pressed='true'] {
+    background: var(--_accent);
+    color: var(--_on-accent);
+  }
+  .chart-box {
+    position: relative;
+    overflow: hidden;
+    inline-size: 100%;
+    block-size: var(--mono-chart-height, 16rem);
+  }
+  .chart-box[hidden] {
+    display: none;
+  }
+  .chart-box canvas {
+    display: block;
+    inline-size: 100%;
+    block-size: 100%;
+  }
+  .chart-note {
+    margin: 0;
+    color: var(--_text-muted);
+  }
+  .swatches {
+    position: absolute;
+    inline-size: 1px;
+    block-size: 1px;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+  }
+  /* A colour change ends a (1 ms) transition: the controller's signal that the theme changed. */
+  .swatch {
+    transition: color 1ms;
+  }
+  .swatch.c1 {
+    color: var(--mono-chart-color-1, var(--_accent));
+  }
+  .swatch.c2 {
+    color: var(--mono-chart-color-2, var(--_positive));
+  }
+  .swatch.c3 {
+    color: var(--mono-chart-color-3, var(--_warning));
+  }
+  .swatch.c4 {
+    color: var(--mono-chart-color-4, light-dark(#7c3aed, #c4b5fd));
+  }
+  .swatch.c5 {
+    color: var(--mono-chart-color-5, light-dark(#0e7490, #67e8f9));
+  }
+  .swatch.c6 {
+    color: var(--mono-chart-color-6, var(--_negative));
+  }
+  .swatch.c7 {
+    color: var(--mono-chart-color-7, light-dark(#be185d, #f9a8d4));
+  }
+  .swatch.c8 {
+    color: var(--mono-chart-color-8, var(--_text-muted));
+  }
+  .swatch.text {
+    color: var(--_text-muted);
+  }
+  .swatch.grid {
+    color: var(--_border);
+  }
+  .swatch.surface {
+    color: var(--_surface);
+  }
+`;
+
+/** Tables of the insight elements (holdings, streams, earnings, chart equivalents). */
+export const tableStyles = css`
+  .table-wrap {
+    overflow-x: auto;
+  }
+  table {
+    inline-size: 100%;
+    border-collapse: collapse;
+    font-variant-numeric: tabular-nums;
+  }
+  caption {
+    text-align: start;
+    font-weight: 600;
+    padding-block-end: 0.4rem;
+  }
+  th,
+  td {
+    padding: 0.4rem 0.6rem;
+    border-block-end: 1px solid var(--_border);
+    text-align: start;
+    vertical-align: top;
+  }
+  thead th {
+    color: var(--_text-muted);
+    font-weight: 600;
+    font-size: 0.875em;
+  }
+  tbody th {
+    font-weight: 500;
+  }
+  td.num,
+  th.num {
+    text-align: end;
+    white-space: nowrap;
+  }
+  tfoot th,
+  tfoot td {
+    font-weight: 600;
+    border-block-end: none;
+  }
+  .positive {
+    color: var(--_positive);
+  }
+  .negative {
+    color: var(--_negative);
+  }
+  .muted {
+    color: var(--_text-muted);
+  }
+  .chart-table td {
+    text-align: end;
+    white-space: nowrap;
+  }
+`;
+
+/** Pickers and total cards shared by the insight elements. */
+export const controlStyles = css`
+  .controls {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+    margin-block-end: 0.75rem;
+  }
+  .picker {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.4rem;
+  }
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.25rem 0.4rem;
+  }
+  .totals {
+    display: grid;
+    grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
+    gap: 0.75rem;
+    margin: 0 0 1rem;
+    padding: 0;
+    list-style: none;
+  }
+  .total {
+    display: grid;
+    gap: 0.2rem;
+    padding: 0.75rem;
+    border-radius: var(--_radius);
+    background: var(--_surface-alt);
+  }
+  .total-value {
+    font-size: 1.2em;
+    font-weight: 600;
+    font-variant-numeric: tabular-nums;
+  }
+`;
