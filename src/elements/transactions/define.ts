@@ -1,0 +1,12 @@
+import { MonoTransactionTable } from './mono-transaction-table.js';
+import { MonoTransactions } from './mono-transactions.js';
+
+MonoTransactions.define('mono-transactions');
+MonoTransactionTable.define('mono-transaction-table');
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-transactions': MonoTransactions;
+    'mono-transaction-table': MonoTransactionTable;
+  }
+}

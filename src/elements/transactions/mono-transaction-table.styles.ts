@@ -1,0 +1,183 @@
+import { css } from 'lit';
+
+export const tableStyles = css`
+  :host {
+    display: block;
+    container-type: inline-size;
+    --_height: var(--mono-transactions-height, 28rem);
+    --_row-h: var(--mono-transactions-row-height, 2.75rem);
+    --_credit: var(--mono-transactions-credit-color, var(--_positive));
+    --_debit: var(--mono-transactions-debit-color, var(--_negative));
+    --_head-bg: var(--_surface-alt);
+    --_row-line: color-mix(in srgb, var(--_border) 70%, transparent);
+  }
+  .viewport {
+    position: relative;
+    max-block-size: var(--_height);
+    overflow: auto;
+    overscroll-behavior: contain;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+  }
+  .viewport:focus-visible {
+    box-shadow: var(--_focus);
+  }
+  table {
+    inline-size: 100%;
+    table-layout: fixed;
+    border-collapse: separate;
+    border-spacing: 0;
+    font-variant-numeric: tabular-nums;
+    font-size: 0.9375rem;
+    line-height: 1.25;
+  }
+  col.col-date {
+    inline-size: 8.25rem;
+  }
+  col.col-category {
+    inline-size: 9.5rem;
+  }
+  col.col-amount {
+    inline-size: 10.5rem;
+  }
+  col.col-balance {
+    inline-size: 9.5rem;
+  }
+  th,
+  td {
+    padding: 0 0.75rem;
+    white-space: nowrap;
+    overflow: hidden;
+    text-overflow: ellipsis;
+    text-align: start;
+  }
+  th {
+    position: sticky;
+    top: 0;
+    z-index: 1;
+    block-size: 2.5rem;
+    background: var(--_head-bg);
+    border-block-end: 1px solid var(--_border);
+    font-weight: 600;
+    font-size: 0.8125rem;
+    color: var(--_text-muted);
+  }
+  th.col-amount,
+  th.col-balance,
+  td.col-amount,
+  td.col-balance {
+    text-align: end;
+  }
+  .sort {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.35rem;
+    padding: 0.25rem 0.35rem;
+    margin-inline: -0.35rem;
+    border: 0;
+    border-radius: 4px;
+    background: none;
+    color: inherit;
+    font: inherit;
+    cursor: pointer;
+  }
+  .sort:hover {
+    color: var(--_text);
+  }
+  .sort-icon {
+    inline-size: 0.55rem;
+    block-size: 0.8rem;
+    fill: currentColor;
+  }
+  .sort-icon.none {
+    opacity: 0.35;
+  }
+  .sort-icon.desc path:first-child,
+  .sort-icon.asc path:last-child {
+    opacity: 0.25;
+  }
+  tbody tr.row {
+    block-size: var(--_row-h);
+    cursor: pointer;
+  }
+  tbody tr.row td {
+    block-size: var(--_row-h);
+    border-block-end: 1px solid var(--_row-line);
+  }
+  tbody tr.row:hover {
+    background: var(--_surface-alt);
+  }
+  tbody tr.row:focus-visible {
+    box-shadow: none;
+    outline: 2px solid var(--_accent);
+    outline-offset: -2px;
+  }
+  tbody tr.row[aria-current='true'] {
+    background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
+  }
+  tbody tr.row[aria-current='true'] td:first-child {
+    box-shadow: inset 3px 0 0 var(--_accent);
+  }
+  tr.spacer td {
+    padding: 0;
+    border: 0;
+  }
+  .col-date,
+  .col-balance,
+  .muted {
+    color: var(--_text-muted);
+  }
+  .amount {
+    display: inline-flex;
+    vertical-align: middle;
+    align-items: center;
+    gap: 0.3rem;
+    font-weight: 600;
+  }
+  .credit .amount {
+    color: var(--_credit);
+  }
+  .debit .amount {
+    color: var(--_text);
+  }
+  .direction {
+    flex: none;
+    inline-size: 1.1rem;
+    block-size: 1.1rem;
+    padding: 0.2rem;
+    border-radius: 50%;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.6;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .credit .direction {
+    color: var(--_credit);
+    background: color-mix(in srgb, var(--_credit) 14%, transparent);
+  }
+  .debit .direction {
+    color: var(--_debit);
+    background: color-mix(in srgb, var(--_debit) 14%, transparent);
+  }
+  .empty {
+    margin: 0.75rem;
+  }
+  @container (max-width: 44rem) {
+    .col-category {
+      display: none;
+    }
+  }
+  @container (max-width: 32rem) {
+    .col-balance {
+      display: none;
+    }
+    col.col-date {
+      inline-size: 6.5rem;
+    }
+    col.col-amount {
+      inline-size: 8.5rem;
+    }
+  }
+`;

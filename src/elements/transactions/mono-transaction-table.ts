@@ -1,0 +1,430 @@
+import { html, nothing, svg, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { repeat } from 'lit/directives/repeat.js';
+import { styleMap } from 'lit/directives/style-map.js';
+import { MonoElement } from '../../core/mono-element.js';
+import { formatDate, formatMoney } from '../../core/format.js';
+import { stateStyles, tokens } from '../../core/tokens.js';
+import type { TransactionFilters } from '../../core/events.js';
+import { msg } from '../../i18n/index.js';
+import type { Transaction } from '../../model/transactions.js';
+import { isBadRange, normaliseFilters, sameFilters } from './filters.js';
+import { transactionsToCsv } from './transactions-csv.js';
+import { DEFAULT_SORT, FilterJob, parseSort, sortName, TransactionIndex, TransactionView, yieldToMain, type SortKey, type SortSpec } from './transaction-view.js';
+import { tableStyles } from './mono-transaction-table.styles.js';
+
+/** Rows kept in the DOM above and below the visible ones, so fast scrolling shows no gaps. */
+const OVERSCAN = 6;
+/** What a filter run may take inside one update before it continues in slices between frames. */
+const SYNC_BUDGET_MS = 8;
+const SLICE_MS = 6;
+const FALLBACK_ROW_PX = 44;
+const FALLBACK_VIEWPORT_PX = 720;
+
+const dateOptions: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+
+/** `bank_charges` → "Bank charges"; the bank's own word, made readable. */
+export function categoryLabel(category: string | null): string | undefined {
+  const words = (category ?? '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  if (!words || /^(unknown|other|none|null)$/i.test(words)) return undefined;
+  const lower = words.toLowerCase();
+  return lower[0].toUpperCase() + lower.slice(1);
+}
+
+/**
+ * The transactions table on its own: sortable, filterable, virtualised rows (only those in view are in
+ * the DOM, so 100,000 rows cost what 40 do), keyboard navigation with a roving focus, and selection.
+ * `<mono-transactions>` wraps it with loading, filters, totals, paging and export; use it directly to
+ * show rows you already have.
+ *
+ * @summary Virtualised, sortable table of transactions with keyboard navigation.
+ * @tag mono-transaction-table
+ * @slot empty - Shown instead of the rows when none match (default: "No transactions in this period").
+ * @fires mono-transaction-select - A row was chosen with Enter, Space or a click. detail: { transaction }
+ * @fires sort-change - (not bubbling) The user changed the sort; read `sort`.
+ * @fires view-change - (not bubbling) The shown rows changed (filter, sort or data); read `view`.
+ * @csspart viewport - The scrolling box around the table.
+ * @csspart table - The `<table>`.
+ * @csspart header - Each column header cell.
+ * @csspart sort-button - The sort buttons in the date and amount headers.
+ * @csspart row - Each data row.
+ * @csspart amount - The amount in each row.
+ * @csspart empty - The box shown when no rows match.
+ * @cssprop --mono-transactions-height - Most height the rows take before they scroll (default 28rem).
+ * @cssprop --mono-transactions-row-height - Height of one row (default 2.75rem).
+ * @cssprop --mono-transactions-credit-color - Colour of money in (default: the positive token).
+ * @cssprop --mono-transactions-debit-color - Colour of money out (default: the negative token).
+ */
+export class MonoTransactionTable extends MonoElement {
+  static override styles = [tokens, stateStyles, tableStyles];
+
+  /** The rows, in any order. */
+  @property({ attribute: false }) transactions: readonly Transaction[] = [];
+
+  /** Which rows to show: `start`/`end` (ISO days, inclusive, UTC), `type`, `narration` (case-insensitive). */
+  @property({ attribute: false }) filters: TransactionFilters = {};
+
+  /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`; the header buttons change it. */
+  @property() sort = sortName(DEFAULT_SORT);
+
+  @property() locale = 'en-NG';
+
+  /** The table's accessible name. */
+  @property() label?: string;
+
+  /** Marks the table busy for assistive technology while its owner reloads. */
+  @property({ type: Boolean }) busy = false;
+
+  @state() private view: TransactionView = TransactionView.empty();
+  @state() private pending = false;
+  @state() private first = 0;
+  @state() private activePosition = 0;
+  @state() private selectedId?: string;
+  @state() private rowHeight = FALLBACK_ROW_PX;
+  @state() private viewportHeight = 0;
+
+  @query('.viewport') private viewport?: HTMLElement;
+
+  private index = new TransactionIndex([]);
+  private job?: FilterJob;
+  private jobDone?: Promise<void>;
+  private viewChanged = false;
+  private rowHadFocus = false;
+  private resizeObserver?: ResizeObserver;
+  private headerHeight = 0;
+
+  /** The shown rows: filtered and sorted, with totals per currency. */
+  get shownView(): TransactionView {
+    return this.view;
+  }
+
+  /** The shown rows as an array (a copy). */
+  get shown(): Transaction[] {
+    return this.view.toArray();
+  }
+
+  /** Whether a filter run is still under way (the shown rows are those of the previous filters). */
+  get filtering(): boolean {
+    return this.pending;
+  }
+
+  /** Resolves once the shown rows reflect the current data, filters and sort, and are rendered. */
+  get settled(): Promise<void> {
+    return (async () => {
+      for (;;) {
+        await this.updateComplete;
+        if (!this.jobDone) return;
+        await this.jobDone;
+      }
+    })();
+  }
+
+  /** The shown rows as CSV, formula-safe (see `transactionsToCsv`). */
+  toCSV(): string {
+    return transactionsToCsv(this.view.toArray(), this.locale);
+  }
+
+  /** Moves the keyboard focus to the active row (or the first). */
+  focusRow(position = this.activePosition): Promise<void> {
+    return this.moveTo(position);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (typeof ResizeObserver !== 'undefined') {
+      // Deferred a frame: acting inside the callback could resize the box again in the same frame.
+      this.resizeObserver ??= new ResizeObserver((entries) => {
+        const height = entries[entries.length - 1]?.contentRect.height ?? 0;
+        requestAnimationFrame(() => {
+          if (Math.abs(height - this.viewportHeight) > 1) this.viewportHeight = height;
+        });
+      });
+      if (this.viewport) this.resizeObserver.observe(this.viewport);
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.resizeObserver?.disconnect();
+    this.job = undefined;
+    this.jobDone = undefined;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    const dataChanged = changed.has('transactions');
+    if (dataChanged) this.index = new TransactionIndex(this.transactions);
+    if (dataChanged || changed.has('filters') || changed.has('sort')) this.refilter(dataChanged);
+    this.rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
+  }
+
+  protected override firstUpdated(): void {
+    if (this.viewport) this.resizeObserver?.observe(this.viewport);
+  }
+
+  protected override updated(): void {
+    this.measure();
+    if (this.rowHadFocus && !this.shadowRoot?.activeElement) {
+      // The focused row scrolled out and was removed: keep the focus in the table so the keys still work.
+      this.viewport?.focus({ preventScroll: true });
+    }
+    if (this.viewChanged) {
+      this.viewChanged = false;
+      this.dispatchEvent(new Event('view-change'));
+    }
+  }
+
+  private refilter(dataChanged: boolean): void {
+    const filters = normaliseFilters(this.filters);
+    const sort = parseSort(this.sort);
+    const latest = this.job && !this.job.done ? this.job : this.view;
+    if (!dataChanged && sameFilters(latest.filters, filters) && sameSort(latest.sort, sort)) return;
+    // More rows of the same list (load more): keep the place and the rows shown meanwhile.
+    const keepPlace = dataChanged && isExtension(this.view.rows, this.index.rows) && sameFilters(this.view.filters, filters) && sameSort(this.view.sort, sort);
+    const job = this.index.query(filters, sort, dataChanged ? undefined : this.view);
+    this.job = job;
+    if (job.step(SYNC_BUDGET_MS)) {
+      this.pending = false;
+      this.jobDone = undefined;
+      this.adopt(job.result!, keepPlace);
+      return;
+    }
+    // Never show rows of another data set while the new one is being filtered.
+    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty(this.index.rows, sort), false);
+    this.pending = true;
+    this.jobDone = this.finish(job, keepPlace);
+  }
+
+  private async finish(job: FilterJob, keepPlace: boolean): Promise<void> {
+    while (!job.step(SLICE_MS)) {
+      await yieldToMain();
+      if (this.job !== job) return;
+    }
+    if (this.job !== job) return;
+    this.pending = false;
+    this.jobDone = undefined;
+    this.adopt(job.result!, keepPlace);
+  }
+
+  private adopt(next: TransactionView, keepPlace: boolean): void {
+    this.view = next;
+    this.viewChanged = true;
+    if (keepPlace) {
+      this.activePosition = Math.min(this.activePosition, Math.max(0, next.length - 1));
+      return;
+    }
+    // New data, filters or sort: back to the top.
+    this.activePosition = 0;
+    this.first = 0;
+    if (this.viewport) this.viewport.scrollTop = 0;
+  }
+
+  private measure(): void {
+    const root = this.viewport;
+    if (!root) return;
+    const head = root.querySelector('thead');
+    if (head) this.headerHeight = head.getBoundingClientRect().height;
+    const row = root.querySelector<HTMLElement>('tbody tr.row');
+    const h = row?.getBoundingClientRect().height ?? 0;
+    if (h > 0 && Math.abs(h - this.rowHeight) > 0.25) this.rowHeight = h;
+    if (!this.viewportHeight && root.clientHeight) this.viewportHeight = root.clientHeight;
+  }
+
+  private get capacity(): number {
+    return Math.ceil((this.viewportHeight || FALLBACK_VIEWPORT_PX) / this.rowHeight) + 1;
+  }
+
+  private readonly onScroll = () => {
+    const viewport = this.viewport;
+    if (!viewport) return;
+    const first = Math.min(Math.floor(viewport.scrollTop / this.rowHeight), Math.max(0, this.view.length - 1));
+    if (first !== this.first) this.first = first;
+  };
+
+  /** Scrolls so the row at `position` is fully visible below the sticky header. */
+  private reveal(position: number): void {
+    const viewport = this.viewport;
+    if (!viewport) return;
+    const top = position * this.rowHeight;
+    const visible = viewport.clientHeight - this.headerHeight;
+    if (top < viewport.scrollTop) viewport.scrollTop = top;
+    else if (top + this.rowHeight > viewport.scrollTop + visible) viewport.scrollTop = top + this.rowHeight - visible;
+    this.first = Math.floor(viewport.scrollTop / this.rowHeight);
+  }
+
+  private async moveTo(position: number): Promise<void> {
+    const n = this.view.length;
+    if (!n) return;
+    const target = Math.max(0, Math.min(n - 1, position));
+    this.activePosition = target;
+    this.reveal(target);
+    await this.updateComplete;
+    this.rowAt(target)?.focus({ preventScroll: true });
+  }
+
+  private rowAt(position: number): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>(`tbody tr[data-position="${position}"]`);
+  }
+
+  private select(position: number): void {
+    if (position < 0 || position >= this.view.length) return;
+    const transaction = this.view.at(position);
+    this.activePosition = position;
+    this.selectedId = transaction.id;
+    this.emit('mono-transaction-select', { transaction });
+  }
+
+  private readonly onKeydown = (event: KeyboardEvent) => {
+    if (event.altKey || event.metaKey) return;
+    const target = event.target as HTMLElement;
+    const inHeader = target.closest('thead') !== null;
+    if (inHeader && event.key !== 'ArrowDown') return;
+    const page = Math.max(1, Math.floor(((this.viewport?.clientHeight ?? 0) - this.headerHeight) / this.rowHeight) - 1);
+    const at = this.activePosition;
+    let next: number;
+    switch (event.key) {
+      case 'ArrowDown':
+        next = inHeader ? at : at + 1;
+        break;
+      case 'ArrowUp':
+        next = at - 1;
+        break;
+      case 'PageDown':
+        next = at + page;
+        break;
+      case 'PageUp':
+        next = at - page;
+        break;
+      case 'Home':
+        next = 0;
+        break;
+      case 'End':
+        next = this.view.length - 1;
+        break;
+      case 'Enter':
+      case ' ':
+        if (target.localName !== 'tr' && target !== this.viewport) return;
+        event.preventDefault();
+        this.select(at);
+        return;
+      default:
+        return;
+    }
+    event.preventDefault();
+    void this.moveTo(next);
+  };
+
+  private readonly onFocusIn = (event: FocusEvent) => {
+    const row = (event.target as HTMLElement).closest?.('tr[data-position]');
+    if (row) this.activePosition = Number(row.getAttribute('data-position'));
+  };
+
+  private readonly onClick = (event: MouseEvent) => {
+    const row = (event.target as HTMLElement).closest?.('tbody tr[data-position]');
+    if (row) this.select(Number(row.getAttribute('data-position')));
+  };
+
+  private toggleSort(key: SortKey): void {
+    const current = parseSort(this.sort);
+    const next: SortSpec = current.key === key ? { key, direction: current.direction === 'desc' ? 'asc' : 'desc' } : { key, direction: 'desc' };
+    this.sort = sortName(next);
+    this.dispatchEvent(new Event('sort-change'));
+  }
+
+  protected override render() {
+    const locale = this.locale;
+    const view = this.view;
+    const sort = parseSort(this.sort);
+    const n = view.length;
+    const empty = n === 0 && !this.pending;
+    const start = Math.max(0, Math.min(this.first, n) - OVERSCAN);
+    const end = Math.min(n, this.first + this.capacity + OVERSCAN);
+    const positions: number[] = [];
+    for (let p = start; p < end; p++) positions.push(p);
+    const active = Math.min(this.activePosition, Math.max(0, n - 1));
+    // Roving focus: one row is in the tab order; when the active one is scrolled away, the first in view is.
+    const tabbable = active >= start && active < end ? active : Math.min(Math.max(this.first, start), end - 1);
+    const above = start * this.rowHeight;
+    const below = (n - end) * this.rowHeight;
+    const ariaSort = (key: SortKey) => (sort.key === key ? (sort.direction === 'desc' ? 'descending' : 'ascending') : nothing);
+    const sortHeader = (key: SortKey, label: string, cls: string) => html`<th scope="col" part="header" class=${cls} aria-sort=${ariaSort(key)}>
+      <button type="button" part="sort-button" class="sort" @click=${() => this.toggleSort(key)}>
+        <span>${label}</span><svg class="sort-icon ${sort.key === key ? sort.direction : 'none'}" viewBox="0 0 10 14" aria-hidden="true"><path d="M5 1 9 6H1zM5 13 1 8h8z" /></svg>
+      </button>
+    </th>`;
+    return html`<div
+      class="viewport"
+      part="viewport"
+      tabindex="-1"
+      @scroll=${this.onScroll}
+      @keydown=${this.onKeydown}
+      @focusin=${this.onFocusIn}
+      @click=${this.onClick}
+    >
+      <table part="table" aria-rowcount=${n + 1} aria-busy=${this.busy || this.pending ? 'true' : 'false'}>
+        <caption class="sr-only">${this.label || msg(locale, 'txnCaption')}</caption>
+        <colgroup>
+          <col class="col-date" /><col class="col-narration" /><col class="col-category" /><col class="col-amount" /><col class="col-balance" />
+        </colgroup>
+        <thead>
+          <tr aria-rowindex="1">
+            ${sortHeader('date', msg(locale, 'txnDate'), 'col-date')}
+            <th scope="col" part="header" class="col-narration">${msg(locale, 'txnNarration')}</th>
+            <th scope="col" part="header" class="col-category">${msg(locale, 'txnCategory')}</th>
+            ${sortHeader('amount', msg(locale, 'txnAmount'), 'col-amount')}
+            <th scope="col" part="header" class="col-balance">${msg(locale, 'txnBalance')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${above > 0 ? html`<tr class="spacer" aria-hidden="true"><td style=${styleMap({ height: `${above}px` })}></td></tr>` : nothing}
+          ${repeat(
+            positions,
+            (p) => view.order[p],
+            (p) => this.renderRow(view.at(p), p, p === tabbable, locale),
+          )}
+          ${below > 0 ? html`<tr class="spacer" aria-hidden="true"><td style=${styleMap({ height: `${below}px` })}></td></tr>` : nothing}
+        </tbody>
+      </table>
+      ${empty
+        ? html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, isBadRange(normaliseFilters(this.filters)) ? 'txnBadRange' : 'txnEmpty')}</slot></div>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderRow(t: Transaction, position: number, tabbable: boolean, locale: string) {
+    const credit = t.type === 'credit';
+    const category = categoryLabel(t.category);
+    return html`<tr
+      part="row"
+      class="row ${t.type}"
+      data-position=${position}
+      aria-rowindex=${position + 2}
+      tabindex=${tabbable ? 0 : -1}
+      aria-current=${t.id === this.selectedId ? 'true' : nothing}
+    >
+      <td class="col-date">${formatDate(t.date, locale, dateOptions)}</td>
+      <td class="col-narration" title=${t.narration}>${t.narration}</td>
+      <td class="col-category ${category ? '' : 'muted'}">${category ?? msg(locale, 'txnUncategorised')}</td>
+      <td class="col-amount">
+        <span part="amount" class="amount">
+          <svg class="direction" viewBox="0 0 12 12" aria-hidden="true">
+            ${credit ? svg`<path d="M9 3 3 9M3 4v5h5" />` : svg`<path d="M3 9l6-6M4 3h5v5" />`}
+          </svg>
+          <span class="sr-only">${msg(locale, credit ? 'txnCredit' : 'txnDebit')}</span>
+          ${formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' })}
+        </span>
+      </td>
+      <td class="col-balance">
+        ${t.balance === null
+          ? html`<span aria-hidden="true">—</span><span class="sr-only">${msg(locale, 'txnNoBalance')}</span>`
+          : formatMoney(t.balance, t.currency, locale)}
+      </td>
+    </tr>`;
+  }
+}
+
+const sameSort = (a: SortSpec, b: SortSpec) => a.key === b.key && a.direction === b.direction;
+
+/** `next` holds every row of `previous` first, in the same order (a later page appended). */
+const isExtension = (previous: readonly Transaction[], next: readonly Transaction[]) =>
+  previous.length > 0 && next.length >= previous.length && next[0] === previous[0] && next[previous.length - 1] === previous[previous.length - 1];
+

@@ -1,0 +1,215 @@
+import { css } from 'lit';
+
+export const transactionsStyles = css`
+  :host {
+    display: block;
+    --_credit: var(--mono-transactions-credit-color, var(--_positive));
+    --_debit: var(--mono-transactions-debit-color, var(--_negative));
+  }
+  .toolbar {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: end;
+    gap: 0.5rem 0.75rem;
+    margin-block-end: 0.75rem;
+  }
+  .field {
+    display: grid;
+    gap: 0.2rem;
+    font-size: 0.8125rem;
+    color: var(--_text-muted);
+  }
+  input {
+    font: inherit;
+    font-size: 0.9375rem;
+    color: var(--_text);
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.4rem 0.55rem;
+    min-block-size: 2.25rem;
+  }
+  input:focus-visible {
+    border-color: var(--_accent);
+  }
+  .search {
+    position: relative;
+    flex: 1 1 12rem;
+    min-inline-size: 10rem;
+  }
+  .search input {
+    inline-size: 100%;
+    padding-inline-start: 2rem;
+  }
+  .search svg {
+    position: absolute;
+    inset-inline-start: 0.6rem;
+    inset-block-end: 0.65rem;
+    inline-size: 1rem;
+    block-size: 1rem;
+    fill: none;
+    stroke: var(--_text-muted);
+    stroke-width: 1.6;
+    stroke-linecap: round;
+    pointer-events: none;
+  }
+  .segmented {
+    display: inline-flex;
+    margin: 0;
+    padding: 0;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    min-block-size: 2.25rem;
+  }
+  .segmented label {
+    position: relative;
+    display: inline-flex;
+  }
+  .segmented label + label {
+    border-inline-start: 1px solid var(--_border);
+  }
+  .segmented input {
+    position: absolute;
+    inset: 0;
+    margin: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .segmented span {
+    display: inline-flex;
+    align-items: center;
+    padding: 0.4rem 0.75rem;
+    font-size: 0.875rem;
+    color: var(--_text-muted);
+    background: var(--_surface);
+    white-space: nowrap;
+  }
+  .segmented input:checked + span {
+    background: var(--_accent);
+    color: var(--_on-accent);
+    font-weight: 600;
+  }
+  .segmented input:focus-visible + span {
+    box-shadow: inset var(--_focus);
+    outline: 2px solid var(--_accent);
+    outline-offset: -4px;
+  }
+  .export svg,
+  .button svg {
+    inline-size: 1rem;
+    block-size: 1rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.6;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
+  .summary {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.5rem 1rem;
+    margin-block-end: 0.75rem;
+  }
+  .totals {
+    flex: 1 1 auto;
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.25rem 1.5rem;
+    margin: 0;
+    font-variant-numeric: tabular-nums;
+  }
+  .total {
+    display: flex;
+    align-items: baseline;
+    gap: 0.4rem;
+  }
+  .total dt {
+    font-size: 0.8125rem;
+    color: var(--_text-muted);
+  }
+  .total dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .total.in dd {
+    color: var(--_credit);
+  }
+  .total.count dd {
+    font-weight: 400;
+    color: var(--_text-muted);
+  }
+  .totals[aria-busy='true'] dd {
+    opacity: 0.6;
+  }
+  .empty-message {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: 0.75rem;
+  }
+  .empty-message p {
+    margin: 0;
+  }
+  .state.inline {
+    margin-block-start: 0.75rem;
+  }
+  .pager {
+    display: flex;
+    align-items: center;
+    justify-content: center;
+    gap: 0.75rem;
+    margin-block-start: 0.75rem;
+  }
+  .pager.more {
+    justify-content: space-between;
+  }
+  .page-info {
+    color: var(--_text-muted);
+    font-size: 0.875rem;
+    font-variant-numeric: tabular-nums;
+  }
+  .button[aria-disabled='true'] {
+    opacity: 0.55;
+    cursor: not-allowed;
+  }
+  .skeleton {
+    display: grid;
+    gap: 1px;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    overflow: hidden;
+    background: var(--_border);
+  }
+  .bone-row {
+    display: grid;
+    grid-template-columns: 6rem 1fr 6rem 7rem;
+    gap: 1.5rem;
+    align-items: center;
+    block-size: var(--mono-transactions-row-height, 2.75rem);
+    padding-inline: 0.75rem;
+    background: var(--_surface);
+  }
+  .bone-row span {
+    block-size: 0.7rem;
+    border-radius: 4px;
+    background: linear-gradient(90deg, var(--_surface-alt), var(--_border), var(--_surface-alt));
+    background-size: 200% 100%;
+    animation: mono-shimmer 1.4s ease-in-out infinite;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .bone-row span {
+      animation: none;
+    }
+  }
+  @keyframes mono-shimmer {
+    from {
+      background-position: 100% 0;
+    }
+    to {
+      background-position: -100% 0;
+    }
+  }
+`;

@@ -1,0 +1,504 @@
+import { html, nothing, type PropertyValues } from 'lit';
+import { property, query, state } from 'lit/decorators.js';
+import { live } from 'lit/directives/live.js';
+import type { MonoClient } from '../../client/client.js';
+import { MonoError } from '../../client/errors.js';
+import { csvFileName, downloadCsv } from '../../core/csv.js';
+import type { TransactionFilters } from '../../core/events.js';
+import { formatMoney, formatNumber } from '../../core/format.js';
+import { MonoDataElement } from '../../core/mono-element.js';
+import { describeError, ResourceController } from '../../core/resource-controller.js';
+import { stateStyles, tokens } from '../../core/tokens.js';
+import { msg } from '../../i18n/index.js';
+import type { Transaction, TransactionsPage } from '../../model/transactions.js';
+import { readTransactions } from './direct-data.js';
+import { covers, isBadRange, MAX_NARRATION, normaliseFilters, sameFilters, toIsoDay, toTypeFilter, type NormalFilters, type TypeFilter } from './filters.js';
+import { MonoTransactionTable } from './mono-transaction-table.js';
+import { transactionsStyles } from './mono-transactions.styles.js';
+import { DEFAULT_SORT, sortName, TransactionView } from './transaction-view.js';
+import { transactionsToCsv } from './transactions-csv.js';
+
+/** What one load brought: the rows (all pages so far in "load more" mode) and the host query they answer. */
+export interface LoadedTransactions extends TransactionsPage {
+  accountId: string;
+  query: NormalFilters;
+  /** Every row matching `query` is loaded, so narrower filters need no new request. */
+  complete: boolean;
+}
+
+type LoadArgs = readonly [query: NormalFilters, paginate: boolean, limit: number, page: number, pager: 'pages' | 'more'];
+
+/** Pause after the last keystroke before the host is asked for rows that are not loaded. */
+const SEARCH_DEBOUNCE_MS = 300;
+const MAX_LIMIT = 1000;
+
+/** `paginate="false"` turns paging off; absent or anything else keeps it on. */
+const paginateConverter = { fromAttribute: (value: string | null) => value === null || value.trim().toLowerCase() !== 'false' };
+
+/**
+ * An account's transactions: date, narration, category, amount (credit and debit told apart by an icon,
+ * a sign and words, not only colour) and running balance, with filters (dates, type, narration), sort,
+ * totals in and out per currency, paging through the host or everything at once, CSV export, and a
+ * virtualised table that stays smooth at 100,000 rows.
+ *
+ * Typing in the search filters the loaded rows at once; what is not loaded is asked of the host (Mono's
+ * `start`, `end`, `type`, `narration`) after a short pause, and only when the loaded rows cannot answer.
+ * Dates are calendar days in UTC, as Mono's own filters are.
+ *
+ * @summary Filterable, sortable, virtualised list of an account's transactions with totals and CSV export.
+ * @tag mono-transactions
+ * @slot idle - Shown when no account id is set.
+ * @fires mono-load - Transactions loaded. detail: { resource: 'transactions', data: LoadedTransactions }
+ * @fires mono-error - Loading failed, or `.transactions` could not be read. detail: { error: MonoError }
+ * @fires mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
+ * @fires mono-filter-change - The user changed a filter (not fired when the host sets one). detail: { filters: { start, end, type, narration } }
+ * @fires mono-transaction-select - A row was chosen with Enter, Space or a click. detail: { transaction }
+ * @csspart toolbar - The filter bar.
+ * @csspart start-input - The "From" date input.
+ * @csspart end-input - The "To" date input.
+ * @csspart type-filter - The All / Money in / Money out choice.
+ * @csspart search-input - The narration search box.
+ * @csspart export-button - The "Export CSV" button.
+ * @csspart totals - Money in, money out and the count of the shown rows.
+ * @csspart table - The `<mono-transaction-table>`; its own parts are exported as `viewport`, `row`, `amount`, `header`, `sort-button`.
+ * @csspart pager - The page buttons, or the "Load more" bar.
+ * @csspart load-more-button - The "Load more" button.
+ * @csspart skeleton - The placeholder rows while the first load runs.
+ * @csspart empty - Shown when no rows match.
+ * @csspart error - The error state (`data-kind` is the error kind).
+ * @csspart retry-button - The error state's "Try again" button.
+ * @csspart idle - Shown when no account id is set.
+ * @cssprop --mono-transactions-height - Most height the rows take before they scroll (default 28rem).
+ * @cssprop --mono-transactions-row-height - Height of one row (default 2.75rem).
+ * @cssprop --mono-transactions-credit-color - Colour of money in (default: the positive token).
+ * @cssprop --mono-transactions-debit-color - Colour of money out (default: the negative token).
+ */
+export class MonoTransactions extends MonoDataElement {
+  static override styles = [tokens, stateStyles, transactionsStyles];
+
+  /** First day shown, `YYYY-MM-DD` (or Mono's `DD-MM-YYYY`), inclusive. */
+  @property({ reflect: true }) start?: string;
+
+  /** Last day shown, inclusive. */
+  @property({ reflect: true }) end?: string;
+
+  /** `all` (default), `credit` or `debit`. */
+  @property({ reflect: true }) type?: TypeFilter;
+
+  /** Shows only rows whose narration contains this text (case-insensitive). */
+  @property({ reflect: true }) narration?: string;
+
+  /** Page through the host (default). `paginate="false"` loads every matching row in one request. */
+  @property({ converter: paginateConverter }) paginate = true;
+
+  /** Rows per page when paginating (1–1000, default 50). */
+  @property({ type: Number }) limit = 50;
+
+  /** The page shown (`pager="pages"`), or how many pages are loaded (`pager="more"`). Starts at 1. */
+  @property({ type: Number }) page = 1;
+
+  /** `pages` (default): Previous / Next buttons. `more`: a "Load more" button that appends the next page. */
+  @property() pager: 'pages' | 'more' = 'pages';
+
+  /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`. */
+  @property() sort = sortName(DEFAULT_SORT);
+
+  /** Accessible name of the table (default "Transactions"). */
+  @property() label?: string;
+
+  /**
+   * Rows the host already has: normalised `Transaction`s or Mono's raw rows. When set, nothing is fetched
+   * and every filter runs on these rows.
+   */
+  @property({ attribute: false }) transactions?: readonly unknown[] | null;
+
+  /** The host query the loaded rows answer (changes only when the loaded rows cannot answer the filters). */
+  @state() private serverQuery: NormalFilters = {};
+  @state() private loaded?: LoadedTransactions;
+  @state() private shownCount = 0;
+  @state() private filtering = false;
+
+  @query('mono-transaction-table') private table?: MonoTransactionTable;
+
+  readonly resource: ResourceController<LoadedTransactions, LoadArgs> = new ResourceController<LoadedTransactions, LoadArgs>(this, {
+    resource: 'transactions',
+    args: () => [this.serverQuery, this.paginate, this.pageSize, Math.max(1, Math.floor(this.page) || 1), this.pager === 'more' ? 'more' : 'pages'] as const,
+    load: (client, accountId, args, signal) => this.fetchRows(client, accountId, args, signal),
+  });
+
+  private readonly loadedBy = new WeakMap<LoadedTransactions, MonoClient>();
+  private direct?: { rows?: readonly Transaction[]; error?: MonoError };
+  private fromUser = false;
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private lastAccount?: string;
+  private announcement = '';
+  private loadMoreHadFocus = false;
+
+  constructor() {
+    super();
+    MonoTransactionTable.define('mono-transaction-table');
+  }
+
+  /** Rows given through `.transactions` are shown as they are: nothing is loaded for an account then. */
+  override get resolvedAccountId(): string | undefined {
+    return this.transactions != null ? undefined : super.resolvedAccountId;
+  }
+
+  /** The filters in effect, as `mono-filter-change` reports them. */
+  get filters(): Required<Pick<TransactionFilters, 'type'>> & TransactionFilters {
+    const f = normaliseFilters(this.rawFilters);
+    return { start: f.start, end: f.end, type: f.type ?? 'all', narration: f.narration };
+  }
+
+  /** The rows shown now (filtered and sorted), as a new array. */
+  get shown(): Transaction[] {
+    return this.table?.shown ?? [];
+  }
+
+  /** The shown rows with totals per currency. */
+  get view(): TransactionView {
+    return this.table?.shownView ?? TransactionView.empty();
+  }
+
+  /** Resolves when the loaded rows, filters and table are all up to date. */
+  get settled(): Promise<void> {
+    return (async () => {
+      await this.resource.settled;
+      await this.updateComplete;
+      await this.table?.settled;
+      await this.updateComplete;
+    })();
+  }
+
+  /** The shown rows as CSV (formula-safe). */
+  toCSV(): string {
+    return this.table?.toCSV() ?? transactionsToCsv([], this.resolvedLocale);
+  }
+
+  /** Offers the shown rows as a CSV download (what the "Export CSV" button does). */
+  downloadCSV(): void {
+    const day = new Date().toISOString().slice(0, 10);
+    downloadCsv(csvFileName('transactions', this.transactions != null ? undefined : this.resolvedAccountId, day), this.toCSV(), this.renderRoot as ShadowRoot);
+  }
+
+  /** Loads again from the host, skipping the cache. */
+  reload(): Promise<void> {
+    return this.resource.reload();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    clearTimeout(this.searchTimer);
+  }
+
+  private get rawFilters(): TransactionFilters {
+    return { start: this.start, end: this.end, type: toTypeFilter(this.type), narration: this.narration };
+  }
+
+  private get pageSize(): number {
+    const n = Math.floor(this.limit);
+    return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_LIMIT) : 50;
+  }
+
+  private async fetchRows(client: MonoClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
+    const q = { start: query.start, end: query.end, type: query.type, narration: query.narration?.slice(0, MAX_NARRATION) };
+    let result: LoadedTransactions;
+    if (!paginate) {
+      const all = await client.transactions(accountId, { ...q, paginate: false }, { signal });
+      result = { ...all, accountId, query, complete: true };
+    } else if (pager === 'more' && page > 1) {
+      // Pages already fetched come from the client's cache; only the new one goes to the host.
+      const pages = await Promise.all(Array.from({ length: page }, (_, i) => client.transactions(accountId, { ...q, limit, page: i + 1 }, { signal })));
+      const seen = new Set<string>();
+      const transactions: Transaction[] = [];
+      for (const p of pages) {
+        for (const t of p.transactions) {
+          if (seen.has(t.id)) continue;
+          seen.add(t.id);
+          transactions.push(t);
+        }
+      }
+      const last = pages[pages.length - 1];
+      result = { transactions, total: last.total, page, hasPrevious: false, hasNext: last.hasNext, accountId, query, complete: !last.hasNext };
+    } else {
+      const one = await client.transactions(accountId, { ...q, limit, page }, { signal });
+      result = { ...one, accountId, query, complete: page === 1 && !one.hasNext };
+    }
+    this.loadedBy.set(result, client);
+    return result;
+  }
+
+  /** The loaded rows if they belong to the account and client shown now (never another account's). */
+  private get current(): LoadedTransactions | undefined {
+    const loaded = this.loaded;
+    return loaded && loaded.accountId === this.resolvedAccountId && this.loadedBy.get(loaded) === this.client ? loaded : undefined;
+  }
+
+  private get rows(): readonly Transaction[] | undefined {
+    if (this.transactions != null) return this.direct?.rows;
+    return this.current?.transactions;
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('transactions')) this.readDirect();
+
+    const account = this.resolvedAccountId;
+    if (account !== this.lastAccount) {
+      if (this.lastAccount !== undefined && !changed.has('page')) this.page = 1;
+      this.lastAccount = account;
+    }
+
+    const filtersChanged = changed.has('start') || changed.has('end') || changed.has('type') || changed.has('narration');
+    if (filtersChanged && !this.fromUser) this.commitFilters();
+    this.fromUser = false;
+
+    const value = this.resource.value;
+    if (value && value !== this.loaded && this.resource.status === 'loaded') this.loaded = value;
+  }
+
+  private readDirect(): void {
+    if (this.transactions == null) {
+      this.direct = undefined;
+      return;
+    }
+    const result = readTransactions(this.transactions);
+    if (result.ok) {
+      this.direct = { rows: result.value };
+      return;
+    }
+    const error = new MonoError('invalid-response', `transactions: ${result.issue.message}`, { path: result.issue.path });
+    this.direct = { error };
+    this.emit('mono-error', { error });
+  }
+
+  /**
+   * Makes the host query follow the filters, unless the loaded rows already hold every row the filters
+   * can match (then filtering them locally is the whole answer, and no request is made).
+   */
+  private commitFilters(): void {
+    clearTimeout(this.searchTimer);
+    this.searchTimer = undefined;
+    const wanted = normaliseFilters(this.rawFilters);
+    if (isBadRange(wanted) || sameFilters(wanted, this.serverQuery)) return;
+    const loaded = this.current;
+    if (loaded && loaded.complete && sameFilters(loaded.query, this.serverQuery) && covers(loaded.query, wanted)) return;
+    this.serverQuery = wanted;
+    this.page = 1;
+  }
+
+  private userChanged(change: () => void, commit: 'now' | 'soon'): void {
+    this.fromUser = true;
+    change();
+    if (commit === 'now') this.commitFilters();
+    else {
+      clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => this.commitFilters(), SEARCH_DEBOUNCE_MS);
+    }
+    this.emit('mono-filter-change', { filters: this.filters });
+  }
+
+  private readonly onStart = (e: Event) => this.userChanged(() => (this.start = (e.target as HTMLInputElement).value || undefined), 'now');
+  private readonly onEnd = (e: Event) => this.userChanged(() => (this.end = (e.target as HTMLInputElement).value || undefined), 'now');
+  private readonly onType = (e: Event) =>
+    this.userChanged(() => {
+      const value = toTypeFilter((e.target as HTMLInputElement).value);
+      this.type = value === 'all' ? undefined : value;
+    }, 'now');
+  private readonly onSearch = (e: Event) => this.userChanged(() => (this.narration = (e.target as HTMLInputElement).value || undefined), 'soon');
+
+  private readonly clearFilters = () =>
+    this.userChanged(() => {
+      this.start = this.end = this.type = this.narration = undefined;
+    }, 'now');
+
+  private readonly onViewChange = () => {
+    const table = this.table;
+    if (!table) return;
+    this.shownCount = table.shownView.length;
+    this.filtering = table.filtering;
+    this.announcement = this.countText(this.shownCount);
+    this.requestUpdate();
+  };
+
+  private readonly onSortChange = () => {
+    if (this.table) this.sort = this.table.sort;
+  };
+
+  private readonly goToPage = (page: number) => {
+    const loaded = this.current;
+    if (!loaded || this.resource.status === 'loading') return;
+    const pages = Math.max(1, Math.ceil(loaded.total / this.pageSize));
+    if (page < 1 || page > pages || page === this.page) return;
+    this.page = page;
+  };
+
+  private readonly loadMore = () => {
+    if (this.resource.status === 'loading' || !this.current?.hasNext) return;
+    this.page = Math.max(1, Math.floor(this.page) || 1) + 1;
+  };
+
+  private countText(count: number): string {
+    const locale = this.resolvedLocale;
+    return count === 1 ? msg(locale, 'txnCountOne') : msg(locale, 'txnCountMany', { count: formatNumber(count, locale) });
+  }
+
+  protected override updated(): void {
+    const button = this.renderRoot.querySelector('[part~="load-more-button"]');
+    if (this.loadMoreHadFocus && !button) {
+      // The last page arrived and the button went away: keep the focus in the list, on the first new row.
+      void this.table?.focusRow(Math.max(0, this.shownCount - 1));
+    }
+    this.loadMoreHadFocus = button !== null && (this.renderRoot as ShadowRoot).activeElement === button;
+  }
+
+  protected override render() {
+    const locale = this.resolvedLocale;
+    if (this.direct?.error) {
+      return html`<div part="error" class="state error" role="alert" data-kind="invalid-response">
+        <p>${msg(locale, 'txnInvalidData', { path: this.direct.error.path || '—' })}</p>
+      </div>`;
+    }
+    const rows = this.rows;
+    const status = this.resource.status;
+    if (!rows) {
+      if (status !== 'loading') return this.resource.render({ loaded: () => nothing });
+      return html`<div class="sr-only" role="status" aria-live="polite">${msg(locale, 'loading')}</div>
+        ${this.renderToolbar(locale)}
+        <div part="skeleton" class="skeleton" aria-hidden="true">
+          ${[0, 1, 2, 3, 4, 5].map(() => html`<div class="bone-row"><span></span><span></span><span></span><span></span></div>`)}
+        </div>`;
+    }
+    const loading = status === 'loading';
+    const error = status === 'error' ? this.resource.error : undefined;
+    const filters = normaliseFilters(this.rawFilters);
+    const filtered = Boolean(filters.start || filters.end || filters.type || filters.narration);
+    return html`<div class="sr-only" role="status" aria-live="polite">${loading ? msg(locale, 'txnUpdating') : this.announcement}</div>
+      ${this.renderToolbar(locale)} ${this.renderSummary(locale)}
+      <mono-transaction-table
+        part="table"
+        exportparts="viewport, row, amount, header, sort-button, empty"
+        .transactions=${rows}
+        .filters=${filters}
+        sort=${this.sort}
+        locale=${locale}
+        label=${this.label || msg(locale, 'txnCaption')}
+        ?busy=${loading}
+        @view-change=${this.onViewChange}
+        @sort-change=${this.onSortChange}
+      >
+        <div slot="empty" class="empty-message">
+          <p>${msg(locale, isBadRange(filters) ? 'txnBadRange' : filtered ? 'txnNoMatch' : 'txnEmpty')}</p>
+          ${filtered ? html`<button type="button" class="button secondary" @click=${this.clearFilters}>${msg(locale, 'txnClearFilters')}</button>` : nothing}
+        </div>
+      </mono-transaction-table>
+      ${error
+        ? html`<div part="error" class="state error inline" role="alert" data-kind=${error.kind}>
+            <p>${msg(locale, 'txnLoadFailed')} ${describeError(error, locale)}</p>
+            <button part="retry-button" class="button secondary" type="button" @click=${this.resource.retry}>${msg(locale, 'retry')}</button>
+          </div>`
+        : nothing}
+      ${this.renderPager(locale, loading)}`;
+  }
+
+  private renderToolbar(locale: string) {
+    const start = toIsoDay(this.start) ?? '';
+    const end = toIsoDay(this.end) ?? '';
+    const type = toTypeFilter(this.type);
+    const types: [TypeFilter, 'txnTypeAll' | 'txnTypeCredit' | 'txnTypeDebit'][] = [
+      ['all', 'txnTypeAll'],
+      ['credit', 'txnTypeCredit'],
+      ['debit', 'txnTypeDebit'],
+    ];
+    return html`<div part="toolbar" class="toolbar" role="search" aria-label=${msg(locale, 'txnFilters')}>
+      <label class="field">
+        <span>${msg(locale, 'txnFrom')}</span>
+        <input part="start-input" type="date" .value=${live(start)} max=${end || nothing} @change=${this.onStart} />
+      </label>
+      <label class="field">
+        <span>${msg(locale, 'txnTo')}</span>
+        <input part="end-input" type="date" .value=${live(end)} min=${start || nothing} @change=${this.onEnd} />
+      </label>
+      <fieldset part="type-filter" class="segmented">
+        <legend class="sr-only">${msg(locale, 'txnType')}</legend>
+        ${types.map(
+          ([value, key]) => html`<label class=${value}>
+            <input type="radio" name="type" value=${value} .checked=${live(type === value)} @change=${this.onType} /><span>${msg(locale, key)}</span>
+          </label>`,
+        )}
+      </fieldset>
+      <label class="field search">
+        <span class="sr-only">${msg(locale, 'txnSearch')}</span>
+        <svg viewBox="0 0 16 16" aria-hidden="true"><circle cx="7" cy="7" r="4.5" /><path d="m10.5 10.5 3.5 3.5" /></svg>
+        <input
+          part="search-input"
+          type="search"
+          placeholder=${msg(locale, 'txnSearch')}
+          maxlength=${MAX_NARRATION}
+          autocomplete="off"
+          .value=${live(this.narration ?? '')}
+          @input=${this.onSearch}
+        />
+      </label>
+    </div>`;
+  }
+
+  private renderSummary(locale: string) {
+    return html`<div class="summary">
+      ${this.renderTotals(locale)}
+      <button part="export-button" class="button secondary export" type="button" ?disabled=${this.shownCount === 0} @click=${() => this.downloadCSV()}>
+        <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10" /></svg>${msg(locale, 'txnExport')}
+      </button>
+    </div>`;
+  }
+
+  private renderTotals(locale: string) {
+    const totals = this.table?.shownView.totals ?? [];
+    const several = totals.length > 1;
+    return html`<dl part="totals" class="totals" aria-busy=${this.filtering ? 'true' : 'false'}>
+      ${totals.map(
+        (t) => html`<div class="total in">
+            <dt>${msg(locale, 'txnMoneyIn')}${several ? ` (${t.currency})` : ''}</dt>
+            <dd>${formatMoney(t.moneyIn, t.currency, locale)}</dd>
+          </div>
+          <div class="total out">
+            <dt>${msg(locale, 'txnMoneyOut')}${several ? ` (${t.currency})` : ''}</dt>
+            <dd>${formatMoney(t.moneyOut, t.currency, locale)}</dd>
+          </div>`,
+      )}
+      <div class="total count">
+        <dt class="sr-only">${msg(locale, 'txnCaption')}</dt>
+        <dd>${this.countText(this.shownCount)}</dd>
+      </div>
+    </dl>`;
+  }
+
+  private renderPager(locale: string, loading: boolean) {
+    const loaded = this.current;
+    if (!loaded || this.transactions != null || !this.paginate) return nothing;
+    if (this.pager === 'more') {
+      return html`<div part="pager" class="pager more">
+        <span class="page-info">${msg(locale, 'txnShowingOf', { shown: formatNumber(loaded.transactions.length, locale), total: formatNumber(loaded.total, locale) })}</span>
+        ${loaded.hasNext
+          ? html`<button part="load-more-button" class="button secondary" type="button" aria-disabled=${loading ? 'true' : 'false'} @click=${this.loadMore}>
+              ${loading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${msg(locale, 'txnLoadMore')}
+            </button>`
+          : nothing}
+      </div>`;
+    }
+    const page = loaded.page;
+    const pages = Math.max(1, Math.ceil(loaded.total / this.pageSize));
+    if (pages <= 1 && page <= 1) return nothing;
+    const atStart = page <= 1;
+    const atEnd = !loaded.hasNext;
+    return html`<nav part="pager" class="pager" aria-label=${msg(locale, 'txnPages')}>
+      <button class="button secondary" type="button" aria-disabled=${atStart || loading ? 'true' : 'false'} @click=${() => !atStart && this.goToPage(page - 1)}>
+        ${msg(locale, 'txnPrevious')}
+      </button>
+      <span class="page-info">${msg(locale, 'txnPageOf', { page: formatNumber(page, locale), pages: formatNumber(pages, locale) })}</span>
+      <button class="button secondary" type="button" aria-disabled=${atEnd || loading ? 'true' : 'false'} @click=${() => !atEnd && this.goToPage(page + 1)}>
+        ${msg(locale, 'txnNext')}
+      </button>
+    </nav>`;
+  }
+}

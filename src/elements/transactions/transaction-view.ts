@@ -1,0 +1,237 @@
+import type { Transaction } from '../../model/transactions.js';
+import { covers, dayAfter, isBadRange, type NormalFilters } from './filters.js';
+
+export type SortKey = 'date' | 'amount';
+export type SortDirection = 'asc' | 'desc';
+
+export interface SortSpec {
+  key: SortKey;
+  direction: SortDirection;
+}
+
+export const DEFAULT_SORT: SortSpec = { key: 'date', direction: 'desc' };
+
+/** `date-desc` (default), `date-asc`, `amount-desc`, `amount-asc`. */
+export function parseSort(value: string | null | undefined): SortSpec {
+  const m = /^(date|amount)[-_ ]?(asc|desc)?$/i.exec((value ?? '').trim());
+  if (!m) return DEFAULT_SORT;
+  const key = m[1].toLowerCase() as SortKey;
+  return { key, direction: (m[2]?.toLowerCase() as SortDirection | undefined) ?? 'desc' };
+}
+
+export const sortName = (s: SortSpec): string => `${s.key}-${s.direction}`;
+
+/** Money in and out of the shown rows in one currency (minor units; never summed across currencies). */
+export interface CurrencyTotals {
+  currency: string;
+  moneyIn: number;
+  moneyOut: number;
+  credits: number;
+  debits: number;
+}
+
+/** The rows a table shows: indices into `rows` in display order, with their totals. */
+export class TransactionView {
+  constructor(
+    readonly rows: readonly Transaction[],
+    /** Indices into `rows`, in display order. */
+    readonly order: Uint32Array,
+    readonly filters: NormalFilters,
+    readonly sort: SortSpec,
+    readonly totals: readonly CurrencyTotals[],
+  ) {}
+
+  get length(): number {
+    return this.order.length;
+  }
+
+  at(position: number): Transaction {
+    return this.rows[this.order[position]];
+  }
+
+  /** Position of the row with this source index, or -1. */
+  positionOf(sourceIndex: number): number {
+    return this.order.indexOf(sourceIndex);
+  }
+
+  toArray(): Transaction[] {
+    const out = new Array<Transaction>(this.order.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.rows[this.order[i]];
+    return out;
+  }
+
+  static empty(rows: readonly Transaction[] = [], sort: SortSpec = DEFAULT_SORT): TransactionView {
+    return new TransactionView(rows, new Uint32Array(0), {}, sort, []);
+  }
+}
+
+const signedAmount = (t: Transaction) => (t.type === 'credit' ? t.amount : -t.amount);
+
+/**
+ * Everything a table needs to sort and filter one set of rows fast: sorted orders are computed once per
+ * key and reused for both directions, narrations are lower-cased once (lazily, inside the chunked filter
+ * run, so even that first pass never blocks a frame for long).
+ */
+export class TransactionIndex {
+  private readonly lower: (string | undefined)[];
+  private readonly orders = new Map<SortKey, Uint32Array>();
+  private readonly reversed = new Map<SortKey, Uint32Array>();
+
+  constructor(readonly rows: readonly Transaction[]) {
+    this.lower = new Array(rows.length);
+  }
+
+  get size(): number {
+    return this.rows.length;
+  }
+
+  lowerNarration(i: number): string {
+    let l = this.lower[i];
+    if (l === undefined) l = this.lower[i] = this.rows[i].narration.toLowerCase();
+    return l;
+  }
+
+  /** Every row index in `sort` order. Ties keep the source order in the descending direction. */
+  order(sort: SortSpec): Uint32Array {
+    let desc = this.orders.get(sort.key);
+    if (!desc) {
+      desc = sort.key === 'date' ? this.byDateDesc() : this.byKeyDesc(signedAmount);
+      this.orders.set(sort.key, desc);
+    }
+    if (sort.direction === 'desc') return desc;
+    let asc = this.reversed.get(sort.key);
+    if (!asc) {
+      asc = desc.slice().reverse();
+      this.reversed.set(sort.key, asc);
+    }
+    return asc;
+  }
+
+  private byDateDesc(): Uint32Array {
+    const { rows } = this;
+    const n = rows.length;
+    // Mono answers newest first, so usually the source order already is the order (one pass, no sort).
+    let sorted = true;
+    for (let i = 1; i < n && sorted; i++) sorted = rows[i - 1].date >= rows[i].date;
+    if (sorted) return identity(n);
+    return this.byKeyDesc((t) => Date.parse(t.date) || 0);
+  }
+
+  private byKeyDesc(key: (t: Transaction) => number): Uint32Array {
+    const n = this.rows.length;
+    const keys = new Float64Array(n);
+    for (let i = 0; i < n; i++) keys[i] = key(this.rows[i]);
+    return identity(n).sort((a, b) => keys[b] - keys[a] || a - b);
+  }
+
+  /**
+   * A filter run over the rows in `sort` order. When `previous` was computed on this index with the same
+   * sort and its filters include every row the new ones match (the user typed one more letter), only the
+   * previous result is scanned.
+   */
+  query(filters: NormalFilters, sort: SortSpec, previous?: TransactionView): FilterJob {
+    const narrowing =
+      previous !== undefined && previous.rows === this.rows && previous.sort.key === sort.key && previous.sort.direction === sort.direction && covers(previous.filters, filters);
+    return new FilterJob(this, filters, sort, narrowing ? previous.order : this.order(sort));
+  }
+}
+
+function identity(n: number): Uint32Array {
+  const a = new Uint32Array(n);
+  for (let i = 0; i < n; i++) a[i] = i;
+  return a;
+}
+
+const now = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
+
+/** One filter pass, done in slices: `step(budgetMs)` works until the budget is spent and says whether it finished. */
+export class FilterJob {
+  private position = 0;
+  private count = 0;
+  private readonly out: Uint32Array;
+  private readonly totals = new Map<string, CurrencyTotals>();
+  private readonly from?: string;
+  private readonly until?: string;
+  private readonly needle?: string;
+  private readonly type?: 'credit' | 'debit';
+  private readonly nothing: boolean;
+  result?: TransactionView;
+
+  constructor(
+    private readonly index: TransactionIndex,
+    readonly filters: NormalFilters,
+    readonly sort: SortSpec,
+    private readonly source: Uint32Array,
+  ) {
+    this.out = new Uint32Array(source.length);
+    this.from = filters.start;
+    this.until = filters.end ? dayAfter(filters.end) : undefined;
+    this.needle = filters.narration?.toLowerCase();
+    this.type = filters.type;
+    this.nothing = isBadRange(filters);
+  }
+
+  get done(): boolean {
+    return this.result !== undefined;
+  }
+
+  step(budgetMs: number): boolean {
+    if (this.result) return true;
+    const deadline = now() + budgetMs;
+    const { source, out, index, from, until, needle, type } = this;
+    const rows = index.rows;
+    const total = this.nothing ? 0 : source.length;
+    let pos = this.position;
+    let count = this.count;
+    let bucket: CurrencyTotals | undefined;
+    while (pos < total) {
+      const end = Math.min(pos + 4096, total);
+      for (; pos < end; pos++) {
+        const i = source[pos];
+        const t = rows[i];
+        if (type !== undefined && t.type !== type) continue;
+        if (from !== undefined && t.date < from) continue;
+        if (until !== undefined && t.date >= until) continue;
+        if (needle !== undefined && !index.lowerNarration(i).includes(needle)) continue;
+        out[count++] = i;
+        if (bucket === undefined || bucket.currency !== t.currency) bucket = this.bucket(t.currency);
+        if (t.type === 'credit') {
+          bucket.moneyIn += t.amount;
+          bucket.credits++;
+        } else {
+          bucket.moneyOut += t.amount;
+          bucket.debits++;
+        }
+      }
+      if (pos < total && now() >= deadline) {
+        this.position = pos;
+        this.count = count;
+        return false;
+      }
+    }
+    this.count = count;
+    this.position = pos;
+    this.result = new TransactionView(rows, out.slice(0, count), this.filters, this.sort, [...this.totals.values()]);
+    return true;
+  }
+
+  private bucket(currency: string): CurrencyTotals {
+    let b = this.totals.get(currency);
+    if (!b) this.totals.set(currency, (b = { currency, moneyIn: 0, moneyOut: 0, credits: 0, debits: 0 }));
+    return b;
+  }
+}
+
+/** Yields to the event loop without setTimeout's 4 ms clamp, so a long filter run lets frames paint. */
+export function yieldToMain(): Promise<void> {
+  const s = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (s?.yield) return s.yield();
+  return new Promise((resolve) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
