@@ -4,3 +4,4 @@ import './elements/connect-button/define.js';
 import './elements/account/define.js';
 import './elements/statement/define.js';
 import './elements/identity/define.js';
+import './elements/transactions/define.js';

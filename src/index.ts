@@ -9,3 +9,5 @@ export { MonoAccount, missingData } from './elements/account/mono-account.js';
 export { MonoStatement, type PdfState } from './elements/statement/mono-statement.js';
 export { summarise as summariseStatement, type StatementView, type CurrencyTotals } from './elements/statement/summary.js';
 export { MonoIdentity, type SensitiveField } from './elements/identity/mono-identity.js';
+export { MonoTransactions, type LoadedTransactions } from './elements/transactions/mono-transactions.js';
+export { MonoTransactionTable } from './elements/transactions/mono-transaction-table.js';
