@@ -104,6 +104,15 @@ async function showRaw() {
   );
 }
 
+// <mono-transactions>: how the rows come from the host (pager, "load more", or everything at once).
+const transactionsMode = $<HTMLSelectElement>('#transactions-mode');
+transactionsMode.addEventListener('change', () => {
+  const transactions = $<HTMLElement>('#transactions');
+  const mode = transactionsMode.value;
+  transactions.setAttribute('paginate', mode === 'all' ? 'false' : 'true');
+  transactions.setAttribute('pager', mode === 'more' ? 'more' : 'pages');
+});
+
 selectAccount();
 
 // Scheme, brand theme, language and direction switches (issue 7).
