@@ -1,7 +1,7 @@
 // `npm run build`: manifest and generated wrappers, the npm ES modules (dist/esm), the script-tag build
 // with its lazily loaded chart.js (dist/cdn), the .d.ts of every entry (dist/types) and the themes.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
 
 const started = performance.now();
@@ -31,4 +31,6 @@ run('types', process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconf
 rmSync('dist/themes', { recursive: true, force: true });
 cpSync('src/themes', 'dist/themes', { recursive: true });
 
+// Tests compare this stamp with the sources to know whether dist is current.
+writeFileSync('dist/.build-stamp', new Date().toISOString());
 console.log(`build: done in ${Math.round(performance.now() - started)} ms`);
