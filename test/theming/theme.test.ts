@@ -1,0 +1,131 @@
+// The token layer, seen through computed styles of a real element: light/dark from prefers-color-scheme,
+// forced by the theme attribute (element or provider), the mono-theme-* classes and --mono-color-scheme;
+// --mono-sys-* tokens and the brand theme files restyle elements without touching their code.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { emulateMedia } from '@web/test-runner-commands';
+import '../../src/elements/provider/define.js';
+import '../../src/elements/account/define.js';
+import type { MonoAccount } from '../../src/elements/account/mono-account.js';
+
+const LIGHT_SURFACE = 'rgb(255, 255, 255)';
+const DARK_SURFACE = 'rgb(22, 24, 29)';
+
+/** A loaded <mono-account> inside `wrapper` (a template whose only <mono-account> is the one measured). */
+async function loadedAccount(template: ReturnType<typeof html>): Promise<MonoAccount> {
+  const root = await fixture<HTMLElement>(template);
+  const el = (root.localName === 'mono-account' ? root : root.querySelector('mono-account')) as MonoAccount;
+  if (!el.shadowRoot?.querySelector('[part~=base]')) await oneEvent(el, 'mono-load');
+  await el.updateComplete;
+  return el;
+}
+const base = (el: MonoAccount) => getComputedStyle(el.shadowRoot!.querySelector('[part~=base]')!);
+
+async function addStylesheet(href: string): Promise<HTMLLinkElement> {
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = href;
+  const loaded = new Promise((resolve, reject) => {
+    link.onload = resolve;
+    link.onerror = reject;
+  });
+  document.head.append(link);
+  await loaded;
+  return link;
+}
+
+describe('theming', () => {
+  afterEach(async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    document.documentElement.classList.remove('mono-theme-dark', 'mono-theme-light', 'mono-brand-kente', 'mono-brand-lagoon');
+  });
+
+  it('follows prefers-color-scheme when nothing forces a scheme', async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    const el = await loadedAccount(html`<mono-account account-id="acc_demo"></mono-account>`);
+    expect(base(el).backgroundColor).to.equal(LIGHT_SURFACE);
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(base(el).backgroundColor).to.equal(DARK_SURFACE);
+    expect(base(el).color).to.equal('rgb(232, 234, 239)');
+  });
+
+  it('forces a scheme with the theme attribute, on the element or on the provider', async () => {
+    await emulateMedia({ colorScheme: 'light' });
+    const el = await loadedAccount(html`<mono-account account-id="acc_demo" theme="dark"></mono-account>`);
+    expect(base(el).backgroundColor).to.equal(DARK_SURFACE);
+    el.theme = 'light';
+    await el.updateComplete;
+    expect(el.getAttribute('theme')).to.equal('light');
+    await emulateMedia({ colorScheme: 'dark' });
+    expect(base(el).backgroundColor, 'light stays light on a dark system').to.equal(LIGHT_SURFACE);
+
+    await emulateMedia({ colorScheme: 'light' });
+    const inner = await loadedAccount(html`<mono-provider theme="dark" account-id="acc_demo"><div><mono-account></mono-account></div></mono-provider>`);
+    expect(base(inner).backgroundColor).to.equal(DARK_SURFACE);
+  });
+
+  it('forces a scheme with the mono-theme-dark / mono-theme-light classes on any ancestor', async () => {
+    const el = await loadedAccount(html`<div class="mono-theme-dark"><mono-account account-id="acc_demo"></mono-account></div>`);
+    expect(base(el).backgroundColor).to.equal(DARK_SURFACE);
+    await emulateMedia({ colorScheme: 'dark' });
+    el.parentElement!.className = 'mono-theme-light';
+    expect(base(el).backgroundColor).to.equal(LIGHT_SURFACE);
+    el.parentElement!.className = '';
+    document.documentElement.classList.add('mono-theme-light');
+    expect(base(el).backgroundColor, 'on <html>').to.equal(LIGHT_SURFACE);
+  });
+
+  it('applies the --mono-sys-* tokens set by the host', async () => {
+    const el = await loadedAccount(html`<div id="host-theme"><mono-account account-id="acc_demo"></mono-account></div>`);
+    const wrapper = el.parentElement!;
+    const before = base(el);
+    expect(before.borderTopLeftRadius).to.equal('8px');
+    wrapper.style.setProperty('--mono-sys-surface', 'rgb(1, 2, 3)');
+    wrapper.style.setProperty('--mono-sys-radius', '3px');
+    wrapper.style.setProperty('--mono-sys-font', 'monospace');
+    wrapper.style.setProperty('--mono-sys-border', 'rgb(9, 8, 7)');
+    expect(base(el).backgroundColor).to.equal('rgb(1, 2, 3)');
+    expect(base(el).borderTopLeftRadius).to.equal('3px');
+    expect(base(el).borderTopColor).to.equal('rgb(9, 8, 7)');
+    expect(getComputedStyle(el).fontFamily).to.equal('monospace');
+    // A light-dark() pair follows the scheme.
+    wrapper.style.setProperty('--mono-sys-surface', 'light-dark(rgb(10, 10, 10), rgb(20, 20, 20))');
+    expect(base(el).backgroundColor).to.equal('rgb(10, 10, 10)');
+    el.theme = 'dark';
+    await el.updateComplete;
+    expect(base(el).backgroundColor).to.equal('rgb(20, 20, 20)');
+  });
+
+  it('restyles an element with a brand theme file, in both schemes', async () => {
+    const link = await addStylesheet('/src/themes/kente.css');
+    try {
+      const el = await loadedAccount(html`<div class="mono-brand-kente"><mono-account account-id="acc_demo"></mono-account></div>`);
+      expect(base(el).backgroundColor).to.equal('rgb(255, 250, 240)');
+      expect(base(el).borderTopLeftRadius).to.equal('14px');
+      expect(getComputedStyle(el).fontFamily).to.contain('Trebuchet MS');
+      el.theme = 'dark';
+      await el.updateComplete;
+      expect(base(el).backgroundColor).to.equal('rgb(29, 26, 18)');
+    } finally {
+      link.remove();
+    }
+  });
+
+  it('styles the retry button with the accent token, and its ::part from outside', async () => {
+    const el = await fixture<MonoAccount>(html`<mono-account account-id="failing_theme"></mono-account>`);
+    await oneEvent(el, 'mono-error');
+    await el.updateComplete;
+    const retry = el.shadowRoot!.querySelector<HTMLElement>('[part~=retry-button]')!;
+    expect(retry, 'the error state has a retry button part').to.exist;
+    el.style.setProperty('--mono-sys-color-accent', 'rgb(200, 0, 100)');
+    expect(getComputedStyle(retry).color).to.equal('rgb(200, 0, 100)');
+    expect(getComputedStyle(retry).borderTopColor).to.equal('rgb(200, 0, 100)');
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync('mono-account::part(retry-button) { outline: 4px solid rgb(0, 128, 0); }');
+    document.adoptedStyleSheets = [...document.adoptedStyleSheets, sheet];
+    try {
+      expect(getComputedStyle(retry).outlineColor).to.equal('rgb(0, 128, 0)');
+    } finally {
+      document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
+    }
+  });
+});
