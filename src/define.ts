@@ -5,3 +5,7 @@ import './elements/account/define.js';
 import './elements/statement/define.js';
 import './elements/identity/define.js';
 import './elements/transactions/define.js';
+import './elements/income-summary/define.js';
+import './elements/assets/define.js';
+import './elements/earnings/define.js';
+import './elements/sync-button/define.js';

@@ -1,0 +1,199 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
+import { chartStyles, controlStyles, tableStyles } from '../../charts/chart-styles.js';
+import { formatDate, formatMoney } from '../../core/format.js';
+import { MonoDataElement } from '../../core/mono-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { stateStyles, tokens } from '../../core/tokens.js';
+import { msg } from '../../i18n/index.js';
+import type { Earning } from '../../model/investments.js';
+import {
+  cumulativeByMonth,
+  EARNINGS_PERIODS,
+  earningsInPeriod,
+  periodStart,
+  totalsByCurrency,
+  type CumulativeSeries,
+  type EarningsPeriod,
+} from './earnings-data.js';
+import { styles } from './mono-earnings.styles.js';
+
+/**
+ * Investment earnings of an account (dividends, interest, sales): a period selector (last 3, 6 or 12
+ * calendar months, or all), the total earned per currency, a line chart of the earnings added up month
+ * by month (one currency at a time, picked when there are several), with a table equivalent, and the
+ * list (date, asset, narration, amount), newest first. Narrations are the broker's text, shown as text.
+ *
+ * @summary Earnings list with a cumulative chart over time and a period selector.
+ * @tag mono-earnings
+ * @slot idle - Shown when no account is set.
+ * @slot empty - Shown when the account has no earnings at all.
+ * @fires mono-load - The earnings loaded: `{ resource: 'earnings', data }` with the normalised `Earning[]`.
+ * @fires mono-error - Loading failed: `{ error }`.
+ * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
+ * @csspart controls - The period and currency pickers.
+ * @csspart totals - The totals per currency.
+ * @csspart list - The earnings table.
+ * @csspart chart - The chart frame (title, toggle, canvas, table).
+ * @csspart chart-box - The box around the canvas; its height is `--mono-chart-height`.
+ * @csspart chart-table - The table with the chart's figures (visually hidden in chart view).
+ * @csspart view-toggle - The "Show as table" toggle button.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's "Try again" button.
+ * @csspart empty - The empty state.
+ * @cssprop --mono-chart-height - Height of the chart (default 16rem).
+ * @cssprop --mono-chart-color-1 - Colour of the line.
+ */
+export class MonoEarnings extends MonoDataElement implements ChartHost {
+  static override styles = [tokens, stateStyles, tableStyles, controlStyles, chartStyles, styles];
+
+  /** `chart` or `table`: the "Show as table" toggle. With `table` chart.js is never loaded. */
+  @property({ reflect: true }) view: ChartView = 'chart';
+
+  /** Calendar months shown: `3`, `6`, `12` (default) or `all`. */
+  @property({ reflect: true }) period: EarningsPeriod = '12';
+
+  /** The currency the chart shows (default: the first one earned in the period). */
+  @property({ attribute: 'chart-currency' }) chartCurrency?: string;
+
+  @state() private loadedFor?: string;
+
+  private readonly charts = new ChartController(this);
+
+  readonly resource = new ResourceController<Earning[]>(this, {
+    resource: 'earnings',
+    load: async (client, accountId, _args, signal) => {
+      const earnings = await client.earnings(accountId, { signal });
+      this.loadedFor = accountId;
+      return earnings;
+    },
+    isEmpty: (earnings) => earnings.length === 0,
+  });
+
+  /** The chart.js instance once the chart is shown. */
+  get chart() {
+    return this.charts.instance;
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.resolvedLocale;
+    return this.resource.render({
+      // A reload of the same account (retry, sync) keeps the list up, so the chart updates in place.
+      loading: () => {
+        const shown = this.resource.value;
+        return shown?.length && this.loadedFor === this.resolvedAccountId ? this.renderEarnings(shown) : undefined;
+      },
+      empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'earningsEmpty')}</slot></div>`,
+      loaded: (earnings) => this.renderEarnings(earnings),
+    });
+  }
+
+  private get safePeriod(): EarningsPeriod {
+    return EARNINGS_PERIODS.includes(this.period) ? this.period : '12';
+  }
+
+  private renderEarnings(all: Earning[]): TemplateResult {
+    const locale = this.resolvedLocale;
+    const period = this.safePeriod;
+    const start = periodStart(period);
+    const shown = earningsInPeriod(all, start);
+    const totals = totalsByCurrency(shown);
+    const currencies = totals.map((t) => t.currency);
+    const currency = this.chartCurrency && currencies.includes(this.chartCurrency) ? this.chartCurrency : currencies[0];
+    const series = currency ? cumulativeByMonth(shown, currency, start) : null;
+    return html`
+      <div part="controls" class="controls">
+        <label class="picker"
+          >${msg(locale, 'earningsPeriod')}
+          <select class="period" @change=${(e: Event) => (this.period = (e.target as HTMLSelectElement).value as EarningsPeriod)}>
+            ${EARNINGS_PERIODS.map(
+              (p) => html`<option value=${p} ?selected=${p === period}>${p === 'all' ? msg(locale, 'earningsAllTime') : msg(locale, 'earningsLastMonths', { n: p })}</option>`,
+            )}
+          </select></label
+        >
+        ${currencies.length > 1
+          ? html`<label class="picker"
+              >${msg(locale, 'insightsCurrency')}
+              <select class="currency" @change=${(e: Event) => (this.chartCurrency = (e.target as HTMLSelectElement).value)}>
+                ${currencies.map((c) => html`<option value=${c} ?selected=${c === currency}>${c}</option>`)}
+              </select></label
+            >`
+          : nothing}
+      </div>
+      ${shown.length === 0
+        ? html`<p class="state none" role="status">${msg(locale, 'earningsNone')}</p>${this.charts.render(null, { columns: [], rows: [] })}`
+        : html`
+            <ul part="totals" class="totals" aria-label=${msg(locale, 'earningsTotal')}>
+              ${totals.map(
+                (t) => html`<li class="total" data-currency=${t.currency}>
+                  <span class="total-label">${msg(locale, 'earningsTotal')} (${t.currency})</span>
+                  <span class="total-value">${formatMoney(t.amount, t.currency, locale)}</span>
+                </li>`,
+              )}
+            </ul>
+            ${this.charts.render(this.chartSpec(series!), this.chartTable(series!))} ${this.renderList(shown)}
+          `}
+    `;
+  }
+
+  private renderList(earnings: Earning[]): TemplateResult {
+    const locale = this.resolvedLocale;
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg(locale, 'earningsList')}>
+      <table part="list" class="list">
+        <caption>${msg(locale, 'earningsList')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg(locale, 'earningsDate')}</th>
+            <th scope="col">${msg(locale, 'earningsAsset')}</th>
+            <th scope="col">${msg(locale, 'earningsNarration')}</th>
+            <th scope="col" class="num">${msg(locale, 'earningsAmount')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${earnings.map(
+            (e) => html`<tr>
+              <td><time datetime=${e.date}>${formatDate(e.date, locale)}</time></td>
+              <td>${e.asset.name ?? e.asset.symbol ?? '—'}${e.asset.symbol && e.asset.name ? html` <span class="muted">${e.asset.symbol}</span>` : nothing}</td>
+              <td class="narration">${e.narration}</td>
+              <td class="num">${formatMoney(e.amount, e.currency, locale)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private monthLabel(month: string): string {
+    return formatDate(`${month}-01`, this.resolvedLocale, { month: 'short', year: 'numeric' });
+  }
+
+  private chartSpec(series: CumulativeSeries): ChartSpec {
+    const locale = this.resolvedLocale;
+    const { currency, months } = series;
+    return {
+      kind: 'line',
+      title: msg(locale, 'earningsChartTitle', { currency }),
+      description: msg(locale, 'earningsChartDescription', {
+        currency,
+        start: this.monthLabel(months[0]),
+        end: this.monthLabel(months[months.length - 1]),
+      }),
+      labels: months.map((m) => this.monthLabel(m)),
+      series: [{ label: msg(locale, 'earningsCumulative'), data: series.cumulative }],
+      format: (v) => formatMoney(Math.round(v), currency, locale),
+      formatTick: (v) => formatMoney(Math.round(v), currency, locale, { whole: true, notation: 'compact' }),
+      unit: currency,
+    };
+  }
+
+  private chartTable(series: CumulativeSeries): ChartTable {
+    const locale = this.resolvedLocale;
+    const money = (v: number) => formatMoney(v, series.currency, locale);
+    return {
+      columns: [msg(locale, 'chartMonth'), msg(locale, 'earningsMonthly'), msg(locale, 'earningsCumulative')],
+      rows: series.months.map((m, i) => ({ header: this.monthLabel(m), cells: [money(series.monthly[i]), money(series.cumulative[i])] })),
+    };
+  }
+}

@@ -1,0 +1,278 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { MonoClient } from '../../client/client.js';
+import { toMonoError } from '../../client/errors.js';
+import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
+import { chartStyles, tableStyles } from '../../charts/chart-styles.js';
+import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
+import { MonoDataElement } from '../../core/mono-element.js';
+import { ResourceController } from '../../core/resource-controller.js';
+import { stateStyles, tokens } from '../../core/tokens.js';
+import { msg } from '../../i18n/index.js';
+import type { IncomeStream, IncomeSummary } from '../../model/income.js';
+import { pollWithBackoff } from '../sync-button/poll.js';
+import { analysedPeriod, humanise, isEmptyIncome, monthlyTotals, stabilityLevel, type IncomeView, type MonthlyIncome } from './income-data.js';
+import { styles } from './mono-income-summary.styles.js';
+
+/** Analyses started per client and account, so that several elements (or a retry) never POST twice. */
+const startedAnalyses = new WeakMap<MonoClient, Map<string, Promise<unknown>>>();
+
+function startAnalysisOnce(client: MonoClient, accountId: string, signal: AbortSignal): Promise<unknown> {
+  let started = startedAnalyses.get(client);
+  if (!started) startedAnalyses.set(client, (started = new Map()));
+  let request = started.get(accountId);
+  if (!request) {
+    // Not tied to one element's signal: another element may be waiting on the same POST.
+    request = client.startIncomeAnalysis(accountId);
+    started.set(accountId, request);
+    // A failed POST (network, 5xx) may be tried again by the user's retry.
+    request.catch(() => started!.delete(accountId));
+  }
+  return Promise.race([
+    request,
+    new Promise((_, reject) => signal.addEventListener('abort', () => reject(toMonoError(new DOMException('aborted', 'AbortError'))), { once: true })),
+  ]);
+}
+
+/**
+ * Mono's income analysis of the account: average monthly income, estimated salary (regular income),
+ * yearly and total income, employer, and the income streams with their frequency, monthly average,
+ * stability in words and first and last dates; plus a bar chart of money in per month with a table
+ * equivalent. Accepts every generation of Mono's income shapes (oldest v1 with `confidence`, later v1,
+ * v2 before and after the 2025 renames).
+ *
+ * When the account has no income record yet it starts the analysis once through the host
+ * (`POST /accounts/{id}/income`), shows "Analysing income…" and polls `income-records` with backoff
+ * until a record appears or `analysis-timeout` passes (then it offers "Check again", which polls again
+ * without a second POST).
+ *
+ * The bars: Mono's income records have no monthly breakdown, so they show all credits per calendar
+ * month over the analysed period (first to last income date of the streams, at most 12 months; the
+ * last 12 months for v1 records), from `transactions?type=credit&paginate=false`. The figures above the
+ * chart are Mono's own analysis.
+ *
+ * @summary Income analysis with income streams and a monthly bar chart.
+ * @tag mono-income-summary
+ * @slot idle - Shown when no account is set.
+ * @slot empty - Shown when the analysis found no income.
+ * @fires mono-load - The income loaded: `{ resource: 'income', data: { summary, monthly, monthlyError } }`.
+ * @fires mono-error - Loading failed, or the analysis did not finish in time (`kind: 'timeout'`): `{ error }`.
+ * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
+ * @csspart figures - The headline figures (a description list).
+ * @csspart streams - The income streams table.
+ * @csspart chart - The chart frame (title, toggle, canvas, table).
+ * @csspart chart-box - The box around the canvas; its height is `--mono-chart-height`.
+ * @csspart chart-table - The table with the chart's figures (visually hidden in chart view).
+ * @csspart view-toggle - The "Show as table" toggle button.
+ * @csspart analysing - The "Analysing income…" and "taking longer" states.
+ * @csspart loading - The loading state.
+ * @csspart error - The error state.
+ * @csspart retry-button - The error state's "Try again" button.
+ * @csspart empty - The empty state.
+ * @cssprop --mono-chart-height - Height of the chart (default 16rem).
+ * @cssprop --mono-chart-color-1 - Colour of the bars (default the accent colour).
+ */
+export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
+  static override styles = [tokens, stateStyles, tableStyles, chartStyles, styles];
+
+  /** `chart` or `table`: the "Show as table" toggle. With `table` chart.js is never loaded. */
+  @property({ reflect: true }) view: ChartView = 'chart';
+
+  /** First wait between polls of an analysis, in ms (then ×1.5 each time, at most 15 s). */
+  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 2_000;
+
+  /** How long to wait for an analysis before offering "Check again", in ms. */
+  @property({ attribute: 'analysis-timeout', type: Number }) analysisTimeout = 120_000;
+
+  @state() private analysing = false;
+  @state() private analysisPending = false;
+
+  private readonly charts = new ChartController(this);
+  /** Aborted when the element leaves the page, so an analysis poll never outlives it. */
+  private connection = new AbortController();
+
+  readonly resource = new ResourceController<IncomeView>(this, {
+    resource: 'income',
+    load: (client, accountId, _args, signal) => this.load(client, accountId, signal),
+    isEmpty: (view) => isEmptyIncome(view.summary),
+  });
+
+  /** The chart.js instance once the chart is shown. */
+  get chart() {
+    return this.charts.instance;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    if (this.connection.signal.aborted) {
+      this.connection = new AbortController();
+      this.resource.retry();
+    }
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move in the DOM reconnects at once; only a real removal stops the polling.
+    setTimeout(() => {
+      if (!this.isConnected && this.analysing) this.connection.abort();
+    }, 0);
+  }
+
+  private async load(client: MonoClient, accountId: string, signal: AbortSignal): Promise<IncomeView> {
+    this.analysisPending = false;
+    let records = await client.incomeRecords(accountId, { signal });
+    if (records.length === 0) {
+      const both = AbortSignal.any([signal, this.connection.signal]);
+      await startAnalysisOnce(client, accountId, both);
+      this.analysing = true;
+      try {
+        records = await pollWithBackoff(
+          async () => {
+            const found = await client.incomeRecords(accountId, { signal: both, fresh: true });
+            return found.length > 0 ? found : undefined;
+          },
+          { interval: this.pollInterval, timeout: this.analysisTimeout, signal: both },
+        );
+      } catch (e) {
+        if (toMonoError(e).kind === 'timeout') this.analysisPending = true;
+        throw e;
+      } finally {
+        this.analysing = false;
+      }
+    }
+    // income-records lists analyses in the order they were made; the last is the newest.
+    const summary = records[records.length - 1];
+    if (isEmptyIncome(summary)) return { accountId, summary, monthly: null, monthlyError: null };
+    const { start, end } = analysedPeriod(summary);
+    try {
+      const page = await client.transactions(accountId, { type: 'credit', paginate: false, start, end }, { signal });
+      return { accountId, summary, monthly: monthlyTotals(page.transactions, start, end, summary.currency), monthlyError: null };
+    } catch (e) {
+      const error = toMonoError(e);
+      if (error.kind === 'aborted') throw error;
+      return { accountId, summary, monthly: null, monthlyError: error };
+    }
+  }
+
+  protected override render(): TemplateResult {
+    const locale = this.resolvedLocale;
+    if (this.resource.status === 'error' && this.analysisPending) {
+      return html`<div part="analysing" class="state" role="status">
+        <p>${msg(locale, 'incomeAnalysisPending')}</p>
+        <button class="button secondary" type="button" @click=${this.resource.retry}>${msg(locale, 'incomeCheckAgain')}</button>
+      </div>`;
+    }
+    return this.resource.render({
+      loading: () => {
+        if (this.analysing) {
+          return html`<div part="analysing" class="state loading" role="status">
+            <span class="spinner" aria-hidden="true"></span>${msg(locale, 'incomeAnalysing')}
+          </div>`;
+        }
+        // A reload of the same account (retry, sync) keeps the figures up, so the chart updates in place.
+        const shown = this.resource.value;
+        return shown && shown.accountId === this.resolvedAccountId && !isEmptyIncome(shown.summary) ? this.renderIncome(shown) : undefined;
+      },
+      empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'incomeEmpty')}</slot></div>`,
+      loaded: (view) => this.renderIncome(view),
+    });
+  }
+
+  private money(minor: number | null, currency: string): string {
+    return minor === null ? msg(this.resolvedLocale, 'insightsNotKnown') : formatMoney(minor, currency, this.resolvedLocale);
+  }
+
+  private renderIncome({ summary, monthly, monthlyError }: IncomeView): TemplateResult {
+    const locale = this.resolvedLocale;
+    const cur = summary.currency;
+    const figure = (label: string, value: string, key: string) => html`<div class="figure" data-figure=${key}><dt>${label}</dt><dd>${value}</dd></div>`;
+    const optional = (label: string, value: number | null, key: string) => (value === null ? nothing : figure(label, this.money(value, cur), key));
+    return html`
+      <dl part="figures" class="figures" aria-label=${msg(locale, 'incomeSummary')}>
+        ${figure(msg(locale, 'incomeAverageMonthly'), this.money(summary.averageMonthlyIncome, cur), 'average')}
+        ${optional(msg(locale, 'incomeEstimatedSalary'), summary.estimatedSalary, 'salary')}
+        ${summary.irregularMonthlyIncome ? optional(msg(locale, 'incomeIrregular'), summary.irregularMonthlyIncome, 'irregular') : nothing}
+        ${optional(msg(locale, 'incomeYearly'), summary.yearlyIncome, 'yearly')}
+        ${optional(msg(locale, 'incomeTotal'), summary.totalIncome, 'total')}
+        ${summary.employer ? figure(msg(locale, 'incomeEmployer'), summary.employer, 'employer') : nothing}
+        ${summary.sourceCount !== null && summary.streams.length === 0
+          ? figure(msg(locale, 'incomeSources'), String(summary.sourceCount), 'sources')
+          : nothing}
+        ${summary.confidence !== null ? figure(msg(locale, 'incomeConfidence'), formatNumber(summary.confidence, locale, { style: 'percent' }), 'confidence') : nothing}
+      </dl>
+      ${summary.streams.length ? this.renderStreams(summary) : nothing}
+      ${monthly
+        ? html`${this.charts.render(this.chartSpec(monthly), this.chartTable(monthly))}
+            <p class="note">${msg(locale, 'incomeChartNote')}</p>`
+        : monthlyError
+          ? html`<div class="state error monthly-error" role="alert">
+              <p>${msg(locale, 'incomeMonthlyError')}</p>
+              <button class="button secondary" type="button" @click=${this.resource.retry}>${msg(locale, 'retry')}</button>
+            </div>`
+          : this.charts.render(null, { columns: [], rows: [] })}
+    `;
+  }
+
+  private renderStreams(summary: IncomeSummary): TemplateResult {
+    const locale = this.resolvedLocale;
+    const date = (d: string | null) => (d ? formatDate(d, locale) : msg(locale, 'insightsNotKnown'));
+    const stability = (s: IncomeStream) =>
+      s.stability === null
+        ? msg(locale, 'insightsNotKnown')
+        : `${msg(locale, `incomeStability${stabilityLevel(s.stability)}` as const)} (${formatNumber(s.stability, locale, { style: 'percent' })})`;
+    return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg(locale, 'incomeStreams')}>
+      <table part="streams" class="streams">
+        <caption>${msg(locale, 'incomeStreams')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">${msg(locale, 'incomeStreamType')}</th>
+            <th scope="col">${msg(locale, 'incomeStreamFrequency')}</th>
+            <th scope="col" class="num">${msg(locale, 'incomeStreamMonthly')}</th>
+            <th scope="col">${msg(locale, 'incomeStreamStability')}</th>
+            <th scope="col">${msg(locale, 'incomeStreamFirst')}</th>
+            <th scope="col">${msg(locale, 'incomeStreamLast')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${summary.streams.map(
+            (s) => html`<tr>
+              <th scope="row">${humanise(s.type) || msg(locale, 'insightsNotKnown')}</th>
+              <td>${humanise(s.frequency) || msg(locale, 'insightsNotKnown')}</td>
+              <td class="num">${this.money(s.monthlyAverage, s.currency)}</td>
+              <td class="stability">${stability(s)}</td>
+              <td>${date(s.firstDate)}</td>
+              <td>${date(s.lastDate)}</td>
+            </tr>`,
+          )}
+        </tbody>
+      </table>
+    </div>`;
+  }
+
+  private monthLabel(month: string): string {
+    return formatDate(`${month}-01`, this.resolvedLocale, { month: 'short', year: 'numeric' });
+  }
+
+  private chartSpec(monthly: MonthlyIncome): ChartSpec {
+    const locale = this.resolvedLocale;
+    const cur = monthly.currency;
+    return {
+      kind: 'bar',
+      title: msg(locale, 'incomeChartTitle'),
+      description: msg(locale, 'incomeChartDescription', { start: formatDate(monthly.start, locale), end: formatDate(monthly.end, locale) }),
+      labels: monthly.months.map((m) => this.monthLabel(m)),
+      series: [{ label: msg(locale, 'incomeChartSeries'), data: monthly.totals }],
+      format: (v) => formatMoney(Math.round(v), cur, locale),
+      formatTick: (v) => formatMoney(Math.round(v), cur, locale, { whole: true, notation: 'compact' }),
+      unit: cur,
+    };
+  }
+
+  private chartTable(monthly: MonthlyIncome): ChartTable {
+    const locale = this.resolvedLocale;
+    return {
+      columns: [msg(locale, 'chartMonth'), msg(locale, 'incomeChartSeries')],
+      rows: monthly.months.map((m, i) => ({ header: this.monthLabel(m), cells: [formatMoney(monthly.totals[i], monthly.currency, locale)] })),
+    };
+  }
+}

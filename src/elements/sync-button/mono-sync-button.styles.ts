@@ -1,0 +1,20 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    display: inline-flex;
+    flex-wrap: wrap;
+    align-items: center;
+    gap: var(--mono-sync-button-gap, 0.5rem);
+  }
+  .button[aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .status {
+    color: var(--_text-muted);
+  }
+  .alert {
+    color: var(--_negative);
+  }
+`;

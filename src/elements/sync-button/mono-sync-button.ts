@@ -1,0 +1,235 @@
+import { html, nothing, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import type { MonoClient } from '../../client/client.js';
+import { MonoError, toMonoError } from '../../client/errors.js';
+import { formatDate } from '../../core/format.js';
+import { MonoDataElement } from '../../core/mono-element.js';
+import { describeError } from '../../core/resource-controller.js';
+import { stateStyles, tokens } from '../../core/tokens.js';
+import { msg } from '../../i18n/index.js';
+import { pollWithBackoff } from './poll.js';
+import { styles } from './mono-sync-button.styles.js';
+
+type Phase = 'idle' | 'starting' | 'polling' | 'complete' | 'failed' | 'reauth';
+
+interface PendingJob {
+  client: MonoClient;
+  accountId: string;
+  jobId: string;
+  hasNewData: boolean | null;
+}
+
+/** When each account last started a refresh, by backend: Mono allows one per account per window. */
+const lastRefresh = new Map<string, number>();
+const refreshKey = (client: MonoClient, accountId: string) => `${client.endpoint} ${accountId}`;
+
+/** What a `<mono-connect-button>` offers for the hand-off (it may not be defined yet: attributes work either way). */
+interface ReauthTarget extends HTMLElement {
+  open?: () => void;
+}
+
+/**
+ * Refreshes an account's data from the bank on demand. A press asks your backend to start a real-time
+ * sync (`POST /accounts/{id}/sync`, sent exactly once per press, never repeated on its own), follows
+ * the job (`GET /accounts/{id}/jobs/{jobId}`, with backoff and a time limit) while showing progress,
+ * then invalidates the shared client's cache for the account, so that every element showing it
+ * re-fetches, once per resource. With `has_new_data: false` nothing is re-fetched.
+ *
+ * Mono allows one real-time refresh per account every 5 minutes: a press inside `cooldown` seconds of
+ * the last refresh of the same account (by any sync button on the page) explains when it can run
+ * again instead of calling the backend. After a time-out, the next press checks the same job again.
+ *
+ * When the bank needs the account holder to sign in again it fires `mono-reauth-required` and, when
+ * `reauth-target` (or `connect`) names a `<mono-connect-button>` by id, sets that button's `account-id`
+ * and `reauth` and calls its `open()` (in `modal` mode; a `popup` needs a fresh click).
+ *
+ * The button is `aria-disabled` (not `disabled`) while a refresh runs, so keyboard focus stays on it.
+ *
+ * @summary A button that refreshes an account from the bank and reloads every element showing it.
+ * @tag mono-sync-button
+ * @slot - The button's label. Default "Refresh data".
+ * @fires mono-sync - `{ status: 'started' }` on a press that starts a refresh, then `{ status: 'complete', hasNewData }` or `{ status: 'failed' }`.
+ * @fires mono-error - The refresh could not start, failed, timed out or needs reauthorisation: `{ error }`.
+ * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
+ * @csspart button - The button.
+ * @csspart status - The progress and result line (a polite live region).
+ * @csspart alert - Errors (an assertive live region).
+ * @cssprop --mono-sync-button-gap - Space between the button and its status line (default 0.5rem).
+ */
+export class MonoSyncButton extends MonoDataElement {
+  static override styles = [tokens, stateStyles, styles];
+
+  /** Id of a `<mono-connect-button>` to open in reauth mode when the bank needs the holder to sign in again. */
+  @property({ attribute: 'reauth-target' }) reauthTarget?: string;
+
+  /** Same as `reauth-target` (the name issue 5 used). */
+  @property() connect?: string;
+
+  /** Seconds between refreshes of one account (Mono's real-time window). Default 300; 0 turns the check off. */
+  @property({ type: Number }) cooldown = 300;
+
+  /** First wait between job polls, in ms (then ×1.5 each time, at most 15 s). */
+  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 1_500;
+
+  /** How long to follow a job before giving up, in ms. */
+  @property({ attribute: 'poll-timeout', type: Number }) pollTimeout = 120_000;
+
+  @property({ type: Boolean, reflect: true }) disabled = false;
+
+  @state() private phase: Phase = 'idle';
+  @state() private status = '';
+  @state() private alert = '';
+
+  /** A job whose end we have not seen (time-out, lost connection): the next press follows it again. */
+  private pending?: PendingJob;
+  private abort?: AbortController;
+
+  /** Whether a refresh is running. */
+  get running(): boolean {
+    return this.phase === 'starting' || this.phase === 'polling';
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+  }
+
+  /** Starts a refresh, as a press does; resolves when it has ended. */
+  async sync(): Promise<void> {
+    if (this.running || this.disabled) return;
+    const locale = this.resolvedLocale;
+    const accountId = this.resolvedAccountId;
+    this.alert = '';
+    if (!accountId) {
+      this.status = msg(locale, 'noAccount');
+      return;
+    }
+    const client = this.client;
+    if (this.pending && this.pending.client === client && this.pending.accountId === accountId) return this.follow(this.pending);
+
+    const last = lastRefresh.get(refreshKey(client, accountId));
+    const until = last === undefined ? 0 : last + this.cooldown * 1000;
+    if (this.cooldown > 0 && Date.now() < until) {
+      this.status = msg(locale, 'syncCooldown', {
+        minutes: Math.ceil(this.cooldown / 60),
+        time: formatDate(new Date(until).toISOString(), locale, { timeStyle: 'short' }),
+      });
+      return;
+    }
+
+    const abort = (this.abort = new AbortController());
+    this.phase = 'starting';
+    this.status = msg(locale, 'syncRunning');
+    this.emit('mono-sync', { status: 'started' });
+    let result;
+    try {
+      result = await client.sync(accountId, { signal: abort.signal });
+    } catch (e) {
+      return this.failed(accountId, toMonoError(e));
+    }
+    if (result.status === 'reauthorisation_required') {
+      return this.failed(accountId, new MonoError('reauth-required', 'The bank needs the account holder to sign in again'));
+    }
+    lastRefresh.set(refreshKey(client, accountId), Date.now());
+    if (result.status === 'failed') return this.failed(accountId);
+    if (result.status === 'processing' && result.jobId) {
+      this.pending = { client, accountId, jobId: result.jobId, hasNewData: result.hasNewData };
+      return this.follow(this.pending);
+    }
+    this.completed(client, accountId, result.hasNewData);
+  }
+
+  private async follow(job: PendingJob): Promise<void> {
+    const locale = this.resolvedLocale;
+    const abort = (this.abort = new AbortController());
+    this.phase = 'polling';
+    this.status = msg(locale, 'syncWaiting', { polls: 0 });
+    let outcome;
+    try {
+      outcome = await pollWithBackoff(
+        async (attempt) => {
+          this.status = msg(locale, 'syncWaiting', { polls: attempt });
+          const { status } = await job.client.job(job.accountId, job.jobId, { signal: abort.signal });
+          return status === 'processing' ? undefined : status;
+        },
+        { interval: this.pollInterval, timeout: this.pollTimeout, signal: abort.signal },
+      );
+    } catch (e) {
+      const error = toMonoError(e);
+      if (error.kind === 'aborted') {
+        this.phase = 'idle';
+        this.status = '';
+        return;
+      }
+      // The job may still finish: keep it, so the next press checks it instead of starting another refresh.
+      return this.failed(job.accountId, error);
+    }
+    this.pending = undefined;
+    if (outcome === 'finished') this.completed(job.client, job.accountId, job.hasNewData);
+    else this.failed(job.accountId);
+  }
+
+  private completed(client: MonoClient, accountId: string, hasNewData: boolean | null): void {
+    this.phase = 'complete';
+    this.status = msg(this.resolvedLocale, hasNewData === false ? 'syncNoNewData' : 'syncComplete');
+    // Every element on this client showing the account reloads; identical requests share one fetch.
+    if (hasNewData !== false) client.invalidate(accountId);
+    this.emit('mono-sync', hasNewData === null ? { status: 'complete' } : { status: 'complete', hasNewData });
+  }
+
+  /** Without `error` the bank reported the refresh as failed: `mono-sync` says so, and nothing went wrong on the way. */
+  private failed(accountId: string, error?: MonoError): void {
+    const locale = this.resolvedLocale;
+    const reauth = error?.kind === 'reauth-required';
+    this.phase = reauth ? 'reauth' : 'failed';
+    this.status = '';
+    this.alert = !error
+      ? msg(locale, 'syncFailed')
+      : reauth
+        ? msg(locale, 'syncReauth')
+        : error.kind === 'timeout' && this.pending
+          ? msg(locale, 'syncTimedOut')
+          : describeError(error, locale);
+    if (error) this.emit('mono-error', { error });
+    this.emit('mono-sync', { status: 'failed' });
+    if (!reauth) return;
+    this.emit('mono-reauth-required', { accountId });
+    this.handOff(accountId);
+  }
+
+  private handOff(accountId: string): void {
+    const id = this.reauthTarget || this.connect;
+    if (!id) return;
+    const root = this.getRootNode() as Document | ShadowRoot;
+    const target = (root.getElementById?.(id) ?? document.getElementById(id)) as ReauthTarget | null;
+    if (!target) return;
+    // Attributes reach the connect button whether or not it is upgraded yet.
+    target.setAttribute('account-id', accountId);
+    target.setAttribute('reauth', '');
+    this.status = msg(this.resolvedLocale, 'syncReauthHandoff');
+    if (typeof target.open === 'function') target.open();
+  }
+
+  private onClick = (): void => {
+    void this.sync();
+  };
+
+  protected override render(): TemplateResult {
+    const locale = this.resolvedLocale;
+    const running = this.running;
+    const unavailable = running || this.disabled || !this.resolvedAccountId;
+    return html`<button
+        part="button"
+        class="button"
+        type="button"
+        aria-disabled=${unavailable ? 'true' : 'false'}
+        aria-describedby="status"
+        data-phase=${this.phase}
+        @click=${this.onClick}
+      >
+        ${running ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<slot>${msg(locale, 'syncLabel')}</slot>
+      </button>
+      <span part="status" id="status" class="status" role="status">${this.status}</span>
+      <span part="alert" class="alert" role="alert">${this.alert}</span>`;
+  }
+}

@@ -1,0 +1,44 @@
+// Shared by the chart and insight element tests: unique sandbox accounts, a recording fetch, answer rewrites.
+import { MonoClient, type MonoClientOptions } from '../../src/client/index.js';
+
+/** A fresh sandbox account id with a behaviour prefix (`fresh`, `empty`, `reauth`, `v1`, …); sandbox state is per id. */
+export const uid = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
+
+export interface Call {
+  method: string;
+  path: string;
+}
+
+/** What to answer instead of the sandbox, for one request (return undefined to let it through). */
+export type Override = (call: Call, init: RequestInit | undefined) => unknown | undefined;
+
+/**
+ * A client on the real sandbox that records every request and can replace chosen answers with a JSON
+ * body (Mono shapes the sandbox does not serve) or add sandbox fault headers to chosen requests.
+ */
+export function recordingClient(
+  options: { override?: Override; fault?: (call: Call) => Record<string, string> | undefined } & MonoClientOptions = {},
+) {
+  const calls: Call[] = [];
+  const { override, fault, ...clientOptions } = options;
+  const fetchImpl: typeof fetch = async (input, init) => {
+    const url = new URL(String(input), location.href);
+    const call = { method: init?.method ?? 'GET', path: url.pathname + url.search };
+    calls.push(call);
+    const replaced = override?.(call, init);
+    if (replaced !== undefined) {
+      return new Response(JSON.stringify(replaced), { status: 200, headers: { 'content-type': 'application/json' } });
+    }
+    const headers = new Headers(init?.headers);
+    for (const [k, v] of Object.entries(fault?.(call) ?? {})) headers.set(k, v);
+    return fetch(input, { ...init, headers });
+  };
+  const client = new MonoClient({ retryDelay: 5, maxRetryDelay: 20, ...clientOptions, fetch: fetchImpl });
+  const count = (method: string, path: RegExp) => calls.filter((c) => c.method === method && path.test(c.path)).length;
+  return { client, calls, count };
+}
+
+/** Text of a shadow root with runs of white space collapsed. */
+export const textOf = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ').trim();
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -1,0 +1,189 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/provider/define.js';
+import '../../../src/elements/earnings/define.js';
+import { loadChart } from '../../../src/charts/load-chart.js';
+import { MonoClient } from '../../../src/client/index.js';
+import { formatMoney } from '../../../src/core/format.js';
+import { cumulativeByMonth, periodStart } from '../../../src/elements/earnings/earnings-data.js';
+import type { MonoEarnings } from '../../../src/elements/earnings/mono-earnings.js';
+import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
+import type { Earning } from '../../../src/model/index.js';
+import { recordingClient, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
+
+const LOCALE = 'en-NG';
+
+async function mount(client: MonoClient, accountId: string, period = '12') {
+  const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale=${LOCALE}>
+    <mono-earnings period=${period}></mono-earnings>
+  </mono-provider>`);
+  return root.querySelector<MonoEarnings>('mono-earnings')!;
+}
+const settled = (el: MonoEarnings, status = 'loaded') =>
+  waitUntil(() => el.resource.status === status, `earnings ${status} (${el.resource.status})`, { timeout: 8000 }).then(() => el.updateComplete);
+const listRows = (el: MonoEarnings) => [...el.shadowRoot!.querySelectorAll('.list tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
+
+/** Months ago from now, as an ISO date-time in the middle of that month. */
+const monthsAgo = (n: number) => {
+  const d = new Date();
+  return new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - n, 15, 12)).toISOString();
+};
+const earning = (id: string, amount: number, date: string, currency: string, narration = 'Dividend payment AAPL') => ({
+  id,
+  amount,
+  narration,
+  date,
+  currency,
+  asset: { symbol: 'AAPL', name: 'Apple Inc', sale_price: null, quantity_sold: null },
+});
+const onEarnings = (body: unknown): Override => (call) => (/\/earnings$/.test(call.path) ? body : undefined);
+
+describe('<mono-earnings>', () => {
+  it('lists the period’s earnings newest first, with totals per currency and a cumulative line', async () => {
+    const accountId = uid('earn');
+    const { client } = recordingClient();
+    const el = await mount(client, accountId);
+    const event = await oneEvent(el, 'mono-load');
+    expect(event.detail.resource).to.equal('earnings');
+    await settled(el);
+    const all = await new MonoClient().earnings(accountId);
+    const start = periodStart('12')!;
+    const inPeriod = all.filter((e) => e.date.slice(0, 10) >= start);
+    expect(inPeriod.length, 'the sandbox pays something within a year').to.be.greaterThan(0);
+
+    const rows = listRows(el);
+    expect(rows).to.have.length(inPeriod.length);
+    const dates = [...el.shadowRoot!.querySelectorAll('.list time')].map((t) => t.getAttribute('datetime')!);
+    expect(dates).to.deep.equal([...dates].sort().reverse());
+    const newestFirst = [...inPeriod].sort((a, b) => Date.parse(b.date) - Date.parse(a.date));
+    expect(rows.map((r) => r[3])).to.deep.equal(newestFirst.map((e) => formatMoney(e.amount, e.currency, LOCALE)));
+    expect(rows.map((r) => r[2])).to.deep.equal(newestFirst.map((e) => e.narration));
+
+    const sums = new Map<string, number>();
+    for (const e of inPeriod) sums.set(e.currency, (sums.get(e.currency) ?? 0) + e.amount);
+    const cards = [...el.shadowRoot!.querySelectorAll('[part~="totals"] .total')];
+    expect(cards).to.have.length(sums.size);
+    for (const card of cards) {
+      const currency = card.getAttribute('data-currency')!;
+      expect(card.querySelector('.total-value')!.textContent).to.equal(formatMoney(sums.get(currency)!, currency, LOCALE));
+    }
+
+    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    const chart = el.chart!;
+    expect((chart.config as { type: string }).type).to.equal('line');
+    const data = chart.data.datasets[0].data as number[];
+    expect(data).to.have.length(12);
+    const currency = el.shadowRoot!.querySelector('.chart-title')!.textContent!.match(/\((\w{3})\)/)![1];
+    expect(data[data.length - 1], 'the line ends at the period’s total').to.equal(sums.get(currency));
+    expect(data.every((v, i) => i === 0 || v >= data[i - 1]), 'cumulative never falls').to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
+  it('changes period with the selector, updating the same chart in place', async () => {
+    const Chart = await loadChart('line');
+    const before = Object.keys(Chart.instances).length;
+    const accountId = uid('earn');
+    const { client, count } = recordingClient();
+    const el = await mount(client, accountId, '3');
+    await settled(el);
+    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    const chart = el.chart!;
+    expect(chart.data.labels).to.have.length(3);
+    const few = listRows(el).length;
+    const select = el.shadowRoot!.querySelector<HTMLSelectElement>('select.period')!;
+    expect(select.labels![0].textContent).to.contain('Period');
+    select.value = 'all';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.period).to.equal('all');
+    expect(el.getAttribute('period')).to.equal('all');
+    const all = await new MonoClient().earnings(accountId);
+    expect(listRows(el)).to.have.length(all.length);
+    expect(listRows(el).length).to.be.at.least(few);
+    expect(el.chart, 'same instance').to.equal(chart);
+    expect((chart.data.labels as string[]).length).to.be.greaterThan(3);
+    expect(count('GET', /\/earnings$/), 'the period is applied without a new request').to.equal(1);
+    expect(Object.keys(Chart.instances).length).to.equal(before + 1);
+    el.closest('mono-provider')!.remove();
+    expect(Object.keys(Chart.instances).length).to.equal(before);
+  });
+
+  it('charts one currency at a time when earnings come in several', async () => {
+    const body = {
+      status: 'successful',
+      data: [earning('e1', 4250, monthsAgo(0), 'USD'), earning('e2', 1800, monthsAgo(1), 'USD'), earning('e3', 560000, monthsAgo(1), 'NGN', 'Dividend MTNN')],
+    };
+    const { client } = recordingClient({ override: onEarnings(body) });
+    const el = await mount(client, uid('earn'), '6');
+    await settled(el);
+    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    const chart = el.chart!;
+    const data = () => chart.data.datasets[0].data as number[];
+    expect(data()).to.deep.equal([0, 0, 0, 0, 1800, 6050]);
+    const currency = el.shadowRoot!.querySelector<HTMLSelectElement>('select.currency')!;
+    currency.value = 'NGN';
+    currency.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect(el.chart).to.equal(chart);
+    expect(data()).to.deep.equal([0, 0, 0, 0, 560000, 560000]);
+    expect(el.shadowRoot!.querySelector('.chart-title')!.textContent).to.equal('Cumulative earnings (NGN)');
+    const table = [...el.shadowRoot!.querySelectorAll('[part~="chart-table"] tbody tr')].map((r) => r.lastElementChild!.textContent);
+    expect(table[5]).to.equal(formatMoney(560000, 'NGN', LOCALE));
+    await expect(el).to.be.accessible();
+  });
+
+  it('says when the period has no earnings, and shows the empty state for none at all', async () => {
+    const old = { status: 'successful', data: [earning('e1', 100, monthsAgo(20), 'USD')] };
+    const { client } = recordingClient({ override: onEarnings(old) });
+    const el = await mount(client, uid('earn'), '3');
+    await settled(el);
+    expect(textOf(el)).to.contain('No earnings in this period.');
+    expect(el.chart).to.equal(undefined);
+    await expect(el).to.be.accessible();
+
+    const { client: sandbox } = recordingClient();
+    const empty = await mount(sandbox, uid('empty'));
+    await settled(empty, 'empty');
+    expect(textOf(empty)).to.contain('No earnings on this account.');
+    await expect(empty).to.be.accessible();
+  });
+
+  it('shows broker text as text, never as markup', async () => {
+    const body = { status: 'successful', data: [earning('e1', 100, monthsAgo(0), 'USD', '<b>bold</b><img src=x onerror="window.__pwned=1">')] };
+    const { client } = recordingClient({ override: onEarnings(body) });
+    const el = await mount(client, uid('earn'));
+    await settled(el);
+    expect(el.shadowRoot!.querySelector('.narration')!.textContent).to.equal('<b>bold</b><img src=x onerror="window.__pwned=1">');
+    expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
+  });
+
+  it('shows an error with a working retry (HTTP 503 past the client’s retries)', async () => {
+    const key = uid('k');
+    const { client } = recordingClient({
+      retries: 1,
+      fault: (call) => (/\/earnings$/.test(call.path) ? { 'x-sandbox-fault': '502', 'x-sandbox-fault-times': '2', 'x-sandbox-fault-key': key } : undefined),
+    });
+    const el = await mount(client, uid('earn'));
+    const event = await oneEvent(el, 'mono-error');
+    expect(event.detail.error.kind).to.equal('http');
+    expect(event.detail.error.status).to.equal(502);
+    await el.updateComplete;
+    await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="retry-button"]')!.click();
+    await settled(el);
+  });
+
+  it('adds up month by month from the period start', () => {
+    const now = Date.UTC(2025, 5, 10);
+    const list = [
+      { amount: 5, currency: 'USD', date: '2025-06-01T00:00:00.000Z' },
+      { amount: 7, currency: 'USD', date: '2025-04-30T23:00:00.000Z' },
+      { amount: 9, currency: 'NGN', date: '2025-05-02T00:00:00.000Z' },
+      { amount: 11, currency: 'USD', date: '2024-01-01T00:00:00.000Z' },
+    ] as Earning[];
+    expect(periodStart('3', now)).to.equal('2025-04-01');
+    const s = cumulativeByMonth(list, 'USD', periodStart('3', now), now);
+    expect(s.months).to.deep.equal(['2025-04', '2025-05', '2025-06']);
+    expect(s.cumulative).to.deep.equal([7, 7, 12]);
+    expect(cumulativeByMonth(list, 'USD', null, now).months[0]).to.equal('2024-01');
+  });
+});

@@ -1,0 +1,243 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/provider/define.js';
+import '../../../src/elements/sync-button/define.js';
+import '../../../src/elements/income-summary/define.js';
+import '../../../src/elements/assets/define.js';
+import '../../../src/elements/earnings/define.js';
+import type { MonoClient } from '../../../src/client/index.js';
+import type { MonoEventDetails } from '../../../src/core/events.js';
+import type { MonoAssets } from '../../../src/elements/assets/mono-assets.js';
+import type { MonoEarnings } from '../../../src/elements/earnings/mono-earnings.js';
+import type { MonoIncomeSummary } from '../../../src/elements/income-summary/mono-income-summary.js';
+import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
+import type { MonoSyncButton } from '../../../src/elements/sync-button/mono-sync-button.js';
+import { recordingClient, sleep, uid, type Override } from '../../charts/sandbox-helpers.js';
+
+/** Stands in for <mono-connect-button>: the hand-off only needs attributes and open(). */
+class ConnectStub extends HTMLElement {
+  opened = 0;
+  open() {
+    this.opened++;
+  }
+}
+customElements.define('connect-stub', ConnectStub);
+
+type SyncDetail = MonoEventDetails['mono-sync'];
+
+function record(target: EventTarget) {
+  const syncs: SyncDetail[] = [];
+  const errors: string[] = [];
+  const reauth: string[] = [];
+  target.addEventListener('mono-sync', (e) => syncs.push((e as CustomEvent<SyncDetail>).detail));
+  target.addEventListener('mono-error', (e) => errors.push((e as CustomEvent<MonoEventDetails['mono-error']>).detail.error.kind));
+  target.addEventListener('mono-reauth-required', (e) => reauth.push((e as CustomEvent<MonoEventDetails['mono-reauth-required']>).detail.accountId));
+  return { syncs, errors, reauth };
+}
+
+async function mountButton(client: MonoClient, accountId: string | undefined, attrs = '') {
+  const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId ?? ''} locale="en-NG"></mono-provider>`);
+  root.innerHTML = `<mono-sync-button poll-interval="20" ${attrs}></mono-sync-button>`;
+  const button = root.querySelector<MonoSyncButton>('mono-sync-button')!;
+  await button.updateComplete;
+  return { root, button, inner: button.shadowRoot!.querySelector<HTMLButtonElement>('button')! };
+}
+const text = (b: MonoSyncButton, part: 'status' | 'alert') => b.shadowRoot!.querySelector(`[part~="${part}"]`)!.textContent!;
+const POST_SYNC = /\/sync$/;
+const JOB = /\/jobs\//;
+
+describe('<mono-sync-button>', () => {
+  it('refreshes through a job, then every element of the account re-fetches once per resource', async () => {
+    const accountId = uid('sync');
+    const { client, count } = recordingClient();
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG">
+      <mono-sync-button poll-interval="20" cooldown="0"></mono-sync-button>
+      <mono-income-summary view="table"></mono-income-summary>
+      <mono-assets view="table"></mono-assets>
+      <mono-assets view="table"></mono-assets>
+      <mono-earnings view="table"></mono-earnings>
+    </mono-provider>`);
+    const button = root.querySelector<MonoSyncButton>('mono-sync-button')!;
+    const views = [...root.querySelectorAll<MonoIncomeSummary | MonoAssets | MonoEarnings>('mono-income-summary, mono-assets, mono-earnings')];
+    await waitUntil(() => views.every((v) => v.resource.status === 'loaded'), 'all loaded', { timeout: 8000 });
+    const paths = [/\/income-records$/, /\/transactions\?/, /\/assets$/, /\/earnings$/];
+    const before = paths.map((p) => count('GET', p));
+    expect(before, 'two <mono-assets> shared one request').to.deep.equal([1, 1, 1, 1]);
+    const events = record(root);
+
+    const inner = button.shadowRoot!.querySelector('button')!;
+    expect(inner.getAttribute('aria-disabled')).to.equal('false');
+    await expect(button).to.be.accessible();
+    inner.click();
+    await button.updateComplete;
+    expect(events.syncs[0]).to.deep.equal({ status: 'started' });
+    expect(inner.getAttribute('aria-disabled')).to.equal('true');
+    expect(button.running).to.equal(true);
+    inner.click();
+    inner.click();
+    await waitUntil(() => events.syncs.length === 2, 'sync ended', { timeout: 8000 });
+    expect(events.syncs[1]).to.deep.equal({ status: 'complete', hasNewData: true });
+    expect(count('POST', POST_SYNC), 'presses while running start nothing').to.equal(1);
+    expect(count('GET', JOB), 'the sandbox job finishes on the third poll').to.equal(3);
+    await button.updateComplete;
+    expect(text(button, 'status')).to.equal('Updated with new data.');
+    expect(inner.getAttribute('aria-disabled')).to.equal('false');
+
+    await waitUntil(() => paths.every((p, i) => count('GET', p) === before[i] + 1), 'every resource re-fetched', { timeout: 8000 });
+    await waitUntil(() => views.every((v) => v.resource.status === 'loaded'), 'all reloaded', { timeout: 8000 });
+    await sleep(100);
+    expect(paths.map((p) => count('GET', p)), 'once each, not once per element').to.deep.equal([2, 2, 2, 2]);
+    expect(events.errors).to.deep.equal([]);
+  });
+
+  it('explains the 5-minute window instead of starting a second refresh', async () => {
+    const accountId = uid('sync');
+    const { client, count } = recordingClient();
+    const { button, inner } = await mountButton(client, accountId);
+    const events = record(button);
+    inner.click();
+    await waitUntil(() => events.syncs.length === 2, 'first sync', { timeout: 8000 });
+    inner.click();
+    await button.updateComplete;
+    expect(count('POST', POST_SYNC)).to.equal(1);
+    expect(events.syncs).to.have.length(2);
+    expect(text(button, 'status')).to.match(/once every 5 minutes\. Try again at .+\./);
+    // Another button for the same account knows it too.
+    const second = await mountButton(client, accountId);
+    second.inner.click();
+    await second.button.updateComplete;
+    expect(text(second.button, 'status')).to.contain('Try again at');
+    expect(count('POST', POST_SYNC)).to.equal(1);
+  });
+
+  it('completes without re-fetching when the bank had no new data', async () => {
+    const override: Override = (call) =>
+      call.method === 'POST' && POST_SYNC.test(call.path) ? { status: 'successful', data: { status: 'successful', has_new_data: false } } : undefined;
+    const accountId = uid('sync');
+    const { client } = recordingClient({ override });
+    const { button, inner } = await mountButton(client, accountId);
+    let invalidated = 0;
+    client.onInvalidate(() => invalidated++);
+    const done = oneEvent(button, 'mono-sync');
+    inner.click();
+    expect((await done).detail.status).to.equal('started');
+    const complete = await oneEvent(button, 'mono-sync');
+    expect(complete.detail).to.deep.equal({ status: 'complete', hasNewData: false });
+    await button.updateComplete;
+    expect(text(button, 'status')).to.equal('Up to date: the bank had no new data.');
+    expect(invalidated).to.equal(0);
+  });
+
+  it('reports a job that failed at the bank', async () => {
+    const override: Override = (call) => (JOB.test(call.path) ? { status: 'successful', data: { id: 'job_1', status: 'failed' } } : undefined);
+    const { client } = recordingClient({ override });
+    const { button, inner } = await mountButton(client, uid('sync'));
+    const events = record(button);
+    inner.click();
+    await waitUntil(() => events.syncs.length === 2, 'ended', { timeout: 8000 });
+    expect(events.syncs[1]).to.deep.equal({ status: 'failed' });
+    expect(events.errors, 'the bank said no: nothing went wrong on the way').to.deep.equal([]);
+    await button.updateComplete;
+    expect(text(button, 'alert')).to.equal('The refresh failed at the bank. Try again later.');
+    await expect(button).to.be.accessible();
+  });
+
+  it('on reauthorisation_required fires mono-reauth-required and hands off to the connect button', async () => {
+    const accountId = uid('reauth');
+    const { client, count } = recordingClient();
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG">
+      <mono-sync-button reauth-target="reconnect"></mono-sync-button>
+      <connect-stub id="reconnect"></connect-stub>
+    </mono-provider>`);
+    const button = root.querySelector<MonoSyncButton>('mono-sync-button')!;
+    const stub = root.querySelector<ConnectStub>('connect-stub')!;
+    const events = record(root);
+    const reauth = oneEvent(root, 'mono-reauth-required');
+    button.shadowRoot!.querySelector('button')!.click();
+    expect((await reauth).detail).to.deep.equal({ accountId });
+    expect(events.syncs).to.deep.equal([{ status: 'started' }, { status: 'failed' }]);
+    expect(events.errors).to.deep.equal(['reauth-required']);
+    expect(stub.getAttribute('account-id')).to.equal(accountId);
+    expect(stub.hasAttribute('reauth')).to.equal(true);
+    expect(stub.opened).to.equal(1);
+    expect(count('GET', JOB)).to.equal(0);
+    await button.updateComplete;
+    expect(text(button, 'alert')).to.contain('sign in again');
+    await expect(button).to.be.accessible();
+  });
+
+  it('opens a real <mono-connect-button> in reauth mode (the `connect` spelling)', async () => {
+    await import('../../../src/elements/connect-button/define.js');
+    const accountId = uid('reauth');
+    const { client } = recordingClient();
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG">
+      <mono-sync-button connect="cb"></mono-sync-button>
+      <mono-connect-button id="cb" widget-origins="self" no-preinitiate></mono-connect-button>
+    </mono-provider>`);
+    const connect = root.querySelector('mono-connect-button')!;
+    const opened = oneEvent(connect, 'mono-open');
+    root.querySelector<MonoSyncButton>('mono-sync-button')!.shadowRoot!.querySelector('button')!.click();
+    expect((await opened).detail.mode).to.equal('modal');
+    expect(connect.getAttribute('account-id')).to.equal(accountId);
+    expect(connect.hasAttribute('reauth')).to.equal(true);
+    root.remove();
+  });
+
+  it('never repeats the POST on its own after an error; a new press tries again', async () => {
+    const key = uid('k');
+    const { client, count } = recordingClient({
+      fault: (call) => (call.method === 'POST' ? { 'x-sandbox-fault': '503', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key } : undefined),
+    });
+    const { button, inner } = await mountButton(client, uid('sync'));
+    const events = record(button);
+    inner.click();
+    await waitUntil(() => events.syncs.length === 2, 'failed', { timeout: 8000 });
+    expect(events.syncs[1]).to.deep.equal({ status: 'failed' });
+    expect(events.errors).to.deep.equal(['http']);
+    await sleep(100);
+    expect(count('POST', POST_SYNC)).to.equal(1);
+    await button.updateComplete;
+    expect(text(button, 'alert')).to.contain('503');
+    await expect(button).to.be.accessible();
+    inner.click();
+    await waitUntil(() => events.syncs.length === 4, 'second press', { timeout: 8000 });
+    expect(events.syncs[3]).to.deep.equal({ status: 'complete', hasNewData: true });
+    expect(count('POST', POST_SYNC)).to.equal(2);
+  });
+
+  it('gives up following a slow job after its limit; the next press checks the same job', async () => {
+    let stuck = true;
+    const override: Override = (call) => (stuck && JOB.test(call.path) ? { status: 'successful', data: { id: 'j', status: 'processing' } } : undefined);
+    const { client, count } = recordingClient({ override });
+    const { button, inner } = await mountButton(client, uid('sync'), 'poll-timeout="250"');
+    const events = record(button);
+    inner.click();
+    await waitUntil(() => events.syncs.length === 2, 'timed out', { timeout: 8000 });
+    expect(events.syncs[1]).to.deep.equal({ status: 'failed' });
+    expect(events.errors).to.deep.equal(['timeout']);
+    await button.updateComplete;
+    expect(text(button, 'alert')).to.contain('still working');
+    stuck = false;
+    inner.click();
+    await waitUntil(() => events.syncs.length === 3, 'resumed', { timeout: 8000 });
+    expect(events.syncs[2]).to.deep.equal({ status: 'complete', hasNewData: true });
+    expect(count('POST', POST_SYNC), 'the same job, no second refresh').to.equal(1);
+  });
+
+  it('is accessible while running and says why it cannot run without an account', async () => {
+    const { client, count } = recordingClient();
+    const { button, inner } = await mountButton(client, uid('sync'), 'poll-interval="400"');
+    inner.click();
+    await waitUntil(() => text(button, 'status').startsWith('Waiting for the bank'), 'polling');
+    expect(button.shadowRoot!.querySelector('.spinner')).to.exist;
+    await expect(button).to.be.accessible();
+    button.remove();
+
+    const idle = await mountButton(client, undefined);
+    expect(idle.inner.getAttribute('aria-disabled')).to.equal('true');
+    idle.inner.click();
+    await idle.button.updateComplete;
+    expect(text(idle.button, 'status')).to.equal('No account selected.');
+    expect(count('POST', POST_SYNC)).to.equal(1);
+    await expect(idle.button).to.be.accessible();
+  });
+});
