@@ -1,0 +1,48 @@
+// Every catalogue translates every English key with the same {placeholders}, and lookups fall back
+// from the full tag to the language to English; host overrides ride on a private-use subtag.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { en } from '../../src/i18n/en.js';
+import * as locales from '../../src/i18n/locales/index.js';
+import { msg, registerMessages, withMessages, type MessageKey } from '../../src/i18n/index.js';
+
+const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message catalogues', () => {
+  for (const [language, catalogue] of Object.entries(locales)) {
+    it(`${language} has every key, translated, with the same placeholders`, () => {
+      const messages = catalogue as Record<string, string>;
+      for (const key of Object.keys(en) as MessageKey[]) {
+        assert.equal(typeof messages[key], 'string', `${language} misses ${key}`);
+        assert.ok(messages[key].trim(), `${language}.${key} is empty`);
+        assert.deepEqual(placeholders(messages[key]), placeholders(en[key]), `${language}.${key} placeholders`);
+      }
+      assert.deepEqual(Object.keys(messages).filter((k) => !(k in en)), [], `${language} has keys English does not`);
+      const translated = (Object.keys(en) as MessageKey[]).filter((k) => messages[k] !== en[k]).length;
+      assert.ok(translated / Object.keys(en).length > 0.8, `${language} leaves most messages in English`);
+    });
+  }
+
+  it('looks up the full tag, then shorter tags, then English', () => {
+    registerMessages('fr', locales.fr);
+    registerMessages('fr-CI', { retry: 'Réessayer (CI)' });
+    assert.equal(msg('fr-CI', 'retry'), 'Réessayer (CI)');
+    assert.equal(msg('fr-SN', 'retry'), 'Réessayer');
+    assert.equal(msg('fr-SN', 'errorHttp', { status: 503 }), 'Le serveur a répondu par une erreur (503).');
+    assert.equal(msg('yo-NG', 'retry'), en.retry);
+    assert.equal(msg('not a tag', 'retry'), en.retry);
+  });
+
+  it('carries host overrides on a private-use subtag, over the locale’s own catalogue', () => {
+    const tag = withMessages('fr-CI', { loading: 'Patientez…' });
+    assert.match(tag, /^fr-CI-x-mono-[0-9a-z]+$/);
+    assert.equal(new Intl.NumberFormat(tag).resolvedOptions().locale, 'fr-CI');
+    assert.equal(msg(tag, 'loading'), 'Patientez…');
+    assert.equal(msg(tag, 'retry'), 'Réessayer (CI)');
+    assert.equal(withMessages('fr-CI', { loading: 'Patientez…' }), tag, 'the same overrides reuse their tag');
+    const nested = withMessages(tag, { retry: 'Encore' });
+    assert.notEqual(nested, tag);
+    assert.equal(msg(nested, 'loading'), 'Patientez…', 'outer overrides are kept');
+    assert.equal(msg(nested, 'retry'), 'Encore');
+  });
+});

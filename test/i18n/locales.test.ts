@@ -1,0 +1,133 @@
+// Locales in the browser: money for the four currencies, elements formatting with their locale, the French
+// catalogue by locale or nearest lang, host overrides on the provider and the element, and right-to-left
+// pages that do not push any element's content out of its box.
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import '../../src/define.js';
+import { MonoClient } from '../../src/client/index.js';
+import { formatMoney } from '../../src/core/format.js';
+import { MonoDataElement } from '../../src/core/mono-element.js';
+import { registerMessages } from '../../src/i18n/index.js';
+import { fr } from '../../src/i18n/locales/fr.js';
+import { MONO_ELEMENTS } from '../../src/tags.js';
+import type { MonoAccount } from '../../src/elements/account/mono-account.js';
+import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
+
+const spaces = (text: string) => text.replace(/[\u00a0\u202f]/g, ' ');
+const errorText = (el: Element) => spaces(el.shadowRoot!.querySelector('[part~=error]')?.textContent ?? '');
+/** No retries, so that the sandbox's failing accounts show their error at once. */
+const fastClient = new MonoClient({ retries: 0 });
+const retryText = (el: Element) => el.shadowRoot!.querySelector('[part~=retry-button]')?.textContent?.trim();
+
+describe('locales', () => {
+  before(() => registerMessages('fr', fr));
+
+  it('formats NGN, GHS, KES and ZAR the way each country writes them', () => {
+    expect(spaces(formatMoney(18452375, 'NGN', 'en-NG'))).to.equal('₦184,523.75');
+    expect(spaces(formatMoney(18452375, 'GHS', 'en-GH'))).to.equal('GH₵184,523.75');
+    expect(spaces(formatMoney(18452375, 'KES', 'en-KE'))).to.equal('Ksh 184,523.75');
+    expect(spaces(formatMoney(18452375, 'ZAR', 'en-ZA'))).to.equal('R 184 523,75');
+    expect(spaces(formatMoney(-5, 'ZAR', 'en-ZA'))).to.equal('-R 0,05');
+    expect(spaces(formatMoney(100, 'GHS', 'en-GH', { signDisplay: 'always' }))).to.equal('+GH₵1.00');
+    // The naira on a Ghanaian page, the cedi on a Nigerian one: the ISO code makes it unambiguous.
+    expect(spaces(formatMoney(100, 'NGN', 'en-GH'))).to.equal('NGN 1.00');
+    expect(spaces(formatMoney(100, 'GHS', 'en-NG'))).to.equal('GHS 1.00');
+  });
+
+  it('has elements format money with their own locale', async () => {
+    const account = await new MonoClient().account('acc_demo');
+    for (const locale of ['en-NG', 'en-ZA', 'fr']) {
+      const el = await fixture<MonoAccount>(html`<mono-account account-id="acc_demo" locale=${locale}></mono-account>`);
+      if (!el.shadowRoot?.querySelector('[part~=balance]')) await oneEvent(el, 'mono-load');
+      await el.updateComplete;
+      const balance = spaces(el.shadowRoot!.querySelector('[part~=balance]')!.textContent!);
+      expect(balance, locale).to.contain(spaces(formatMoney(account.balance, account.currency, locale)));
+    }
+  });
+
+  it('speaks French with locale="fr…" or the nearest lang, and English otherwise', async () => {
+    const byAttribute = (await fixture<MonoProvider>(html`<mono-provider .client=${fastClient}><mono-account account-id="failing_fr1" locale="fr-CI"></mono-account></mono-provider>`)).firstElementChild as MonoAccount;
+    await oneEvent(byAttribute, 'mono-error');
+    await byAttribute.updateComplete;
+    expect(errorText(byAttribute)).to.contain('Le serveur a répondu par une erreur (500)');
+    expect(retryText(byAttribute)).to.equal('Réessayer');
+
+    const wrapper = await fixture<HTMLElement>(html`<div lang="fr-SN"><mono-provider .client=${fastClient}><mono-account account-id="failing_fr2"></mono-account></mono-provider></div>`);
+    const byLang = wrapper.querySelector('mono-account')!;
+    await oneEvent(byLang, 'mono-error');
+    await byLang.updateComplete;
+    expect(retryText(byLang)).to.equal('Réessayer');
+
+    const english = (await fixture<MonoProvider>(html`<mono-provider .client=${fastClient}><mono-account account-id="failing_en" locale="en-KE"></mono-account></mono-provider>`)).firstElementChild as MonoAccount;
+    await oneEvent(english, 'mono-error');
+    await english.updateComplete;
+    expect(retryText(english)).to.equal('Try again');
+  });
+
+  it('lets the host reword messages on the provider, and on one element over that', async () => {
+    const provider = await fixture<MonoProvider>(html`
+      <mono-provider account-id="failing_words" .client=${fastClient} .messages=${{ retry: 'Reload now' }}>
+        <mono-account id="shared"></mono-account>
+        <mono-account id="own" .messages=${{ retry: 'Mine' }}></mono-account>
+        <mono-account id="french" locale="fr"></mono-account>
+      </mono-provider>
+    `);
+    const [shared, own, french] = ['#shared', '#own', '#french'].map((s) => provider.querySelector<MonoAccount>(s)!);
+    await waitUntil(() => [shared, own, french].every((el) => retryText(el)), `errors shown: ${[shared, own, french].map((el) => el.shadowRoot?.textContent).join(' | ')}`);
+    expect(retryText(shared)).to.equal('Reload now');
+    expect(retryText(own)).to.equal('Mine');
+    expect(retryText(french), 'the override wins over the catalogue').to.equal('Reload now');
+    expect(errorText(french), 'other messages stay French').to.contain('Le serveur a répondu');
+    expect(new Intl.NumberFormat(shared.resolvedLocale).resolvedOptions().locale).to.match(/^en/);
+
+    provider.messages = { retry: 'Reload again' };
+    await waitUntil(() => retryText(shared) === 'Reload again', 'a new override re-renders the elements');
+    provider.messages = undefined;
+    await waitUntil(() => retryText(shared) === 'Try again', 'removing it restores the catalogue');
+    expect(retryText(own)).to.equal('Mine');
+  });
+
+  it('lays every data element out right-to-left without pushing content out of its box', async () => {
+    const dataTags = Object.entries(MONO_ELEMENTS)
+      .filter(([tag, element]) => element.prototype instanceof MonoDataElement && !/connect|sync|transaction-table/.test(tag))
+      .map(([tag]) => tag);
+    expect(dataTags.length).to.be.greaterThan(2);
+    const container = await fixture<HTMLElement>(html`<div class="rtl-check"></div>`);
+    container.style.inlineSize = '760px';
+    const loaded: Promise<unknown>[] = [];
+    for (const tag of dataTags) {
+      const el = document.createElement(tag) as MonoDataElement;
+      el.accountId = 'acc_demo';
+      loaded.push(oneEvent(el, 'mono-load'));
+      container.append(el);
+    }
+    await Promise.all(loaded);
+    await new Promise((r) => setTimeout(r, 100));
+
+    const spill = () =>
+      [...container.children].map((host) => {
+        const box = host.getBoundingClientRect();
+        let out = 0;
+        // Content inside a scroll container (a wide table that scrolls) is allowed to be wider than the box.
+        const visit = (parent: Element | ShadowRoot) => {
+          for (const node of parent.children) {
+            const r = node.getBoundingClientRect();
+            if (node.classList.contains('sr-only')) continue;
+            if (r.width > 1 && r.height > 1) out = Math.max(out, box.left - r.left, r.right - box.right);
+            if (getComputedStyle(node).overflowX !== 'visible') continue;
+            visit(node);
+            if (node.shadowRoot) visit(node.shadowRoot);
+          }
+        };
+        visit(host.shadowRoot!);
+        return { tag: host.localName, out: Math.round(out) };
+      });
+    const ltr = spill();
+    container.dir = 'rtl';
+    await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+    const rtl = spill();
+    expect(getComputedStyle(container.firstElementChild!).direction).to.equal('rtl');
+    for (const [i, { tag, out }] of rtl.entries()) {
+      expect(out, `<${tag}> spills ${out}px out of its box in RTL (LTR: ${ltr[i].out}px)`).to.be.at.most(Math.max(ltr[i].out, 0) + 2);
+    }
+  });
+});
