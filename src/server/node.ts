@@ -162,7 +162,14 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>, 
           return;
         }
       }
-      const request = new Request(url, { method, headers: toHeaders(req), body: body as BodyInit | undefined, signal: controller.signal });
+      let request: Request;
+      try {
+        request = new Request(url, { method, headers: toHeaders(req), body: body as BodyInit | undefined, signal: controller.signal });
+      } catch {
+        // fetch's Request refuses CONNECT, TRACE and TRACK; thrown here it would be an unhandled rejection that stops the process.
+        sendJson(res, /^(CONNECT|TRACE|TRACK)$/.test(method) ? 405 : 400, `Unsupported request: ${method}`);
+        return;
+      }
       let response: Response;
       try {
         response = await handler(request);
