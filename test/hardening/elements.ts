@@ -43,6 +43,7 @@ const clickButton = (selector: string) => (el: HTMLElement) => {
 
 export const ELEMENTS: readonly ElementCase[] = [
   { tag: 'mono-account', folder: 'account', define: () => import('../../src/elements/account/define.js'), reads: ['account'], states: true },
+  { tag: 'mono-identity', folder: 'identity', define: () => import('../../src/elements/identity/define.js'), reads: ['identity'], states: true },
 ];
 
 export const elementByTag = (tag: string) => ELEMENTS.find((e) => e.tag === tag);
