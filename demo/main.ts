@@ -1,5 +1,6 @@
 import '../src/define.js';
 import type { MonoProvider } from '../src/elements/provider/mono-provider.js';
+import type { MonoConnectButton } from '../src/elements/connect-button/mono-connect-button.js';
 import { SANDBOX_ACCOUNTS } from '../src/server/sandbox/accounts.js';
 import type { MonoEventName } from '../src/core/events.js';
 
@@ -111,6 +112,22 @@ transactionsMode.addEventListener('change', () => {
   const mode = transactionsMode.value;
   transactions.setAttribute('paginate', mode === 'all' ? 'false' : 'true');
   transactions.setAttribute('pager', mode === 'more' ? 'more' : 'pages');
+});
+
+// <mono-connect-button>: the mode switch (kept across a redirect), and a linked account becomes the selected one.
+const connectModes = document.querySelectorAll<HTMLInputElement>('input[name=connect-mode]');
+function setConnectMode(mode: string) {
+  for (const button of document.querySelectorAll<MonoConnectButton>('mono-connect-button')) button.mode = mode as MonoConnectButton['mode'];
+  for (const radio of connectModes) radio.checked = radio.value === mode;
+  sessionStorage.setItem('demo.connect-mode', mode);
+}
+for (const radio of connectModes) radio.addEventListener('change', () => setConnectMode(radio.value));
+setConnectMode(sessionStorage.getItem('demo.connect-mode') ?? 'modal');
+document.addEventListener('mono-success', (event) => {
+  const { accountId } = event.detail;
+  if (![...picker.options].some((option) => option.value === accountId)) picker.add(new Option(`Linked: ${accountId}`, accountId));
+  picker.value = accountId;
+  selectAccount();
 });
 
 selectAccount();

@@ -30,6 +30,9 @@ type Plan =
   | { kind: 'hosted'; key: string; body: Omit<InitiateRequest, 'meta'> }
   | { kind: 'classic'; key: string; options: Omit<ClassicWidgetOptions, 'reference'> };
 
+/** How long after a close pointer-enter and focus start no new link. */
+const QUIET_AFTER_CLOSE_MS = 500;
+
 const clientIds = new WeakMap<MonoClient, number>();
 let nextClientId = 1;
 const clientId = (client: MonoClient) => {
@@ -129,6 +132,11 @@ export class MonoConnectButton extends MonoDataElement {
   private returnFocusTo?: HTMLElement | null;
   private frameLoads = 0;
   private restoringFocus = false;
+  /**
+   * Until when pointer-enter and focus start no link: right after a close the pointer is usually over the
+   * button again (the browser fires pointer-enter once the dialog is gone), which is no sign of intent.
+   */
+  private quietUntil = 0;
 
   /** Opens the widget, as a click does. Call it from a click handler in popup mode, or the browser blocks the window. */
   open(): void {
@@ -270,6 +278,7 @@ export class MonoConnectButton extends MonoDataElement {
   /** Pointer-enter or focus: initiate now, so that the click only has to show the widget. */
   private warm = (): void => {
     if (this.noPreinitiate || this.restoringFocus || this.disabled || this.session?.active || !this.isConnected) return;
+    if (performance.now() < this.quietUntil) return;
     let plan: Plan;
     try {
       plan = this.plan(this.resolvedMode);
@@ -306,6 +315,7 @@ export class MonoConnectButton extends MonoDataElement {
 
   private ended(session: ConnectSession, reason: CloseReason): void {
     if (this.session !== session) return;
+    this.quietUntil = performance.now() + QUIET_AFTER_CLOSE_MS;
     const wasModal = session.mode === 'modal';
     this.session = undefined;
     this.popup = undefined;

@@ -1,0 +1,220 @@
+// Links accounts through the sandbox's fake Mono widget on the real demo, in modal, popup and redirect
+// modes (and a re-authorisation), checks the open dialog with axe, counts exchange requests, and prints
+// how long the widget takes to appear after the click.
+import { createRequire } from 'node:module';
+import type { FrameLocator, Page, Request } from 'playwright-core';
+import { startDemo } from './harness.js';
+
+const require = createRequire(import.meta.url);
+const h = await startDemo();
+const { page, check } = h;
+
+interface Logged {
+  name: string;
+  detail: any;
+}
+
+// Every mono-* event from the first script on, surviving the redirect's page load (each load starts a new list).
+await page.addInitScript(() => {
+  const events: Array<{ name: string; detail: unknown }> = [];
+  (window as unknown as { __monoEvents: typeof events }).__monoEvents = events;
+  for (const name of ['mono-open', 'mono-widget-event', 'mono-success', 'mono-close', 'mono-error']) {
+    document.addEventListener(name, (e) => events.push({ name, detail: JSON.parse(JSON.stringify((e as CustomEvent).detail ?? null)) }));
+  }
+});
+
+const requests: string[] = [];
+page.context().on('request', (r: Request) => {
+  const path = new URL(r.url()).pathname;
+  if (r.method() === 'POST' && path.startsWith('/api/mono/accounts/')) requests.push(path.slice('/api/mono'.length));
+});
+const exchanges = () => requests.filter((p) => p === '/accounts/auth').length;
+// initiate requests sent but not answered yet (a pre-initiate in flight)
+let initiatesInFlight = 0;
+const isInitiate = (r: Request) => r.method() === 'POST' && r.url().endsWith('/accounts/initiate');
+page.on('request', (r) => isInitiate(r) && initiatesInFlight++);
+page.on('requestfinished', (r) => isInitiate(r) && initiatesInFlight--);
+page.on('requestfailed', (r) => isInitiate(r) && initiatesInFlight--);
+
+const events = (): Promise<Logged[]> => page.evaluate(() => (window as unknown as { __monoEvents: Logged[] }).__monoEvents);
+const clearEvents = () => page.evaluate(() => ((window as unknown as { __monoEvents: Logged[] }).__monoEvents.length = 0));
+const waitForEvent = (name: string, count = 1, timeout = 15000) =>
+  page.waitForFunction(([n, c]) => (window as unknown as { __monoEvents: Logged[] }).__monoEvents.filter((e) => e.name === n).length >= (c as number), [name, count] as const, { timeout });
+
+async function setMode(mode: 'modal' | 'popup' | 'redirect') {
+  await page.check(`input[name=connect-mode][value=${mode}]`);
+}
+
+/** Clicks through the sandbox widget (bank, login, one-time code when asked, account). */
+async function driveWidget(widget: Page | FrameLocator, bank: string | null, account: string | null) {
+  if (bank) await widget.locator(`button.bank[data-name="${bank}"]`).click();
+  await widget.locator('#username').fill('sandbox');
+  await widget.locator('#password').fill('sandbox');
+  await widget.locator('#login-submit').click();
+  const otp = widget.locator('#otp');
+  const accountStep = widget.locator('#step-account');
+  await Promise.race([otp.waitFor({ state: 'visible' }), accountStep.waitFor({ state: 'visible' })]);
+  if (await otp.isVisible()) {
+    await otp.fill('123456');
+    await widget.locator('#otp-submit').click();
+    await accountStep.waitFor({ state: 'visible' });
+  }
+  if (account) await widget.locator(`input[name=account][value="${account}"]`).check();
+  await widget.locator('#link').click();
+}
+
+const dialogState = (id: string) =>
+  page.evaluate((sel) => {
+    const dialog = document.querySelector(sel)!.shadowRoot!.querySelector('dialog')!;
+    return { open: dialog.open, modal: dialog.matches(':modal'), state: dialog.dataset.state };
+  }, `#${id}`);
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+
+try {
+  await page.goto(h.url);
+  await page.waitForFunction(() => customElements.get('mono-connect-button') !== undefined);
+  await page.locator('#connect button[part~="button"]').waitFor();
+  check('the demo shows the "Link an account" panel with a normal and a reauth button', (await page.locator('#connect-panel mono-connect-button').count()) === 2);
+
+  // ---- modal ----
+  await setMode('modal');
+  await clearEvents();
+  let before = exchanges();
+  await page.click('#connect button[part~="button"]');
+  await page.waitForFunction(() => document.querySelector('#connect')!.shadowRoot!.querySelector('dialog')!.dataset.state === 'ready', null, { timeout: 15000 });
+  const open = await dialogState('connect');
+  check('modal: a native dialog in the top layer', open.open && open.modal, open);
+
+  await page.addScriptTag({ path: require.resolve('axe-core/axe.min.js') });
+  const axe = await page.evaluate(async () => {
+    const run = (window as unknown as { axe: { run: (ctx: unknown, opts: unknown) => Promise<{ violations: Array<{ id: string; nodes: unknown[] }> }> } }).axe.run;
+    const result = await run(document.querySelector('#connect'), { iframes: false });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  check('modal: axe finds no violations in the open dialog', axe.length === 0, axe);
+
+  const frame = page.frameLocator('#connect iframe');
+  await driveWidget(frame, 'GTBank', 'acc_business');
+  await waitForEvent('mono-close');
+  let log = await events();
+  const names = log.map((e) => (e.name === 'mono-widget-event' ? e.detail.type : e.name));
+  check(
+    'modal: events in order, ending in SUCCESS, mono-success, mono-close',
+    names[0] === 'mono-open' && names.slice(-3).join() === 'SUCCESS,mono-success,mono-close' && ['INSTITUTION_SELECTED', 'SUBMIT_CREDENTIALS', 'SUBMIT_MFA', 'ACCOUNT_SELECTED', 'ACCOUNT_LINKED'].every((n) => names.includes(n)),
+    names,
+  );
+  const success = log.find((e) => e.name === 'mono-success')?.detail;
+  check('modal: mono-success carries the linked account id and the reference', success?.accountId === 'acc_business' && success.reference === log[0].detail.reference, success);
+  check('modal: exactly one exchange request', exchanges() - before === 1, exchanges() - before);
+  const after = await dialogState('connect');
+  check('modal: dialog closed, focus back on the button', !after.open && (await page.evaluate(() => document.activeElement?.id === 'connect')), after);
+  await page.waitForFunction(() => (document.querySelector('#account') as HTMLSelectElement).value === 'acc_business');
+  check('demo: the linked account is selected in the picker and on the provider', await page.evaluate(() => (document.querySelector('#provider') as HTMLElement & { accountId: string }).accountId === 'acc_business'));
+
+  // ---- re-authorise the selected account (modal) ----
+  await clearEvents();
+  before = exchanges();
+  const initiatesBefore = requests.filter((p) => p === '/accounts/initiate').length;
+  await page.click('#reauth button[part~="button"]');
+  await page.waitForFunction(() => document.querySelector('#reauth')!.shadowRoot!.querySelector('dialog')!.dataset.state === 'ready', null, { timeout: 15000 });
+  await driveWidget(page.frameLocator('#reauth iframe'), null, null);
+  await waitForEvent('mono-close');
+  log = await events();
+  check('reauth: mono-success for the selected account', log.find((e) => e.name === 'mono-success')?.detail.accountId === 'acc_business', log.map((e) => e.name));
+  check('reauth: one initiate and one exchange', exchanges() - before === 1 && requests.filter((p) => p === '/accounts/initiate').length - initiatesBefore === 1);
+
+  // ---- popup ----
+  await setMode('popup');
+  await clearEvents();
+  before = exchanges();
+  const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect button[part~="button"]')]);
+  await popup.waitForURL(/\/api\/mono\/widget\?/, { timeout: 15000 });
+  check('popup: shows "continue in the popup" on the page', (await page.locator('#connect [part~="status"]').textContent())?.includes('Continue in the Mono Connect window') === true);
+  await driveWidget(popup, 'Access Bank', 'usd_savings');
+  await waitForEvent('mono-close');
+  log = await events();
+  check('popup: mono-success with the account id', log.find((e) => e.name === 'mono-success')?.detail.accountId === 'usd_savings', log.map((e) => e.name));
+  check('popup: mono-open says popup, mono-close says success', log[0]?.detail.mode === 'popup' && log.at(-1)?.detail.reason === 'success');
+  check('popup: exactly one exchange request', exchanges() - before === 1, exchanges() - before);
+  await popup.waitForEvent('close', { timeout: 5000 }).catch(() => undefined);
+  check('popup: the kit closed the window', popup.isClosed());
+
+  // ---- redirect ----
+  await setMode('redirect');
+  before = exchanges();
+  await Promise.all([page.waitForURL(/\/api\/mono\/widget\?/, { timeout: 15000 }), page.click('#connect button[part~="button"]')]);
+  check('redirect: the tab went to the widget', true);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.searchParams.has('reference'), { timeout: 15000 }), driveWidget(page, 'Zenith Bank', 'txns_5')]);
+  await page.waitForFunction(() => customElements.get('mono-connect-button') !== undefined);
+  await waitForEvent('mono-close');
+  log = await events();
+  check('redirect: back on the demo, mono-success then mono-close', log.map((e) => e.name).join() === 'mono-success,mono-close', log.map((e) => e.name));
+  check('redirect: mono-success with the account id', log[0]?.detail.accountId === 'txns_5', log[0]);
+  check('redirect: exactly one exchange request', exchanges() - before === 1, exchanges() - before);
+  check('redirect: code and reference removed from the address bar', !/[?&](code|reference|status)=/.test(page.url()), page.url());
+  await page.waitForFunction(() => (document.querySelector('#account') as HTMLSelectElement).value === 'txns_5');
+  check('redirect: the mode choice survived the round trip', await page.isChecked('input[name=connect-mode][value=redirect]'));
+  await page.reload();
+  await page.waitForFunction(() => customElements.get('mono-connect-button') !== undefined);
+  await page.waitForTimeout(500);
+  check('redirect: a reload replays nothing', (await events()).length === 0 && exchanges() - before === 1);
+
+  // ---- time from click to the widget on screen (modal) ----
+  await setMode('modal');
+  const timings: string[] = [];
+  for (const latency of [0, 150]) {
+    await page.evaluate((ms) => {
+      (document.querySelector('#provider') as HTMLElement & { headers?: Record<string, string> }).headers = ms ? { 'x-sandbox-latency': String(ms) } : undefined;
+    }, latency);
+    for (const preinitiate of [true, false]) {
+      await page.evaluate((on) => document.querySelector('#connect')!.toggleAttribute('no-preinitiate', !on), preinitiate);
+      const samples: number[] = [];
+      for (let run = 0; run < 5; run++) {
+        await page.mouse.move(0, 0);
+        // the button starts no link for pointer or focus in the first 500 ms after a close
+        await page.waitForTimeout(preinitiate ? 550 : 50);
+        if (preinitiate) {
+          // Hover first, as a person's pointer does on its way to the click, and let the early initiate answer
+          // (none is sent when a fresh early link is already waiting).
+          await page.hover('#connect button[part~="button"]');
+          await page.waitForTimeout(30);
+          while (initiatesInFlight > 0) await page.waitForTimeout(10);
+        }
+        // A plain script (no helpers from the TypeScript build): note the click, then watch frames until the widget shows.
+        await page.evaluate(`(() => {
+          const el = document.querySelector('#connect');
+          window.__visibleAfter = undefined;
+          let clickedAt = 0;
+          el.addEventListener('click', () => { clickedAt = performance.now(); }, { capture: true, once: true });
+          function tick() {
+            const dialog = el.shadowRoot.querySelector('dialog');
+            if (clickedAt && dialog.open && dialog.dataset.state === 'ready') window.__visibleAfter = performance.now() - clickedAt;
+            else requestAnimationFrame(tick);
+          }
+          requestAnimationFrame(tick);
+        })()`);
+        await page.click('#connect button[part~="button"]');
+        const shown = await page.waitForFunction('window.__visibleAfter', null, { timeout: 15000 });
+        samples.push(Number(await shown.jsonValue()));
+        await page.evaluate(() => (document.querySelector('#connect') as HTMLElement & { close(): void }).close());
+        await page.waitForFunction(() => !document.querySelector('#connect')!.shadowRoot!.querySelector('dialog')!.open);
+      }
+      timings.push(`initiate latency ${String(latency).padStart(3)} ms, pre-initiate ${preinitiate ? 'on ' : 'off'}: median ${median(samples).toFixed(0)} ms (runs: ${samples.map((s) => s.toFixed(0)).join(', ')})`);
+    }
+  }
+  console.log('click → widget iframe loaded and visible (modal; Mono connect.js waits a fixed 2000 ms):');
+  for (const line of timings) console.log(`  ${line}`);
+  check('timings measured', timings.length === 4);
+
+  check('no page errors', h.pageErrors.length === 0, h.pageErrors);
+} catch (e) {
+  check(`connect run: ${(e as Error).message}`, false);
+  // what the page saw, to tell a widget problem from a kit problem
+  console.log('events:', JSON.stringify(await events().catch(() => 'unavailable')));
+  console.log('page errors:', JSON.stringify(h.pageErrors));
+}
+await h.finish();
