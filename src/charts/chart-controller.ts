@@ -231,7 +231,7 @@ export class ChartController implements ReactiveController {
     this.appliedKey = '';
   }
 
-  private onMotionChange = (): void => this.applyIfChanged('none');
+  private onMotionChange = (): void => this.applyIfChanged();
 
   /** The swatches' colour transition ends whenever a token they read changes (theme class, color-scheme, host CSS). */
   private onThemeChange = (): void => {
@@ -239,11 +239,12 @@ export class ChartController implements ReactiveController {
     this.themeQueued = true;
     requestAnimationFrame(() => {
       this.themeQueued = false;
-      this.applyIfChanged('none');
+      this.applyIfChanged();
     });
   };
 
-  private applyIfChanged(mode?: 'none'): void {
+  /** Always a full update: chart.js's 'none' mode keeps stale shared element options (old point colours). */
+  private applyIfChanged(): void {
     const chart = this.chart;
     const spec = this.spec;
     if (!chart || !spec) return;
@@ -260,7 +261,7 @@ export class ChartController implements ReactiveController {
     });
     datasets.splice(next.datasets.length);
     chart.options = this.options(spec, colors);
-    chart.update(mode);
+    chart.update();
   }
 
   private keyOf(spec: ChartSpec, colors: ChartColors): string {
@@ -301,7 +302,8 @@ export class ChartController implements ReactiveController {
             pointBackgroundColor: color(i),
             pointRadius: s.data.length > 40 ? 0 : 3,
             fill: 'origin',
-            tension: 0.2,
+            // Monotone curves never overshoot: a running total must not appear to dip between months.
+            cubicInterpolationMode: 'monotone',
           } as ChartDataset<'line'>;
         case 'doughnut':
           return {

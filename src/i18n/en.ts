@@ -191,7 +191,7 @@ export const en = {
   assetsTotalFor: 'Total {currency}',
   assetsReported: 'Balance reported by the broker: {amount}',
   assetsEmpty: 'No investments on this account.',
-  assetsGroupBy: 'Group allocation by',
+  assetsGroupBy: 'Group by',
   assetsByType: 'Type',
   assetsByHolding: 'Holding',
   assetsShare: 'Share',

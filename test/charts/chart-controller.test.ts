@@ -156,6 +156,23 @@ describe('ChartController', () => {
     el.remove();
   });
 
+  it('recolours every drawn element of a line chart, points included', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div><probe-chart .spec=${spec([1, 2, 3], 'line')}></probe-chart></div>`);
+    const el = wrapper.querySelector<ProbeChart>('probe-chart')!;
+    await made(el);
+    const chart = el.charts.instance!;
+    const point = () => (chart.getDatasetMeta(0).data[1] as unknown as { options: { backgroundColor: string } }).options.backgroundColor;
+    const line = () => (chart.getDatasetMeta(0).dataset as unknown as { options: { borderColor: string } }).options.borderColor;
+    await waitUntil(() => point() === 'rgb(26, 86, 219)', `point ${point()}`);
+    wrapper.classList.add('mono-theme-dark');
+    await waitUntil(() => line() === 'rgb(122, 162, 255)' && point() === 'rgb(122, 162, 255)', `dark: line ${line()}, point ${point()}`);
+    el.spec = spec([3, 2, 1], 'line');
+    await el.updateComplete;
+    await frames(30);
+    expect(point(), 'a later data update keeps the theme').to.equal('rgb(122, 162, 255)');
+    el.remove();
+  });
+
   it('turns animation off under prefers-reduced-motion', async () => {
     const el = await fixture<ProbeChart>(html`<probe-chart .spec=${spec([1, 2])}></probe-chart>`);
     await made(el);

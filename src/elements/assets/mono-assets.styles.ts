@@ -23,6 +23,10 @@ export const styles = css`
   }
   .segmented {
     display: inline-flex;
+    align-items: center;
     gap: 0.25rem;
+  }
+  #group-by {
+    margin-inline-end: 0.25rem;
   }
 `;

@@ -179,7 +179,8 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
         ${label}
       </button>`;
     return html`<div part="allocation-controls" class="controls">
-        <div class="segmented" role="group" aria-label=${msg(locale, 'assetsGroupBy')}>
+        <div class="segmented" role="group" aria-labelledby="group-by">
+          <span id="group-by">${msg(locale, 'assetsGroupBy')}</span>
           ${groupButton('type', msg(locale, 'assetsByType'))} ${groupButton('holding', msg(locale, 'assetsByHolding'))}
         </div>
         ${currencies.length > 1
