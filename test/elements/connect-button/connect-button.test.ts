@@ -214,6 +214,28 @@ describe('<mono-connect-button>', () => {
     expect(log.of('mono-error'), 'no "code already used" from a second exchange').to.have.length(0);
   });
 
+  it('keeps two buttons on one page apart: each hears only its own widget', async () => {
+    const a = await setup();
+    const b = document.createElement('mono-connect-button');
+    b.setAttribute('widget-origins', 'self');
+    const bLog = eventLog(b);
+    a.provider.append(b);
+    await b.updateComplete;
+    parts(a.el).trigger.click();
+    await widgetReady(parts(a.el).frame);
+    b.open();
+    await linkThroughWidget(await widgetReady(() => parts(b).frame()), 'Access Bank', 'acc_business');
+    await closed(bLog);
+    expect(bLog.of('mono-success')[0].detail.accountId).to.equal('acc_business');
+    expect(a.log.of('mono-success'), 'A saw nothing of B').to.have.length(0);
+    expect(a.log.of('mono-close')).to.have.length(0);
+    expect(a.log.names().filter((n) => n !== 'LOADED')).to.deep.equal(['mono-open', 'OPENED']);
+    expect(parts(a.el).dialog.matches(':modal'), 'A is still open').to.equal(true);
+    a.el.close();
+    await closed(a.log);
+    expect(a.rec.count('/accounts/auth')).to.equal(1);
+  });
+
   it('opens once on a double click', async () => {
     const { el, log, rec } = await setup();
     parts(el).trigger.click();
