@@ -5,6 +5,7 @@ export * from './core/index.js';
 export { msg, registerMessages, withMessages, type MessageKey, type Messages } from './i18n/index.js';
 export { MonoProvider } from './elements/provider/mono-provider.js';
 export { MonoConnectButton, type ConnectCustomer } from './elements/connect-button/mono-connect-button.js';
+export { MONO_ELEMENTS, defineElements, type MonoTag, type DefineOptions } from './tags.js';
 export { MonoAccount, missingData } from './elements/account/mono-account.js';
 export { MonoStatement, type PdfState } from './elements/statement/mono-statement.js';
 export { summarise as summariseStatement, type StatementView, type CurrencyTotals } from './elements/statement/summary.js';
