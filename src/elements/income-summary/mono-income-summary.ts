@@ -6,7 +6,7 @@ import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type 
 import { chartStyles, tableStyles } from '../../charts/chart-styles.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
+import { describeError, ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { msg } from '../../i18n/index.js';
 import type { IncomeStream, IncomeSummary } from '../../model/income.js';
@@ -56,7 +56,7 @@ function startAnalysisOnce(client: MonoClient, accountId: string, signal: AbortS
  * @slot idle - Shown when no account is set.
  * @slot empty - Shown when the analysis found no income.
  * @fires mono-load - The income loaded: `{ resource: 'income', data: { summary, monthly, monthlyError } }`.
- * @fires mono-error - Loading failed, or the analysis did not finish in time (`kind: 'timeout'`): `{ error }`.
+ * @fires mono-error - Loading failed (also when only the monthly credits failed), or the analysis did not finish in time (`kind: 'timeout'`): `{ error }`.
  * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
  * @csspart figures - The headline figures (a description list).
  * @csspart streams - The income streams table.
@@ -65,6 +65,7 @@ function startAnalysisOnce(client: MonoClient, accountId: string, signal: AbortS
  * @csspart chart-table - The table with the chart's figures (visually hidden in chart view).
  * @csspart view-toggle - The "Show as table" toggle button.
  * @csspart analysing - The "Analysing income…" and "taking longer" states.
+ * @csspart monthly-error - Shown instead of the chart when only the monthly credits failed to load (with its own retry).
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's "Try again" button.
@@ -150,6 +151,8 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     } catch (e) {
       const error = toMonoError(e);
       if (error.kind === 'aborted') throw error;
+      // The figures still show; the failed request is reported like any other.
+      this.emit('mono-error', { error });
       return { accountId, summary, monthly: null, monthlyError: error };
     }
   }
@@ -205,9 +208,9 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
         ? html`${this.charts.render(this.chartSpec(monthly), this.chartTable(monthly))}
             <p class="note">${msg(locale, 'incomeChartNote')}</p>`
         : monthlyError
-          ? html`<div class="state error monthly-error" role="alert">
-              <p>${msg(locale, 'incomeMonthlyError')}</p>
-              <button class="button secondary" type="button" @click=${this.resource.retry}>${msg(locale, 'retry')}</button>
+          ? html`<div part="monthly-error" class="state error monthly-error" role="alert" data-kind=${monthlyError.kind}>
+              <p>${msg(locale, 'incomeMonthlyError')} ${describeError(monthlyError, locale)}</p>
+              <button part="retry-button" class="button secondary" type="button" @click=${this.resource.retry}>${msg(locale, 'retry')}</button>
             </div>`
           : this.charts.render(null, { columns: [], rows: [] })}
     `;

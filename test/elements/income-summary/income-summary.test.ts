@@ -267,11 +267,15 @@ describe('<mono-income-summary>', () => {
       fault: (call) => (/\/transactions/.test(call.path) ? { 'x-sandbox-fault': '503', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key } : undefined),
     });
     const el = await mount(client, uid('inc'));
+    const reported = await oneEvent(el, 'mono-error');
+    expect(reported.detail.error.status).to.equal(503);
     await loaded(el);
     await el.updateComplete;
     expect(figure(el, 'average')).to.match(/^₦/);
-    const monthlyError = el.shadowRoot!.querySelector('.monthly-error')!;
+    const monthlyError = el.shadowRoot!.querySelector('[part~="monthly-error"]')!;
+    expect(monthlyError.getAttribute('data-kind')).to.equal('http');
     expect(monthlyError.textContent).to.contain('monthly figures could not be loaded');
+    expect(monthlyError.textContent).to.contain('503');
     await expect(el).to.be.accessible();
     monthlyError.querySelector('button')!.click();
     await waitUntil(() => el.chart, 'chart after retry', { timeout: 8000 });
