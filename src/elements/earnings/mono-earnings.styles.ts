@@ -14,7 +14,12 @@ export const styles = css`
   .narration {
     overflow-wrap: anywhere;
   }
-  p.state {
-    margin: 0 0 0.5rem;
+  .state.none {
+    flex-wrap: wrap;
+    margin-block-end: 0.5rem;
+  }
+  .state.none p {
+    margin: 0;
+    flex: 1 1 12rem;
   }
 `;

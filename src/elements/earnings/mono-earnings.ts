@@ -21,7 +21,7 @@ import { styles } from './mono-earnings.styles.js';
 
 /**
  * Investment earnings of an account (dividends, interest, sales): a period selector (last 3, 6 or 12
- * calendar months, or all), the total earned per currency, a line chart of the earnings added up month
+ * calendar months, or all, the default), the total earned per currency, a line chart of the earnings added up month
  * by month (one currency at a time, picked when there are several), with a table equivalent, and the
  * list (date, asset, narration, amount), newest first. Narrations are the broker's text, shown as text.
  *
@@ -52,8 +52,8 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
   /** `chart` or `table`: the "Show as table" toggle. With `table` chart.js is never loaded. */
   @property({ reflect: true }) view: ChartView = 'chart';
 
-  /** Calendar months shown: `3`, `6`, `12` (default) or `all`. */
-  @property({ reflect: true }) period: EarningsPeriod = '12';
+  /** Calendar months shown: `3`, `6`, `12` or `all` (default). */
+  @property({ reflect: true }) period: EarningsPeriod = 'all';
 
   /** The currency the chart shows (default: the first one earned in the period). */
   @property({ attribute: 'chart-currency' }) chartCurrency?: string;
@@ -91,7 +91,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
   }
 
   private get safePeriod(): EarningsPeriod {
-    return EARNINGS_PERIODS.includes(this.period) ? this.period : '12';
+    return EARNINGS_PERIODS.includes(this.period) ? this.period : 'all';
   }
 
   private renderEarnings(all: Earning[]): TemplateResult {
@@ -123,7 +123,11 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
           : nothing}
       </div>
       ${shown.length === 0
-        ? html`<p class="state none" role="status">${msg(locale, 'earningsNone')}</p>${this.charts.render(null, { columns: [], rows: [] })}`
+        ? html`<div class="state none" role="status">
+              <p>${msg(locale, 'earningsNone')}</p>
+              <button class="button secondary" type="button" @click=${() => (this.period = 'all')}>${msg(locale, 'earningsPeriod')}: ${msg(locale, 'earningsAllTime')}</button>
+            </div>
+            ${this.charts.render(null, { columns: [], rows: [] })}`
         : html`
             <ul part="totals" class="totals" aria-label=${msg(locale, 'earningsTotal')}>
               ${totals.map(

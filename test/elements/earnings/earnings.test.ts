@@ -38,6 +38,16 @@ const earning = (id: string, amount: number, date: string, currency: string, nar
 const onEarnings = (body: unknown): Override => (call) => (/\/earnings$/.test(call.path) ? body : undefined);
 
 describe('<mono-earnings>', () => {
+  it('shows all earnings by default', async () => {
+    const accountId = uid('earn');
+    const { client } = recordingClient();
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale=${LOCALE}><mono-earnings></mono-earnings></mono-provider>`);
+    const el = root.querySelector<MonoEarnings>('mono-earnings')!;
+    await settled(el);
+    expect(el.period).to.equal('all');
+    expect(listRows(el)).to.have.length((await new MonoClient().earnings(accountId)).length);
+  });
+
   it('lists the period’s earnings newest first, with totals per currency and a cumulative line', async () => {
     const accountId = uid('earn');
     const { client } = recordingClient();
@@ -139,6 +149,10 @@ describe('<mono-earnings>', () => {
     expect(textOf(el)).to.contain('No earnings in this period.');
     expect(el.chart).to.equal(undefined);
     await expect(el).to.be.accessible();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('.state.none button')!.click();
+    await el.updateComplete;
+    expect(el.period).to.equal('all');
+    expect(listRows(el)).to.have.length(1);
 
     const { client: sandbox } = recordingClient();
     const empty = await mount(sandbox, uid('empty'));
