@@ -82,7 +82,7 @@ function vscodeData(elements) {
         .filter(Boolean)
         .join('\n\n'),
       attributes: e.attributes.map((a) => {
-        const values = a.type?.text === 'ThemeName | undefined' ? ['light', 'dark'] : literalValues(a.type?.text);
+        const values = literalValues(a.type?.text);
         return {
           name: a.name,
           description: a.description ?? '',

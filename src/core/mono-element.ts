@@ -5,7 +5,7 @@ import type { MonoClient } from '../client/client.js';
 import { sharedClient } from '../client/registry.js';
 import { monoContext, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
-import { installThemeClasses, type ThemeName } from './theme.js';
+import { installThemeClasses } from './theme.js';
 import { withMessages, type Messages } from '../i18n/index.js';
 
 /**
@@ -28,7 +28,7 @@ export class MonoElement extends LitElement {
   }
 
   /** Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor). */
-  @property({ reflect: true }) theme?: ThemeName;
+  @property({ reflect: true }) theme?: 'light' | 'dark';
 
   emit<K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));

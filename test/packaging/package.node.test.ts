@@ -179,7 +179,8 @@ describe('the Custom Elements Manifest', () => {
   before(ensureBuild, { timeout: 240_000 });
 
   const manifest = (): Manifest => JSON.parse(readFileSync('custom-elements.json', 'utf8'));
-  const declarations = () => manifest().modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => ({ ...d, module: m.path })));
+  const declarations = (): Array<Record<string, any>> =>
+    manifest().modules.flatMap((m) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => Object.assign({}, d, { module: m.path })));
   const folderOf = (modulePath: string) => modulePath.split('/')[2];
 
   it('lists every tag of DESIGN.md with the events it must fire', () => {
