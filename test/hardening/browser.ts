@@ -77,12 +77,13 @@ export const errorKind = (el: Element) => deepElements(el).find((e) => e.matches
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-/** Waits until the element fired a load or error event and shows no loading indicator (or `timeout`). */
-export async function settle(m: Mounted, timeout = 5000): Promise<boolean> {
+const loadedOrFailed = (events: CustomEvent[]) => events.some((e) => e.type === 'mono-load' || e.type === 'mono-error');
+
+/** Waits until `done` holds for the element's events (default: it loaded or failed) and it shows no loading indicator. */
+export async function settle(m: Mounted, done: (events: CustomEvent[]) => boolean = loadedOrFailed, timeout = 5000): Promise<boolean> {
   const until = performance.now() + timeout;
-  const fired = () => m.events.some((e) => e.type === 'mono-load' || e.type === 'mono-error');
   while (performance.now() < until) {
-    if (fired() && !isBusy(m.el)) {
+    if (done(m.events) && !isBusy(m.el)) {
       await (m.el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
       await sleep(0);
       if (!isBusy(m.el)) return true;
@@ -90,6 +91,19 @@ export async function settle(m: Mounted, timeout = 5000): Promise<boolean> {
     await sleep(5);
   }
   return false;
+}
+
+/** Mounts the element with `answers`, waits for its own loads, runs its action (if any) and waits for that. */
+export async function mountAndRun(c: ElementCase, options: Parameters<typeof mount>[1], timeout = 5000): Promise<Mounted & { settled: boolean }> {
+  const m = await mount(c, options);
+  let settled = true;
+  if (c.reads.length) settled = await settle(m, undefined, timeout);
+  if (c.act) {
+    const before = m.events.length;
+    await c.act(m.el);
+    settled = (await settle(m, (events) => c.actDone!(events.slice(before)), timeout)) && settled;
+  }
+  return { ...m, settled };
 }
 
 /** Replaces script sinks a payload could reach with counters. */

@@ -14,10 +14,18 @@ export interface ElementCase {
   reads: ResourceKey[];
   /** Resources it loads only once `act` ran (a click on its button). */
   actReads?: ResourceKey[];
-  /** Extra attributes when mounted. */
+  /** Extra attributes when mounted (short poll intervals, so suites never wait for real-world timings). */
   attributes?: Record<string, string>;
-  /** Starts its user-triggered work (e.g. clicks its main button); resolves once started. */
+  /** Starts its user-triggered work (e.g. clicks its main button). */
   act?: (el: HTMLElement) => Promise<void> | void;
+  /** When the work `act` started has ended, judged from the element's events. */
+  actDone?: (events: CustomEvent[]) => boolean;
+  /** Undoes what `act` left open (a dialog). */
+  cleanup?: (el: HTMLElement) => void;
+  /** Adjusts an answer before it is served (e.g. point a widget URL at the sandbox's own widget page). */
+  adjust?: Partial<Record<ResourceKey, (body: unknown, request: Request) => unknown | Promise<unknown>>>;
+  /** Text fields `adjust` overwrites, so hostile text never travels through them for this element. */
+  fixedFields?: string[];
   /** Whether it shows the shared loading / empty / error states on mount (buttons do not). */
   states: boolean;
 }
@@ -41,9 +49,74 @@ const clickButton = (selector: string) => (el: HTMLElement) => {
   button.click();
 };
 
+const ended = (resource: string) => (events: CustomEvent[]) =>
+  events.some((e) => e.type === 'mono-error' || (e.type === 'mono-load' && e.detail?.resource === resource));
+
 export const ELEMENTS: readonly ElementCase[] = [
+  {
+    tag: 'mono-connect-button',
+    folder: 'connect-button',
+    define: () => import('../../src/elements/connect-button/define.js'),
+    reads: [],
+    actReads: ['initiate'],
+    attributes: { 'widget-origins': 'self', 'no-preinitiate': '' },
+    act: clickButton('[part~="button"]'),
+    actDone: (events) => events.some((e) => e.type === 'mono-error' || e.type === 'mono-close' || (e.type === 'mono-widget-event' && e.detail?.type === 'LOADED')),
+    cleanup: (el) => (el as HTMLElement & { close(): void }).close(),
+    adjust: {
+      // The backend must echo the reference (the kit refuses another one): hostile text goes through the other fields.
+      initiate: async (body, request) => {
+        const { meta } = (await request.json()) as { meta: { ref: string } };
+        const data = (body as { data: { mono_url: string; meta: { ref: string } } }).data;
+        data.meta = { ref: meta.ref };
+        data.mono_url = `${location.origin}/api/mono/widget?reference=${encodeURIComponent(meta.ref)}`;
+        return body;
+      },
+    },
+    fixedFields: ['data.meta.ref'],
+    states: false,
+  },
   { tag: 'mono-account', folder: 'account', define: () => import('../../src/elements/account/define.js'), reads: ['account'], states: true },
+  {
+    tag: 'mono-transactions',
+    folder: 'transactions',
+    define: () => import('../../src/elements/transactions/define.js'),
+    reads: ['transactions'],
+    states: true,
+  },
+  {
+    tag: 'mono-statement',
+    folder: 'statement',
+    define: () => import('../../src/elements/statement/define.js'),
+    reads: ['statement', 'account'],
+    actReads: ['statementJob'],
+    attributes: { 'pdf-poll-interval': '20', 'pdf-timeout': '4000' },
+    act: clickButton('[part~="pdf-button"]'),
+    actDone: ended('statement-job'),
+    states: true,
+  },
   { tag: 'mono-identity', folder: 'identity', define: () => import('../../src/elements/identity/define.js'), reads: ['identity'], states: true },
+  {
+    tag: 'mono-income-summary',
+    folder: 'income-summary',
+    define: () => import('../../src/elements/income-summary/define.js'),
+    reads: ['incomeRecords', 'transactions'],
+    attributes: { 'poll-interval': '20', 'analysis-timeout': '4000' },
+    states: true,
+  },
+  { tag: 'mono-assets', folder: 'assets', define: () => import('../../src/elements/assets/define.js'), reads: ['assets'], states: true },
+  { tag: 'mono-earnings', folder: 'earnings', define: () => import('../../src/elements/earnings/define.js'), reads: ['earnings'], attributes: { period: 'all' }, states: true },
+  {
+    tag: 'mono-sync-button',
+    folder: 'sync-button',
+    define: () => import('../../src/elements/sync-button/define.js'),
+    reads: [],
+    actReads: ['sync', 'job'],
+    attributes: { 'poll-interval': '20', 'poll-timeout': '4000', cooldown: '0' },
+    act: clickButton('[part~="button"]'),
+    actDone: (events) => events.some((e) => e.type === 'mono-error' || (e.type === 'mono-sync' && e.detail?.status !== 'started')),
+    states: false,
+  },
 ];
 
 export const elementByTag = (tag: string) => ELEMENTS.find((e) => e.tag === tag);

@@ -7,7 +7,7 @@ export type Answer =
   | { json: unknown; status?: number; headers?: Record<string, string> }
   | { raw: string; status?: number; contentType?: string; headers?: Record<string, string> };
 
-export type Answers = Partial<Record<ResourceKey, Answer | ((request: Request) => Answer)>>;
+export type Answers = Partial<Record<ResourceKey, Answer | ((request: Request) => Answer | Promise<Answer>)>>;
 
 export interface HostileFetch {
   fetch: typeof fetch;
@@ -29,7 +29,7 @@ export function hostileFetch(answers: Answers, endpoint = '/api/mono', passThrou
     const entry = key ? answers[key] : undefined;
     if (!key || !entry) return passThrough(input, init);
     served[key] = (served[key] ?? 0) + 1;
-    const answer = typeof entry === 'function' ? entry(request) : entry;
+    const answer = typeof entry === 'function' ? await entry(request) : entry;
     const status = answer.status ?? 200;
     if ('raw' in answer) {
       return new Response(answer.raw, { status, headers: { 'content-type': answer.contentType ?? 'application/json', ...answer.headers } });

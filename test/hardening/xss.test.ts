@@ -4,7 +4,7 @@
 // style or unsafe URL attribute appears, the payload reaches no attribute except plain-text ones, nothing
 // is requested from the payloads' hosts, and a CSV export neutralises formulas. Prints the figures.
 import { expect } from '@open-wc/testing';
-import { deepElements, defineElement, deepText, installCanary, mount, settle, stateOf, type Mounted } from './browser.js';
+import { deepElements, deepText, defineElement, installCanary, mountAndRun, stateOf, type Mounted } from './browser.js';
 import { ELEMENTS, type ElementCase } from './elements.js';
 import { hostileFetch, type Answers } from './hostile-fetch.js';
 import { FORMULA_START, PAYLOADS, type Payload } from './payloads.js';
@@ -12,7 +12,7 @@ import { RESOURCES, withText, type ResourceKey } from './resources.js';
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data', 'poster', 'background', 'ping', 'cite', 'codebase', 'srcset', 'manifest']);
 /** Attributes whose value is only ever text to a browser. */
-const TEXT_ATTRIBUTE = /^(aria-[a-z]+|title|alt|value|placeholder|download|data-[a-z0-9-]+)$/;
+const TEXT_ATTRIBUTE = /^(aria-[a-z]+|title|alt|value|placeholder|download|data-[a-z0-9-]+|style)$/;
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'blob:', 'mailto:', 'tel:']);
 
 function resourcesOf(c: ElementCase): ResourceKey[] {
@@ -20,19 +20,22 @@ function resourcesOf(c: ElementCase): ResourceKey[] {
 }
 
 export function fieldCount(c: ElementCase): number {
-  return resourcesOf(c).reduce((n, key) => n + RESOURCES[key].textFields.length, 0);
+  return resourcesOf(c).reduce((n, key) => n + RESOURCES[key].textFields.filter((f) => !c.fixedFields?.includes(f)).length, 0);
 }
 
 async function render(c: ElementCase, text: string): Promise<Mounted> {
   const answers: Answers = {};
-  for (const key of resourcesOf(c)) answers[key] = { json: withText(key, text) };
-  const m = await mount(c, { accountId: 'acc_hostile', fetch: hostileFetch(answers).fetch });
-  if (c.act) {
-    if (c.reads.length) await settle(m);
-    await c.act(m.el);
+  for (const key of resourcesOf(c)) {
+    const adjust = c.adjust?.[key];
+    answers[key] = adjust ? async (request) => ({ json: await adjust(withText(key, text), request) }) : { json: withText(key, text) };
   }
-  await settle(m);
+  const m = await mountAndRun(c, { accountId: 'acc_hostile', fetch: hostileFetch(answers).fetch }, 20_000);
   return m;
+}
+
+function unmount(c: ElementCase, m: Mounted): void {
+  c.cleanup?.(m.el);
+  m.remove();
 }
 
 /** The payload's recognisable core (long ones by their start). */
@@ -47,7 +50,8 @@ function inspect(el: Element, p: Payload, baselineTags: Set<string>): string[] {
       const name = attr.name.toLowerCase();
       const where = `<${node.localName} ${name}="${attr.value.slice(0, 60)}">`;
       if (name.startsWith('on')) problems.push(`event handler ${where}`);
-      else if (name === 'style') problems.push(`style attribute ${where}`);
+      // Chart.js sizes its canvas through CSSOM (allowed under a strict CSP); only text from the data there is a problem.
+      else if (name === 'style' && ((core.length >= 6 && attr.value.includes(core)) || /url\(|expression\(|@import/i.test(attr.value))) problems.push(`style from data ${where}`);
       else if (URL_ATTRIBUTES.has(name)) {
         let scheme = '';
         try {
@@ -95,6 +99,9 @@ export function readCsv(csv: string): string[][] {
   return rows;
 }
 
+/** A signed amount is data, not a formula: spreadsheets read it as a number. */
+const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
+
 function csvProblems(el: HTMLElement): string[] | null {
   const toCSV = (el as unknown as { toCSV?: () => string }).toCSV;
   if (typeof toCSV !== 'function') return null;
@@ -103,11 +110,12 @@ function csvProblems(el: HTMLElement): string[] | null {
   const width = rows[0]?.length ?? 0;
   rows.forEach((cells, r) => {
     if (cells.length !== width) problems.push(`CSV row ${r} has ${cells.length} cells, header has ${width}`);
-    for (const cell of cells) if (FORMULA_START.test(cell)) problems.push(`CSV formula cell ${JSON.stringify(cell.slice(0, 30))}`);
+    for (const cell of cells) if (FORMULA_START.test(cell) && !PLAIN_NUMBER.test(cell)) problems.push(`CSV formula cell ${JSON.stringify(cell.slice(0, 30))}`);
   });
   return problems;
 }
 
+const BATCH = 10;
 const figures = { elements: 0, tried: 0, passed: 0, shownAsText: 0, csvChecked: 0 };
 const canary = installCanary();
 
@@ -134,30 +142,43 @@ describe('hostile text in every field of every element', function () {
       const baseline = await render(c, 'Plain bank text 0123');
       const baselineTags = new Set(deepElements(baseline.el).map((e) => e.localName));
       expect(stateOf(baseline.el), 'benign text renders').to.not.equal('error');
-      baseline.remove();
+      unmount(c, baseline);
 
       const failures: string[] = [];
-      for (const p of PAYLOADS) {
+      let shown = 0;
+      const started = performance.now();
+      // Payloads render in parallel batches (each element in its own provider and client): same checks, less waiting.
+      for (let i = 0; i < PAYLOADS.length; i += BATCH) {
+        const batch = PAYLOADS.slice(i, i + BATCH);
         const before = canary.hits();
-        const m = await render(c, p.text);
-        const problems = inspect(m.el, p, baselineTags);
-        if (canary.hits() !== before) problems.push('canary fired');
-        const state = stateOf(m.el);
-        if (state === 'loading' || state === 'idle') problems.push(`left in state ${state}`);
-        if (deepText(m.el).includes(needle(p))) figures.shownAsText++;
-        const csv = csvProblems(m.el);
-        if (csv) {
-          figures.csvChecked++;
-          problems.push(...csv);
-        }
-        m.remove();
-        figures.tried += fields;
-        if (problems.length) failures.push(`#${p.id} ${p.kind} ${JSON.stringify(p.text.slice(0, 50))}: ${problems.slice(0, 3).join('; ')}`);
-        else figures.passed += fields;
+        const mounted = await Promise.all(batch.map((p) => render(c, p.text)));
+        const fired = canary.hits() !== before;
+        batch.forEach((p, j) => {
+          const m = mounted[j];
+          const problems = inspect(m.el, p, baselineTags);
+          if (fired) problems.push('canary fired in this batch');
+          if (!m.settled) problems.push(`did not settle (state ${stateOf(m.el)})`);
+          if (deepText(m.el).includes(needle(p))) {
+            figures.shownAsText++;
+            shown++;
+          }
+          const csv = csvProblems(m.el);
+          if (csv) {
+            figures.csvChecked++;
+            problems.push(...csv);
+          }
+          unmount(c, m);
+          figures.tried += fields;
+          if (problems.length) failures.push(`#${p.id} ${p.kind} ${JSON.stringify(p.text.slice(0, 50))}: ${problems.slice(0, 3).join('; ')}`);
+          else figures.passed += fields;
+        });
       }
       const requested = performance.getEntriesByType('resource').filter((e) => /evil\.example|\/etc\/passwd/.test(e.name));
       expect(requested.map((e) => e.name), 'requests to payload hosts').to.deep.equal([]);
       expect(failures, failures.slice(0, 5).join('\n')).to.deep.equal([]);
+      console.log(`hardening/xss: <${c.tag}> ${PAYLOADS.length} payloads × ${fields} fields passed; payload on screen as text in ${shown} (${Math.round(performance.now() - started)} ms)`);
+      // Data elements must really show the hostile text, or the test proved nothing about rendering it.
+      if (c.states) expect(shown, 'payloads shown as text').to.be.greaterThan(PAYLOADS.length / 2);
     });
   }
 
