@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MonoClient } from '../../client/client.js';
-import { toMonoError } from '../../client/errors.js';
+import { MonoError, toMonoError } from '../../client/errors.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
 import { chartStyles, tableStyles } from '../../charts/chart-styles.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
@@ -17,6 +17,7 @@ import { styles } from './mono-income-summary.styles.js';
 /** Analyses started per client and account, so that several elements (or a retry) never POST twice. */
 const startedAnalyses = new WeakMap<MonoClient, Map<string, Promise<unknown>>>();
 
+/** Starts the analysis unless this client already did for the account; `signal` stops waiting, never the POST. */
 function startAnalysisOnce(client: MonoClient, accountId: string, signal: AbortSignal): Promise<unknown> {
   let started = startedAnalyses.get(client);
   if (!started) startedAnalyses.set(client, (started = new Map()));
@@ -28,10 +29,13 @@ function startAnalysisOnce(client: MonoClient, accountId: string, signal: AbortS
     // A failed POST (network, 5xx) may be tried again by the user's retry.
     request.catch(() => started!.delete(accountId));
   }
-  return Promise.race([
-    request,
-    new Promise((_, reject) => signal.addEventListener('abort', () => reject(toMonoError(new DOMException('aborted', 'AbortError'))), { once: true })),
-  ]);
+  const pending = request;
+  return new Promise((resolve, reject) => {
+    const onAbort = () => reject(new MonoError('aborted', 'The request was cancelled'));
+    if (signal.aborted) return onAbort();
+    signal.addEventListener('abort', onAbort, { once: true });
+    pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
 }
 
 /**
