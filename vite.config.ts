@@ -77,10 +77,17 @@ function lazyChartForScriptTag(): Plugin {
     },
     load(source) {
       if (source !== id) return null;
+      // `data-chart-src` on the script tag wins; a bare package URL (unpkg.com/mono-elements@x) is the package root.
       return `
 const script = typeof document === 'undefined' ? null : document.currentScript || document.querySelector('script[src*="mono-elements"]');
 const base = script && script.src ? script.src : typeof location === 'undefined' ? '' : location.href;
-export const importChartJs = () => import(/* @vite-ignore */ new URL('./${CDN_CHART_FILE}', base).href);`;
+function chartUrl() {
+  if (script && script.dataset && script.dataset.chartSrc) return new URL(script.dataset.chartSrc, location.href).href;
+  const url = new URL(base);
+  if (/\\.js$/.test(url.pathname)) return new URL('./${CDN_CHART_FILE}', url).href;
+  return new URL(url.pathname.replace(/\\/?$/, '/dist/cdn/${CDN_CHART_FILE}'), url).href;
+}
+export const importChartJs = () => import(/* @vite-ignore */ chartUrl());`;
     },
     transform(code, file) {
       if (!/\.[cm]?[jt]s$/.test(file) || file.includes('node_modules') || !/import\(\s*['"]chart\.js['"]\s*\)/.test(code)) return null;

@@ -19,14 +19,14 @@ const tags: string[] = manifest.modules.flatMap((m: { path: string; declarations
 );
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; frame-src 'self'";
-const page = (body: string) => `<!doctype html>
+const script = `/${pkg.unpkg.replace(/^\.\//, '')}`;
+const page = (body: string, scripts = [script, `${script}?second-copy`]) => `<!doctype html>
 <html lang="en-NG">
   <head>
     <meta charset="utf-8" />
     <title>unpkg script alone</title>
     <script src="/record.js"></script>
-    <script src="/${pkg.unpkg.replace(/^\.\//, '')}"></script>
-    <script src="/${pkg.unpkg.replace(/^\.\//, '')}?second-copy"></script>
+${scripts.map((src) => `    <script src="${src}"></script>`).join('\n')}
   </head>
   <body>
     <mono-provider endpoint="/api/mono" account-id="acc_demo">
@@ -42,6 +42,8 @@ document.addEventListener('securitypolicyviolation', (e) => window.__violations.
 const pages: Record<string, string> = {
   '/no-charts.html': page('      <mono-account></mono-account>\n      <mono-identity></mono-identity>'),
   '/all.html': page(tags.filter((t) => t !== 'mono-provider').map((t) => `      <${t}></${t}>`).join('\n')),
+  // As unpkg and jsDelivr serve it: the bare package URL redirects to the "unpkg" file.
+  '/bare.html': page('      <mono-income-summary></mono-income-summary>', ['/npm/mono-elements']),
 };
 const sandbox = toNodeHandler(createSandboxHandler({ basePath: '/api/mono' }), { onlyUnder: '/api/mono/' });
 const types: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css' };
@@ -51,7 +53,9 @@ const server: Server = createServer(async (req, res) => {
   const headers = { 'content-security-policy': CSP };
   if (pages[url.pathname]) return void res.writeHead(200, { ...headers, 'content-type': 'text/html' }).end(pages[url.pathname]);
   if (url.pathname === '/record.js') return void res.writeHead(200, { ...headers, 'content-type': 'text/javascript' }).end(RECORD);
-  const file = normalize(join(process.cwd(), decodeURIComponent(url.pathname)));
+  if (url.pathname === '/npm/mono-elements') return void res.writeHead(302, { location: `/npm/mono-elements${script}` }).end();
+  const path = url.pathname.startsWith('/npm/mono-elements/') ? url.pathname.slice('/npm/mono-elements'.length) : url.pathname;
+  const file = normalize(join(process.cwd(), decodeURIComponent(path)));
   if (!file.startsWith(join(process.cwd(), 'dist')) || !existsSync(file)) return void res.writeHead(404).end();
   const body = await readFile(file);
   res.writeHead(200, { ...headers, 'content-type': types[extname(file)] ?? 'application/octet-stream' }).end(body);
@@ -109,14 +113,16 @@ try {
   if (charts) {
     await tab.waitForRequest((r) => r.url().endsWith('.chart.js'), { timeout: 15000 }).catch(() => undefined);
     check('chart.js is fetched from the file next to the script when a chart is shown', requested.some((p) => p === '/dist/cdn/mono-elements.chart.js'), requested.filter((p) => p.endsWith('.js')));
-    const canvas = await tab
-      .waitForFunction(() => {
-        const find = (root: Document | ShadowRoot): boolean =>
-          !!root.querySelector('canvas') || [...root.querySelectorAll('*')].some((el) => !!el.shadowRoot && find(el.shadowRoot));
-        return find(document);
-      }, null, { timeout: 15000 })
-      .then(() => true, () => false);
+    // A string, so that tsx's helpers for named functions do not travel into the page.
+    const findCanvas = `(function find(root) { return !!root.querySelector('canvas') || [...root.querySelectorAll('*')].some((el) => !!el.shadowRoot && find(el.shadowRoot)); })(document)`;
+    const canvas = await tab.waitForFunction(findCanvas, null, { timeout: 15000 }).then(() => true, () => false);
     check('a chart is drawn', canvas);
+  }
+  // 3. Loaded from the bare package URL of a CDN: chart.js is still found next to the script.
+  if (charts) {
+    await tab.goto(`${origin}/bare.html`);
+    const chart = await tab.waitForRequest((r) => r.url().endsWith('.chart.js'), { timeout: 15000 }).then((r) => new URL(r.url()).pathname, () => null);
+    check('from a bare CDN URL chart.js is fetched from the package’s dist/cdn', chart === '/npm/mono-elements/dist/cdn/mono-elements.chart.js', chart);
   }
   const errorsNow = await tab.evaluate(() => (window as any).__events.filter((e: any) => e.name === 'mono-error'));
   check('no element reports an error', errorsNow.length === 0, errorsNow);
