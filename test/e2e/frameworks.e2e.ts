@@ -1,6 +1,8 @@
 // The kit inside frameworks, on the sandbox: React 19 with the @lit/react wrappers under StrictMode (a
 // double mount still makes one initiate per click, one exchange and one onMonoSuccess), and Vue 3 with
-// isCustomElement and v-on:mono-success. Pages: test/frameworks/, served by Vite as the demo is.
+// isCustomElement and v-on:mono-success (pages in test/frameworks/). On the same server: the demo's API
+// reference page built from custom-elements.json, and its brand, scheme and language switches.
+import { readFileSync } from 'node:fs';
 import { createServer, type Plugin } from 'vite';
 import { chromium, type FrameLocator, type Page } from 'playwright-core';
 import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
@@ -14,14 +16,14 @@ const sandbox: Plugin = {
 };
 const server = await createServer({
   configFile: false,
-  root: 'test/frameworks',
+  root: '.',
   logLevel: 'warn',
   plugins: [sandbox],
   server: { port: 0, host: '127.0.0.1' },
   // Vue's build with the template compiler; its feature flags as @vitejs/plugin-vue would set them.
   resolve: { alias: [{ find: /^vue$/, replacement: 'vue/dist/vue.esm-bundler.js' }] },
   define: { __VUE_OPTIONS_API__: 'true', __VUE_PROD_DEVTOOLS__: 'false', __VUE_PROD_HYDRATION_MISMATCH_DETAILS__: 'false' },
-  optimizeDeps: { include: ['react', 'react-dom/client', '@lit/react', 'vue/dist/vue.esm-bundler.js'] },
+  optimizeDeps: { entries: ['test/frameworks/*.html', 'demo/*.html'], include: ['react', 'react-dom/client', '@lit/react', 'vue/dist/vue.esm-bundler.js'] },
 });
 await server.listen();
 const address = server.httpServer!.address();
@@ -88,7 +90,7 @@ try {
   const reactErrors: string[] = [];
   react.on('pageerror', (e) => reactErrors.push(e.message));
   react.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && reactErrors.push(m.text()));
-  const r = await linkOn(react, '/react.html');
+  const r = await linkOn(react, '/test/frameworks/react.html');
   check('React 19 StrictMode renders the app twice (the double mount is really on)', (r.recorded.renders ?? 0) >= 2, r.recorded.renders);
   check('React: one initiate for one click', r.initiates === 1, r.initiates);
   check('React: one exchange', r.exchanges === 1, r.exchanges);
@@ -99,7 +101,7 @@ try {
   const vue = await browser.newPage();
   const vueErrors: string[] = [];
   vue.on('pageerror', (e) => vueErrors.push(e.message));
-  const v = await linkOn(vue, '/vue.html');
+  const v = await linkOn(vue, '/test/frameworks/vue.html');
   check('Vue: v-on:mono-success called once, with the account id', v.recorded.successes.length === 1 && !!v.recorded.successes[0].accountId, v.recorded.successes);
   check('Vue: one initiate and one exchange', v.initiates === 1 && v.exchanges === 1, v);
   check('Vue: the bound account-id reaches the provider and v-on:mono-load fires', v.recorded.loads.includes('account') && !!v.balance?.trim(), v);
@@ -107,6 +109,44 @@ try {
   const wording = await vue.evaluate(() => (document.querySelector('mono-provider') as unknown as { messages?: { retry?: string } }).messages?.retry);
   check('Vue: a .prop binding sets the provider’s messages property', wording === 'Reload', wording);
   check('Vue: no page errors', vueErrors.length === 0, vueErrors);
+
+  // The demo's API reference, generated in the page from the manifest.
+  const manifest = JSON.parse(readFileSync('custom-elements.json', 'utf8'));
+  const tags: string[] = manifest.modules.flatMap((m: { declarations?: Array<{ tagName?: string }> }) => (m.declarations ?? []).filter((d) => d.tagName).map((d) => d.tagName!));
+  const demo = await browser.newPage();
+  const demoErrors: string[] = [];
+  demo.on('pageerror', (e) => !/ResizeObserver loop/.test(e.message) && demoErrors.push(e.message));
+  await demo.goto(`${origin}/demo/docs.html`);
+  await demo.waitForSelector('#reference section.element');
+  const sections = await demo.$$eval('#reference section.element', (els) => els.map((e) => e.id));
+  check(`the API reference has a section per tag (${tags.length})`, tags.every((t) => sections.includes(t)), { sections, tags });
+  check('the reference lists the connect button’s events', (await demo.locator('#mono-connect-button table').filter({ hasText: 'mono-success' }).count()) === 1);
+  check('the reference lists parts as ::part()', (await demo.locator('#mono-account').getByText('::part(balance)').count()) === 1);
+
+  // The demo's switches restyle and translate real elements without touching them.
+  await demo.goto(`${origin}/demo/index.html`);
+  const surface = () =>
+    demo.evaluate(() => {
+      const base = document.querySelector('mono-account')?.shadowRoot?.querySelector('[part~=base]');
+      return base ? getComputedStyle(base).backgroundColor : null;
+    });
+  await demo.waitForFunction(() => !!document.querySelector('mono-account')?.shadowRoot?.querySelector('[part~=base]'), null, { timeout: 15000 });
+  await demo.selectOption('#scheme', 'light');
+  const plain = await surface();
+  await demo.selectOption('#brand', 'kente');
+  const kente = await surface();
+  await demo.selectOption('#brand', 'lagoon');
+  const lagoon = await surface();
+  await demo.selectOption('#scheme', 'dark');
+  const lagoonDark = await surface();
+  check('the demo’s brand switch restyles the elements', new Set([plain, kente, lagoon]).size === 3, { plain, kente, lagoon });
+  check('the demo’s scheme switch turns a brand theme dark', lagoonDark !== lagoon, { lagoon, lagoonDark });
+  await demo.selectOption('#language', 'fr');
+  const french = await demo
+    .waitForFunction(() => /Solde|Numéro de compte/.test(document.querySelector('mono-account')?.shadowRoot?.textContent ?? ''), null, { timeout: 5000 })
+    .then(() => true, () => false);
+  check('the demo’s language switch turns the elements French', french);
+  check('demo: no page errors', demoErrors.length === 0, demoErrors);
 } catch (e) {
   check(`frameworks run: ${(e as Error).message}`, false);
 } finally {
