@@ -112,6 +112,7 @@ export class MonoConnectButton extends MonoDataElement {
   /** With `institution`: `internet_banking` or `mobile_banking`. */
   @property({ attribute: 'auth-method' }) authMethod?: string;
 
+  /** Turns the button off (nothing is initiated or opened). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   /** Do not initiate on pointer-enter or focus (each initiate creates a Mono session). */

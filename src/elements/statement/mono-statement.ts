@@ -45,6 +45,7 @@ const PERIODS = Array.from({ length: 12 }, (_, i) => i + 1);
  * @csspart pdf-button - "Get PDF statement".
  * @csspart pdf - The PDF progress, link or problem.
  * @csspart pdf-link - The download link of a built PDF.
+ * @csspart pdf-cancel - The "Cancel" button while a PDF is being prepared.
  * @csspart summary - Opening and closing balance, money in and out, count.
  * @csspart table - The rows' `<table>`.
  * @csspart show-more - The button that shows more rows.

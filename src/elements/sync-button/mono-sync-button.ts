@@ -74,6 +74,7 @@ export class MonoSyncButton extends MonoDataElement {
   /** How long to follow a job before giving up, in ms. */
   @property({ attribute: 'poll-timeout', type: Number }) pollTimeout = 120_000;
 
+  /** Turns the button off (no sync can start). */
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private phase: Phase = 'idle';
