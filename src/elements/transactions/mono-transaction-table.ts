@@ -67,6 +67,7 @@ export class MonoTransactionTable extends MonoElement {
   /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`; the header buttons change it. */
   @property() sort = sortName(DEFAULT_SORT);
 
+  /** BCP 47 locale for money, dates and the column headings. */
   @property() locale = 'en-NG';
 
   /** The table's accessible name. */
