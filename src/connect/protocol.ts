@@ -114,6 +114,9 @@ export function parseWidgetOrigins(attribute: string | null | undefined, pageOri
   return [...origins];
 }
 
+/** The shape of the references the kit makes (`kit-` + 32 hex digits), loosely: other systems' references don't start with `kit-`. */
+export const isKitReference = (value: unknown): value is string => typeof value === 'string' && /^kit-[\w-]{1,124}$/.test(value);
+
 /** A fresh, unguessable reference: Mono's `meta.ref`, the key of every widget message and the CSRF state of a redirect. */
 export function newReference(): string {
   const bytes = new Uint8Array(16);

@@ -1,5 +1,5 @@
 import type { ConnectMode } from '../core/events.js';
-import { cleanCode, REDIRECT_MESSAGE_TYPE } from './protocol.js';
+import { cleanCode, isKitReference, REDIRECT_MESSAGE_TYPE } from './protocol.js';
 
 /** What Mono appends to the host's `redirect_url` when the hosted flow ends. */
 export interface RedirectResult {
@@ -92,7 +92,10 @@ export function claimRedirect(reference: string, owner?: string, win: Window = w
   return found;
 }
 
-/** The parameters Mono put on the `redirect_url`, or null when this URL is not such a return. */
+/**
+ * The parameters Mono put on the `redirect_url`, or null when this URL is not such a return. Only a
+ * kit-made reference counts, so that another provider's `?reference=…&status=…` return is left alone.
+ */
 export function readRedirectResult(href: string = window.location.href): RedirectResult | null {
   let params: URLSearchParams;
   try {
@@ -103,7 +106,7 @@ export function readRedirectResult(href: string = window.location.href): Redirec
   const reference = params.get('reference');
   const status = params.get('status');
   const code = cleanCode(params.get('code'));
-  if (!reference || reference.length > 256 || (!code && !status)) return null;
+  if (!isKitReference(reference) || (!code && !status)) return null;
   const reason = params.get('reason');
   return { reference, code, status: status ? status.slice(0, 64) : null, reason: reason ? reason.slice(0, 256) : null };
 }

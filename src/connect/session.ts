@@ -71,10 +71,14 @@ export class ConnectSession {
   /** Shows the widget once the host answers initiate (or at once for a ready URL). */
   async start(url: Promise<string> | string): Promise<void> {
     try {
-      const href = checkWidgetUrl(await url, this.pageOrigin).href;
+      const checked = checkWidgetUrl(await url, this.pageOrigin);
       if (this.state !== 'opening') return;
+      if (this.mode !== 'redirect' && !this.options.origins.includes(checked.origin)) {
+        // Not refused (Mono's link host may hand over to another allowed origin), but worth a word: nothing from this origin will count.
+        console.warn(`mono-connect-button: the widget at ${checked.origin} is not in widget-origins (${this.options.origins.join(' ')}); its messages will be ignored.`);
+      }
       this.state = 'open';
-      this.surface?.show(href);
+      this.surface?.show(checked.href);
     } catch (e) {
       this.fail(e);
     }

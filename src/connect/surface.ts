@@ -66,6 +66,8 @@ export class PopupSurface implements WidgetSurface {
   }
 
   show(url: string): void {
+    // Closed before initiate answered: the closed-window watcher ends the session as the person's choice.
+    if (this.closed) return;
     this.popup.location.replace(url);
   }
 

@@ -193,6 +193,7 @@ describe('connect: redirect helper', () => {
     expect(readRedirectResult('https://shop.example/?page=2')).to.equal(null);
     expect(readRedirectResult('https://shop.example/?code=code_abc1'), 'no reference').to.equal(null);
     expect(readRedirectResult('https://shop.example/?reference=kit-1'), 'neither code nor status').to.equal(null);
+    expect(readRedirectResult('https://shop.example/?reference=T4815162342&status=success'), 'another provider’s return').to.equal(null);
   });
 
   it('lets exactly one claimer take a pending redirect, and only its owner', () => {
@@ -264,6 +265,12 @@ describe('connect: redirect helper', () => {
     expect(handOffRedirect(tab.win)).to.equal('resume');
     expect(posted).to.have.length(1);
     expect(tab.wasClosed()).to.equal(false);
+
+    // a payment provider returning to a page with a connect button, in a popup: not ours, left alone
+    const payment = fakeWindow('https://shop.example/return?reference=T4815162342&status=success', { opener });
+    expect(handOffRedirect(payment.win)).to.equal('none');
+    expect(posted).to.have.length(1);
+    expect(payment.wasClosed()).to.equal(false);
   });
 
   it('resumes in place when this tab left for a full-page redirect, even inside a frame', () => {

@@ -437,6 +437,16 @@ describe('<mono-connect-button>', () => {
       expect(parts(el).status()).to.not.contain('Continue');
     });
 
+    it('a window closed before initiate answers is the person’s choice (user), not an error', async () => {
+      const { el, log } = await setup({ mode: 'popup' }, { widgetUrl: fastWidget(), headers: { 'x-sandbox-latency': '700' } });
+      click(el);
+      popupFrame.remove();
+      await closed(log);
+      await new Promise((r) => setTimeout(r, 900));
+      expect(log.names()).to.deep.equal(['mono-open', 'mono-close']);
+      expect(log.of('mono-close')[0].detail.reason).to.equal('user');
+    });
+
     it('reports popup-blocked when the browser refuses the window, without opening anything', async () => {
       window.open = (() => null) as typeof window.open;
       const { el, log, rec } = await setup({ mode: 'popup' });
