@@ -1,15 +1,18 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
-import { createSandboxHandler, toNodeHandler } from './src/server/index.js';
+import { createDemoBackend } from './examples/demo-backend.js';
 
 const SANDBOX_BASE = '/api/mono';
 
-/** Mounts the sandbox host backend at /api/mono on the dev server, so the demo runs with no keys. */
+/**
+ * Mounts the host backend at /api/mono on the dev server: the offline sandbox, so the demo runs with no
+ * keys, or live Mono when MONO_SECRET_KEY is set (examples/demo-backend.ts).
+ */
 function monoSandbox(): Plugin {
   return {
     name: 'mono-sandbox',
     configureServer(server) {
-      server.middlewares.use(toNodeHandler(createSandboxHandler({ basePath: SANDBOX_BASE }), { onlyUnder: `${SANDBOX_BASE}/` }));
+      server.middlewares.use(createDemoBackend(process.env, SANDBOX_BASE).middleware);
     },
   };
 }
