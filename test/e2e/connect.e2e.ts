@@ -178,10 +178,10 @@ try {
         // the button starts no link for pointer or focus in the first 500 ms after a close
         await page.waitForTimeout(preinitiate ? 550 : 50);
         if (preinitiate) {
-          // Hover first, as a person's pointer does on its way to the click, and let the early initiate answer
-          // (none is sent when a fresh early link is already waiting).
+          // Hover first, as a person's pointer does on its way to the click, and let the early initiate answer.
+          const sent = requests.filter((p) => p === '/accounts/initiate').length;
           await page.hover('#connect button[part~="button"]');
-          await page.waitForTimeout(30);
+          for (let waited = 0; waited < 2000 && requests.filter((p) => p === '/accounts/initiate').length === sent; waited += 10) await page.waitForTimeout(10);
           while (initiatesInFlight > 0) await page.waitForTimeout(10);
         }
         // A plain script (no helpers from the TypeScript build): note the click, then watch frames until the widget shows.
