@@ -26,6 +26,8 @@ export interface ElementCase {
   adjust?: Partial<Record<ResourceKey, (body: unknown, request: Request) => unknown | Promise<unknown>>>;
   /** Text fields `adjust` overwrites, so hostile text never travels through them for this element. */
   fixedFields?: string[];
+  /** Error kinds besides `invalid-response` that a damaged answer may legitimately lead to, and why. */
+  alsoLegitimate?: { kinds: string[]; why: string };
   /** Whether it shows the shared loading / empty / error states on mount (buttons do not). */
   states: boolean;
 }
@@ -67,9 +69,11 @@ export const ELEMENTS: readonly ElementCase[] = [
       // The backend must echo the reference (the kit refuses another one): hostile text goes through the other fields.
       initiate: async (body, request) => {
         const { meta } = (await request.json()) as { meta: { ref: string } };
-        const data = (body as { data: { mono_url: string; meta: { ref: string } } }).data;
-        data.meta = { ref: meta.ref };
-        data.mono_url = `${location.origin}/api/mono/widget?reference=${encodeURIComponent(meta.ref)}`;
+        const data = (body as { data?: { mono_url?: unknown; meta?: { ref?: unknown } } } | null)?.data;
+        if (data && typeof data === 'object') {
+          if (typeof data.mono_url === 'string') data.mono_url = data.mono_url.replace(/^https:\/\/link\.mono\.co\/[^?#]*/, `${location.origin}/api/mono/widget`) + `?reference=${encodeURIComponent(meta.ref)}`;
+          if (data.meta && typeof data.meta === 'object' && typeof data.meta.ref === 'string') data.meta.ref = meta.ref;
+        }
         return body;
       },
     },
@@ -102,6 +106,7 @@ export const ELEMENTS: readonly ElementCase[] = [
     define: () => import('../../src/elements/income-summary/define.js'),
     reads: ['incomeRecords', 'transactions'],
     attributes: { 'poll-interval': '20', 'analysis-timeout': '4000' },
+    alsoLegitimate: { kinds: ['timeout'], why: 'a damaged record can read as "no record yet" (data null or []), so the analysis starts and, never finishing, times out' },
     states: true,
   },
   { tag: 'mono-assets', folder: 'assets', define: () => import('../../src/elements/assets/define.js'), reads: ['assets'], states: true },

@@ -85,7 +85,8 @@ export function damage(sample: Json, mutations: Mutation[]): Damaged {
         body = set(body, path, null);
         break;
       case 'retype':
-        body = set(body, path, pick(RETYPED, m.variant));
+        // A fresh copy: the same object inserted twice could become a cycle, and the list itself must never change.
+        body = set(body, path, clone(pick(RETYPED, m.variant)));
         break;
       case 'huge':
         body = set(body, path, pick(HUGE, m.variant));

@@ -29,6 +29,14 @@ const CALLS: Record<ResourceKey, (c: MonoClient) => Promise<unknown>> = {
 };
 
 describe('malformed responses: every schema (fast-check)', () => {
+  it('the normalisation check itself catches broken values', () => {
+    assert.match(normalisationProblem({ balance: 12.5, currency: 'NGN' }) ?? '', /balance/);
+    assert.match(normalisationProblem({ transactions: [{ amount: 1, currency: 'naira' }] }) ?? '', /currency/);
+    assert.match(normalisationProblem({ date: '31-05-2025' }) ?? '', /date/);
+    assert.match(normalisationProblem({ stability: Infinity }) ?? '', /finite/);
+    assert.equal(normalisationProblem({ amount: 100, currency: 'NGN', date: '2025-05-31T17:42:00.000Z', stability: 0.9 }), null);
+  });
+
   for (const key of RESOURCE_KEYS) {
     const spec = RESOURCES[key];
     spec.samples.forEach((sample, index) => {
