@@ -91,10 +91,15 @@ export function parseAssets(body: unknown): ParseResult<Assets> {
   if (!r.ok) return r;
   const d = r.value.data;
   const assets = (d.assets ?? []).map(toAsset);
+  // Each amount is a safe integer, but a difference or a sum of two need not be: refuse rather than round.
+  const unsafe = assets.findIndex((a) => !Number.isSafeInteger(a.gain));
+  if (unsafe >= 0) return { ok: false, issue: { path: `data.assets[${unsafe}].cost`, message: 'amounts too large to compare exactly' } };
   const balances = new Map<string, number>();
   for (const [key, amount] of Object.entries(d.balances ?? {})) {
     const cur = normalizeCurrency(key);
-    balances.set(cur, (balances.get(cur) ?? 0) + amount);
+    const sum = (balances.get(cur) ?? 0) + amount;
+    if (!Number.isSafeInteger(sum)) return { ok: false, issue: { path: `data.balances.${key}`, message: 'amounts too large to add exactly' } };
+    balances.set(cur, sum);
   }
   return {
     ok: true,
