@@ -1,16 +1,15 @@
 import { MonoClient } from './client.js';
-
-const shared = new Map<string, MonoClient>();
+import { sharedClients } from './core.js';
 
 /**
  * One client per endpoint for elements used without a provider, so that two standalone elements
  * showing the same account still share one cache and one request.
  */
 export function sharedClient(endpoint = '/api/mono'): MonoClient {
-  let client = shared.get(endpoint);
-  if (!client) {
-    client = new MonoClient({ endpoint });
-    shared.set(endpoint, client);
-  }
+  const existing = sharedClients.get(endpoint);
+  if (existing instanceof MonoClient) return existing;
+  // A connect button may have made a transport-only client for this endpoint first: the full one replaces it.
+  const client = new MonoClient({ endpoint });
+  sharedClients.set(endpoint, client);
   return client;
 }
