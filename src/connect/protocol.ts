@@ -1,6 +1,6 @@
 import { MonoError } from '../client/errors.js';
 import type { WidgetEventType } from '../core/events.js';
-import { isRecord } from '../model/common.js';
+import { isRecord } from '../model/base.js';
 
 /** Where Mono serves its widget (hosted links and the classic iframe widget). */
 export const MONO_WIDGET_ORIGINS: readonly string[] = ['https://connect.mono.co', 'https://link.mono.co'];

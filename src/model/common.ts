@@ -1,34 +1,8 @@
 import * as z from 'zod/mini';
+import { aliasKeys, isRecord, kindOf, MAX_MINOR_UNITS, normalizeCurrency, normalizeDate, type ParseResult } from './base.js';
 
-/** Where and why a response did not match any shape Mono is known to send. */
-export interface SchemaIssue {
-  /** Dotted path into the response body, e.g. `data.account.balance` (empty for the body itself). */
-  path: string;
-  message: string;
-}
-
-export type ParseResult<T> = { ok: true; value: T } | { ok: false; issue: SchemaIssue };
-
-export const MAX_MINOR_UNITS = Number.MAX_SAFE_INTEGER;
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** Renames the keys an older generation or a webhook spells differently (`_id`, camelCase) to the v2 name. */
-export function aliasKeys(aliases: Record<string, string>) {
-  return (value: unknown): unknown => {
-    if (!isRecord(value)) return value;
-    let out: Record<string, unknown> | undefined;
-    for (const from in aliases) {
-      const to = aliases[from];
-      if (from in value && !(to in value)) {
-        out ??= { ...value };
-        out[to] = value[from];
-      }
-    }
-    return out ?? value;
-  };
-}
+export { aliasKeys, dataOf, isRecord, MAX_MINOR_UNITS, normalizeCurrency, normalizeDate, unrecognised } from './base.js';
+export type { ParseResult, SchemaIssue } from './base.js';
 
 /** `z.pipe(z.transform(alias), schema)`: accept both spellings, validate with one schema and keep precise paths. */
 export const aliased = <T extends z.ZodMiniType>(aliases: Record<string, string>, schema: T) =>
@@ -38,8 +12,6 @@ const fail = (ctx: { issues: unknown[] }, input: unknown, message: string): neve
   (ctx.issues as object[]).push({ code: 'custom', message, input });
   return z.NEVER as never;
 };
-
-const kindOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
 
 /** A value that must be present: reports "missing …" or "expected …, got …" in plain words. */
 const required = <T>(expected: string, convert: (raw: unknown) => T | undefined) =>
@@ -70,50 +42,7 @@ export const finite = required('a number', (raw) => {
 /** Text; numbers are accepted as text (ids, phone numbers, BVNs). */
 export const text = required('text', (raw) => (typeof raw === 'string' ? raw : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined));
 
-const CURRENCY_NAMES: Record<string, string> = { NAIRA: 'NGN', CEDI: 'GHS', CEDIS: 'GHS', SHILLING: 'KES', RAND: 'ZAR', DOLLAR: 'USD', DOLLARS: 'USD' };
-
-/**
- * ISO 4217 code from what Mono sends: `NGN`, `ngn`, `Naira`, or the mangled `_u_s_d` key of the assets sample.
- * Anything else becomes `XXX` (ISO's "no currency") so that formatting never throws.
- */
-export function normalizeCurrency(raw: unknown, fallback = 'NGN'): string {
-  if (typeof raw !== 'string' || raw.trim() === '') return fallback;
-  const letters = raw.replace(/[^A-Za-z]/g, '').toUpperCase();
-  if (/^[A-Z]{3}$/.test(letters)) return letters;
-  return CURRENCY_NAMES[letters] ?? 'XXX';
-}
-
 export const currency = z.pipe(z.nullish(z.string()), z.transform((raw) => normalizeCurrency(raw)));
-
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DAY_FIRST = /^(\d{2})[-/](\d{2})[-/](\d{4})$/;
-const MIN_YEAR = 1900;
-const MAX_YEAR = 2200;
-
-const validDay = (y: number, m: number, d: number) => {
-  const t = new Date(Date.UTC(y, m - 1, d));
-  return y >= MIN_YEAR && y <= MAX_YEAR && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
-};
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-
-/**
- * Normalises a date Mono sends (ISO date-time, `YYYY-MM-DD`, or the day-first `DD-MM-YYYY` of v1) to ISO:
- * date-only values stay `YYYY-MM-DD` (no time zone to shift them), date-times become `toISOString()`.
- * Returns undefined for anything that is not a real date between 1900 and 2200.
- */
-export function normalizeDate(raw: unknown): string | undefined {
-  if (typeof raw !== 'string') return undefined;
-  const s = raw.trim();
-  let m = DATE_ONLY.exec(s);
-  if (m) return validDay(+m[1], +m[2], +m[3]) ? s : undefined;
-  m = DAY_FIRST.exec(s);
-  if (m) return validDay(+m[3], +m[2], +m[1]) ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
-  if (!/^\d{4}-\d{2}-\d{2}T/.test(s)) return undefined;
-  const t = Date.parse(s);
-  if (Number.isNaN(t)) return undefined;
-  const d = new Date(t);
-  return d.getUTCFullYear() >= MIN_YEAR && d.getUTCFullYear() <= MAX_YEAR ? d.toISOString() : undefined;
-}
 
 export const isoDate = required('a date', normalizeDate);
 
@@ -165,10 +94,3 @@ export function run<T>(schema: z.ZodMiniType<T>, input: unknown): ParseResult<T>
   return { ok: false, issue: { path: pathOf(first.path), message: describe(first) } };
 }
 
-export const unrecognised = (what: string): ParseResult<never> => ({
-  ok: false,
-  issue: { path: '', message: `not a ${what} response in any known Mono shape` },
-});
-
-/** The body inside the v2 envelope (`data`), or the body itself for bare v1 answers. */
-export const dataOf = (body: unknown): unknown => (isRecord(body) && 'data' in body ? body.data : body);

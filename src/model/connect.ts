@@ -1,5 +1,6 @@
-import * as z from 'zod/mini';
-import { isRecord, optionalDate, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
+// Hand-written, not zod: these two parsers are all the connect button loads of the model, and zod would
+// put it over its bundle budget (10 kB gzip). Same contract, issue paths and messages as the zod schemas.
+import { isRecord, kindOf, normalizeDate, unrecognised, type ParseResult, type SchemaIssue } from './base.js';
 
 export interface Initiation {
   /** The hosted widget URL; only http(s) URLs are accepted. */
@@ -15,54 +16,78 @@ export interface Exchange {
   accountId: string;
 }
 
-const webUrl = z.pipe(
-  z.string(),
-  z.transform((raw, ctx) => {
-    let url: URL | undefined;
-    try {
-      url = new URL(raw);
-    } catch {
-      url = undefined;
-    }
-    if (url && (url.protocol === 'https:' || url.protocol === 'http:')) return url.href;
-    ctx.issues.push({ code: 'custom', message: 'expected an http(s) URL', input: raw });
-    return z.NEVER;
-  }),
-);
+/** Thrown inside a parser only; the parser returns it as its issue. */
+class Invalid {
+  constructor(readonly issue: SchemaIssue) {}
+}
 
-const initiation = z.object({
-  data: z.object({
-    mono_url: webUrl,
-    customer: z.optional(z.nullable(z.union([text, z.object({ id: text })]))),
-    meta: z.optional(z.nullable(z.object({ ref: optionalText }))),
-    scope: optionalText,
-    account: optionalText,
-    created_at: optionalDate,
-  }),
-});
+const invalid = (path: string, message: string): never => {
+  throw new Invalid({ path, message });
+};
+
+const wrongType = (path: string, expected: string, raw: unknown): never =>
+  invalid(path, raw === undefined ? `missing ${expected}` : `expected ${expected}, got ${kindOf(raw)}`);
+
+/** Text; numbers are accepted as text (ids). */
+const asText = (raw: unknown): string | undefined =>
+  typeof raw === 'string' ? raw : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
+
+const text = (raw: unknown, path: string): string => asText(raw) ?? wrongType(path, 'text', raw);
+
+/** Absent or null → null. */
+const optionalText = (raw: unknown, path: string): string | null => (raw === undefined || raw === null ? null : text(raw, path));
+
+const object = (raw: unknown, path: string): Record<string, unknown> => (isRecord(raw) ? raw : wrongType(path, 'object', raw));
+
+function webUrl(raw: unknown, path: string): string {
+  if (typeof raw !== 'string') return wrongType(path, 'string', raw);
+  let url: URL | undefined;
+  try {
+    url = new URL(raw);
+  } catch {
+    url = undefined;
+  }
+  return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : invalid(path, 'expected an http(s) URL');
+}
+
+/** Mono's `customer`: its id as text, or an object with the id. */
+function customerId(raw: unknown): string | null {
+  if (raw === undefined || raw === null) return null;
+  const id = asText(raw) ?? (isRecord(raw) ? asText(raw.id) : undefined);
+  return id ?? invalid('data.customer', 'value matches none of the accepted shapes');
+}
+
+function parse<T>(read: () => T): ParseResult<T> {
+  try {
+    return { ok: true, value: read() };
+  } catch (e) {
+    if (e instanceof Invalid) return { ok: false, issue: e.issue };
+    return { ok: false, issue: { path: '', message: `unreadable response: ${String(e)}` } };
+  }
+}
 
 export function parseInitiation(body: unknown): ParseResult<Initiation> {
   if (!isRecord(body)) return unrecognised('initiate');
-  const r = run(initiation, body);
-  if (!r.ok) return r;
-  const d = r.value.data;
-  return {
-    ok: true,
-    value: {
-      monoUrl: d.mono_url,
-      customerId: typeof d.customer === 'string' ? d.customer : (d.customer?.id ?? null),
-      reference: d.meta?.ref ?? null,
-      scope: d.scope,
-      accountId: d.account,
-      createdAt: d.created_at,
-    },
-  };
+  return parse(() => {
+    const d = object(body.data, 'data');
+    const monoUrl = webUrl(d.mono_url, 'data.mono_url');
+    const customer = customerId(d.customer);
+    const meta = d.meta === undefined || d.meta === null ? null : object(d.meta, 'data.meta');
+    return {
+      monoUrl,
+      customerId: customer,
+      reference: meta ? optionalText(meta.ref, 'data.meta.ref') : null,
+      scope: optionalText(d.scope, 'data.scope'),
+      accountId: optionalText(d.account, 'data.account'),
+      createdAt: normalizeDate(d.created_at) ?? null,
+    };
+  });
 }
 
 /** v2 answers `{ id }` bare per the integration guide; wrappers see `{ data: { id } }`. Both are accepted. */
 export function parseExchange(body: unknown): ParseResult<Exchange> {
   if (!isRecord(body)) return unrecognised('exchange');
-  const r = run(z.object({ id: text }), isRecord(body.data) ? body.data : body);
-  if (!r.ok) return { ok: false, issue: { ...r.issue, path: isRecord(body.data) ? `data.${r.issue.path}` : r.issue.path } };
-  return { ok: true, value: { accountId: r.value.id } };
+  const enveloped = isRecord(body.data);
+  const inner = (enveloped ? body.data : body) as Record<string, unknown>;
+  return parse(() => ({ accountId: text(inner.id, enveloped ? 'data.id' : 'id') }));
 }
