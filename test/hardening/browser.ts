@@ -2,7 +2,7 @@
 // provider, wait until it settles, and inspect its whole shadow-including tree.
 import '../../src/define.js';
 import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
-import type { HeadersSource } from '../../src/client/client.js';
+import type { HeadersSource, MonoClient } from '../../src/client/client.js';
 import type { ElementCase } from './elements.js';
 
 export interface Mounted {
@@ -21,22 +21,31 @@ export async function defineElement(c: ElementCase): Promise<boolean> {
   return customElements.get(c.tag) !== undefined;
 }
 
-export async function mount(
-  c: ElementCase,
-  options: { accountId?: string; fetch?: typeof fetch; headers?: HeadersSource; attributes?: Record<string, string> } = {},
-): Promise<Mounted> {
+export interface MountOptions {
+  accountId?: string;
+  fetch?: typeof fetch;
+  headers?: HeadersSource;
+  /** A ready client (its own timeout and retry settings) instead of the provider's. */
+  client?: MonoClient;
+  attributes?: Record<string, string>;
+  /** Where to append it (default: body). */
+  container?: Element;
+}
+
+export async function mount(c: ElementCase, options: MountOptions = {}): Promise<Mounted> {
   await defineElement(c);
   const provider = document.createElement('mono-provider') as MonoProvider;
   provider.endpoint = '/api/mono';
   if (options.fetch) provider.fetch = options.fetch;
   if (options.headers) provider.headers = options.headers;
+  if (options.client) provider.client = options.client;
   const el = document.createElement(c.tag);
   for (const [name, value] of Object.entries({ ...c.attributes, ...options.attributes })) el.setAttribute(name, value);
   if (options.accountId) el.setAttribute('account-id', options.accountId);
   const events: CustomEvent[] = [];
   for (const name of EVENT_NAMES) el.addEventListener(name, (e) => events.push(e as CustomEvent));
   provider.append(el);
-  document.body.append(provider);
+  (options.container ?? document.body).append(provider);
   await (el as HTMLElement & { updateComplete?: Promise<unknown> }).updateComplete;
   return { provider, el, events, remove: () => provider.remove() };
 }
@@ -94,7 +103,7 @@ export async function settle(m: Mounted, done: (events: CustomEvent[]) => boolea
 }
 
 /** Mounts the element with `answers`, waits for its own loads, runs its action (if any) and waits for that. */
-export async function mountAndRun(c: ElementCase, options: Parameters<typeof mount>[1], timeout = 5000): Promise<Mounted & { settled: boolean }> {
+export async function mountAndRun(c: ElementCase, options: MountOptions, timeout = 5000): Promise<Mounted & { settled: boolean }> {
   const m = await mount(c, options);
   let settled = true;
   if (c.reads.length) settled = await settle(m, undefined, timeout);

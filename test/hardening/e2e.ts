@@ -1,0 +1,73 @@
+// Shared by the hardening end-to-end scripts: a headless Chromium (playwright-core), the hardening page
+// server, a check() that prints each result and "N passed, N failed" at the end, and page helpers.
+import { chromium, type Browser, type BrowserContextOptions, type FrameLocator, type Page } from 'playwright-core';
+import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
+import { startHardeningServer, type HardeningServer } from './csp-server.js';
+
+export interface Run {
+  browser: Browser;
+  server: HardeningServer;
+  check(name: string, ok: boolean, detail?: unknown): boolean;
+  /** A page on the hardening page, with page errors and CSP reports collected. */
+  open(options?: BrowserContextOptions): Promise<{ page: Page; pageErrors: string[]; cspConsole: string[] }>;
+  finish(): Promise<never>;
+}
+
+export async function startRun(options: { csp?: boolean } = {}): Promise<Run> {
+  const server = await startHardeningServer(options);
+  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChrome(), args: chromiumArgs });
+  let passed = 0;
+  let failed = 0;
+  return {
+    browser,
+    server,
+    check(name, ok, detail) {
+      if (ok) passed++;
+      else failed++;
+      console.log(`${ok ? 'ok' : 'FAIL'} - ${name}${!ok && detail !== undefined ? ` (${JSON.stringify(detail).slice(0, 600)})` : ''}`);
+      return ok;
+    },
+    async open(contextOptions = {}) {
+      const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+      const page = await context.newPage();
+      const pageErrors: string[] = [];
+      const cspConsole: string[] = [];
+      page.on('pageerror', (e) => {
+        if (!/ResizeObserver loop/.test(e.message)) pageErrors.push(e.message);
+      });
+      page.on('console', (m) => {
+        if (/Content[- ]Security[- ]Policy|Trusted Type|Refused to/i.test(m.text())) cspConsole.push(m.text());
+      });
+      await page.goto(server.url);
+      await page.waitForFunction(() => document.documentElement.dataset.ready === 'true');
+      return { page, pageErrors, cspConsole };
+    },
+    async finish() {
+      await browser.close();
+      await server.close();
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
+}
+
+/** Clicks through the sandbox widget: first bank, sandbox credentials, one-time code when asked, first account. */
+export async function driveWidget(widget: FrameLocator): Promise<void> {
+  const bank = widget.locator('button.bank').first();
+  if (await bank.isVisible().catch(() => false)) await bank.click();
+  await widget.locator('#username').fill('sandbox');
+  await widget.locator('#password').fill('sandbox');
+  await widget.locator('#login-submit').click();
+  const otp = widget.locator('#otp');
+  const accountStep = widget.locator('#step-account');
+  await Promise.race([otp.waitFor({ state: 'visible' }), accountStep.waitFor({ state: 'visible' })]);
+  if (await otp.isVisible()) {
+    await otp.fill('123456');
+    await widget.locator('#otp-submit').click();
+    await accountStep.waitFor({ state: 'visible' });
+  }
+  await widget.locator('#link').click();
+}
+
+/** What every data element is mounted with for each shared state (sandbox account ids). */
+export const STATE_ACCOUNTS = { loaded: 'acc_demo', empty: 'empty_hardening', error: 'failing_hardening' } as const;
