@@ -23,14 +23,13 @@ export function fieldCount(c: ElementCase): number {
   return resourcesOf(c).reduce((n, key) => n + RESOURCES[key].textFields.filter((f) => !c.fixedFields?.includes(f)).length, 0);
 }
 
-async function render(c: ElementCase, text: string): Promise<Mounted> {
+async function render(c: ElementCase, text: string): Promise<Mounted & { settled: boolean }> {
   const answers: Answers = {};
   for (const key of resourcesOf(c)) {
     const adjust = c.adjust?.[key];
     answers[key] = adjust ? async (request) => ({ json: await adjust(withText(key, text), request) }) : { json: withText(key, text) };
   }
-  const m = await mountAndRun(c, { accountId: 'acc_hostile', fetch: hostileFetch(answers).fetch }, 20_000);
-  return m;
+  return mountAndRun(c, { accountId: 'acc_hostile', fetch: hostileFetch(answers).fetch }, 20_000);
 }
 
 function unmount(c: ElementCase, m: Mounted): void {
