@@ -93,6 +93,7 @@ export class MonoTransactionTable extends MonoElement {
   private rowHadFocus = false;
   private resizeObserver?: ResizeObserver;
   private headerHeight = 0;
+  private maxViewportHeight = 0;
 
   /** The shown rows: filtered and sorted, with totals per currency. */
   get shownView(): TransactionView {
@@ -114,8 +115,10 @@ export class MonoTransactionTable extends MonoElement {
     return (async () => {
       for (;;) {
         await this.updateComplete;
-        if (!this.jobDone) return;
-        await this.jobDone;
+        const done = this.jobDone;
+        if (!done) return;
+        await done;
+        if (this.jobDone === done) return;
       }
     })();
   }
@@ -137,6 +140,7 @@ export class MonoTransactionTable extends MonoElement {
       this.resizeObserver ??= new ResizeObserver((entries) => {
         const height = entries[entries.length - 1]?.contentRect.height ?? 0;
         requestAnimationFrame(() => {
+          this.maxViewportHeight = 0;
           if (Math.abs(height - this.viewportHeight) > 1) this.viewportHeight = height;
         });
       });
@@ -196,11 +200,11 @@ export class MonoTransactionTable extends MonoElement {
   }
 
   private async finish(job: FilterJob, keepPlace: boolean): Promise<void> {
-    while (!job.step(SLICE_MS)) {
+    // Yield first: the caller stores this promise as \`jobDone\` only after this function returns.
+    do {
       await yieldToMain();
       if (this.job !== job) return;
-    }
-    if (this.job !== job) return;
+    } while (!job.step(SLICE_MS));
     this.pending = false;
     this.jobDone = undefined;
     this.adopt(job.result!, keepPlace);
@@ -222,6 +226,7 @@ export class MonoTransactionTable extends MonoElement {
   private measure(): void {
     const root = this.viewport;
     if (!root) return;
+    if (!this.maxViewportHeight) this.maxViewportHeight = parseFloat(getComputedStyle(root).maxHeight) || 0;
     const head = root.querySelector('thead');
     if (head) this.headerHeight = head.getBoundingClientRect().height;
     const row = root.querySelector<HTMLElement>('tbody tr.row');
@@ -230,8 +235,10 @@ export class MonoTransactionTable extends MonoElement {
     if (!this.viewportHeight && root.clientHeight) this.viewportHeight = root.clientHeight;
   }
 
+  /** Rows that fit in the scroll box at its tallest (its height follows the rows up to its max height). */
   private get capacity(): number {
-    return Math.ceil((this.viewportHeight || FALLBACK_VIEWPORT_PX) / this.rowHeight) + 1;
+    const height = Math.max(this.viewportHeight, this.maxViewportHeight) || FALLBACK_VIEWPORT_PX;
+    return Math.ceil(height / this.rowHeight) + 1;
   }
 
   private readonly onScroll = () => {

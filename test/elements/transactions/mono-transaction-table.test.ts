@@ -1,0 +1,236 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import '../../../src/elements/transactions/define.js';
+import type { MonoTransactionTable } from '../../../src/elements/transactions/mono-transaction-table.js';
+import type { Transaction } from '../../../src/model/transactions.js';
+import { countElements, makeRows, nextFrame, renderedRows } from './helpers.js';
+
+const rows10k = makeRows(10_000);
+const rows100k = makeRows(100_000);
+
+async function table(rows: readonly Transaction[], extra: Partial<MonoTransactionTable> = {}): Promise<MonoTransactionTable> {
+  const el = await fixture<MonoTransactionTable>(html`<mono-transaction-table locale="en-NG" .transactions=${rows}></mono-transaction-table>`);
+  Object.assign(el, extra);
+  await el.settled;
+  return el;
+}
+
+const focusedRow = (el: MonoTransactionTable) => el.shadowRoot!.activeElement as HTMLTableRowElement | null;
+const viewport = (el: MonoTransactionTable) => el.shadowRoot!.querySelector<HTMLElement>('.viewport')!;
+
+async function scrollTo(el: MonoTransactionTable, top: number) {
+  viewport(el).scrollTop = top;
+  viewport(el).dispatchEvent(new Event('scroll'));
+  await el.updateComplete;
+  await nextFrame();
+  await el.updateComplete;
+}
+
+describe('<mono-transaction-table>', () => {
+  it('keeps the DOM the same size for 10,000 and 100,000 rows and says how many rows there are', async () => {
+    const small = await table(rows10k);
+    const large = await table(rows100k);
+    const smallRows = renderedRows(small).length;
+    const largeRows = renderedRows(large).length;
+    expect(largeRows).to.be.greaterThan(5).and.lessThan(60);
+    expect(largeRows).to.equal(smallRows);
+    expect(countElements(large.shadowRoot!)).to.be.lessThan(1000);
+    expect(countElements(large.shadowRoot!)).to.equal(countElements(small.shadowRoot!));
+    expect(large.shadowRoot!.querySelector('table')!.getAttribute('aria-rowcount')).to.equal('100001');
+    expect(renderedRows(large)[0].getAttribute('aria-rowindex')).to.equal('2');
+  });
+
+  it('renders the rows at the bottom when scrolled there, still few of them, with their true row index', async () => {
+    const el = await table(rows100k);
+    const vp = viewport(el);
+    await scrollTo(el, vp.scrollHeight);
+    const rendered = renderedRows(el);
+    expect(rendered.length).to.be.lessThan(60);
+    const last = rendered[rendered.length - 1];
+    expect(last.getAttribute('aria-rowindex')).to.equal('100001');
+    expect(last.textContent).to.contain('#99999');
+    // The last row sits inside the scroll box, not under or past it.
+    const box = vp.getBoundingClientRect();
+    const r = last.getBoundingClientRect();
+    expect(r.bottom).to.be.at.most(box.bottom + 1);
+    expect(r.top).to.be.at.least(box.top);
+  });
+
+  it('sorts by amount and date from the header buttons, with aria-sort on the sorted column', async () => {
+    const el = await table(rows10k);
+    const amountHeader = el.shadowRoot!.querySelector<HTMLElement>('th.col-amount')!;
+    const dateHeader = el.shadowRoot!.querySelector<HTMLElement>('th.col-date')!;
+    expect(dateHeader.getAttribute('aria-sort')).to.equal('descending');
+    expect(amountHeader.hasAttribute('aria-sort')).to.equal(false);
+    const signed = (t: Transaction) => (t.type === 'credit' ? t.amount : -t.amount);
+    const sorted = rows10k.map(signed).sort((a, b) => b - a);
+
+    setTimeout(() => amountHeader.querySelector('button')!.click());
+    await oneEvent(el, 'sort-change');
+    await el.settled;
+    expect(el.sort).to.equal('amount-desc');
+    expect(amountHeader.getAttribute('aria-sort')).to.equal('descending');
+    expect(dateHeader.hasAttribute('aria-sort')).to.equal(false);
+    expect(el.shown.slice(0, 50).map(signed)).to.deep.equal(sorted.slice(0, 50));
+
+    amountHeader.querySelector('button')!.click();
+    await el.settled;
+    expect(amountHeader.getAttribute('aria-sort')).to.equal('ascending');
+    expect(el.shown.slice(0, 50).map(signed)).to.deep.equal(sorted.slice(-50).reverse());
+
+    dateHeader.querySelector('button')!.click();
+    await el.settled;
+    expect(el.sort).to.equal('date-desc');
+    expect(el.shown[0].id).to.equal('row-0');
+    dateHeader.querySelector('button')!.click();
+    await el.settled;
+    expect(el.shown[0].id).to.equal('row-9999');
+  });
+
+  it('moves a roving focus with the arrow keys, Page Up/Down, Home and End, and selects with Enter and Space', async () => {
+    const el = await table(rows10k);
+    const first = renderedRows(el)[0];
+    expect(first.tabIndex).to.equal(0);
+    expect(renderedRows(el).filter((r) => r.tabIndex === 0)).to.have.length(1);
+    first.focus();
+
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(focusedRow(el)?.getAttribute('aria-rowindex')).to.equal('3');
+    expect(focusedRow(el)?.tabIndex).to.equal(0);
+    expect(first.tabIndex).to.equal(-1);
+
+    await sendKeys({ press: 'ArrowUp' });
+    await sendKeys({ press: 'ArrowUp' });
+    await el.updateComplete;
+    expect(focusedRow(el)?.getAttribute('aria-rowindex')).to.equal('2');
+
+    await sendKeys({ press: 'PageDown' });
+    await el.updateComplete;
+    const afterPage = Number(focusedRow(el)?.getAttribute('aria-rowindex'));
+    expect(afterPage).to.be.greaterThan(4);
+
+    await sendKeys({ press: 'End' });
+    await el.updateComplete;
+    await nextFrame();
+    expect(focusedRow(el)?.getAttribute('aria-rowindex')).to.equal('10001');
+    expect(focusedRow(el)?.textContent).to.contain('#9999');
+
+    await sendKeys({ press: 'PageUp' });
+    await el.updateComplete;
+    expect(Number(focusedRow(el)?.getAttribute('aria-rowindex'))).to.equal(10001 - (afterPage - 2));
+
+    await sendKeys({ press: 'Home' });
+    await el.updateComplete;
+    expect(focusedRow(el)?.getAttribute('aria-rowindex')).to.equal('2');
+
+    await sendKeys({ press: 'ArrowDown' });
+    setTimeout(() => void sendKeys({ press: 'Enter' }));
+    const selected = await oneEvent(el, 'mono-transaction-select');
+    expect(selected.detail.transaction).to.equal(rows10k[1]);
+    expect(selected.bubbles && selected.composed).to.equal(true);
+    await el.updateComplete;
+    expect(focusedRow(el)?.getAttribute('aria-current')).to.equal('true');
+
+    await sendKeys({ press: 'ArrowDown' });
+    setTimeout(() => void sendKeys({ press: ' ' }));
+    const spaced = await oneEvent(el, 'mono-transaction-select');
+    expect(spaced.detail.transaction).to.equal(rows10k[2]);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelectorAll('[aria-current="true"]')).to.have.length(1);
+  });
+
+  it('selects a row on click', async () => {
+    const el = await table(rows10k);
+    const third = renderedRows(el)[2];
+    setTimeout(() => third.querySelector('td')!.click());
+    const event = await oneEvent(el, 'mono-transaction-select');
+    expect(event.detail.transaction.id).to.equal('row-2');
+  });
+
+  it('keeps the focus in the table when the focused row scrolls away, and the keys go on from that row', async () => {
+    const el = await table(rows10k);
+    renderedRows(el)[1].focus();
+    await scrollTo(el, 5_000 * 44);
+    expect(renderedRows(el).some((r) => r.getAttribute('aria-rowindex') === '3')).to.equal(false);
+    expect(el.shadowRoot!.activeElement).to.equal(viewport(el));
+    // Tabbing back in lands on a row in view.
+    expect(renderedRows(el).filter((r) => r.tabIndex === 0)).to.have.length(1);
+    await sendKeys({ press: 'ArrowDown' });
+    await el.updateComplete;
+    expect(focusedRow(el)?.getAttribute('aria-rowindex')).to.equal('4');
+  });
+
+  it('filters 100,000 rows by narration, type and dates, and shows the totals of what is shown', async () => {
+    const el = await table(rows100k);
+    el.filters = { narration: 'uber', type: 'credit' };
+    await el.settled;
+    const expected = rows100k.filter((t) => t.type === 'credit' && t.narration.toLowerCase().includes('uber'));
+    expect(el.shownView.length).to.equal(expected.length);
+    expect(el.shown.every((t) => t.narration.includes('UBER') && t.type === 'credit')).to.equal(true);
+    const [totals] = el.shownView.totals;
+    expect(totals.moneyIn).to.equal(expected.reduce((s, t) => s + t.amount, 0));
+    expect(totals.moneyOut).to.equal(0);
+    expect(renderedRows(el).every((r) => r.textContent!.includes('UBER'))).to.equal(true);
+
+    el.filters = { start: '2025-05-30', end: '2025-05-30' };
+    await el.settled;
+    expect(el.shownView.length).to.be.greaterThan(0);
+    expect(el.shown.every((t) => t.date.startsWith('2025-05-30'))).to.equal(true);
+  });
+
+  it('never shows rows of the old data while new data is filtered', async () => {
+    const el = await table(rows100k);
+    el.filters = { narration: 'shoprite' };
+    await el.settled;
+    const fresh = makeRows(3).map((t) => ({ ...t, id: `fresh-${t.id}`, narration: `SHOPRITE fresh ${t.id}` }));
+    el.transactions = fresh;
+    await el.updateComplete;
+    for (let i = 0; i < 5; i++) {
+      expect(renderedRows(el).every((r) => r.textContent!.includes('fresh'))).to.equal(true);
+      await nextFrame();
+    }
+    await el.settled;
+    expect(el.shown.map((t) => t.id)).to.deep.equal(fresh.map((t) => t.id));
+  });
+
+  it('renders bank text as text only', async () => {
+    const hostile = makeRows(2).map((t, i) => ({ ...t, narration: i ? '<script>window.__pwned = 1</script>' : '<img src=x onerror="window.__pwned=1">', category: '<b>bold</b>' }));
+    const el = await table(hostile);
+    const root = el.shadowRoot!;
+    expect(root.querySelector('img, script, b')).to.equal(null);
+    const cells = [...root.querySelectorAll('td.col-narration')];
+    expect(cells.map((c) => c.textContent)).to.deep.equal(hostile.map((t) => t.narration));
+    expect(cells[0].getAttribute('title')).to.equal(hostile[0].narration);
+    expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
+  });
+
+  it('tells credit from debit with an icon, a sign and words, not only colour', async () => {
+    const el = await table(makeRows(2));
+    const [credit, debit] = renderedRows(el).map((r) => r.querySelector('[part~="amount"]')!);
+    expect(credit.querySelector('.sr-only')!.textContent).to.equal('Credit');
+    expect(debit.querySelector('.sr-only')!.textContent).to.equal('Debit');
+    expect(credit.textContent).to.match(/\+\s*₦/);
+    expect(debit.textContent).to.match(/[-−]\s*₦/);
+    expect(credit.querySelector('svg[aria-hidden="true"] path')).to.exist;
+  });
+
+  it('is accessible with rows, and when empty', async () => {
+    const el = await table(rows10k);
+    await expect(el).to.be.accessible();
+    const empty = await table([]);
+    expect(empty.shadowRoot!.querySelector('[part~="empty"]')!.textContent).to.contain('No transactions in this period');
+    await expect(empty).to.be.accessible();
+  });
+
+  it('waits for slow filter runs without losing the latest request', async () => {
+    const el = await table(rows100k);
+    el.filters = { narration: 'a' };
+    el.filters = { narration: 'atm' };
+    await el.updateComplete;
+    el.filters = { narration: 'atm withdrawal #1' };
+    await el.settled;
+    expect(el.shownView.length).to.equal(rows100k.filter((t) => t.narration.toLowerCase().includes('atm withdrawal #1')).length);
+    await waitUntil(() => !el.filtering);
+  });
+});
