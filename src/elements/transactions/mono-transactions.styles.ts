@@ -3,6 +3,9 @@ import { css } from 'lit';
 export const transactionsStyles = css`
   :host {
     display: block;
+    /* Painted, so that a forced light or dark theme stays readable on any page. */
+    background: var(--_surface);
+    color: var(--_text);
     --_credit: var(--mono-transactions-credit-color, var(--_positive));
     --_debit: var(--mono-transactions-debit-color, var(--_negative));
   }

@@ -32,6 +32,16 @@ type LoadArgs = readonly [query: NormalFilters, paginate: boolean, limit: number
 const SEARCH_DEBOUNCE_MS = 300;
 const MAX_LIMIT = 1000;
 
+/**
+ * Mono's v2 rows carry no currency, so the model gives them NGN: rows of an account in another currency are
+ * relabelled with the account's (rows that name their own currency match the account's anyway).
+ */
+function inCurrency(rows: readonly Transaction[], currency: string): Transaction[] {
+  const out = rows as Transaction[];
+  if (currency === 'NGN' || !rows.some((t) => t.currency === 'NGN')) return out;
+  return rows.map((t) => (t.currency === 'NGN' ? { ...t, currency } : t));
+}
+
 /** `paginate="false"` turns paging off; absent or anything else keeps it on. */
 const paginateConverter = { fromAttribute: (value: string | null) => value === null || value.trim().toLowerCase() !== 'false' };
 
@@ -102,6 +112,12 @@ export class MonoTransactions extends MonoDataElement {
 
   /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`. */
   @property() sort = sortName(DEFAULT_SORT);
+
+  /**
+   * ISO 4217 code of rows that do not name their currency (Mono's v2 rows never do). Default: the
+   * account's currency as the host reports it, else NGN.
+   */
+  @property() currency?: string;
 
   /** Accessible name of the table (default "Transactions"). */
   @property() label?: string;
@@ -200,7 +216,23 @@ export class MonoTransactions extends MonoDataElement {
     return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_LIMIT) : 50;
   }
 
-  private async fetchRows(client: MonoClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
+  private async fetchRows(client: MonoClient, accountId: string, args: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
+    const given = this.givenCurrency;
+    // Read in parallel (and usually from the cache, shared with <mono-account>); rows are still shown without it.
+    const account = given ? undefined : client.account(accountId, { signal }).catch(() => undefined);
+    const result = await this.fetchPages(client, accountId, args, signal);
+    const currency = given ?? (await account)?.currency;
+    if (currency) result.transactions = inCurrency(result.transactions, currency);
+    this.loadedBy.set(result, client);
+    return result;
+  }
+
+  private get givenCurrency(): string | undefined {
+    const code = this.currency?.trim().toUpperCase();
+    return code && /^[A-Z]{3}$/.test(code) ? code : undefined;
+  }
+
+  private async fetchPages(client: MonoClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
     const q = { start: query.start, end: query.end, type: query.type, narration: query.narration?.slice(0, MAX_NARRATION) };
     let result: LoadedTransactions;
     if (!paginate) {
@@ -224,7 +256,6 @@ export class MonoTransactions extends MonoDataElement {
       const one = await client.transactions(accountId, { ...q, limit, page }, { signal });
       result = { ...one, accountId, query, complete: page === 1 && !one.hasNext };
     }
-    this.loadedBy.set(result, client);
     return result;
   }
 
@@ -241,7 +272,7 @@ export class MonoTransactions extends MonoDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('transactions')) this.readDirect();
+    if (changed.has('transactions') || changed.has('currency')) this.readDirect();
 
     const account = this.resolvedAccountId;
     if (account !== this.lastAccount) {
@@ -264,7 +295,9 @@ export class MonoTransactions extends MonoDataElement {
     }
     const result = readTransactions(this.transactions);
     if (result.ok) {
-      this.direct = { rows: result.value };
+      // Rows that came through the schema took NGN where they named no currency.
+      const currency = this.givenCurrency;
+      this.direct = { rows: currency && result.value !== this.transactions ? inCurrency(result.value, currency) : result.value };
       return;
     }
     const error = new MonoError('invalid-response', `transactions: ${result.issue.message}`, { path: result.issue.path });
@@ -347,7 +380,9 @@ export class MonoTransactions extends MonoDataElement {
     const button = this.renderRoot.querySelector('[part~="load-more-button"]');
     if (this.loadMoreHadFocus && !button) {
       // The last page arrived and the button went away: keep the focus in the list, on the first new row.
-      void this.table?.focusRow(Math.max(0, this.shownCount - 1));
+      const firstNew = this.shownCount;
+      const table = this.table;
+      void table?.settled.then(() => table.focusRow(firstNew));
     }
     this.loadMoreHadFocus = button !== null && (this.renderRoot as ShadowRoot).activeElement === button;
   }

@@ -54,7 +54,8 @@ const filters = fc.record(
 );
 const sorts = fc.constantFrom('date-desc', 'date-asc', 'amount-desc', 'amount-asc').map(parseSort);
 
-const build = (specs: fc.TypeOf<typeof row>[]) =>
+type RowSpec = { narration: string; amount: number; type: 'credit' | 'debit'; day: number; hour: number; currency: string };
+const build = (specs: RowSpec[]) =>
   specs.map((s, i) =>
     txn({ id: `t${i}`, narration: s.narration, amount: s.amount, type: s.type, currency: s.currency, date: `2025-05-${String(s.day).padStart(2, '0')}T${String(s.hour).padStart(2, '0')}:00:00.000Z` }),
   );

@@ -1,0 +1,436 @@
+import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
+import { MonoClient } from '../../../src/client/index.js';
+import '../../../src/elements/provider/define.js';
+import '../../../src/elements/transactions/define.js';
+import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
+import type { MonoTransactions } from '../../../src/elements/transactions/mono-transactions.js';
+import type { Transaction } from '../../../src/model/transactions.js';
+import { changeInput, countElements, loaded, makeRows, nextFrame, part, recordingClient, renderedRows, sleep, tableOf, typeInto } from './helpers.js';
+
+type Recorder = ReturnType<typeof recordingClient>;
+
+/** `<mono-transactions>` inside a provider with its own recording client (no cache shared between tests). */
+async function mount(attrs: string, recorder: Recorder = recordingClient()): Promise<{ el: MonoTransactions; provider: MonoProvider } & Recorder> {
+  const provider = await fixture<MonoProvider>(html`<mono-provider .client=${recorder.client} locale="en-NG"></mono-provider>`);
+  provider.innerHTML = `<mono-transactions ${attrs}></mono-transactions>`;
+  const el = provider.querySelector('mono-transactions')!;
+  await loaded(el);
+  return { el, provider, ...recorder };
+}
+
+const query = (url: URL) => Object.fromEntries(url.searchParams);
+const totalsText = (el: MonoTransactions) => part(el, 'totals')!.textContent!.replace(/\s+/g, ' ').trim();
+const signed = (t: Transaction) => (t.type === 'credit' ? t.amount : -t.amount);
+
+describe('<mono-transactions>', () => {
+  describe('rendering', () => {
+    it('shows a page from the host with its columns, formatted for the locale, and a pager', async () => {
+      const { el, transactionCalls } = await mount('account-id="acc_demo"');
+      const table = tableOf(el);
+      const headers = [...table.shadowRoot!.querySelectorAll('th')].map((th) => th.textContent!.trim());
+      expect(headers).to.deep.equal(['Date', 'Narration', 'Category', 'Amount', 'Balance']);
+      expect(el.shown).to.have.length(50);
+      expect(query(transactionCalls()[0])).to.deep.equal({ limit: '50', page: '1' });
+      const first = el.shown[0];
+      const row = renderedRows(table)[0];
+      expect(row.querySelector('.col-narration')!.textContent).to.equal(first.narration);
+      expect(row.querySelector('.col-date')!.textContent).to.equal(new Intl.DateTimeFormat('en-NG', { dateStyle: 'medium', timeZone: 'UTC' }).format(new Date(first.date)));
+      expect(row.querySelector('.col-amount')!.textContent).to.contain('₦');
+      expect(part(el, 'pager')!.textContent).to.match(/Page 1 of \d+/);
+      expect(part(el, 'pager')!.getAttribute('aria-label')).to.equal('Pages');
+    });
+
+    it('reads accounts that answer in the v1 shapes', async () => {
+      const { el } = await mount('account-id="v1_transactions"');
+      expect(el.shown.length).to.be.greaterThan(0);
+      expect(renderedRows(tableOf(el)).length).to.be.greaterThan(0);
+    });
+
+    it('shows totals in and out of the shown rows, per currency', async () => {
+      const { el } = await mount('account-id="usd_totals"');
+      const moneyIn = el.shown.filter((t) => t.type === 'credit').reduce((s, t) => s + t.amount, 0);
+      const moneyOut = el.shown.filter((t) => t.type === 'debit').reduce((s, t) => s + t.amount, 0);
+      const fmt = new Intl.NumberFormat('en-NG', { style: 'currency', currency: 'USD' });
+      expect(totalsText(el)).to.contain(`Money in ${fmt.format(moneyIn / 100)}`);
+      expect(totalsText(el)).to.contain(`Money out ${fmt.format(moneyOut / 100)}`);
+      expect(totalsText(el)).to.contain(`${el.shown.length} transactions`);
+    });
+
+    it('never adds up different currencies', async () => {
+      const rows = [...makeRows(3, 'NGN'), ...makeRows(2, 'USD').map((t) => ({ ...t, id: `usd-${t.id}` }))];
+      const el = await fixture<MonoTransactions>(html`<mono-transactions locale="en-NG" .transactions=${rows}></mono-transactions>`);
+      await el.settled;
+      const text = totalsText(el);
+      expect(text).to.contain('Money in (NGN)');
+      expect(text).to.contain('Money in (USD)');
+      expect(el.view.totals.map((t) => t.currency).sort()).to.deep.equal(['NGN', 'USD']);
+      expect(el.view.totals.find((t) => t.currency === 'USD')!.moneyIn).to.equal(rows.filter((t) => t.currency === 'USD' && t.type === 'credit').reduce((s, t) => s + t.amount, 0));
+    });
+  });
+
+  describe('filters', () => {
+    it('filters by type at once from the radio buttons, reflects the attribute and fires mono-filter-change', async () => {
+      const { el } = await mount('account-id="txns_300" paginate="false"');
+      const credit = el.shadowRoot!.querySelector<HTMLInputElement>('input[name=type][value=credit]')!;
+      setTimeout(() => credit.click());
+      const event = await oneEvent(el, 'mono-filter-change');
+      expect(event.detail.filters).to.deep.equal({ start: undefined, end: undefined, type: 'credit', narration: undefined });
+      await el.settled;
+      expect(el.getAttribute('type')).to.equal('credit');
+      expect(el.shown.length).to.be.greaterThan(0);
+      expect(el.shown.every((t) => t.type === 'credit')).to.equal(true);
+      expect(totalsText(el)).to.contain('Money out ₦0.00');
+    });
+
+    it('filters the loaded rows on every keystroke, and asks the host once, after the typing pauses', async () => {
+      const { el, transactionCalls } = await mount('account-id="acc_demo"');
+      const before = transactionCalls().length;
+      const search = part(el, 'search-input') as HTMLInputElement;
+      const events: string[] = [];
+      el.addEventListener('mono-filter-change', (e) => events.push(e.detail.filters.narration ?? ''));
+      for (const text of ['p', 'po', 'pos']) {
+        typeInto(search, text);
+        await tableOf(el).settled;
+        expect(el.shown.length).to.be.greaterThan(0);
+        expect(el.shown.every((t) => t.narration.toLowerCase().includes(text))).to.equal(true);
+      }
+      expect(events).to.deep.equal(['p', 'po', 'pos']);
+      expect(el.getAttribute('narration')).to.equal('pos');
+      expect(transactionCalls().length).to.equal(before);
+      await waitUntil(() => transactionCalls().length > before, 'no request after the pause');
+      await loaded(el);
+      expect(transactionCalls().map(query).slice(before)).to.deep.equal([{ limit: '50', narration: 'pos', page: '1' }]);
+      expect(el.shown.every((t) => t.narration.toLowerCase().includes('pos'))).to.equal(true);
+    });
+
+    it('asks nothing of the host when every row is loaded and the filters only narrow them', async () => {
+      const { el, transactionCalls } = await mount('account-id="txns_400" paginate="false"');
+      expect(query(transactionCalls()[0])).to.deep.equal({ paginate: 'false' });
+      const search = part(el, 'search-input') as HTMLInputElement;
+      typeInto(search, 'transfer');
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[name=type][value=debit]')!.click();
+      await sleep(450);
+      await el.settled;
+      expect(el.shown.length).to.be.greaterThan(0);
+      expect(el.shown.every((t) => t.type === 'debit' && /transfer/i.test(t.narration))).to.equal(true);
+      typeInto(search, '');
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[name=type][value=all]')!.click();
+      await sleep(450);
+      await el.settled;
+      expect(el.shown).to.have.length(400);
+      expect(transactionCalls()).to.have.length(1);
+    });
+
+    it('filters by date range from the date inputs (inclusive, whole days)', async () => {
+      const { el } = await mount('account-id="txns_500" paginate="false"');
+      const days = [...new Set(el.shown.map((t) => t.date.slice(0, 10)))].sort();
+      const [from, to] = [days[3], days[6]];
+      changeInput(part(el, 'start-input') as HTMLInputElement, from);
+      changeInput(part(el, 'end-input') as HTMLInputElement, to);
+      await el.settled;
+      const expected = (await el.client.transactions('txns_500', { paginate: false })).transactions.filter((t) => t.date.slice(0, 10) >= from && t.date.slice(0, 10) <= to);
+      expect(el.shown.map((t) => t.id)).to.deep.equal(expected.map((t) => t.id));
+      expect(el.getAttribute('start')).to.equal(from);
+      expect(el.getAttribute('end')).to.equal(to);
+      expect((part(el, 'end-input') as HTMLInputElement).min).to.equal(from);
+    });
+
+    it('takes filters from attributes (ISO or Mono dates), sends them to the host, and fires no event for them', async () => {
+      const recorder = recordingClient();
+      let events = 0;
+      const provider = await fixture<MonoProvider>(html`<mono-provider .client=${recorder.client} locale="en-NG"></mono-provider>`);
+      provider.addEventListener('mono-filter-change', () => events++);
+      provider.innerHTML = `<mono-transactions account-id="txns_3000" type="debit" narration="Transfer"></mono-transactions>`;
+      const el = provider.querySelector('mono-transactions')!;
+      await loaded(el);
+      expect(query(recorder.transactionCalls()[0])).to.deep.equal({ limit: '50', narration: 'Transfer', page: '1', type: 'debit' });
+      expect(el.shown.every((t) => t.type === 'debit' && /transfer/i.test(t.narration))).to.equal(true);
+      expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name=type][value=debit]')!.checked).to.equal(true);
+      expect((part(el, 'search-input') as HTMLInputElement).value).to.equal('Transfer');
+
+      const sample = await el.client.transactions('txns_3000', { paginate: false });
+      const day = sample.transactions[10].date.slice(0, 10);
+      const [y, m, d] = day.split('-');
+      el.setAttribute('start', `${d}-${m}-${y}`);
+      el.setAttribute('end', day);
+      await loaded(el);
+      const last = recorder.transactionCalls().at(-1)!;
+      expect(query(last)).to.include({ start: `${d}-${m}-${y}`, end: `${d}-${m}-${y}`, type: 'debit' });
+      expect(el.shown.every((t) => t.date.startsWith(day))).to.equal(true);
+      expect((part(el, 'start-input') as HTMLInputElement).value).to.equal(day);
+      expect(events).to.equal(0);
+    });
+
+    it('says so, and offers to clear, when no row matches; a start after the end is explained', async () => {
+      const { el } = await mount('account-id="txns_50" paginate="false" narration="no such narration anywhere"');
+      const table = tableOf(el);
+      expect(table.shadowRoot!.querySelector('[part~="empty"]')).to.exist;
+      const message = el.shadowRoot!.querySelector('.empty-message')!;
+      expect(message.textContent).to.contain('No transactions match these filters.');
+      await expect(el).to.be.accessible();
+      el.start = '2025-06-10';
+      el.end = '2025-06-01';
+      await el.settled;
+      expect(message.textContent).to.contain('The start date is after the end date.');
+      setTimeout(() => message.querySelector('button')!.click());
+      const event = await oneEvent(el, 'mono-filter-change');
+      expect(event.detail.filters).to.deep.equal({ start: undefined, end: undefined, type: 'all', narration: undefined });
+      await loaded(el);
+      expect(el.shown).to.have.length(50);
+      expect(el.hasAttribute('narration')).to.equal(false);
+    });
+  });
+
+  describe('data from the host', () => {
+    it('pages through the host with Previous and Next', async () => {
+      const { el, transactionCalls } = await mount('account-id="txns_120" limit="50"');
+      const page1 = el.shown.map((t) => t.id);
+      const [previous, next] = [...part(el, 'pager')!.querySelectorAll('button')];
+      expect(previous.getAttribute('aria-disabled')).to.equal('true');
+      expect(part(el, 'pager')!.textContent).to.contain('Page 1 of 3');
+      next.click();
+      await loaded(el);
+      expect(query(transactionCalls().at(-1)!)).to.deep.equal({ limit: '50', page: '2' });
+      expect(part(el, 'pager')!.textContent).to.contain('Page 2 of 3');
+      expect(el.shown.map((t) => t.id)).to.not.include.members(page1);
+      next.click();
+      await loaded(el);
+      expect(el.shown).to.have.length(20);
+      expect(next.getAttribute('aria-disabled')).to.equal('true');
+      next.click();
+      await el.settled;
+      expect(el.page).to.equal(3);
+      previous.click();
+      previous.click();
+      await loaded(el);
+      expect(el.page).to.equal(2);
+    });
+
+    it('appends pages with "Load more" until all are loaded, asking only for the new page', async () => {
+      const { el, transactionCalls } = await mount('account-id="txns_130" pager="more" limit="50"');
+      expect(part(el, 'pager')!.textContent).to.contain('Showing 50 of 130');
+      const button = part(el, 'load-more-button')!;
+      button.focus();
+      button.click();
+      await loaded(el);
+      expect(el.shown).to.have.length(100);
+      expect(new Set(el.shown.map((t) => t.id)).size).to.equal(100);
+      expect(part(el, 'pager')!.textContent).to.contain('Showing 100 of 130');
+      part(el, 'load-more-button')!.click();
+      await loaded(el);
+      expect(el.shown).to.have.length(130);
+      expect(part(el, 'load-more-button')).to.equal(null);
+      expect(transactionCalls().map((u) => u.searchParams.get('page'))).to.deep.equal(['1', '2', '3']);
+      // The button went away: the focus moved into the list instead of being lost.
+      await waitUntil(() => tableOf(el).shadowRoot!.activeElement?.localName === 'tr');
+    });
+
+    it('loads everything in one request with paginate="false", and keeps the DOM small', async () => {
+      const { el, transactionCalls } = await mount('account-id="txns_3000" paginate="false"');
+      expect(el.shown).to.have.length(3000);
+      expect(transactionCalls()).to.have.length(1);
+      expect(part(el, 'pager')).to.equal(null);
+      expect(renderedRows(tableOf(el)).length).to.be.lessThan(60);
+      expect(countElements(el.shadowRoot!)).to.be.lessThan(1200);
+    });
+
+    it('shows rows given through .transactions and fetches nothing, even with an account id around', async () => {
+      const recorder = recordingClient();
+      const rows = makeRows(20);
+      const provider = await fixture<MonoProvider>(html`<mono-provider .client=${recorder.client} account-id="acc_demo"></mono-provider>`);
+      const el = document.createElement('mono-transactions');
+      el.transactions = rows;
+      provider.append(el);
+      await el.settled;
+      await sleep(50);
+      expect(recorder.urls).to.have.length(0);
+      expect(el.shown.map((t) => t.id)).to.deep.equal(rows.map((t) => t.id));
+      expect(part(el, 'pager')).to.equal(null);
+      el.narration = '#1';
+      await el.settled;
+      expect(el.shown.map((t) => t.id)).to.deep.equal(['row-1', 'row-10', 'row-11', 'row-12', 'row-13', 'row-14', 'row-15', 'row-16', 'row-17', 'row-18', 'row-19']);
+      expect(recorder.urls).to.have.length(0);
+    });
+
+    it('accepts Mono’s raw rows through .transactions, and reports rows it cannot read', async () => {
+      const el = await fixture<MonoTransactions>(html`<mono-transactions .transactions=${[{ _id: 'v1', narration: 'OK', amount: 5000, type: 'credit', balance: 100, date: '2025-05-01T10:00:00.000Z' }]}></mono-transactions>`);
+      await el.settled;
+      expect(el.shown[0]).to.include({ id: 'v1', currency: 'NGN', amount: 5000 });
+      setTimeout(() => (el.transactions = [{ id: 'x', amount: 'a lot' }]));
+      const event = await oneEvent(el, 'mono-error');
+      expect(event.detail.error.kind).to.equal('invalid-response');
+      await el.updateComplete;
+      const error = part(el, 'error')!;
+      expect(error.getAttribute('data-kind')).to.equal('invalid-response');
+      expect(error.textContent).to.contain('[0]');
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('sorting and export', () => {
+    it('sorts from the header and from the sort attribute', async () => {
+      const { el } = await mount('account-id="txns_200" paginate="false" sort="amount-asc"');
+      const amounts = el.shown.map(signed);
+      expect(amounts).to.deep.equal([...amounts].sort((a, b) => a - b));
+      tableOf(el).shadowRoot!.querySelector<HTMLButtonElement>('th.col-date button')!.click();
+      await el.settled;
+      expect(el.sort).to.equal('date-desc');
+      const dates = el.shown.map((t) => t.date);
+      expect(dates).to.deep.equal([...dates].sort().reverse());
+    });
+
+    it('exports the shown rows as CSV, neutralising formulas, from the button', async () => {
+      const rows = makeRows(6).map((t, i) => (i === 0 ? { ...t, narration: '=HYPERLINK("http://evil.example","Click")' } : i === 1 ? { ...t, narration: '+SUM(1,2)' } : t));
+      const el = await fixture<MonoTransactions>(html`<mono-transactions type="credit" .transactions=${rows}></mono-transactions>`);
+      await el.settled;
+      const csv = el.toCSV().split('\r\n');
+      const credits = rows.filter((t) => t.type === 'credit');
+      expect(csv).to.have.length(1 + credits.length);
+      expect(csv[1]).to.equal(`${rows[0].date},"'=HYPERLINK(""http://evil.example"",""Click"")",,credit,${(rows[0].amount / 100).toFixed(2)},NGN,${(rows[0].balance! / 100).toFixed(2)},row-0`);
+
+      el.type = 'debit';
+      await el.settled;
+      const captured: { name: string; href: string }[] = [];
+      const click = HTMLAnchorElement.prototype.click;
+      HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+        captured.push({ name: this.download, href: this.href });
+      };
+      try {
+        part(el, 'export-button')!.click();
+      } finally {
+        HTMLAnchorElement.prototype.click = click;
+      }
+      expect(captured).to.have.length(1);
+      expect(captured[0].name).to.match(/^transactions-\d{4}-\d{2}-\d{2}\.csv$/);
+      const bytes = new Uint8Array(await (await fetch(captured[0].href)).arrayBuffer());
+      expect([...bytes.slice(0, 3)]).to.deep.equal([0xef, 0xbb, 0xbf]);
+      const lines = new TextDecoder().decode(bytes).split('\r\n');
+      expect(lines[0]).to.equal('Date,Narration,Category,Type,Amount,Currency,Balance,ID');
+      expect(lines.slice(1).every((l) => l.includes(',debit,-'))).to.equal(true);
+      expect(lines[1]).to.contain(`"'+SUM(1,2)"`);
+      expect(el.shadowRoot!.querySelector('a')).to.equal(null);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('moves between rows with the arrow keys and selects with Enter', async () => {
+      const { el } = await mount('account-id="txns_80" paginate="false"');
+      const table = tableOf(el);
+      renderedRows(table)[0].focus();
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'ArrowDown' });
+      setTimeout(() => void sendKeys({ press: 'Enter' }));
+      const event = await oneEvent(el, 'mono-transaction-select');
+      expect(event.detail.transaction).to.equal(el.shown[2]);
+    });
+  });
+
+  describe('states', () => {
+    it('shows a skeleton with a live "Loading…" while the first load runs', async () => {
+      const recorder = recordingClient(() => ({ 'x-sandbox-latency': '600' }));
+      const provider = await fixture<MonoProvider>(html`<mono-provider .client=${recorder.client}></mono-provider>`);
+      provider.innerHTML = '<mono-transactions account-id="slow_1"></mono-transactions>';
+      const el = provider.querySelector('mono-transactions')!;
+      await el.updateComplete;
+      expect(part(el, 'skeleton')).to.exist;
+      expect(el.shadowRoot!.querySelector('[role=status]')!.textContent).to.equal('Loading…');
+      await expect(el).to.be.accessible();
+      await loaded(el);
+      expect(part(el, 'skeleton')).to.equal(null);
+    });
+
+    it('shows "No transactions in this period" for an account without transactions', async () => {
+      const { el } = await mount('account-id="empty_txns"');
+      expect(el.shadowRoot!.querySelector('.empty-message')!.textContent).to.contain('No transactions in this period');
+      expect(part(el, 'export-button')!.hasAttribute('disabled')).to.equal(true);
+      await expect(el).to.be.accessible();
+    });
+
+    it('shows the error with a retry that recovers', async () => {
+      const key = `txn-retry-${Date.now()}-${Math.random()}`;
+      const { el } = await mount('account-id="retry_1"', recordingClient((u) => (u.pathname.endsWith('/transactions') ? { 'x-sandbox-fault': '500', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key } : undefined)));
+      const error = part(el, 'error')!;
+      expect(error.getAttribute('data-kind')).to.equal('http');
+      expect(error.getAttribute('role')).to.equal('alert');
+      await expect(el).to.be.accessible();
+      part(el, 'retry-button')!.click();
+      await loaded(el);
+      expect(part(el, 'error')).to.equal(null);
+      expect(el.shown).to.have.length(50);
+    });
+
+    it('turns a malformed answer into an invalid-response error, not an exception', async () => {
+      const { el } = await mount('account-id="malformed_1"', recordingClient(() => ({ 'x-sandbox-fault': 'malformed' })));
+      expect(part(el, 'error')!.getAttribute('data-kind')).to.equal('invalid-response');
+      expect(part(el, 'retry-button')).to.exist;
+    });
+
+    it('keeps the loaded rows and shows an inline error when "Load more" fails', async () => {
+      const { el } = await mount('account-id="txns_160" pager="more"', recordingClient((u) => (u.searchParams.get('page') === '2' ? { 'x-sandbox-fault': '503' } : undefined)));
+      part(el, 'load-more-button')!.click();
+      await loaded(el);
+      expect(el.shown).to.have.length(50);
+      const error = part(el, 'error')!;
+      expect(error.textContent).to.contain('Some transactions could not be loaded.');
+      expect(renderedRows(tableOf(el)).length).to.be.greaterThan(0);
+    });
+
+    it('shows the idle state without an account', async () => {
+      const el = await fixture<MonoTransactions>(html`<mono-transactions></mono-transactions>`);
+      expect(part(el, 'idle')).to.exist;
+      await expect(el).to.be.accessible();
+    });
+
+    it('is accessible when loaded, in light and dark', async () => {
+      const { el } = await mount('account-id="acc_demo"');
+      await expect(el).to.be.accessible();
+      el.setAttribute('theme', 'dark');
+      await el.updateComplete;
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('no stale data', () => {
+    it('never shows the previous account’s rows after a quick switch, even when its answer comes last', async () => {
+      const slowFor = new Set(['stale_old']);
+      const recorder = recordingClient((u) => (slowFor.has(u.pathname.split('/').at(-2)!) ? { 'x-sandbox-latency': '500' } : undefined));
+      const provider = await fixture<MonoProvider>(html`<mono-provider .client=${recorder.client} account-id="stale_old"></mono-provider>`);
+      provider.innerHTML = '<mono-transactions></mono-transactions>';
+      const el = provider.querySelector('mono-transactions')!;
+      await el.updateComplete;
+      const oldIds = new Set((await new MonoClient().transactions('stale_old', { limit: 50 })).transactions.map((t) => t.id));
+      provider.accountId = 'stale_mid';
+      await nextFrame();
+      provider.accountId = 'stale_new';
+      const deadline = performance.now() + 900;
+      while (performance.now() < deadline) {
+        expect(el.shown.some((t) => oldIds.has(t.id))).to.equal(false);
+        await nextFrame();
+      }
+      await loaded(el);
+      expect(el.resource.value!.accountId).to.equal('stale_new');
+      expect(el.shown.some((t) => oldIds.has(t.id))).to.equal(false);
+    });
+
+    it('never shows rows that break the latest filters after rapid changes', async () => {
+      const recorder = recordingClient(() => ({ 'x-sandbox-latency': '200' }));
+      const { el } = await mount('account-id="acc_demo"', recorder);
+      const types = ['credit', 'debit', 'credit', 'debit'] as const;
+      for (const type of types) {
+        el.shadowRoot!.querySelector<HTMLInputElement>(`input[name=type][value=${type}]`)!.click();
+        await nextFrame();
+      }
+      const deadline = performance.now() + 800;
+      while (performance.now() < deadline) {
+        await tableOf(el).settled;
+        expect(el.shown.every((t) => t.type === 'debit')).to.equal(true);
+        await nextFrame();
+      }
+      await loaded(el);
+      expect(el.shown.length).to.be.greaterThan(0);
+      expect(el.shown.every((t) => t.type === 'debit')).to.equal(true);
+      expect(query(recorder.transactionCalls().at(-1)!)).to.include({ type: 'debit', page: '1' });
+    });
+  });
+});
