@@ -281,7 +281,8 @@ export class MonoTransactions extends MonoDataElement {
     }
 
     const filtersChanged = changed.has('start') || changed.has('end') || changed.has('type') || changed.has('narration');
-    if (filtersChanged && !this.fromUser) this.commitFilters();
+    // Leaving direct rows for the host counts as a change: the host query must follow the filters again.
+    if ((filtersChanged && !this.fromUser) || (changed.has('transactions') && this.transactions == null)) this.commitFilters();
     this.fromUser = false;
 
     const value = this.resource.value;
@@ -312,6 +313,7 @@ export class MonoTransactions extends MonoDataElement {
   private commitFilters(): void {
     clearTimeout(this.searchTimer);
     this.searchTimer = undefined;
+    if (this.transactions != null) return;
     const wanted = normaliseFilters(this.rawFilters);
     if (isBadRange(wanted) || sameFilters(wanted, this.serverQuery)) return;
     const loaded = this.current;
@@ -323,7 +325,7 @@ export class MonoTransactions extends MonoDataElement {
   private userChanged(change: () => void, commit: 'now' | 'soon'): void {
     this.fromUser = true;
     change();
-    if (commit === 'now') this.commitFilters();
+    if (commit === 'now' || this.transactions != null) this.commitFilters();
     else {
       clearTimeout(this.searchTimer);
       this.searchTimer = setTimeout(() => this.commitFilters(), SEARCH_DEBOUNCE_MS);

@@ -5,6 +5,8 @@ import type { Transaction } from '../../../src/model/transactions.js';
 import { covers, normaliseFilters, toIsoDay, type NormalFilters } from '../../../src/elements/transactions/filters.js';
 import { parseSort, TransactionIndex, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
 import { readTransactions } from '../../../src/elements/transactions/direct-data.js';
+import { run } from '../../../src/model/common.js';
+import { transactionList } from '../../../src/model/transactions.js';
 
 const txn = (over: Partial<Transaction> & Pick<Transaction, 'id'>): Transaction => ({
   narration: 'POS PURCHASE',
@@ -173,6 +175,33 @@ describe('readTransactions', () => {
     const b = readTransactions(raw);
     assert.ok(b.ok);
     assert.deepEqual(b.value[0], { id: 'v1', narration: 'X', amount: 2500, type: 'credit', balance: null, date: '2025-05-01', category: null, currency: 'NGN' });
+  });
+
+  it('reads Mono’s v2 rows on its fast path exactly as the schema does, and leaves odd rows to the schema', () => {
+    const raw = fc.record(
+      {
+        id: fc.oneof(fc.string(), fc.integer()),
+        narration: fc.string(),
+        amount: fc.oneof(fc.nat(), fc.integer({ min: -5, max: 5 }), fc.constant('2500'), fc.double()),
+        type: fc.constantFrom('credit', 'debit', 'CREDIT', 'dr', undefined),
+        balance: fc.oneof(fc.integer(), fc.constant(null), fc.constant(undefined)),
+        date: fc.oneof(
+          fc.date({ min: new Date('1950-01-01'), max: new Date('2150-01-01'), noInvalidDate: true }).map((d) => d.toISOString()),
+          fc.constantFrom('2025-05-01', '2025-02-30', '01-05-2025', '2025-05-01T10:00:00Z', '0999-01-01T00:00:00.000Z'),
+        ),
+        category: fc.oneof(fc.string(), fc.constant(null), fc.constant(undefined)),
+        currency: fc.constantFrom(undefined, 'NGN', 'usd'),
+      },
+      { requiredKeys: ['id', 'amount', 'type', 'date'] },
+    );
+    fc.assert(
+      fc.property(fc.array(raw, { maxLength: 6 }), (rows) => {
+        const fast = readTransactions(rows);
+        const schema = run(transactionList, rows);
+        assert.equal(fast.ok, schema.ok);
+        if (fast.ok && schema.ok) assert.deepEqual(fast.value, schema.value);
+      }),
+    );
   });
 
   it('names the path of a row it cannot read', () => {
