@@ -5,3 +5,4 @@ export * from './resource-controller.js';
 export * from './format.js';
 export * from './tokens.js';
 export * from './theme.js';
+export * from './poll.js';

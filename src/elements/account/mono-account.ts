@@ -8,7 +8,7 @@ import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { msg, type MessageKey } from '../../i18n/index.js';
 import type { Account, DataStatus } from '../../model/account.js';
-import { backoffDelay, nonNegative, wait } from './backoff.js';
+import { backoffDelay, nonNegative, wait } from '../../core/poll.js';
 import { accountStyles } from './mono-account.styles.js';
 
 /** What a fully fetched account carries in `retrieved_data`; PARTIAL names what is missing from it. */

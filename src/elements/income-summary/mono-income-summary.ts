@@ -10,7 +10,7 @@ import { describeError, ResourceController } from '../../core/resource-controlle
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { msg } from '../../i18n/index.js';
 import type { IncomeStream, IncomeSummary } from '../../model/income.js';
-import { pollWithBackoff } from '../sync-button/poll.js';
+import { pollWithBackoff } from '../../core/poll.js';
 import { analysedPeriod, humanise, isEmptyIncome, monthlyTotals, stabilityLevel, type IncomeView, type MonthlyIncome } from './income-data.js';
 import { styles } from './mono-income-summary.styles.js';
 

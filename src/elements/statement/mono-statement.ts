@@ -7,7 +7,7 @@ import { ResourceController, describeError } from '../../core/resource-controlle
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { msg } from '../../i18n/index.js';
 import type { StatementJob } from '../../model/statement.js';
-import { backoffDelay, nonNegative, wait } from '../account/backoff.js';
+import { backoffDelay, nonNegative, wait } from '../../core/poll.js';
 import { statementStyles } from './mono-statement.styles.js';
 import { normalisePeriod, safeHttpUrl, summarise, type StatementView } from './summary.js';
 

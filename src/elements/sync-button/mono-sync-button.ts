@@ -7,7 +7,7 @@ import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { msg } from '../../i18n/index.js';
-import { pollWithBackoff } from './poll.js';
+import { pollWithBackoff } from '../../core/poll.js';
 import { styles } from './mono-sync-button.styles.js';
 
 type Phase = 'idle' | 'starting' | 'polling' | 'complete' | 'failed' | 'reauth';

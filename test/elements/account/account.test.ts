@@ -2,7 +2,7 @@ import { expect, html, oneEvent } from '@open-wc/testing';
 import { MonoClient } from '../../../src/client/index.js';
 import { formatMoney } from '../../../src/core/format.js';
 import '../../../src/elements/account/define.js';
-import { backoffDelay } from '../../../src/elements/account/backoff.js';
+import { backoffDelay } from '../../../src/core/poll.js';
 import { missingData, type MonoAccount } from '../../../src/elements/account/mono-account.js';
 import type { Account } from '../../../src/model/index.js';
 import { HOSTILE, fixedClient, mount, recordingClient, shadow, sleep, textOf, uid, until } from './helpers.js';
