@@ -232,7 +232,6 @@ export class MonoTransactionTable extends MonoElement {
     const row = root.querySelector<HTMLElement>('tbody tr.row');
     const h = row?.getBoundingClientRect().height ?? 0;
     if (h > 0 && Math.abs(h - this.rowHeight) > 0.25) this.rowHeight = h;
-    if (!this.viewportHeight && root.clientHeight) this.viewportHeight = root.clientHeight;
   }
 
   /** Rows that fit in the scroll box at its tallest (its height follows the rows up to its max height). */

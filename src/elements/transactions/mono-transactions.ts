@@ -70,11 +70,10 @@ const paginateConverter = { fromAttribute: (value: string | null) => value === n
  * @csspart search-input - The narration search box.
  * @csspart export-button - The "Export CSV" button.
  * @csspart totals - Money in, money out and the count of the shown rows.
- * @csspart table - The `<mono-transaction-table>`; its own parts are exported as `viewport`, `row`, `amount`, `header`, `sort-button`.
+ * @csspart table - The `<mono-transaction-table>`; its own parts are exported as `viewport`, `row`, `amount`, `header`, `sort-button`, `empty`.
  * @csspart pager - The page buttons, or the "Load more" bar.
  * @csspart load-more-button - The "Load more" button.
  * @csspart skeleton - The placeholder rows while the first load runs.
- * @csspart empty - Shown when no rows match.
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart idle - Shown when no account id is set.

@@ -49,11 +49,6 @@ export class TransactionView {
     return this.rows[this.order[position]];
   }
 
-  /** Position of the row with this source index, or -1. */
-  positionOf(sourceIndex: number): number {
-    return this.order.indexOf(sourceIndex);
-  }
-
   toArray(): Transaction[] {
     const out = new Array<Transaction>(this.order.length);
     for (let i = 0; i < out.length; i++) out[i] = this.rows[this.order[i]];
