@@ -1,7 +1,6 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
-import { styleMap } from 'lit/directives/style-map.js';
 import { MonoElement } from '../../core/mono-element.js';
 import { formatDate, formatMoney } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -358,6 +357,7 @@ export class MonoTransactionTable extends MonoElement {
         <span>${label}</span><svg class="sort-icon ${sort.key === key ? sort.direction : 'none'}" viewBox="0 0 10 14" aria-hidden="true"><path d="M5 1 9 6H1zM5 13 1 8h8z" /></svg>
       </button>
     </th>`;
+    // Spacer heights go through CSSOM (`.style`): styleMap's first render writes a style attribute, which a strict CSP blocks.
     return html`<div
       class="viewport"
       part="viewport"
@@ -382,13 +382,13 @@ export class MonoTransactionTable extends MonoElement {
           </tr>
         </thead>
         <tbody>
-          ${above > 0 ? html`<tr class="spacer" aria-hidden="true"><td style=${styleMap({ height: `${above}px` })}></td></tr>` : nothing}
+          ${above > 0 ? html`<tr class="spacer" aria-hidden="true"><td .style=${`height: ${above}px`}></td></tr>` : nothing}
           ${repeat(
             positions,
             (p) => view.order[p],
             (p) => this.renderRow(view.at(p), p, p === tabbable, locale),
           )}
-          ${below > 0 ? html`<tr class="spacer" aria-hidden="true"><td style=${styleMap({ height: `${below}px` })}></td></tr>` : nothing}
+          ${below > 0 ? html`<tr class="spacer" aria-hidden="true"><td .style=${`height: ${below}px`}></td></tr>` : nothing}
         </tbody>
       </table>
       ${empty
