@@ -44,11 +44,14 @@ try {
     check(`<${tag}> draws its chart and switches to the table view`, toggled && (await page.evaluate((i) => window.hardening.has(i, '[part~="chart-table"]'), id)));
   }
   {
-    const { id } = await stage('mono-transactions');
+    const { id } = await page.evaluate(() => window.hardening.mount('mono-transactions', { accountId: 'txns_2000', attributes: { paginate: 'false' } }));
     const el = page.locator(`#${id} mono-transactions`);
     await el.locator('[part~="search-input"]').fill('transfer');
     await el.locator('[part~="type-filter"]').first().click().catch(() => {});
     await el.locator('[part~="sort-button"]').first().click().catch(() => {});
+    // Scrolled to the middle, the virtual list draws spacer rows above and below what it shows.
+    await el.locator('[part~="viewport"]').evaluate((vp) => vp.scrollTo(0, vp.scrollHeight / 2));
+    await page.waitForTimeout(200);
     const download = page.waitForEvent('download', { timeout: 10000 }).catch(() => null);
     await el.locator('[part~="export-button"]').click();
     figures.actions += 4;

@@ -69,7 +69,7 @@ export function deepText(root: Node): string {
 }
 
 /** Loading indicators the shared states and elements use. */
-const BUSY = '[part~="loading"], .state.loading, [aria-busy="true"]';
+const BUSY = '[part~="loading"], [part~="skeleton"], .state.loading, [aria-busy="true"]';
 
 export const isBusy = (el: Element) => deepElements(el).some((e) => e.matches(BUSY));
 

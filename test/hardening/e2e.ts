@@ -4,6 +4,9 @@ import { chromium, type Browser, type BrowserContextOptions, type FrameLocator, 
 import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
 import { startHardeningServer, type HardeningServer } from './csp-server.js';
 
+/** Defines the helper tsx's keep-names transform leaves in functions sent to the page. */
+export const KEEP_NAMES = 'window.__name = (f) => f;';
+
 export interface Run {
   browser: Browser;
   server: HardeningServer;
@@ -29,6 +32,8 @@ export async function startRun(options: { csp?: boolean } = {}): Promise<Run> {
     },
     async open(contextOptions = {}) {
       const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...contextOptions });
+      // tsx keeps function names with a `__name()` helper, which functions passed to page.evaluate carry along.
+      await context.addInitScript(KEEP_NAMES);
       const page = await context.newPage();
       const pageErrors: string[] = [];
       const cspConsole: string[] = [];

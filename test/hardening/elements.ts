@@ -85,7 +85,8 @@ export const ELEMENTS: readonly ElementCase[] = [
     tag: 'mono-transactions',
     folder: 'transactions',
     define: () => import('../../src/elements/transactions/define.js'),
-    reads: ['transactions'],
+    // The account only for its currency (shared with <mono-account> through the cache).
+    reads: ['transactions', 'account'],
     states: true,
   },
   {

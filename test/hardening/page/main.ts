@@ -7,9 +7,18 @@ import { deepElements, deepText, errorKind, isBusy, mount, mountAndRun, settle, 
 import { ELEMENTS, deepQuery, elementByTag } from '../elements.js';
 
 const violations: string[] = [];
-document.addEventListener('securitypolicyviolation', (e) => {
-  violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample}`);
-});
+/** Where a violation happened: the element (inside its shadow host) that tried it. */
+function where(e: Event): string {
+  const path = e.composedPath().filter((n): n is Element => n instanceof Element);
+  const target = path[0];
+  const host = path.find((n) => n.localName.startsWith('mono-'));
+  return target ? `<${target.localName}${target.getAttribute('part') ? ` part=${target.getAttribute('part')}` : ''}${target.className ? ` class=${target.className}` : ''}> in <${host?.localName ?? 'document'}>` : '';
+}
+document.addEventListener(
+  'securitypolicyviolation',
+  (e) => violations.push(`${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} at ${e.sourceFile}:${e.lineNumber} ${e.sample} ${where(e)}`),
+  true,
+);
 
 const mounted = new Map<string, Mounted>();
 let next = 0;

@@ -1,0 +1,271 @@
+// Accessibility, end to end: axe-core on every element in its loaded, empty, loading and error states and on
+// the open connect dialog (zero violations at any impact level, unless listed below with the reason); a
+// keyboard-only walk through the demo (every control reachable with Tab, focus always visible, no trap,
+// controls operable from the keyboard); reduced motion and forced colours (high contrast) hide nothing.
+import { readFileSync } from 'node:fs';
+import type { Page } from 'playwright-core';
+import { ELEMENTS } from '../hardening/elements.js';
+import { KEEP_NAMES, startRun, STATE_ACCOUNTS } from '../hardening/e2e.js';
+import { startDemo } from './harness.js';
+
+/** Violations accepted on purpose, by rule id, with the reason (none so far). */
+const ACCEPTED: Record<string, string> = {};
+
+interface AxeResult {
+  violations: { id: string; impact: string; nodes: { target: unknown[] }[] }[];
+}
+
+const axeSource = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
+const run = await startRun({ csp: false });
+const { check } = run;
+const figures = { axeRuns: 0, violations: 0, tabStops: 0, controls: 0 };
+
+async function axe(page: Page, selector: string): Promise<AxeResult['violations']> {
+  figures.axeRuns++;
+  const result = await page.evaluate(
+    (sel) =>
+      (window as unknown as { axe: { run(ctx: unknown, o: unknown): Promise<AxeResult> } }).axe.run(
+        { include: [[sel]] },
+        { resultTypes: ['violations'], rules: { region: { enabled: false } } },
+      ),
+    selector,
+  );
+  const violations = result.violations.filter((v) => !ACCEPTED[v.id]);
+  figures.violations += violations.length;
+  return violations;
+}
+const brief = (vs: AxeResult['violations']) => vs.map((v) => `${v.id} (${v.impact}) at ${JSON.stringify(v.nodes[0]?.target)}`);
+
+try {
+  const { page, pageErrors } = await run.open();
+  await page.addScriptTag({ content: axeSource });
+
+  // 1. axe on every element in every state.
+  for (const c of ELEMENTS) {
+    const states = c.states ? (['loaded', 'empty', 'error', 'loading'] as const) : (['loaded'] as const);
+    for (const state of states) {
+      const id =
+        state === 'loading'
+          ? await page.evaluate((t) => window.hardening.mountNow(t, { accountId: 'acc_demo', client: { headers: { 'x-sandbox-latency': '20000' } } }), c.tag)
+          : (await page.evaluate(([t, a]) => window.hardening.mount(t, { accountId: a, client: { retries: 0 } }), [c.tag, STATE_ACCOUNTS[state]] as const)).id;
+      if (state === 'loading') await page.waitForFunction((i) => window.hardening.busy(i), id);
+      const shown = await page.evaluate((i) => window.hardening.state(i), id);
+      const violations = await axe(page, `#${id}`);
+      check(`axe: <${c.tag}> ${state} (${shown}) has no violations`, violations.length === 0, brief(violations));
+      await page.evaluate((i) => window.hardening.remove(i), id);
+    }
+    if (c.act) {
+      const { id } = await page.evaluate((t) => window.hardening.mount(t, { accountId: 'acc_demo' }), c.tag);
+      await page.evaluate((i) => window.hardening.act(i), id);
+      const violations = await axe(page, `#${id}`);
+      const what = c.tag === 'mono-connect-button' ? 'with its dialog open' : 'after its action';
+      check(`axe: <${c.tag}> ${what} has no violations`, violations.length === 0, brief(violations));
+      if (c.tag === 'mono-connect-button') {
+        const dialog = await page.evaluate((i) => {
+          const d = (window.hardening.element(i).shadowRoot!.querySelector('dialog') as HTMLDialogElement);
+          return { open: d.open, modal: d.matches(':modal'), labelled: !!d.getAttribute('aria-labelledby') };
+        }, id);
+        check('the connect dialog is a labelled modal in the top layer', dialog.open && dialog.modal && dialog.labelled, dialog);
+        await page.keyboard.press('Escape');
+        await page.waitForTimeout(100);
+        const closed = await page.evaluate((i) => !(window.hardening.element(i).shadowRoot!.querySelector('dialog') as HTMLDialogElement).open, id);
+        check('Escape closes the connect dialog', closed);
+      }
+      await page.evaluate((i) => window.hardening.remove(i), id);
+    }
+  }
+
+  // 2. Reduced motion and forced colours: the same information, spinners still, focus still visible.
+  const loadedIds: { tag: string; id: string }[] = [];
+  for (const c of ELEMENTS) {
+    const { id } = await page.evaluate((t) => window.hardening.mount(t, { accountId: 'acc_demo' }), c.tag);
+    loadedIds.push({ tag: c.tag, id });
+  }
+  const visibleText = (ids: string[]) =>
+    page.evaluate((list) => {
+      const out: Record<string, string> = {};
+      for (const i of list) {
+        const parts: string[] = [];
+        const walk = (n: Node) => {
+          if (n.nodeType === Node.TEXT_NODE && n.textContent!.trim()) {
+            // A <slot>'s fallback text is drawn by the nearest ancestor with a box (slots are display: contents).
+            let el = n.parentElement!;
+            while (getComputedStyle(el).display === 'contents') el = el.parentElement ?? ((el.getRootNode() as ShadowRoot).host as HTMLElement);
+            const style = getComputedStyle(el);
+            const hidden = !el.checkVisibility({ visibilityProperty: true, opacityProperty: true } as CheckVisibilityOptions) || style.color === 'rgba(0, 0, 0, 0)';
+            // Visually hidden (sr-only) text stays text either way; what matters is that the same text is there.
+            if (!hidden || el.closest('.sr-only')) parts.push(n.textContent!.trim());
+          }
+          if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+          for (let k = n.firstChild; k; k = k.nextSibling) walk(k);
+        };
+        walk(window.hardening.element(i));
+        out[i] = parts.join(' | ');
+      }
+      return out;
+    }, ids);
+  const ids = loadedIds.map((x) => x.id);
+  const normal = await visibleText(ids);
+  await page.emulateMedia({ reducedMotion: 'reduce', forcedColors: 'active' });
+  await page.waitForTimeout(200);
+  const forced = await visibleText(ids);
+  for (const { tag, id } of loadedIds) check(`forced colours + reduced motion: <${tag}> shows the same text`, normal[id] === forced[id] && normal[id].length > 0, { normal: normal[id].slice(0, 200), forced: forced[id].slice(0, 200) });
+  // A key press first, so that focusing from script counts as keyboard focus (:focus-visible).
+  await page.keyboard.press('Shift');
+  const focusRings = await page.evaluate((list) => {
+    const out: Record<string, string> = {};
+    for (const i of list) {
+      const el = window.hardening.element(i);
+      const all: Element[] = [];
+      const walk = (n: Node) => {
+        if (n instanceof Element) all.push(n);
+        if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+        for (let k = n.firstChild; k; k = k.nextSibling) walk(k);
+      };
+      walk(el);
+      const button = all.find((e) => e instanceof HTMLButtonElement && !e.disabled && (e as HTMLElement).offsetParent !== null) as HTMLElement | undefined;
+      if (!button) continue;
+      button.focus({ focusVisible: true } as FocusOptions);
+      const s = getComputedStyle(button);
+      // Forced colours drop box-shadow: only an outline (even a transparent one) is drawn in the system colour.
+      out[i] = `${s.outlineStyle} ${s.outlineWidth}`;
+      button.blur();
+    }
+    return out;
+  }, ids);
+  for (const { tag, id } of loadedIds) {
+    if (!(id in focusRings)) continue;
+    const [style, width] = focusRings[id].split(' ');
+    check(`forced colours: <${tag}> shows a focus outline (${focusRings[id]})`, style !== 'none' && parseFloat(width) > 0, focusRings[id]);
+  }
+  const spinner = await page.evaluate(async () => {
+    const id = await window.hardening.mountNow('mono-account', { accountId: 'acc_demo', client: { headers: { 'x-sandbox-latency': '20000' } } });
+    await new Promise((r) => setTimeout(r, 100));
+    const root = window.hardening.element(id).shadowRoot!;
+    const spin = root.querySelector('.spinner');
+    const s = spin ? getComputedStyle(spin) : null;
+    const result = { name: s?.animationName ?? 'none', duration: parseFloat(s?.animationDuration ?? '0'), text: window.hardening.text(id) };
+    window.hardening.remove(id);
+    return result;
+  });
+  // The spinner may keep turning slowly; what matters is that no information rides on motion alone.
+  const calm = spinner.name === 'none' || spinner.duration === 0 || spinner.duration >= 2;
+  check(`reduced motion: the loading spinner is calm (${spinner.name} ${spinner.duration}s) and the state is said in words`, calm && /\w/.test(spinner.text), spinner);
+  await page.emulateMedia({ reducedMotion: null, forcedColors: null });
+  check('no uncaught errors on the hardening page', pageErrors.length === 0, pageErrors);
+} catch (e) {
+  check(`axe run: ${(e as Error).stack}`, false);
+}
+
+// 3. Keyboard only, on the demo as `npm start` serves it.
+const demo = await startDemo();
+try {
+  const { page } = demo;
+  await page.addInitScript(KEEP_NAMES);
+  await page.goto(demo.url);
+  await page.locator('mono-transactions [part~="row"]').first().waitFor({ timeout: 30000 });
+  await page.waitForTimeout(500);
+
+  /** Every control a keyboard user should reach: native controls and tabindex ≥ 0, visible and enabled, through shadow roots. */
+  const controls = () =>
+    page.evaluate(() => {
+      const found: string[] = [];
+      const describe = (el: Element) => {
+        const host = (el.getRootNode() as ShadowRoot).host;
+        const label = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || el.id || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+        return `${host ? `${host.localName}${host.id ? `#${host.id}` : ''} > ` : ''}${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''} "${label}"`;
+      };
+      const walk = (root: Document | ShadowRoot) => {
+        for (const el of root.querySelectorAll('*')) {
+          if (el.shadowRoot) walk(el.shadowRoot);
+          const tabbable =
+            el.matches('button:not([disabled]), input:not([disabled]):not([type=hidden]), select:not([disabled]), textarea:not([disabled]), a[href], [tabindex]:not([tabindex="-1"])') &&
+            !el.closest('dialog:not([open])') &&
+            !(el as HTMLElement).closest('[inert]');
+          if (!tabbable) continue;
+          const r = el.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          if (r.width === 0 || r.height === 0 || style.visibility === 'hidden' || !(el as HTMLElement).checkVisibility()) continue;
+          found.push(describe(el));
+        }
+      };
+      walk(document);
+      return found;
+    });
+  const all = await controls();
+  figures.controls = all.length;
+
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  const seen = new Map<string, string>();
+  const order: string[] = [];
+  for (let i = 0; i < 600; i++) {
+    await page.keyboard.press('Tab');
+    const focus = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      while (el?.shadowRoot?.activeElement) el = el.shadowRoot.activeElement;
+      if (!el || el === document.body) return null;
+      const host = (el.getRootNode() as ShadowRoot).host;
+      const label = (el.getAttribute('aria-label') || el.textContent || el.getAttribute('name') || el.id || '').trim().replace(/\s+/g, ' ').slice(0, 40);
+      const name = `${host ? `${host.localName}${host.id ? `#${host.id}` : ''} > ` : ''}${el.localName}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''} "${label}"`;
+      const s = getComputedStyle(el);
+      const ring = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none';
+      // Some controls draw the ring on their row or wrapper (:focus-within).
+      const wrapper = el.parentElement ? getComputedStyle(el.parentElement) : null;
+      const wrapped = !!wrapper && ((wrapper.outlineStyle !== 'none' && parseFloat(wrapper.outlineWidth) > 0) || wrapper.boxShadow !== 'none');
+      return { name, visible: ring || wrapped, inIframe: el.localName === 'iframe' };
+    });
+    if (!focus) continue;
+    if (order.length && focus.name === order[0] && seen.size > 3) break;
+    order.push(focus.name);
+    if (!seen.has(focus.name)) seen.set(focus.name, focus.visible ? 'visible' : 'invisible');
+  }
+  figures.tabStops = order.length;
+  const missed = all.filter((c) => !seen.has(c));
+  check(`keyboard: all ${all.length} visible controls of the demo are reached with Tab (${seen.size} stops)`, missed.length === 0, missed.slice(0, 10));
+  const invisible = [...seen].filter(([, v]) => v === 'invisible').map(([k]) => k);
+  check('keyboard: every stop shows a focus ring', invisible.length === 0, invisible.slice(0, 10));
+  check('keyboard: Tab cycles back to the start (no trap)', order.length < 600, order.length);
+
+  // Operable from the keyboard: the connect dialog opens with Enter, traps focus, closes with Escape and returns focus.
+  await page.locator('#connect').locator('button[part~="button"]').focus();
+  await page.keyboard.press('Enter');
+  await page.waitForFunction(() => (document.querySelector('#connect')!.shadowRoot!.querySelector('dialog') as HTMLDialogElement).open, null, { timeout: 10000 });
+  let escaped = false;
+  for (let i = 0; i < 30; i++) {
+    await page.keyboard.press('Tab');
+    escaped = await page.evaluate(() => {
+      let el: Element | null = document.activeElement;
+      return !!el && el.localName !== 'mono-connect-button' && el !== document.body && !el.closest('#connect');
+    });
+    if (escaped) break;
+  }
+  check('keyboard: focus stays inside the open connect dialog', !escaped);
+  await page.keyboard.press('Escape');
+  await page.waitForFunction(() => !(document.querySelector('#connect')!.shadowRoot!.querySelector('dialog') as HTMLDialogElement).open, null, { timeout: 5000 });
+  const back = await page.evaluate(() => document.activeElement?.id === 'connect' && document.querySelector('#connect')!.shadowRoot!.activeElement?.getAttribute('part') === 'button');
+  check('keyboard: Escape closes the dialog and focus returns to the button', back);
+
+  // Rows of the transactions list: arrow keys move, Enter selects.
+  const selected = page.evaluate(() => new Promise<boolean>((resolve) => {
+    document.addEventListener('mono-transaction-select', () => resolve(true), { once: true });
+    setTimeout(() => resolve(false), 5000);
+  }));
+  await page.locator('#transactions').locator('[part~="row"]').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Enter');
+  check('keyboard: a transaction row is chosen with the arrow keys and Enter', await selected);
+
+  // A toggle: Space flips "Show as table".
+  const toggle = page.locator('mono-assets').locator('[part~="view-toggle"]');
+  const pressedBefore = await toggle.getAttribute('aria-pressed');
+  await toggle.focus();
+  await page.keyboard.press('Space');
+  await page.waitForTimeout(100);
+  check('keyboard: Space flips the chart/table toggle', (await toggle.getAttribute('aria-pressed')) !== pressedBefore, { pressedBefore });
+  check('no uncaught errors on the demo', demo.pageErrors.length === 0, demo.pageErrors);
+} catch (e) {
+  check(`keyboard run: ${(e as Error).stack}`, false);
+}
+await demo.browser.close();
+console.log(`hardening/a11y: ${figures.axeRuns} axe runs, ${figures.violations} violations; keyboard walk: ${figures.controls} controls, ${figures.tabStops} tab stops`);
+await run.finish();
