@@ -3,6 +3,7 @@ import { Task, TaskStatus, initialState } from '@lit/task';
 import type { MonoClient } from '../client/client.js';
 import { MonoError, toMonoError } from '../client/errors.js';
 import { msg } from '../i18n/index.js';
+import { describeErrorWith } from './describe-error.js';
 import type { ResourceName } from './events.js';
 import type { MonoDataElement } from './mono-element.js';
 
@@ -24,22 +25,7 @@ export interface RenderStates<T> {
 
 /** Plain-language text for an error, by kind. */
 export function describeError(error: MonoError, locale: string): string {
-  switch (error.kind) {
-    case 'network':
-      return msg(locale, 'errorNetwork');
-    case 'timeout':
-      return msg(locale, 'errorTimeout');
-    case 'http':
-      return msg(locale, 'errorHttp', { status: error.status ?? '' }) + (error.message && !/^HTTP \d+$/.test(error.message) ? ` ${error.message}` : '');
-    case 'invalid-response':
-      return msg(locale, 'errorInvalid');
-    case 'reauth-required':
-      return msg(locale, 'errorReauth');
-    case 'config':
-      return `${msg(locale, 'errorConfig')} ${error.message}`;
-    default:
-      return error.message || msg(locale, 'errorOther');
-  }
+  return describeErrorWith(error, (key, params) => msg(locale, key, params));
 }
 
 /**

@@ -1,117 +1,13 @@
-import { css } from 'lit';
-import { themeStyles } from './theme.js';
+import { unsafeCSS } from 'lit';
+import { STATE_CSS, TOKENS_CSS } from './tokens-css.js';
 
 /**
  * The kit's global tokens (`--mono-sys-*`) with light and dark values. Hosts override any of them on
  * an ancestor. Light or dark follows `prefers-color-scheme` unless `--mono-color-scheme` (set by the
  * `theme` attribute, the `mono-theme-dark` / `mono-theme-light` classes, or the host's own CSS) forces one.
+ * The text lives in tokens-css.ts, which needs no Lit.
  */
-export const tokens = css`
-  :host {
-    color-scheme: var(--mono-color-scheme, light dark);
-    --_surface: var(--mono-sys-surface, light-dark(#ffffff, #16181d));
-    --_surface-alt: var(--mono-sys-surface-alt, light-dark(#f5f6f8, #1f2229));
-    --_text: var(--mono-sys-text, light-dark(#1b1d22, #e8eaef));
-    --_text-muted: var(--mono-sys-text-muted, light-dark(#5b616e, #a3a9b6));
-    --_border: var(--mono-sys-border, light-dark(#dde0e6, #363a45));
-    --_accent: var(--mono-sys-color-accent, light-dark(#1a56db, #7aa2ff));
-    --_on-accent: var(--mono-sys-color-on-accent, light-dark(#ffffff, #0b1020));
-    --_positive: var(--mono-sys-color-positive, light-dark(#0a7d3b, #4cd28a));
-    --_negative: var(--mono-sys-color-negative, light-dark(#b42318, #ff8a80));
-    --_warning: var(--mono-sys-color-warning, light-dark(#8a5a00, #f5c451));
-    --_radius: var(--mono-sys-radius, 8px);
-    --_font: var(--mono-sys-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
-    --_space: var(--mono-sys-space, 1rem);
-    --_focus: var(--mono-sys-focus-ring, 0 0 0 3px light-dark(#1a56db66, #7aa2ff88));
-    font-family: var(--_font);
-    color: var(--_text);
-    box-sizing: border-box;
-  }
-  ${themeStyles}
-  :host([hidden]) {
-    display: none !important;
-  }
-  *,
-  *::before,
-  *::after {
-    box-sizing: inherit;
-  }
-  button {
-    font: inherit;
-  }
-  :focus-visible {
-    outline: none;
-    box-shadow: var(--_focus);
-  }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    padding: 0;
-    margin: -1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
-`;
+export const tokens = unsafeCSS(TOKENS_CSS);
 
 /** Shared look of the loading, empty, error and idle states. */
-export const stateStyles = css`
-  .state {
-    display: flex;
-    align-items: center;
-    gap: 0.75rem;
-    padding: var(--_space);
-    border-radius: var(--_radius);
-    background: var(--_surface-alt);
-    color: var(--_text-muted);
-  }
-  .state.error {
-    flex-wrap: wrap;
-    color: var(--_negative);
-    border: 1px solid currentColor;
-    background: var(--_surface);
-  }
-  .state.error p {
-    margin: 0;
-    flex: 1 1 16rem;
-  }
-  .spinner {
-    inline-size: 1rem;
-    block-size: 1rem;
-    border-radius: 50%;
-    border: 2px solid var(--_border);
-    border-top-color: var(--_accent);
-    animation: mono-spin 0.8s linear infinite;
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .spinner {
-      animation-duration: 3s;
-    }
-  }
-  @keyframes mono-spin {
-    to {
-      transform: rotate(1turn);
-    }
-  }
-  .button {
-    display: inline-flex;
-    align-items: center;
-    gap: 0.5rem;
-    padding: 0.45rem 0.9rem;
-    border-radius: var(--_radius);
-    border: 1px solid var(--_accent);
-    background: var(--_accent);
-    color: var(--_on-accent);
-    cursor: pointer;
-  }
-  .button.secondary {
-    background: transparent;
-    color: var(--_accent);
-  }
-  .button:disabled {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
-`;
+export const stateStyles = unsafeCSS(STATE_CSS);

@@ -1,3 +1,6 @@
+import { connectMessages } from './en-connect.js';
+import { errorMessages } from './en-errors.js';
+
 /** English messages; other catalogues provide the same keys. */
 export const en = {
   loading: 'Loading…',
@@ -5,13 +8,8 @@ export const en = {
   empty: 'Nothing to show yet.',
   noAccount: 'No account selected.',
   loaded: 'Loaded.',
-  errorNetwork: 'We could not reach the server. Check your connection and try again.',
-  errorTimeout: 'The server took too long to answer.',
-  errorHttp: 'The server answered with an error ({status}).',
-  errorInvalid: 'The server sent data we could not read.',
-  errorReauth: 'The bank needs the account holder to sign in again.',
-  errorConfig: 'This element is not set up correctly.',
-  errorOther: 'Something went wrong.',
+  // errorNetwork … errorOther: in en-errors.ts (the connect button loads those two parts of the catalogue on their own)
+  ...errorMessages,
 
   // <mono-transactions>
   txnCaption: 'Transactions',
@@ -225,22 +223,8 @@ export const en = {
   syncReauthHandoff: 'Opening the bank sign-in…',
   syncCooldown: 'An account can be refreshed once every {minutes} minutes. Try again at {time}.',
 
-  // <mono-connect-button>
-  connectLabel: 'Link your bank account',
-  connectReauthLabel: 'Reconnect your bank account',
-  connectDialogTitle: 'Link your bank account',
-  connectDialogReauthTitle: 'Reconnect your bank account',
-  connectFrameTitle: 'Mono Connect',
-  connectClose: 'Close',
-  connectOpening: 'Opening Mono Connect…',
-  connectFinishing: 'Linking your account…',
-  connectPopupWaiting: 'Continue in the Mono Connect window.',
-  connectPopupShow: 'Show the window',
-  connectPopupCancel: 'Cancel',
-  connectRedirecting: 'Taking you to Mono Connect…',
-  connectLinked: 'Account linked.',
-  connectPopupBlocked: 'Your browser blocked the Mono Connect window. Allow pop-ups for this site and try again.',
-  connectWidgetError: 'Mono Connect could not finish. Try again.',
+  // <mono-connect-button>: in en-connect.ts
+  ...connectMessages,
 };
 
 export type MessageKey = keyof typeof en;

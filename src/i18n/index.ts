@@ -1,61 +1,12 @@
 import { en, type MessageKey, type Messages } from './en.js';
+import { translator, type MessageParams } from './catalogue.js';
 
-export type { MessageKey, Messages };
+export type { MessageKey, Messages, MessageParams };
+export { registerMessages, translator, withMessages } from './catalogue.js';
 
-const catalogues = new Map<string, Partial<Messages>>([['en', en]]);
-
-/**
- * Adds or extends a catalogue, e.g. `registerMessages('fr', fr)` with `fr` from `mono-elements/locales/fr`,
- * or `registerMessages('en-NG', { retry: 'Reload' })` to reword one message for a locale.
- */
-export function registerMessages(language: string, messages: Partial<Messages>): void {
-  const key = language.toLowerCase();
-  catalogues.set(key, { ...catalogues.get(key), ...messages });
-}
-
-/** The tags to look a message up under, most specific first: `en-ng-x-mono-1`, `en-ng`, `en`. */
-function lookupChain(locale: string): string[] {
-  const tag = locale.toLowerCase();
-  const chain = [tag];
-  const privateUse = tag.indexOf('-x-');
-  let base = privateUse >= 0 ? tag.slice(0, privateUse) : tag;
-  while (base) {
-    if (base !== chain[chain.length - 1]) chain.push(base);
-    const cut = base.lastIndexOf('-');
-    base = cut > 0 ? base.slice(0, cut) : '';
-  }
-  return chain;
-}
+const english = translator(en);
 
 /** The message for `locale` (full tag, then shorter tags, then English) with `{name}` placeholders filled. */
-export function msg(locale: string, key: MessageKey, params?: Record<string, string | number>): string {
-  let text: string | undefined;
-  for (const tag of lookupChain(locale)) {
-    text = catalogues.get(tag)?.[key];
-    if (text !== undefined) break;
-  }
-  text ??= en[key];
-  return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '')) : text;
-}
-
-const scoped = new Map<string, string>();
-
-/**
- * A locale tag that carries host overrides of the messages: `withMessages('en-NG', { retry: 'Reload' })`
- * → `en-NG-x-mono-1`. `Intl` formats it as `en-NG`; `msg()` finds the overrides first, then `en-NG`'s
- * catalogue. The same overrides give the same tag, so re-renders do not grow the catalogue list.
- */
-export function withMessages(locale: string, overrides: Partial<Messages>): string {
-  const privateUse = locale.toLowerCase().indexOf('-x-');
-  const base = privateUse >= 0 ? locale.slice(0, privateUse) : locale;
-  const inherited = privateUse >= 0 ? catalogues.get(locale.toLowerCase()) : undefined;
-  const merged = { ...inherited, ...overrides };
-  const key = JSON.stringify([base.toLowerCase(), Object.entries(merged).sort()]);
-  let tag = scoped.get(key);
-  if (!tag) {
-    tag = `${base}-x-mono-${(scoped.size + 1).toString(36)}`;
-    scoped.set(key, tag);
-    catalogues.set(tag.toLowerCase(), merged);
-  }
-  return tag;
+export function msg(locale: string, key: MessageKey, params?: MessageParams): string {
+  return english(locale, key, params);
 }
