@@ -1,0 +1,116 @@
+// How one request reaches the host backend: headers, credentials, a time limit, the caller's abort,
+// and every failure as a MonoError. MonoClient has it up front; the connect button's MonoClientCore
+// loads it with its first request (a page that only shows the button has nothing to send).
+import type { CallInit, ClientSettings } from './core.js';
+import { MonoError, toMonoError } from './errors.js';
+
+/** Resolves with `work` unless the caller's signal aborts first; `release` runs once either way. */
+export function withSignal(work: Promise<unknown>, controller: AbortController, signal?: AbortSignal, release?: () => void) {
+  const done = release ?? (() => controller.abort());
+  return new Promise((resolve, reject) => {
+    let finished = false;
+    const finish = () => {
+      if (finished) return false;
+      finished = true;
+      signal?.removeEventListener('abort', onAbort);
+      return true;
+    };
+    const onAbort = () => {
+      if (!finish()) return;
+      done();
+      reject(new MonoError('aborted', 'The request was cancelled'));
+    };
+    if (signal?.aborted) return onAbort();
+    signal?.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (v) => {
+        if (finish()) {
+          if (release) release();
+          resolve(v);
+        }
+      },
+      (e) => {
+        if (finish()) {
+          if (release) release();
+          reject(toMonoError(e));
+        }
+      },
+    );
+  });
+}
+
+/** One attempt at one request: the answer parsed, or a `MonoError` of the right kind. */
+export async function send<T>(options: ClientSettings, init: CallInit<T>, url: string, signal: AbortSignal): Promise<T> {
+  const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  const attemptController = new AbortController();
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    attemptController.abort();
+  }, options.timeout);
+  const onAbort = () => attemptController.abort();
+  signal.addEventListener('abort', onAbort, { once: true });
+  let response: Response;
+  let text: string;
+  try {
+    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
+    const headers = new Headers(extra);
+    headers.set('accept', 'application/json');
+    if (init.body !== undefined) headers.set('content-type', 'application/json');
+    response = await fetchImpl(url, {
+      method: init.method,
+      headers,
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      credentials: options.credentials,
+      signal: attemptController.signal,
+    });
+    text = await response.text();
+  } catch (cause) {
+    if (timedOut) throw new MonoError('timeout', `No answer within ${options.timeout} ms`, { cause });
+    if (signal.aborted) throw new MonoError('aborted', 'The request was cancelled', { cause });
+    if (cause instanceof MonoError) throw cause;
+    throw new MonoError('network', 'The host backend could not be reached', { cause });
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', onAbort);
+  }
+
+  let body: unknown;
+  let isJson = true;
+  try {
+    body = text === '' ? null : JSON.parse(text);
+  } catch {
+    isJson = false;
+  }
+  if (!response.ok) throw httpError(response, isJson ? body : null);
+  if (!isJson) throw new MonoError('invalid-response', 'The response is not JSON', { status: response.status });
+  const parsed = await init.parse(body);
+  if (!parsed.ok) {
+    const where = parsed.issue.path ? ` at ${parsed.issue.path}` : '';
+    throw new MonoError('invalid-response', `Unexpected response${where}: ${parsed.issue.message}`, {
+      status: response.status,
+      path: parsed.issue.path,
+    });
+  }
+  return parsed.value;
+}
+
+function parseRetryAfter(value: string | null): number | undefined {
+  if (!value) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value);
+  const at = Date.parse(value);
+  return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
+}
+
+const REAUTH = /reauthori[sz]ation[ _-]?required|REAUTHORISATION_REQUIRED/i;
+
+function httpError(response: Response, body: unknown): MonoError {
+  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const message = typeof record.message === 'string' && record.message ? record.message : `HTTP ${response.status}`;
+  const code = typeof record.code === 'string' ? record.code : '';
+  const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
+  if (REAUTH.test(code) || REAUTH.test(message) || response.headers.get('x-reauth-required') === 'true') {
+    return new MonoError('reauth-required', message, { status: response.status });
+  }
+  return new MonoError('http', message, { status: response.status, retryAfter });
+}
