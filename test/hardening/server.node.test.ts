@@ -122,3 +122,171 @@ describe('hostile requests: sandbox server and its static files', () => {
 
   for (const c of sandboxCases()) it(c.name, () => expectRejected(server.url, c));
 });
+
+// ---------------------------------------------------------------------------------------------
+// The live handler (createMonoHandler with a secret key) behind the Node adapter, with a fake Mono
+// upstream that records every call. Alice (header x-user: alice) owns acc_alice; bob owns acc_bob.
+
+const SECRET_KEY = 'test_sk_HARDENING_do_not_leak_5b1e';
+const WEBHOOK_SECRET = 'whsec_hardening_7f1a9c2e4d';
+const OWNERS: Record<string, string> = { acc_alice: 'alice', acc_bob: 'bob' };
+
+function liveCases(): HostileCase[] {
+  const api = '/api/mono';
+  const alice = { 'x-user': 'alice' };
+  const json = { ...alice, 'content-type': 'application/json' };
+  const otherUsers = [
+    ['GET', ''],
+    ['GET', '/transactions'],
+    ['GET', '/statement?period=last3months&output=json'],
+    ['GET', '/statement?period=last3months&output=pdf'],
+    ['GET', '/statement/jobs/job123'],
+    ['GET', '/statement/jobs/job123/pdf'],
+    ['GET', '/identity'],
+    ['GET', '/income-records'],
+    ['POST', '/income'],
+    ['GET', '/assets'],
+    ['GET', '/earnings'],
+    ['POST', '/sync'],
+    ['GET', '/jobs/job123'],
+  ].map(([method, rest]): HostileCase => ({
+    name: `alice asks for bob's account: ${method} ${rest || '/'}`,
+    method,
+    path: `${api}/accounts/acc_bob${rest}`,
+    headers: method === 'POST' ? json : alice,
+    body: method === 'POST' ? '{}' : undefined,
+    expect: [403],
+  }));
+  const post = (name: string, path: string, body: string | Buffer, headers: Record<string, string>, expect: number[]): HostileCase => ({ name, method: 'POST', path: `${api}${path}`, headers, body, expect });
+  const txn = (query: string, name = query) => ({ name: `transactions ${name}`, path: `${api}/accounts/acc_alice/transactions?${query}`, headers: alice, expect: [400] });
+  const webhook = (name: string, headers: Record<string, string>, body = '{"event":"mono.events.account_updated","data":{}}', path = '/webhooks') =>
+    post(`webhook ${name}`, path, body, { 'content-type': 'application/json', ...headers }, [401]);
+
+  return [
+    ...otherUsers,
+    { name: 'no session: GET acc_alice', path: `${api}/accounts/acc_alice`, expect: [401, 403] },
+    { name: 'reauth of bob’s account by alice', method: 'POST', path: `${api}/accounts/initiate`, headers: json, body: JSON.stringify({ scope: 'reauth', account: 'acc_bob', meta: { ref: 'kit-1' } }), expect: [403] },
+    { name: 'initiate with no session', method: 'POST', path: `${api}/accounts/initiate`, headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-1' } }), expect: [401] },
+
+    // traversal and encoded separators
+    { name: 'raw ../ to bob’s account (normalised, then refused by authorize)', path: `${api}/accounts/acc_alice/../acc_bob`, headers: alice, expect: [403] },
+    { name: 'raw ../ from a sub-route to bob’s identity', path: `${api}/accounts/acc_alice/transactions/../../acc_bob/identity`, headers: alice, expect: [403] },
+    ...['..%2f..%2fv1%2fadmin', 'acc_alice%2F..%2Facc_bob', 'acc_alice%2fidentity', 'acc_alice%5C..%5Cacc_bob', 'acc_alice%00', '%2e%2e', 'acc%252Falice', 'acc_alice%0d%0aX-Injected:%201', '%E2%80%AEacc_alice', 'a'.repeat(200)].map(
+      (id): HostileCase => ({ name: `encoded id ${id.slice(0, 36)}`, path: `${api}/accounts/${id}`, headers: alice, expect: [400, 404] }),
+    ),
+    { name: 'job id with encoded traversal', path: `${api}/accounts/acc_alice/statement/jobs/..%2f..%2f..%2fv2%2fusers`, headers: alice, expect: [400, 404] },
+    { name: 'sync job id with encoded traversal', path: `${api}/accounts/acc_alice/jobs/..%2F..%2Fadmin`, headers: alice, expect: [400, 404] },
+    { name: 'base path prefix confusion', path: '/api/monoX/accounts/acc_alice', headers: alice, expect: [404] },
+    { name: 'double slash', path: `${api}//accounts/acc_alice`, headers: alice, expect: [400, 404] },
+    { name: 'upper-case base path', path: '/API/MONO/accounts/acc_alice', headers: alice, expect: [404] },
+    { name: 'unknown route', path: `${api}/v2/accounts/acc_alice`, headers: alice, expect: [404] },
+
+    // parameter pollution and query validation
+    txn('page=1&page=2', 'page given twice'),
+    txn('type=credit&type=debit', 'type given twice'),
+    txn('limit=100000000', 'absurd limit'),
+    txn('limit=-5', 'negative limit'),
+    txn('page=1e3', 'exponent page'),
+    txn('start=31-02-2025', 'impossible date'),
+    txn('start=01-01-1800', 'date before Mono'),
+    txn('start=2025-01-01', 'ISO date instead of DD-MM-YYYY'),
+    txn('end=01-01-2025&start=01-06-2025', 'end before start'),
+    txn('narration=%0d%0aX-Injected:%201', 'CRLF in narration'),
+    txn(`narration=${'x'.repeat(5000)}`, '5 kB narration'),
+    txn('type=all%27%20OR%201=1', 'SQL in type'),
+    txn('admin=true', 'unknown parameter'),
+    txn('__proto__=x', '__proto__ parameter'),
+    txn('paginate=maybe', 'paginate not a boolean'),
+    { name: 'statement period out of range', path: `${api}/accounts/acc_alice/statement?period=last13months&output=json`, headers: alice, expect: [400] },
+    { name: 'statement unknown output', path: `${api}/accounts/acc_alice/statement?period=last3months&output=xml`, headers: alice, expect: [400] },
+    { name: 'statement without period', path: `${api}/accounts/acc_alice/statement?output=json`, headers: alice, expect: [400] },
+    { name: 'details with a query', path: `${api}/accounts/acc_alice?fields=secret`, headers: alice, expect: [400] },
+
+    // bodies: size, type, shape
+    post('initiate 2 MiB body', '/accounts/initiate', JSON.stringify({ scope: 'auth', meta: { ref: 'kit-1' }, pad: 'x'.repeat(2 * MB) }), json, [413]),
+    post('initiate 17 KiB body (limit 16 KiB)', '/accounts/initiate', JSON.stringify({ scope: 'auth', meta: { ref: 'kit-1' }, pad: 'x'.repeat(17 * 1024) }), json, [413]),
+    post('exchange as text/plain', '/accounts/auth', '{"code":"abc"}', { ...alice, 'content-type': 'text/plain' }, [415]),
+    post('exchange as a form', '/accounts/auth', 'code=abc', { ...alice, 'content-type': 'application/x-www-form-urlencoded' }, [415]),
+    post('exchange as multipart', '/accounts/auth', '--b\r\nContent-Disposition: form-data; name="code"\r\n\r\nabc\r\n--b--', { ...alice, 'content-type': 'multipart/form-data; boundary=b' }, [415]),
+    post('exchange without a content type', '/accounts/auth', '{"code":"abc"}', alice, [415]),
+    post('exchange with broken JSON', '/accounts/auth', '{"code":', json, [400]),
+    post('exchange with a JSON array', '/accounts/auth', '["abc"]', json, [400]),
+    post('exchange with a code full of control characters', '/accounts/auth', JSON.stringify({ code: 'abc\r\nX-Injected: 1' }), json, [400]),
+    post('exchange with a 10 kB code', '/accounts/auth', JSON.stringify({ code: 'c'.repeat(10_000) }), json, [400]),
+    post('initiate with an unknown scope', '/accounts/initiate', JSON.stringify({ scope: 'admin', meta: { ref: 'kit-1' } }), json, [400]),
+    post('initiate with a reference that is markup', '/accounts/initiate', JSON.stringify({ scope: 'auth', meta: { ref: '<script>x</script>' } }), json, [400]),
+    post('initiate with an institution that is a path', '/accounts/initiate', JSON.stringify({ scope: 'auth', meta: { ref: 'kit-1' }, institution: { id: '../../v1/admin' } }), json, [400]),
+    post('sync with a body of the wrong type', '/accounts/acc_alice/sync', 'not json', { ...alice, 'content-type': 'text/plain' }, [415, 400]),
+
+    // methods
+    { name: 'PUT on an account', method: 'PUT', path: `${api}/accounts/acc_alice`, headers: json, body: '{}', expect: [404, 405] },
+    { name: 'DELETE on an account', method: 'DELETE', path: `${api}/accounts/acc_alice`, headers: alice, expect: [404, 405] },
+    { name: 'PATCH on an account', method: 'PATCH', path: `${api}/accounts/acc_alice`, headers: json, body: '{}', expect: [404, 405] },
+    { name: 'GET on initiate', path: `${api}/accounts/initiate`, headers: alice, expect: [404, 405] },
+    { name: 'GET on sync', path: `${api}/accounts/acc_alice/sync`, headers: alice, expect: [404, 405] },
+    { name: 'TRACE', method: 'TRACE', path: `${api}/accounts/acc_alice`, headers: alice, expect: [405] },
+    { name: 'OPTIONS', method: 'OPTIONS', path: `${api}/accounts/acc_alice`, headers: alice, expect: [404, 405] },
+
+    // webhooks
+    webhook('without the secret header', {}),
+    webhook('with a forged secret of the same length', { 'mono-webhook-secret': WEBHOOK_SECRET.replace(/.$/, 'X') }),
+    webhook('with a secret of another length', { 'mono-webhook-secret': `${WEBHOOK_SECRET}x` }),
+    webhook('with the secret in other case', { 'mono-webhook-secret': WEBHOOK_SECRET.toUpperCase() }),
+    webhook('with an empty secret', { 'mono-webhook-secret': '' }),
+    webhook('with the secret key instead', { 'mono-webhook-secret': SECRET_KEY }),
+    webhook('with the secret in the query', {}, undefined, `/webhooks?mono-webhook-secret=${WEBHOOK_SECRET}`),
+    post('webhook with the right secret but broken JSON', '/webhooks', '{"event":', { 'content-type': 'application/json', 'mono-webhook-secret': WEBHOOK_SECRET }, [400]),
+    { name: 'GET on webhooks', path: `${api}/webhooks`, expect: [404, 405] },
+  ];
+}
+
+describe('hostile requests: the live handler (createMonoHandler) with a fake Mono upstream', async () => {
+  const { createMonoHandler, toNodeHandler } = await import('../../src/server/index.js');
+  const { createServer } = await import('node:http');
+  const upstreamCalls: string[] = [];
+  const webhooksReceived: unknown[] = [];
+  let server: import('node:http').Server;
+  let base: string;
+
+  before(async () => {
+    const handler = createMonoHandler({
+      secretKey: SECRET_KEY,
+      baseUrl: 'http://127.0.0.1:9', // never reached: the fake fetch answers
+      authorize: (request, accountId) => request.headers.get('x-user') !== null && OWNERS[accountId] === request.headers.get('x-user'),
+      customer: (request) => (request.headers.get('x-user') ? { id: `cus_${request.headers.get('x-user')}` } : null),
+      redirectUrl: 'https://merchant.example.ng/mono/return',
+      webhookSecret: WEBHOOK_SECRET,
+      onWebhook: (event) => void webhooksReceived.push(event),
+      logger: false,
+      fetch: async (input, init) => {
+        upstreamCalls.push(`${init?.method ?? 'GET'} ${new URL(String(input)).pathname}`);
+        return new Response(JSON.stringify({ status: 'successful', message: 'ok', data: { account: { id: 'acc_alice' } } }), { status: 200, headers: { 'content-type': 'application/json' } });
+      },
+    });
+    server = createServer(toNodeHandler(handler));
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    base = `http://127.0.0.1:${(server.address() as import('node:net').AddressInfo).port}`;
+  });
+  after(async () => {
+    server.closeAllConnections();
+    await new Promise<void>((r) => server.close(() => r()));
+  });
+
+  it('lets the genuine owner through (so the refusals below are about the request, not a dead handler)', async () => {
+    const res = await raw(base, { path: '/api/mono/accounts/acc_alice', headers: { 'x-user': 'alice' } });
+    assert.equal(res.status, 200, res.body);
+    assert.deepEqual(upstreamCalls, ['GET /v2/accounts/acc_alice']);
+    const hook = await raw(base, { method: 'POST', path: '/api/mono/webhooks', headers: { 'content-type': 'application/json', 'mono-webhook-secret': WEBHOOK_SECRET }, body: JSON.stringify({ event: 'mono.events.account_connected', data: { id: 'acc_alice' } }) });
+    assert.ok(hook.status < 300, `${hook.status} ${hook.body}`);
+    upstreamCalls.length = 0;
+    webhooksReceived.length = 0;
+  });
+
+  for (const c of liveCases()) {
+    it(c.name, async () => {
+      await expectRejected(base, { ...c, mustNotContain: c.mustNotContain ?? SECRET_KEY });
+      assert.deepEqual(upstreamCalls, [], `${c.name} reached the upstream`);
+      assert.deepEqual(webhooksReceived, [], `${c.name} delivered a webhook`);
+    });
+  }
+});
