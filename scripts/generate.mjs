@@ -184,14 +184,15 @@ function jsxElements(elements) {
 
 function tagRegistry(elements) {
   const file = 'src/tags.ts';
-  const lines = [HEADER, "import type { MonoElement } from './core/mono-element.js';"];
+  const lines = [HEADER];
   for (const e of elements) lines.push(`import { ${e.className} } from '${importPath(file, e.module)}';`);
   lines.push(
     '',
     '/** Every tag of the kit and its class (importing this registers nothing). */',
     'export const MONO_ELEMENTS = {',
     ...elements.map((e) => `  '${e.tag}': ${e.className},`),
-    '} as const satisfies Record<string, typeof MonoElement>;',
+    // Not `typeof MonoElement`: the connect button is a plain HTMLElement (no Lit), with the same guarded define.
+    '} as const satisfies Record<string, CustomElementConstructor & { define(tag: string, registry?: CustomElementRegistry): void }>;',
     '',
     'export type MonoTag = keyof typeof MONO_ELEMENTS;',
     '',

@@ -1,4 +1,4 @@
-import { parseWidgetMessage, type WidgetMessage } from './protocol.js';
+import { parseWidgetMessage, type WidgetMessage } from './messages.js';
 
 export interface GateExpectations {
   /** Origins the widget may speak from (`widget-origins`). */

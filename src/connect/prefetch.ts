@@ -11,6 +11,16 @@ export interface PendingLink {
   url: Promise<string>;
 }
 
+const clientIds = new WeakMap<object, number>();
+let nextClientId = 1;
+
+/** The key a link is kept under: the client it was initiated through and what was asked for. */
+export function linkKey(client: object, body: unknown): string {
+  let id = clientIds.get(client);
+  if (id === undefined) clientIds.set(client, (id = nextClientId++));
+  return JSON.stringify([id, body]);
+}
+
 /**
  * At most one link initiated ahead of a click (on pointer-enter or focus). A link is handed out once:
  * `take()` removes it, so no link is ever shown twice. A link older than the TTL, initiated for other

@@ -6,6 +6,6 @@
  * After a full-page redirect it leaves the parameters for the `<mono-connect-button>` on the page, which
  * checks the reference against the one it stored before leaving and exchanges the code once.
  */
-import { handOffRedirect, type HandOff } from './redirect.js';
+import { handOffRedirect, type HandOff } from './redirect-return.js';
 
 export const redirectHandOff: HandOff = typeof window === 'undefined' ? 'none' : handOffRedirect();

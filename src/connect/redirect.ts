@@ -1,15 +1,4 @@
 import type { ConnectMode } from '../core/events.js';
-import { cleanCode, isKitReference, REDIRECT_MESSAGE_TYPE } from './protocol.js';
-
-/** What Mono appends to the host's `redirect_url` when the hosted flow ends. */
-export interface RedirectResult {
-  reference: string;
-  code: string | null;
-  /** `successful` or `failed` (MONO_API.md §2). */
-  status: string | null;
-  /** e.g. `widget_closed`. */
-  reason: string | null;
-}
 
 /** A flow this tab started, remembered in sessionStorage so that the return to `redirect_url` can be verified. */
 export interface PendingConnect {
@@ -23,7 +12,6 @@ export interface PendingConnect {
 const STORAGE_KEY = 'mono-elements.connect';
 /** Mono's codes live 10 minutes; a person may take a while in the widget before that. */
 export const PENDING_TTL_MS = 30 * 60_000;
-const PARAMS = ['code', 'status', 'reason', 'reference'] as const;
 
 function storageOf(win: Window): Storage | null {
   try {
@@ -33,7 +21,8 @@ function storageOf(win: Window): Storage | null {
   }
 }
 
-function readAll(win: Window): PendingConnect[] {
+/** The flows this tab started and has not finished (expired ones dropped). */
+export function readAll(win: Window): PendingConnect[] {
   try {
     const raw = storageOf(win)?.getItem(STORAGE_KEY);
     const list: unknown = raw ? JSON.parse(raw) : [];
@@ -48,7 +37,7 @@ function readAll(win: Window): PendingConnect[] {
   }
 }
 
-function writeAll(list: PendingConnect[], win: Window): boolean {
+export function writeAll(list: PendingConnect[], win: Window): boolean {
   const storage = storageOf(win);
   if (!storage) return false;
   try {
@@ -73,87 +62,9 @@ export function forgetConnect(reference: string, win: Window = window): void {
   if (rest.length !== list.length) writeAll(rest, win);
 }
 
-export function findConnect(reference: string, win: Window = window): PendingConnect | undefined {
-  return readAll(win).find((p) => p.reference === reference);
-}
-
 /**
- * Takes the pending full-page redirect for `reference` out of storage. Whoever gets it exchanges the code;
- * sessionStorage is synchronous, so two buttons (or one mounted twice) can never both get it.
+ * Whether this page's URL may be a return from Mono to a flow of the kit (a kit-made reference in the
+ * query): a cheap first look, so that the code that reads and finishes a return (redirect-return.ts) loads
+ * only then.
  */
-export function claimRedirect(reference: string, owner?: string, win: Window = window): PendingConnect | null {
-  const list = readAll(win);
-  const found = list.find((p) => p.reference === reference && p.mode === 'redirect');
-  if (!found || (found.owner && found.owner !== owner)) return null;
-  writeAll(
-    list.filter((p) => p !== found),
-    win,
-  );
-  return found;
-}
-
-/**
- * The parameters Mono put on the `redirect_url`, or null when this URL is not such a return. Only a
- * kit-made reference counts, so that another provider's `?reference=…&status=…` return is left alone.
- */
-export function readRedirectResult(href: string = window.location.href): RedirectResult | null {
-  let params: URLSearchParams;
-  try {
-    params = new URL(href).searchParams;
-  } catch {
-    return null;
-  }
-  const reference = params.get('reference');
-  const status = params.get('status');
-  const code = cleanCode(params.get('code'));
-  if (!isKitReference(reference) || (!code && !status)) return null;
-  const reason = params.get('reason');
-  return { reference, code, status: status ? status.slice(0, 64) : null, reason: reason ? reason.slice(0, 256) : null };
-}
-
-/** Removes Mono's parameters from the address bar, so a reload or a shared link never replays them. */
-export function stripRedirectParams(win: Window = window): void {
-  try {
-    const url = new URL(win.location.href);
-    for (const name of PARAMS) url.searchParams.delete(name);
-    win.history.replaceState(win.history.state, '', url.href);
-  } catch {
-    // history not available (sandboxed frame): nothing to tidy
-  }
-}
-
-function sameOrigin(other: Window, win: Window): boolean {
-  try {
-    return other.location.origin === win.location.origin;
-  } catch {
-    return false;
-  }
-}
-
-export type HandOff = 'none' | 'handed-off' | 'resume';
-
-/**
- * What the host's `redirect_url` page does with Mono's parameters:
- * - `none`: the URL carries no return from Mono;
- * - `handed-off`: the widget ran in the kit's modal iframe or popup and came back here inside it, so the
- *   parameters are posted to the parent or opener (this origin only; the opener's gate checks window and
- *   reference) and a popup closes itself;
- * - `resume`: a full-page redirect; a `<mono-connect-button>` on this page claims and finishes it.
- */
-export function handOffRedirect(win: Window = window): HandOff {
-  const result = readRedirectResult(win.location.href);
-  if (!result) return 'none';
-  if (findConnect(result.reference, win)?.mode === 'redirect') return 'resume';
-  const message = { type: REDIRECT_MESSAGE_TYPE, ...result };
-  if (win.parent !== win) {
-    win.parent.postMessage(message, win.location.origin);
-    return 'handed-off';
-  }
-  const opener = win.opener as Window | null;
-  if (opener && !opener.closed && sameOrigin(opener, win)) {
-    opener.postMessage(message, win.location.origin);
-    win.close();
-    return 'handed-off';
-  }
-  return 'resume';
-}
+export const mayBeRedirectReturn = (search: string = window.location.search): boolean => /[?&]reference=kit-/.test(search);

@@ -1,11 +1,17 @@
 import { MonoError, toMonoError } from '../client/errors.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../core/events.js';
-import { checkMessage } from './gate.js';
-import { checkWidgetUrl, publicData, type WidgetMessage } from './protocol.js';
 import { forgetConnect } from './redirect.js';
 import type { WidgetSurface } from './surface.js';
 
 export type CloseReason = MonoEventDetails['mono-close']['reason'];
+
+/** How a flow ended, as the redirect helper or the return URL reports it. */
+export interface RedirectOutcome {
+  code: string | null;
+  status: string | null;
+  reason: string | null;
+}
+
 export type SessionState = 'opening' | 'open' | 'exchanging' | 'ended';
 
 export interface SessionOptions {
@@ -38,25 +44,34 @@ function claimCode(code: string): boolean {
 }
 
 /**
- * One opening of the widget, from `mono-open` to its single `mono-close`. It listens for widget messages
- * through the gate (origin, window, reference), translates them to `mono-widget-event`, exchanges the code
- * exactly once, and guarantees at most one `mono-success` and exactly one `mono-close`.
+ * The widget side (URL check, message gate and parser), loaded when a session starts (or earlier, on a
+ * sign of intent), in parallel with the host's initiate: a page that only shows the button never loads it.
+ */
+export const loadWidgetSide = () => import('./widget-side.js');
+export type WidgetSide = Awaited<ReturnType<typeof loadWidgetSide>>;
+
+/**
+ * One opening of the widget, from `mono-open` to its single `mono-close`. Once the widget is shown it
+ * listens for widget messages through the gate (origin, window, reference; widget-side.ts translates them
+ * to `mono-widget-event`), exchanges the code exactly once, and guarantees at most one `mono-success` and
+ * exactly one `mono-close`.
  */
 export class ConnectSession {
   state: SessionState = 'opening';
   readonly mode: ConnectMode;
   readonly reference: string;
-  private surface?: WidgetSurface;
-  private readonly pageOrigin: string;
-  private readonly target: Window;
-  private sawSuccess = false;
+  #surface?: WidgetSurface;
+  #widget?: WidgetSide;
+  readonly #pageOrigin: string;
+  readonly #target: Window;
+  readonly #options: SessionOptions;
 
-  constructor(private readonly options: SessionOptions) {
+  constructor(options: SessionOptions) {
+    this.#options = options;
     this.mode = options.mode;
     this.reference = options.reference;
-    this.target = options.target ?? window;
-    this.pageOrigin = options.pageOrigin ?? this.target.location.origin;
-    this.target.addEventListener('message', this.onMessage);
+    this.#target = options.target ?? window;
+    this.#pageOrigin = options.pageOrigin ?? this.#target.location.origin;
     if (options.announce !== false) options.emit('mono-open', { mode: this.mode, reference: this.reference });
   }
 
@@ -65,20 +80,24 @@ export class ConnectSession {
   }
 
   attach(surface: WidgetSurface): void {
-    this.surface = surface;
+    this.#surface = surface;
   }
 
-  /** Shows the widget once the host answers initiate (or at once for a ready URL). */
+  /**
+   * Shows the widget once the host answers initiate (or at once for a ready URL). Widget messages are
+   * listened to from then on: nothing can come from a widget that is not shown yet.
+   */
   async start(url: Promise<string> | string): Promise<void> {
     try {
-      const checked = checkWidgetUrl(await url, this.pageOrigin);
+      const [raw, widget] = await Promise.all([url, loadWidgetSide()]);
+      const checked = widget.checkWidgetUrl(raw, this.#pageOrigin);
       if (this.state !== 'opening') return;
-      if (this.mode !== 'redirect' && !this.options.origins.includes(checked.origin)) {
-        // Not refused (Mono's link host may hand over to another allowed origin), but worth a word: nothing from this origin will count.
-        console.warn(`mono-connect-button: the widget at ${checked.origin} is not in widget-origins (${this.options.origins.join(' ')}); its messages will be ignored.`);
-      }
+      // Not refused (Mono's link host may hand over to another allowed origin), but worth a word: nothing from this origin will count.
+      if (this.mode !== 'redirect' && !this.#options.origins.includes(checked.origin)) widget.warnUnlistedOrigin(checked.origin, this.#options.origins);
+      this.#widget = widget;
+      this.#target.addEventListener('message', this.#onMessage);
       this.state = 'open';
-      this.surface?.show(checked.href);
+      this.#surface?.show(checked.href);
     } catch (e) {
       this.fail(e);
     }
@@ -87,7 +106,7 @@ export class ConnectSession {
   /** Closes on the person's request; refused (false) while the code is being exchanged. */
   cancel(reason: CloseReason = 'user'): boolean {
     if (this.state === 'exchanging') return false;
-    this.end(reason);
+    this.#end(reason);
     return this.state === 'ended';
   }
 
@@ -95,8 +114,8 @@ export class ConnectSession {
   fail(e: unknown): void {
     if (this.state === 'ended') return;
     const error = toMonoError(e);
-    this.options.emit('mono-error', { error });
-    this.end('error');
+    this.#options.emit('mono-error', { error });
+    this.#end('error');
   }
 
   /** Exchanges the code from the widget or the redirect, once; then `mono-success` and `mono-close`. */
@@ -108,78 +127,51 @@ export class ConnectSession {
     }
     if (!claimCode(code)) return;
     this.state = 'exchanging';
-    this.surface?.finishing();
-    this.options.onExchanging?.();
+    this.#surface?.finishing();
+    this.#options.onExchanging?.();
     let accountId: string;
     try {
-      accountId = await this.options.exchange(code);
+      accountId = await this.#options.exchange(code);
     } catch (e) {
       this.fail(e);
       return;
     }
-    this.options.emit('mono-success', { accountId, reference: this.reference });
-    this.end('success');
+    this.#options.emit('mono-success', { accountId, reference: this.reference });
+    this.#end('success');
   }
 
   /** Picks up a flow that left the page for a full-page redirect and came back with these parameters. */
-  resume(result: { code: string | null; status: string | null; reason: string | null }): void {
+  resume(result: RedirectOutcome): void {
     if (this.state === 'opening') this.state = 'open';
-    this.finishRedirect(result);
+    loadWidgetSide().then(
+      (widget) => widget.finishRedirect(this, result),
+      (e) => this.fail(e),
+    );
   }
 
-  /** Handles what the redirect helper (or the URL after a full-page redirect) reported. */
-  finishRedirect(result: { code: string | null; status: string | null; reason: string | null }): void {
-    if (result.code) {
-      void this.complete(result.code);
-    } else if (result.status === 'failed' && (!result.reason || /closed|cancel/i.test(result.reason))) {
-      this.cancel('user');
-    } else {
-      this.fail(new MonoError('widget', `The widget ended without a code${result.reason ? ` (${result.reason})` : ''}`));
-    }
-  }
-
-  private end(reason: CloseReason): void {
+  #end(reason: CloseReason): void {
     if (this.state === 'ended') return;
     this.state = 'ended';
-    this.target.removeEventListener('message', this.onMessage);
-    this.surface?.dispose();
+    this.#target.removeEventListener('message', this.#onMessage);
+    this.#surface?.dispose();
     try {
-      forgetConnect(this.reference, this.target);
+      forgetConnect(this.reference, this.#target);
     } catch {
       // storage unavailable: nothing was remembered
     }
-    this.options.onEnd?.(reason);
-    this.options.emit('mono-close', { reason });
+    this.#options.onEnd?.(reason);
+    this.#options.emit('mono-close', { reason });
   }
 
-  private onMessage = (event: MessageEvent): void => {
-    if (this.state === 'ended') return;
-    const verdict = checkMessage(event, {
-      origins: this.options.origins,
-      source: this.surface?.window() ?? null,
+  #onMessage = (event: MessageEvent): void => {
+    const widget = this.#widget;
+    if (this.state === 'ended' || !widget) return;
+    const verdict = widget.checkMessage(event, {
+      origins: this.#options.origins,
+      source: this.#surface?.window() ?? null,
       reference: this.reference,
-      pageOrigin: this.pageOrigin,
+      pageOrigin: this.#pageOrigin,
     });
-    if (verdict.accepted) this.handle(verdict.message);
+    if (verdict.accepted) widget.handleMessage(this, verdict.message, this.#options.emit);
   };
-
-  private handle(message: WidgetMessage): void {
-    switch (message.kind) {
-      case 'event':
-        this.options.emit('mono-widget-event', { type: message.type, data: publicData(message.data) });
-        return;
-      case 'success':
-        if (this.sawSuccess) return;
-        this.sawSuccess = true;
-        this.options.emit('mono-widget-event', { type: 'SUCCESS', data: publicData(message.data) });
-        void this.complete(message.code);
-        return;
-      case 'closed':
-        this.cancel('user');
-        return;
-      case 'redirect':
-        this.finishRedirect(message);
-        return;
-    }
-  }
 }

@@ -49,17 +49,20 @@ export function openPopup(loadingText: string, opener: Window = window): PopupSu
 }
 
 export class PopupSurface implements WidgetSurface {
-  private timer?: ReturnType<typeof setInterval>;
+  #timer?: ReturnType<typeof setInterval>;
+  readonly #popup: Window;
 
-  constructor(private readonly popup: Window) {}
+  constructor(popup: Window) {
+    this.#popup = popup;
+  }
 
   window(): Window {
-    return this.popup;
+    return this.#popup;
   }
 
   get closed(): boolean {
     try {
-      return this.popup.closed;
+      return this.#popup.closed;
     } catch {
       return true;
     }
@@ -68,12 +71,12 @@ export class PopupSurface implements WidgetSurface {
   show(url: string): void {
     // Closed before initiate answered: the closed-window watcher ends the session as the person's choice.
     if (this.closed) return;
-    this.popup.location.replace(url);
+    this.#popup.location.replace(url);
   }
 
   focus(): void {
     try {
-      this.popup.focus();
+      this.#popup.focus();
     } catch {
       // nothing to focus
     }
@@ -88,25 +91,25 @@ export class PopupSurface implements WidgetSurface {
    * beat so that a success message posted just before the window closed is handled first.
    */
   watchClosed(onClosed: () => void): void {
-    this.stopWatching();
-    this.timer = setInterval(() => {
+    this.#stopWatching();
+    this.#timer = setInterval(() => {
       if (!this.closed) return;
-      this.stopWatching();
+      this.#stopWatching();
       setTimeout(onClosed, CLOSED_POLL_MS);
     }, CLOSED_POLL_MS);
   }
 
   dispose(): void {
-    this.stopWatching();
+    this.#stopWatching();
     try {
-      if (!this.popup.closed) this.popup.close();
+      if (!this.#popup.closed) this.#popup.close();
     } catch {
       // already gone
     }
   }
 
-  private stopWatching(): void {
-    if (this.timer !== undefined) clearInterval(this.timer);
-    this.timer = undefined;
+  #stopWatching(): void {
+    if (this.#timer !== undefined) clearInterval(this.#timer);
+    this.#timer = undefined;
   }
 }

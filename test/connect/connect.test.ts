@@ -1,25 +1,11 @@
 import { expect, waitUntil } from '@open-wc/testing';
 import { checkMessage, type GateExpectations, type MessageLike } from '../../src/connect/gate.js';
-import { LinkPrefetch } from '../../src/connect/prefetch.js';
-import {
-  checkWidgetUrl,
-  classicWidgetUrl,
-  MONO_WIDGET_ORIGINS,
-  newReference,
-  parseWidgetMessage,
-  parseWidgetOrigins,
-  publicData,
-  REDIRECT_MESSAGE_TYPE,
-} from '../../src/connect/protocol.js';
-import {
-  claimRedirect,
-  findConnect,
-  forgetConnect,
-  handOffRedirect,
-  readRedirectResult,
-  rememberConnect,
-  stripRedirectParams,
-} from '../../src/connect/redirect.js';
+import { LinkPrefetch, linkKey } from '../../src/connect/prefetch.js';
+import { classicWidgetUrl } from '../../src/connect/classic.js';
+import { checkWidgetUrl, parseWidgetMessage, publicData } from '../../src/connect/messages.js';
+import { MONO_WIDGET_ORIGINS, newReference, parseWidgetOrigins } from '../../src/connect/protocol.js';
+import { forgetConnect, mayBeRedirectReturn, rememberConnect } from '../../src/connect/redirect.js';
+import { claimRedirect, findConnect, handOffRedirect, readRedirectResult, REDIRECT_MESSAGE_TYPE, stripRedirectParams } from '../../src/connect/redirect-return.js';
 import { lockPageScroll } from '../../src/connect/scroll-lock.js';
 import { ConnectSession } from '../../src/connect/session.js';
 import type { WidgetSurface } from '../../src/connect/surface.js';
@@ -167,6 +153,15 @@ describe('connect: link prefetch', () => {
     expect(prefetch.take('a'), 'consumed').to.equal(undefined);
   });
 
+  it('keys links by the client they were initiated through and what was asked for', () => {
+    const a = {};
+    const b = {};
+    const body = { scope: 'auth' };
+    expect(linkKey(a, body)).to.equal(linkKey(a, { scope: 'auth' }));
+    expect(linkKey(a, body), 'another client (other headers, other customer)').to.not.equal(linkKey(b, body));
+    expect(linkKey(a, body), 'other inputs').to.not.equal(linkKey(a, { scope: 'reauth', account: 'acc_demo' }));
+  });
+
   it('throws away a link older than the TTL, and a failed one', async () => {
     let now = 0;
     const prefetch = new LinkPrefetch(1000, () => now);
@@ -194,6 +189,15 @@ describe('connect: redirect helper', () => {
     expect(readRedirectResult('https://shop.example/?code=code_abc1'), 'no reference').to.equal(null);
     expect(readRedirectResult('https://shop.example/?reference=kit-1'), 'neither code nor status').to.equal(null);
     expect(readRedirectResult('https://shop.example/?reference=T4815162342&status=success'), 'another provider’s return').to.equal(null);
+  });
+
+  it('takes a first cheap look for a return of the kit, so that the return code loads only then', () => {
+    expect(mayBeRedirectReturn('?code=code_abc1&status=successful&reference=kit-1')).to.equal(true);
+    expect(mayBeRedirectReturn('?reference=kit-1&status=failed')).to.equal(true);
+    expect(mayBeRedirectReturn('')).to.equal(false);
+    expect(mayBeRedirectReturn('?page=2')).to.equal(false);
+    expect(mayBeRedirectReturn('?reference=T4815162342&status=success'), 'another provider’s return').to.equal(false);
+    expect(mayBeRedirectReturn('?myreference=kit-1'), 'another parameter').to.equal(false);
   });
 
   it('lets exactly one claimer take a pending redirect, and only its owner', () => {
@@ -383,6 +387,37 @@ describe('connect: session', () => {
     b.session.cancel();
     a.cleanup();
     b.cleanup();
+  });
+
+  it('hears nothing before its widget is shown (the gate loads with start)', async () => {
+    const h = harness();
+    h.post({ type: 'mono.connect.widget.account_linked', data: { code: 'code_early1', reference: 'kit-s1' } });
+    await new Promise((r) => setTimeout(r, 30));
+    expect(h.exchanges(), 'no widget shown yet').to.equal(0);
+    await h.session.start(`${location.origin}/widget`);
+    h.post({ type: 'mono.connect.widget.account_linked', data: { code: 'code_early2', reference: 'kit-s1' } });
+    await waitUntil(() => h.session.state === 'ended');
+    expect(h.exchanges()).to.equal(1);
+    expect(h.events.map(([t]) => t).at(-2)).to.equal('mono-success');
+    h.cleanup();
+  });
+
+  it('resumes after a full-page redirect: the code is exchanged once; a closed widget is a user close', async () => {
+    const done = harness();
+    done.session.resume({ code: 'code_resume1', status: 'successful', reason: null });
+    await waitUntil(() => done.session.state === 'ended');
+    expect(done.exchanges()).to.equal(1);
+    expect(done.events.map(([t]) => t)).to.deep.equal(['mono-open', 'mono-success', 'mono-close']);
+    const closed = harness();
+    closed.session.resume({ code: null, status: 'failed', reason: 'widget_closed' });
+    await waitUntil(() => closed.session.state === 'ended');
+    expect(closed.events.at(-1)).to.deep.equal(['mono-close', { reason: 'user' }]);
+    const failed = harness();
+    failed.session.resume({ code: null, status: 'failed', reason: 'bank_down' });
+    await waitUntil(() => failed.session.state === 'ended');
+    expect(failed.events.map(([t]) => t).slice(-2)).to.deep.equal(['mono-error', 'mono-close']);
+    expect(failed.events.at(-2)![1].error.kind).to.equal('widget');
+    [done, closed, failed].forEach((h) => h.cleanup());
   });
 
   it('fails with a config error (and never shows) a URL that is not https', async () => {

@@ -1,6 +1,5 @@
-import { css } from 'lit';
-
-export const connectButtonStyles = css`
+// Plain text, adopted as a constructed stylesheet by the (Lit-free) button.
+export const connectButtonCss = `
   :host {
     display: inline-block;
     --_dialog-width: var(--mono-connect-dialog-width, 26rem);

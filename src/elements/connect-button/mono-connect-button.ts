@@ -1,20 +1,31 @@
-import { html, nothing } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
-import { classMap } from 'lit/directives/class-map.js';
-import type { InitiateRequest, MonoClient } from '../../client/client.js';
+// No Lit here, on purpose: the button alone must load at most 10 kB gzip up front with everything it needs
+// bundled (Mono's own connect.js is 16.6 kB), and Lit alone is 6 kB. So it is a plain custom element: its
+// own shadow root built once and updated in place, a constructed stylesheet, attributes and properties from
+// one table, and the context protocol of @lit/context spoken by hand to find its <mono-provider>. Up front
+// it has what shows the button and opens the widget inside the click (no data model, only its own part of
+// the English catalogue); what runs only after an answer (the client's transport and parsers, the message
+// gate, the classic widget's URL, a redirect's return) loads on the first pointer-enter, focus or click,
+// alongside the initiate request.
+import { ContextEvent } from '@lit/context';
+import { sharedCoreClient, type InitiateRequest, type MonoClientCore } from '../../client/core.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
+import { monoContext, type MonoContextValue } from '../../core/context.js';
+import { describeErrorWith } from '../../core/describe-error.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../../core/events.js';
-import { MonoDataElement } from '../../core/mono-element.js';
-import { describeError } from '../../core/resource-controller.js';
-import { stateStyles, tokens } from '../../core/tokens.js';
-import { msg } from '../../i18n/index.js';
-import { LinkPrefetch } from '../../connect/prefetch.js';
-import { classicWidgetUrl, newReference, parseWidgetOrigins, type ClassicWidgetOptions } from '../../connect/protocol.js';
-import { claimRedirect, forgetConnect, handOffRedirect, readRedirectResult, rememberConnect, stripRedirectParams } from '../../connect/redirect.js';
+import { installThemeClasses } from '../../core/theme-classes.js';
+import { CONTROLS_CSS, HOST_TOKENS_CSS } from '../../core/tokens-css.js';
+import { translator, withMessages } from '../../i18n/catalogue.js';
+import { connectMessages } from '../../i18n/en-connect.js';
+import { errorMessages } from '../../i18n/en-errors.js';
+import type { Messages } from '../../i18n/en.js';
+import type { LinkPrefetch, linkKey } from '../../connect/prefetch.js';
+import type { ClassicWidgetOptions } from '../../connect/classic.js';
+import { newReference, parseWidgetOrigins } from '../../connect/protocol.js';
+import { forgetConnect, mayBeRedirectReturn, rememberConnect } from '../../connect/redirect.js';
 import { lockPageScroll } from '../../connect/scroll-lock.js';
-import { ConnectSession, type CloseReason } from '../../connect/session.js';
+import { ConnectSession, loadWidgetSide, type CloseReason } from '../../connect/session.js';
 import { openPopup, type PopupSurface, type WidgetSurface } from '../../connect/surface.js';
-import { connectButtonStyles } from './mono-connect-button.styles.js';
+import { connectButtonCss } from './mono-connect-button.styles.js';
 
 /** What a host may pass to initiate about its customer (Mono's `customer` object). */
 export interface ConnectCustomer {
@@ -26,20 +37,22 @@ export interface ConnectCustomer {
 
 type Phase = 'idle' | 'loading' | 'ready' | 'finishing' | 'popup' | 'redirecting';
 
+/** What the shadow DOM shows besides the properties. */
+interface ViewState {
+  phase: Phase;
+  frameUrl?: string;
+  notice?: { text: string; kind: 'info' | 'error' | 'success' };
+}
+
 type Plan =
-  | { kind: 'hosted'; key: string; body: Omit<InitiateRequest, 'meta'> }
-  | { kind: 'classic'; key: string; options: Omit<ClassicWidgetOptions, 'reference'> };
+  | { kind: 'hosted'; body: Omit<InitiateRequest, 'meta'> }
+  | { kind: 'classic'; options: Omit<ClassicWidgetOptions, 'reference'> };
 
 /** How long after a close pointer-enter and focus start no new link. */
 const QUIET_AFTER_CLOSE_MS = 500;
 
-const clientIds = new WeakMap<MonoClient, number>();
-let nextClientId = 1;
-const clientId = (client: MonoClient) => {
-  let id = clientIds.get(client);
-  if (id === undefined) clientIds.set(client, (id = nextClientId++));
-  return id;
-};
+/** The button's messages: the host's catalogues and overrides first, then English (its own keys only). */
+const text = translator({ ...errorMessages, ...connectMessages });
 
 /** The focused element, looking through shadow roots. */
 function deepActiveElement(doc: Document = document): HTMLElement | null {
@@ -47,6 +60,63 @@ function deepActiveElement(doc: Document = document): HTMLElement | null {
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
   return active instanceof HTMLElement && active !== doc.body ? active : null;
 }
+
+/** An element with attributes and children (text is always set as text). */
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const name in attributes) node.setAttribute(name, attributes[name]);
+  node.append(...children);
+  return node;
+}
+
+const setAttr = (node: Element, name: string, value: string | null) => (value === null ? node.removeAttribute(name) : node.setAttribute(name, value));
+
+/** Every public property: `b` boolean, `r` reflected, `-` no attribute; the attribute is its name in kebab case. */
+const PROPERTIES: Record<string, string> = {
+  reauth: 'br',
+  mode: 'r',
+  widgetOrigins: '',
+  publicKey: '',
+  customer: '-',
+  customerId: '',
+  customerName: '',
+  customerEmail: '',
+  institution: '',
+  authMethod: '',
+  disabled: 'br',
+  noPreinitiate: 'b',
+  endpoint: '',
+  accountId: '',
+  locale: '',
+  theme: 'r',
+  messages: '-',
+};
+
+const attributeOf = (property: string) => property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+
+let sheet: CSSStyleSheet | undefined;
+
+/** The styles, as one constructed stylesheet shared by every button (a strict CSP allows it); a `<style>` only where the browser has none. */
+function adoptStyles(root: ShadowRoot): void {
+  const css = HOST_TOKENS_CSS + CONTROLS_CSS + connectButtonCss;
+  if ('adoptedStyleSheets' in Document.prototype && 'replace' in CSSStyleSheet.prototype) {
+    if (!sheet) {
+      sheet = new CSSStyleSheet();
+      sheet.replaceSync(css);
+    }
+    root.adoptedStyleSheets = [sheet];
+    return;
+  }
+  const style = h('style');
+  // The nonce Lit would use for the same fallback.
+  const nonce = (globalThis as { litNonce?: string }).litNonce;
+  if (nonce !== undefined) style.setAttribute('nonce', nonce);
+  style.textContent = css;
+  root.append(style);
+}
+
+/** Node (server rendering) has no HTMLElement: importing the module must still work there. */
+const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
 
 /**
  * Links a customer's bank account through Mono Connect, or re-authorises one (`reauth`). On click it asks
@@ -76,198 +146,437 @@ function deepActiveElement(doc: Document = document): HTMLElement | null {
  * @cssprop --mono-connect-dialog-height - Height of the modal (default 42rem, never taller than the viewport).
  * @cssprop --mono-connect-backdrop - The modal's backdrop (default rgb(0 0 0 / 0.6)).
  */
-export class MonoConnectButton extends MonoDataElement {
-  static override styles = [tokens, stateStyles, connectButtonStyles];
+export class MonoConnectButton extends BaseElement {
+  /**
+   * Registers the class under `tag` unless that tag is taken. A second registration of the same class
+   * under another tag (a prefix chosen by the host) gets an anonymous subclass, as the registry requires.
+   * `registry` may be a scoped `new CustomElementRegistry()` where the browser has them. Without a DOM
+   * (server rendering with no shim) it does nothing.
+   */
+  static define(tag: string, registry?: CustomElementRegistry): void {
+    const target = registry ?? globalThis.customElements;
+    if (!target || target.get(tag)) return;
+    const taken = target.getName?.(this) != null;
+    target.define(tag, taken ? class extends this {} : this);
+    installThemeClasses();
+  }
 
-  /** Re-authorise `account-id` (initiate with `scope: 'reauth'`) instead of linking a new account. */
-  @property({ type: Boolean, reflect: true }) reauth = false;
+  static readonly observedAttributes = Object.keys(PROPERTIES)
+    .filter((property) => PROPERTIES[property] !== '-')
+    .map(attributeOf);
 
-  /** Where the widget opens: `modal` (default), `popup` or `redirect`. */
-  @property({ reflect: true }) mode: ConnectMode = 'modal';
+  static {
+    for (const property in PROPERTIES) {
+      Object.defineProperty(this.prototype, property, {
+        configurable: true,
+        get(this: MonoConnectButton) {
+          // Read on the prototype itself (by tools), there is no value.
+          return #values in this ? this.#values[property] : undefined;
+        },
+        set(this: MonoConnectButton, value: unknown) {
+          this.#values[property] = value;
+          if (PROPERTIES[property].includes('r')) this.#reflect(property);
+          this.requestUpdate();
+        },
+      });
+    }
+  }
+
+  /**
+   * Re-authorise `account-id` (initiate with `scope: 'reauth'`) instead of linking a new account.
+   * @attr reauth
+   * @reflect
+   * @default false
+   */
+  declare reauth: boolean;
+
+  /**
+   * Where the widget opens: `modal` (default), `popup` or `redirect`.
+   * @attr mode
+   * @reflect
+   * @default 'modal'
+   */
+  declare mode: ConnectMode;
 
   /**
    * Origins the widget may post from, space-separated; `self` is the page's own origin (the sandbox).
    * Default: Mono's, `https://connect.mono.co https://link.mono.co`.
+   * @attr widget-origins
    */
-  @property({ attribute: 'widget-origins' }) widgetOrigins?: string;
+  declare widgetOrigins?: string;
 
-  /** Mono public key: open the classic widget directly, without asking your backend to initiate. */
-  @property({ attribute: 'public-key' }) publicKey?: string;
+  /**
+   * Mono public key: open the classic widget directly, without asking your backend to initiate.
+   * @attr public-key
+   */
+  declare publicKey?: string;
 
   /** The customer, passed to initiate (your backend may also add it from its session). */
-  @property({ attribute: false }) customer?: ConnectCustomer;
+  declare customer?: ConnectCustomer;
 
-  /** Mono customer id for initiate (merged into `customer`). */
-  @property({ attribute: 'customer-id' }) customerId?: string;
+  /**
+   * Mono customer id for initiate (merged into `customer`).
+   * @attr customer-id
+   */
+  declare customerId?: string;
 
-  /** Customer name for initiate (merged into `customer`). */
-  @property({ attribute: 'customer-name' }) customerName?: string;
+  /**
+   * Customer name for initiate (merged into `customer`).
+   * @attr customer-name
+   */
+  declare customerName?: string;
 
-  /** Customer email for initiate (merged into `customer`). */
-  @property({ attribute: 'customer-email' }) customerEmail?: string;
+  /**
+   * Customer email for initiate (merged into `customer`).
+   * @attr customer-email
+   */
+  declare customerEmail?: string;
 
-  /** Mono institution id to pre-select: the widget opens at that bank's login. */
-  @property() institution?: string;
+  /**
+   * Mono institution id to pre-select: the widget opens at that bank's login.
+   * @attr institution
+   */
+  declare institution?: string;
 
-  /** With `institution`: `internet_banking` or `mobile_banking`. */
-  @property({ attribute: 'auth-method' }) authMethod?: string;
+  /**
+   * With `institution`: `internet_banking` or `mobile_banking`.
+   * @attr auth-method
+   */
+  declare authMethod?: string;
 
-  /** Turns the button off (nothing is initiated or opened). */
-  @property({ type: Boolean, reflect: true }) disabled = false;
+  /**
+   * Turns the button off (nothing is initiated or opened).
+   * @attr disabled
+   * @reflect
+   * @default false
+   */
+  declare disabled: boolean;
 
-  /** Do not initiate on pointer-enter or focus (each initiate creates a Mono session). */
-  @property({ type: Boolean, attribute: 'no-preinitiate' }) noPreinitiate = false;
+  /**
+   * Do not initiate on pointer-enter or focus (each initiate creates a Mono session).
+   * @attr no-preinitiate
+   * @default false
+   */
+  declare noPreinitiate: boolean;
 
-  @state() private phase: Phase = 'idle';
-  @state() private frameUrl?: string;
-  @state() private notice?: { text: string; kind: 'info' | 'error' | 'success' };
+  /**
+   * Base URL of the host backend. Default: the provider's, else `/api/mono`.
+   * @attr endpoint
+   */
+  declare endpoint?: string;
 
-  @query('dialog') private dialog?: HTMLDialogElement;
-  @query('iframe') private frame?: HTMLIFrameElement;
-  @query('button[part~="button"]') private trigger?: HTMLButtonElement;
+  /**
+   * The account to re-authorise with `reauth`. Default: the provider's.
+   * @attr account-id
+   */
+  declare accountId?: string;
 
-  private session?: ConnectSession;
-  private popup?: PopupSurface;
-  private readonly prefetch = new LinkPrefetch();
-  private releaseScroll?: () => void;
-  private returnFocusTo?: HTMLElement | null;
-  private frameLoads = 0;
-  private restoringFocus = false;
+  /**
+   * BCP 47 locale of the button's text. Default: the provider's, else the nearest `lang`, else the browser's.
+   * @attr locale
+   */
+  declare locale?: string;
+
+  /**
+   * Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor).
+   * @attr theme
+   * @reflect
+   */
+  declare theme?: 'light' | 'dark';
+
+  /** Your own wording for any message key (wins over the provider's `messages` and the catalogues). */
+  declare messages?: Partial<Messages>;
+
+  /** What the nearest `<mono-provider>` shares (client, endpoint, account, locale, messages). */
+  protected provided?: MonoContextValue;
+
+  // `#` members: private, and the minifier shortens their names (this element counts its bytes).
+  #values: Record<string, unknown> = { reauth: false, mode: 'modal', disabled: false, noPreinitiate: false };
+  #reflecting = false;
+  #reflectedOnce = false;
+  #pending?: Promise<boolean>;
+  #unsubscribe?: () => void;
+
+  #state: ViewState = { phase: 'idle' };
+  #session?: ConnectSession;
+  #popup?: PopupSurface;
+  /** The link initiated ahead of a click, and how links are keyed (loaded on the first pointer-enter or focus). */
+  #prefetch?: { links: LinkPrefetch; key: typeof linkKey };
+  #releaseScroll?: () => void;
+  #returnFocusTo?: HTMLElement | null;
+  #frameLoads = 0;
+  #restoringFocus = false;
   /**
    * Until when pointer-enter and focus start no link: right after a close the pointer is usually over the
    * button again (the browser fires pointer-enter once the dialog is gone), which is no sign of intent.
    */
-  private quietUntil = 0;
+  #quietUntil = 0;
+
+  #trigger: HTMLButtonElement;
+  #label = new Text();
+  #status: HTMLDivElement;
+  #statusText: HTMLSpanElement;
+  #popupLinks?: HTMLButtonElement[];
+  #dialog: HTMLDialogElement;
+  #dialogTitle: HTMLHeadingElement;
+  #closeButton: HTMLButtonElement;
+  #body: HTMLDivElement;
+  #progressText = new Text();
+  #progress: HTMLParagraphElement;
+  #frame?: HTMLIFrameElement;
+
+  constructor() {
+    super();
+    // Properties set before the element was upgraded (a framework's, or a script's) move behind the accessors.
+    const own = this as unknown as Record<string, unknown>;
+    for (const property in PROPERTIES) {
+      if (Object.hasOwn(this, property)) {
+        this.#values[property] = own[property];
+        delete own[property];
+      }
+    }
+    const root = this.attachShadow({ mode: 'open' });
+    adoptStyles(root);
+
+    this.#trigger = h('button', { part: 'button', class: 'button', type: 'button' }, h('slot', {}, this.#label));
+    this.#trigger.addEventListener('click', () => this.open());
+    this.#trigger.addEventListener('pointerenter', this.#warm);
+    this.#trigger.addEventListener('focus', this.#warm);
+
+    this.#statusText = h('span', { role: 'status' });
+    this.#status = h('div', { part: 'status' }, this.#statusText);
+
+    const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+    for (const [name, value] of [['viewBox', '0 0 16 16'], ['width', '16'], ['height', '16'], ['aria-hidden', 'true']]) icon.setAttribute(name, value);
+    icon.append(document.createElementNS('http://www.w3.org/2000/svg', 'path'));
+    icon.firstElementChild!.setAttribute('d', 'M3 3l10 10M13 3L3 13');
+    this.#closeButton = h('button', { part: 'close', class: 'close', type: 'button' }, icon);
+    this.#closeButton.addEventListener('click', () => this.close());
+    this.#dialogTitle = h('h2', { id: 'dialog-title', part: 'dialog-title' });
+    this.#progress = h('p', { class: 'progress' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), this.#progressText);
+    this.#body = h('div', { class: 'body' });
+    this.#dialog = h('dialog', { part: 'dialog', 'aria-labelledby': 'dialog-title' }, h('div', { class: 'bar' }, this.#dialogTitle, this.#closeButton), this.#body);
+    this.#dialog.addEventListener('cancel', this.#onCancel);
+    this.#dialog.addEventListener('close', this.#onDialogClose);
+
+    root.append(this.#trigger, this.#status, this.#dialog);
+  }
+
+  /** Resolves once the shadow DOM shows the current state (after property changes, as Lit's does). */
+  get updateComplete(): Promise<boolean> {
+    return this.#pending ?? Promise.resolve(true);
+  }
+
+  /** Schedules one update of the shadow DOM (changes in one task are batched). */
+  requestUpdate(): void {
+    this.#pending ??= Promise.resolve().then(() => {
+      this.#pending = undefined;
+      this.#update();
+      return true;
+    });
+  }
+
+  /** Dispatches a `mono-*` event with its typed detail, bubbling and composed (hosts can listen on `document`). */
+  emit<K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+  }
+
+  /** The client to initiate and exchange through: the provider's, else one shared per endpoint. */
+  get client(): MonoClientCore {
+    const provided = this.provided;
+    if (provided && (!this.endpoint || this.endpoint === provided.endpoint)) return provided.client;
+    return sharedCoreClient(this.endpoint || provided?.endpoint || undefined);
+  }
+
+  get resolvedAccountId(): string | undefined {
+    return this.accountId || this.provided?.accountId || undefined;
+  }
+
+  /**
+   * The locale to translate with. When the host overrides messages (here or on the provider) it carries
+   * them as a private-use subtag (`en-NG-x-mono-1`), which `Intl` ignores and the messages lookup reads.
+   */
+  get resolvedLocale(): string {
+    const locale =
+      this.locale ||
+      this.provided?.locale ||
+      this.closest('[lang]')?.getAttribute('lang') ||
+      (typeof navigator === 'undefined' ? 'en-NG' : navigator.language) ||
+      'en-NG';
+    const shared = this.provided?.messages;
+    if (!shared && !this.messages) return locale;
+    return withMessages(locale, { ...shared, ...this.messages });
+  }
+
+  attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
+    if (this.#reflecting) return;
+    const property = name.replace(/-(.)/g, (_, c: string) => c.toUpperCase());
+    this.#values[property] = PROPERTIES[property].includes('b') ? value !== null : value;
+    this.requestUpdate();
+  }
 
   /** Opens the widget, as a click does. Call it from a click handler in popup mode, or the browser blocks the window. */
   open(): void {
     if (this.disabled || !this.isConnected) return;
-    if (this.session?.active) {
-      this.popup?.focus();
+    if (this.#session?.active) {
+      this.#popup?.focus();
       return;
     }
-    const mode = this.resolvedMode;
+    const mode = this.#mode;
     let plan: Plan;
     try {
-      plan = this.plan(mode);
+      plan = this.#plan(mode);
     } catch (e) {
-      this.report(e);
+      this.#report(e);
       return;
     }
-    this.notice = undefined;
-    const prefetched = plan.kind === 'hosted' ? this.prefetch.take(plan.key) : undefined;
-    this.prefetch.clear();
+    this.#set({ notice: undefined });
+    const prefetched = plan.kind === 'hosted' ? this.#prefetch?.links.take(this.#prefetch.key(this.client, plan.body)) : undefined;
+    this.#prefetch?.links.clear();
     const reference = prefetched?.reference ?? newReference();
     const stored = rememberConnect({ reference, mode, createdAt: Date.now(), owner: this.id || undefined });
     if (!stored && mode === 'redirect') {
-      this.report(new MonoError('config', 'Redirect mode needs sessionStorage to verify the return; use modal or popup'));
+      this.#report(new MonoError('config', 'Redirect mode needs sessionStorage to verify the return; use modal or popup'));
       return;
     }
 
     // Popup: opened now, inside the click, or blockers refuse it.
     let popup: PopupSurface | null = null;
     if (mode === 'popup') {
-      popup = openPopup(msg(this.resolvedLocale, 'connectOpening'));
+      popup = openPopup(text(this.resolvedLocale, 'connectOpening'));
       if (!popup) {
         forgetConnect(reference);
-        this.report(new MonoError('popup-blocked', 'The browser blocked the Mono Connect window'));
+        this.#report(new MonoError('popup-blocked', 'The browser blocked the Mono Connect window'));
         return;
       }
     }
 
-    const url =
-      plan.kind === 'classic'
-        ? classicWidgetUrl({ ...plan.options, reference })
-        : (prefetched?.url ?? this.initiate(plan.body, reference));
+    let url: Promise<string>;
+    if (plan.kind === 'hosted') url = prefetched?.url ?? this.#initiate(plan.body, reference);
+    else {
+      const { options } = plan;
+      // The classic widget's URL builder loads only for buttons that use it.
+      url = import('../../connect/classic.js').then((m) => m.classicWidgetUrl({ ...options, reference }));
+    }
     const session = new ConnectSession({
       mode,
       reference,
-      origins: this.origins,
+      origins: this.#origins,
       exchange: (code) => this.client.exchange(code).then((r) => r.accountId),
-      emit: this.relay,
-      onEnd: (reason) => this.ended(session, reason),
+      emit: this.#relay,
+      onEnd: (reason) => this.#ended(session, reason),
       onExchanging: () => {
-        if (this.session === session) this.phase = 'finishing';
+        if (this.#session === session) this.#set({ phase: 'finishing' });
       },
     });
-    this.session = session;
+    this.#session = session;
 
     if (popup) {
-      this.popup = popup;
+      this.#popup = popup;
       session.attach(popup);
       popup.watchClosed(() => session.cancel('user'));
-      this.phase = 'popup';
+      this.#set({ phase: 'popup' });
     } else if (mode === 'redirect') {
-      session.attach(this.redirectSurface());
-      this.phase = 'redirecting';
+      session.attach(this.#redirectSurface());
+      this.#set({ phase: 'redirecting' });
     } else {
-      session.attach(this.modalSurface(session));
-      if (this.dialog) this.showModal();
-      else void this.updateComplete.then(() => this.session === session && this.showModal());
+      session.attach(this.#modalSurface(session));
+      this.#showModal();
     }
     void session.start(url);
   }
 
   /** Closes the widget (`mono-close` with reason `user`). Ignored while the code is being exchanged. */
   close(): void {
-    this.session?.cancel('user');
+    this.#session?.cancel('user');
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
+  connectedCallback(): void {
+    if (!this.#reflectedOnce) {
+      // As Lit does on the first update: the reflected properties' values (defaults included) become attributes.
+      this.#reflectedOnce = true;
+      for (const property in PROPERTIES) if (PROPERTIES[property].includes('r') && this.#values[property] !== undefined) this.#reflect(property);
+    }
+    // @lit/context's protocol: the nearest <mono-provider> answers, and calls again whenever its value changes.
+    this.dispatchEvent(new ContextEvent(monoContext, this, this.#onContext, true));
+    this.requestUpdate();
     void this.updateComplete.then(() => {
       if (!this.isConnected) return;
-      if (this.session?.active && this.session.mode === 'modal') this.showModal();
-      else this.resumeRedirect();
+      if (this.#session?.active && this.#session.mode === 'modal') this.#showModal();
+      else this.#resumeRedirect();
     });
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    this.prefetch.clear();
+  disconnectedCallback(): void {
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#prefetch?.links.clear();
     // Moved in the DOM (or a framework's double mount) keeps the session; removed for good ends it.
-    if (this.session?.active) {
-      const session = this.session;
+    const session = this.#session;
+    if (session?.active) {
       setTimeout(() => {
         if (!this.isConnected) session.cancel('user');
       });
     }
   }
 
-  private get resolvedMode(): ConnectMode {
+  /** Leaves the page for the widget (redirect mode). */
+  protected navigate(url: string): void {
+    window.location.assign(url);
+  }
+
+  #onContext = (value: MonoContextValue, unsubscribe?: () => void): void => {
+    // A nearer provider took over (it re-sends our request): leave the previous one.
+    if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
+    this.#unsubscribe = unsubscribe;
+    this.provided = value;
+    this.requestUpdate();
+  };
+
+  #reflect(property: string): void {
+    const value = this.#values[property];
+    const attribute = attributeOf(property);
+    this.#reflecting = true;
+    if (PROPERTIES[property].includes('b')) this.toggleAttribute(attribute, !!value);
+    else setAttr(this, attribute, value === undefined || value === null ? null : String(value));
+    this.#reflecting = false;
+  }
+
+  #set(state: Partial<ViewState>): void {
+    this.#state = { ...this.#state, ...state };
+    this.requestUpdate();
+  }
+
+  get #mode(): ConnectMode {
     return this.mode === 'popup' || this.mode === 'redirect' ? this.mode : 'modal';
   }
 
-  private get origins(): string[] {
+  get #origins(): string[] {
     return parseWidgetOrigins(this.widgetOrigins, window.location.origin);
   }
 
-  private get resolvedCustomer(): ConnectCustomer | undefined {
+  /** What to open, checked before anything opens; throws a `config` error when the attributes do not add up. */
+  #plan(mode: ConnectMode): Plan {
+    const account = this.reauth ? this.resolvedAccountId : undefined;
+    if (this.reauth && !account) throw new MonoError('config', 'reauth needs an account-id (on the button or its provider)');
+    const institution = this.institution ? { id: this.institution, ...(this.authMethod ? { auth_method: this.authMethod } : {}) } : undefined;
     const customer: ConnectCustomer = { ...this.customer };
     if (this.customerId) customer.id = this.customerId;
     if (this.customerName) customer.name = this.customerName;
     if (this.customerEmail) customer.email = this.customerEmail;
-    return Object.keys(customer).length > 0 ? customer : undefined;
-  }
-
-  /** What to open, checked before anything opens; throws a `config` error when the attributes do not add up. */
-  private plan(mode: ConnectMode): Plan {
-    const account = this.reauth ? this.resolvedAccountId : undefined;
-    if (this.reauth && !account) throw new MonoError('config', 'reauth needs an account-id (on the button or its provider)');
-    const institution = this.institution ? { id: this.institution, ...(this.authMethod ? { auth_method: this.authMethod } : {}) } : undefined;
-    const customer = this.resolvedCustomer;
+    const hasCustomer = Object.keys(customer).length > 0;
     if (this.publicKey) {
       if (mode === 'redirect') throw new MonoError('config', 'public-key opens the classic widget, which cannot redirect: use modal or popup');
-      const options = { key: this.publicKey, account, institution: account ? undefined : institution, customerId: customer?.id, referrer: window.location.origin };
-      return { kind: 'classic', key: JSON.stringify(options), options };
+      const options = { key: this.publicKey, account, institution: account ? undefined : institution, customerId: customer.id, referrer: window.location.origin };
+      return { kind: 'classic', options };
     }
     const body: Omit<InitiateRequest, 'meta'> = account
       ? { scope: 'reauth', account }
-      : { scope: 'auth', ...(institution ? { institution } : {}), ...(customer ? { customer: customer as InitiateRequest['customer'] } : {}) };
-    return { kind: 'hosted', key: JSON.stringify([clientId(this.client), body]), body };
+      : { scope: 'auth', ...(institution ? { institution } : {}), ...(hasCustomer ? { customer: customer as InitiateRequest['customer'] } : {}) };
+    return { kind: 'hosted', body };
   }
 
-  private initiate(body: Omit<InitiateRequest, 'meta'>, reference: string): Promise<string> {
+  #initiate(body: Omit<InitiateRequest, 'meta'>, reference: string): Promise<string> {
     return this.client.initiate({ ...body, meta: { ref: reference } }).then((initiation) => {
       if (initiation.reference && initiation.reference !== reference) {
         throw new MonoError('config', 'The backend answered initiate with another meta.ref; it must pass the reference through');
@@ -276,82 +585,77 @@ export class MonoConnectButton extends MonoDataElement {
     });
   }
 
-  /** Pointer-enter or focus: initiate now, so that the click only has to show the widget. */
-  private warm = (): void => {
-    if (this.noPreinitiate || this.restoringFocus || this.disabled || this.session?.active || !this.isConnected) return;
-    if (performance.now() < this.quietUntil) return;
-    let plan: Plan;
-    try {
-      plan = this.plan(this.resolvedMode);
-    } catch {
-      return; // reported on click
-    }
-    if (plan.kind !== 'hosted') return;
-    const { body } = plan;
-    this.prefetch.warm(plan.key, newReference(), (reference) => this.initiate(body, reference));
+  /**
+   * Pointer-enter or focus: initiate now, so that the click only has to show the widget (and load what
+   * shows it, meanwhile).
+   */
+  #warm = (): void => {
+    if (this.noPreinitiate || this.#restoringFocus || this.disabled || this.#session?.active || !this.isConnected) return;
+    if (performance.now() < this.#quietUntil) return;
+    loadWidgetSide().catch(() => {}); // a failed load is reported by the session that needs it
+    void import('../../connect/prefetch.js').then((m) => {
+      let plan: Plan;
+      try {
+        plan = this.#plan(this.#mode);
+      } catch {
+        return; // reported on click
+      }
+      // A click may have come first, and initiated on its own.
+      if (plan.kind !== 'hosted' || this.#session?.active || !this.isConnected) return;
+      const { body } = plan;
+      this.#prefetch ??= { links: new m.LinkPrefetch(), key: m.linkKey };
+      this.#prefetch.links.warm(m.linkKey(this.client, body), newReference(), (reference) => this.#initiate(body, reference));
+    });
   };
 
   /** Session events go out as they are; errors also show under the button. */
-  private relay = <K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): void => {
-    if (type === 'mono-error') this.showError((detail as MonoEventDetails['mono-error']).error);
+  #relay = <K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): void => {
+    if (type === 'mono-error') this.#showError((detail as MonoEventDetails['mono-error']).error);
     this.emit(type, detail);
   };
 
-  private report(e: unknown): void {
+  #report(e: unknown): void {
     const error = toMonoError(e);
-    this.showError(error);
+    this.#showError(error);
     this.emit('mono-error', { error });
   }
 
-  private showError(error: MonoError): void {
+  #showError(error: MonoError): void {
     const locale = this.resolvedLocale;
-    const text =
+    const message =
       error.kind === 'popup-blocked'
-        ? msg(locale, 'connectPopupBlocked')
+        ? text(locale, 'connectPopupBlocked')
         : error.kind === 'widget'
-          ? msg(locale, 'connectWidgetError')
-          : describeError(error, locale);
-    this.notice = { text, kind: 'error' };
+          ? text(locale, 'connectWidgetError')
+          : describeErrorWith(error, (key, params) => text(locale, key, params));
+    this.#set({ notice: { text: message, kind: 'error' } });
   }
 
-  private ended(session: ConnectSession, reason: CloseReason): void {
-    if (this.session !== session) return;
-    this.quietUntil = performance.now() + QUIET_AFTER_CLOSE_MS;
-    const wasModal = session.mode === 'modal';
-    this.session = undefined;
-    this.popup = undefined;
-    this.phase = 'idle';
-    this.frameUrl = undefined;
-    if (reason === 'success') this.notice = { text: msg(this.resolvedLocale, 'connectLinked'), kind: 'success' };
-    if (wasModal) this.hideModal();
+  #ended(session: ConnectSession, reason: CloseReason): void {
+    if (this.#session !== session) return;
+    this.#quietUntil = performance.now() + QUIET_AFTER_CLOSE_MS;
+    this.#session = undefined;
+    this.#popup = undefined;
+    this.#set({ phase: 'idle', frameUrl: undefined });
+    if (reason === 'success') this.#set({ notice: { text: text(this.resolvedLocale, 'connectLinked'), kind: 'success' } });
+    if (session.mode === 'modal') this.#hideModal();
   }
 
-  private modalSurface(session: ConnectSession): WidgetSurface {
+  #modalSurface(session: ConnectSession): WidgetSurface {
     return {
-      window: () => this.frame?.contentWindow ?? null,
+      window: () => this.#frame?.contentWindow ?? null,
       show: (url) => {
-        if (this.session !== session) return;
-        this.frameLoads = 0;
-        this.frameUrl = url;
-        this.phase = 'loading';
+        if (this.#session !== session) return;
+        this.#frameLoads = 0;
+        this.#set({ frameUrl: url, phase: 'loading' });
       },
-      finishing: () => {
-        // The widget is done: remove it, so nothing more can arrive from it while the code is exchanged.
-        this.frameUrl = undefined;
-        this.phase = 'finishing';
-      },
-      dispose: () => {
-        this.frameUrl = undefined;
-      },
+      // The widget is done: remove it, so nothing more can arrive from it while the code is exchanged.
+      finishing: () => this.#set({ frameUrl: undefined, phase: 'finishing' }),
+      dispose: () => this.#set({ frameUrl: undefined }),
     };
   }
 
-  /** Leaves the page for the widget (redirect mode). */
-  protected navigate(url: string): void {
-    window.location.assign(url);
-  }
-
-  private redirectSurface(): WidgetSurface {
+  #redirectSurface(): WidgetSurface {
     return {
       window: () => null,
       show: (url) => this.navigate(url),
@@ -360,133 +664,139 @@ export class MonoConnectButton extends MonoDataElement {
     };
   }
 
-  private showModal(): void {
-    const dialog = this.dialog;
-    if (!dialog || !this.isConnected) return;
+  #showModal(): void {
+    const dialog = this.#dialog;
+    if (!this.isConnected) return;
     if (dialog.open && dialog.matches(':modal')) return;
-    if (this.phase === 'idle') this.phase = 'loading';
-    this.returnFocusTo ??= deepActiveElement() ?? this.trigger ?? null;
+    if (this.#state.phase === 'idle') this.#set({ phase: 'loading' });
+    this.#returnFocusTo ??= deepActiveElement() ?? this.#trigger;
     // Re-inserted while open (a framework's double mount): the dialog kept `open` but left the top layer.
     if (dialog.open) dialog.close();
     dialog.showModal();
-    this.releaseScroll ??= lockPageScroll();
+    this.#releaseScroll ??= lockPageScroll();
   }
 
-  private hideModal(): void {
+  #hideModal(): void {
     // Focus coming back after a close (the dialog's own restore, or ours) is not a sign of intent: no new link for it.
-    this.restoringFocus = true;
+    this.#restoringFocus = true;
     try {
-      this.dialog?.close();
-      this.releaseScroll?.();
-      this.releaseScroll = undefined;
-      const target = this.returnFocusTo?.isConnected ? this.returnFocusTo : this.trigger;
-      this.returnFocusTo = undefined;
-      target?.focus();
+      this.#dialog.close();
+      this.#releaseScroll?.();
+      this.#releaseScroll = undefined;
+      const target = this.#returnFocusTo?.isConnected ? this.#returnFocusTo : this.#trigger;
+      this.#returnFocusTo = undefined;
+      target.focus();
     } finally {
-      this.restoringFocus = false;
+      this.#restoringFocus = false;
     }
   }
 
   /** Escape: close like the close button, except while the code is exchanged. */
-  private onCancel = (event: Event): void => {
+  #onCancel = (event: Event): void => {
     event.preventDefault();
-    this.session?.cancel('user');
+    this.#session?.cancel('user');
   };
 
   /** The dialog closed some other way (the browser's own close request): end the session with it. */
-  private onDialogClose = (): void => {
-    if (this.dialog?.open) return;
-    const session = this.session;
+  #onDialogClose = (): void => {
+    if (this.#dialog.open) return;
+    const session = this.#session;
     if (session?.active && session.mode === 'modal') session.cancel('user');
   };
 
-  private onFrameLoad = (): void => {
-    if (!this.frameUrl) return;
-    if (this.frameLoads++ === 0) this.relay('mono-widget-event', { type: 'LOADED', data: {} });
-    this.phase = 'ready';
+  #onFrameLoad = (): void => {
+    if (!this.#state.frameUrl) return;
+    if (this.#frameLoads++ === 0) this.#relay('mono-widget-event', { type: 'LOADED', data: {} });
+    this.#set({ phase: 'ready' });
     // Keyboard users land in the widget, as connect.js does.
-    this.frame?.focus();
+    this.#frame?.focus();
   };
 
-  /** After a full-page redirect: finish the flow this button started before the page left. */
-  private resumeRedirect(): void {
-    const result = readRedirectResult();
-    if (!result || handOffRedirect() !== 'resume') return;
-    const pending = claimRedirect(result.reference, this.id || undefined);
-    if (!pending) return;
-    stripRedirectParams();
-    const session = new ConnectSession({
-      mode: 'redirect',
-      reference: result.reference,
-      origins: [],
-      announce: false,
-      exchange: (code) => this.client.exchange(code).then((r) => r.accountId),
-      emit: this.relay,
-      onEnd: (reason) => this.ended(session, reason),
+  /** After a full-page redirect: finish the flow this button started before the page left (that code loads only then). */
+  #resumeRedirect(): void {
+    if (!mayBeRedirectReturn()) return;
+    void import('../../connect/redirect-return.js').then((m) => {
+      const result = m.readRedirectResult();
+      if (!result || !this.isConnected || this.#session?.active || m.handOffRedirect() !== 'resume') return;
+      if (!m.claimRedirect(result.reference, this.id || undefined)) return;
+      m.stripRedirectParams();
+      const session = new ConnectSession({
+        mode: 'redirect',
+        reference: result.reference,
+        origins: [],
+        announce: false,
+        exchange: (code) => this.client.exchange(code).then((r) => r.accountId),
+        emit: this.#relay,
+        onEnd: (reason) => this.#ended(session, reason),
+      });
+      this.#session = session;
+      this.#set({ phase: 'finishing' });
+      session.resume(result);
     });
-    this.session = session;
-    this.phase = 'finishing';
-    session.resume(result);
   }
 
-  protected override render() {
+  /** Brings the shadow DOM in line with the state; nodes are updated in place (the iframe is never moved or re-created while shown). */
+  #update(): void {
     const locale = this.resolvedLocale;
-    const modal = this.session?.mode === 'modal';
-    const busy = this.phase === 'redirecting' || (this.phase === 'finishing' && !modal);
-    const label = msg(locale, this.reauth ? 'connectReauthLabel' : 'connectLabel');
-    const title = msg(locale, this.reauth ? 'connectDialogReauthTitle' : 'connectDialogTitle');
-    const dialogState = this.phase === 'ready' || this.phase === 'finishing' ? this.phase : 'loading';
-    return html`
-      <button
-        part="button"
-        class="button"
-        type="button"
-        ?disabled=${this.disabled || busy}
-        aria-busy=${busy ? 'true' : nothing}
-        aria-haspopup=${this.resolvedMode === 'modal' ? 'dialog' : nothing}
-        @click=${this.open}
-        @pointerenter=${this.warm}
-        @focus=${this.warm}
-      >
-        <slot>${label}</slot>
-      </button>
-      <div part="status" class=${classMap({ status: true, [this.notice?.kind ?? 'none']: true })}>${this.renderStatus(locale, modal)}</div>
-      <dialog part="dialog" aria-labelledby="dialog-title" data-state=${dialogState} @cancel=${this.onCancel} @close=${this.onDialogClose}>
-        <div class="bar">
-          <h2 id="dialog-title" part="dialog-title">${title}</h2>
-          <button part="close" class="close" type="button" aria-label=${msg(locale, 'connectClose')} ?disabled=${this.phase === 'finishing'} @click=${this.close}>
-            <svg viewBox="0 0 16 16" width="16" height="16" aria-hidden="true"><path d="M3 3l10 10M13 3L3 13" /></svg>
-          </button>
-        </div>
-        <div class="body">
-          ${this.phase === 'loading' || this.phase === 'finishing'
-            ? html`<p class="progress"><span class="spinner" aria-hidden="true"></span>${msg(locale, this.phase === 'finishing' ? 'connectFinishing' : 'connectOpening')}</p>`
-            : nothing}
-          ${this.frameUrl
-            ? html`<iframe
-                part="frame"
-                class=${this.phase === 'ready' ? '' : 'pending'}
-                title=${msg(locale, 'connectFrameTitle')}
-                src=${this.frameUrl}
-                sandbox="allow-forms allow-scripts allow-same-origin allow-popups allow-top-navigation-by-user-activation"
-                allow="clipboard-write; camera"
-                referrerpolicy="origin"
-                @load=${this.onFrameLoad}
-              ></iframe>`
-            : nothing}
-        </div>
-      </dialog>
-    `;
-  }
+    const { phase, frameUrl, notice } = this.#state;
+    const modal = this.#session?.mode === 'modal';
+    const busy = phase === 'redirecting' || (phase === 'finishing' && !modal);
 
-  private renderStatus(locale: string, modal: boolean) {
-    let text: string | undefined = this.notice?.text;
-    if (this.phase === 'popup') text = msg(locale, 'connectPopupWaiting');
-    else if (this.phase === 'redirecting') text = msg(locale, 'connectRedirecting');
-    else if (this.phase === 'finishing' && !modal) text = msg(locale, 'connectFinishing');
-    return html`<span role="status">${text ?? ''}</span>${this.phase === 'popup'
-        ? html`<button class="link" type="button" @click=${() => this.popup?.focus()}>${msg(locale, 'connectPopupShow')}</button>
-            <button class="link" type="button" @click=${this.close}>${msg(locale, 'connectPopupCancel')}</button>`
-        : nothing}`;
+    const trigger = this.#trigger;
+    trigger.disabled = this.disabled || busy;
+    setAttr(trigger, 'aria-busy', busy ? 'true' : null);
+    setAttr(trigger, 'aria-haspopup', this.#mode === 'modal' ? 'dialog' : null);
+    this.#label.data = text(locale, this.reauth ? 'connectReauthLabel' : 'connectLabel');
+
+    this.#status.className = `status ${notice?.kind ?? 'none'}`;
+    this.#statusText.textContent =
+      phase === 'popup'
+        ? text(locale, 'connectPopupWaiting')
+        : phase === 'redirecting'
+          ? text(locale, 'connectRedirecting')
+          : phase === 'finishing' && !modal
+            ? text(locale, 'connectFinishing')
+            : (notice?.text ?? '');
+    if (phase === 'popup') {
+      this.#popupLinks ??= [h('button', { class: 'link', type: 'button' }), h('button', { class: 'link', type: 'button' })];
+      const [show, cancel] = this.#popupLinks;
+      show.onclick = () => this.#popup?.focus();
+      cancel.onclick = () => this.close();
+      show.textContent = text(locale, 'connectPopupShow');
+      cancel.textContent = text(locale, 'connectPopupCancel');
+      if (!show.isConnected) this.#status.append(show, cancel);
+    } else {
+      this.#popupLinks?.forEach((link) => link.remove());
+    }
+
+    this.#dialog.dataset.state = phase === 'ready' || phase === 'finishing' ? phase : 'loading';
+    this.#dialogTitle.textContent = text(locale, this.reauth ? 'connectDialogReauthTitle' : 'connectDialogTitle');
+    this.#closeButton.setAttribute('aria-label', text(locale, 'connectClose'));
+    this.#closeButton.disabled = phase === 'finishing';
+    if (phase === 'loading' || phase === 'finishing') {
+      this.#progressText.data = text(locale, phase === 'finishing' ? 'connectFinishing' : 'connectOpening');
+      if (!this.#progress.isConnected) this.#body.prepend(this.#progress);
+    } else {
+      this.#progress.remove();
+    }
+    let frame = this.#frame;
+    if (frameUrl) {
+      if (!frame) {
+        frame = this.#frame = h('iframe', {
+          part: 'frame',
+          sandbox: 'allow-forms allow-scripts allow-same-origin allow-popups allow-top-navigation-by-user-activation',
+          allow: 'clipboard-write; camera',
+          referrerpolicy: 'origin',
+        });
+        frame.addEventListener('load', this.#onFrameLoad);
+      }
+      frame.className = phase === 'ready' ? '' : 'pending';
+      frame.title = text(locale, 'connectFrameTitle');
+      if (frame.getAttribute('src') !== frameUrl) frame.setAttribute('src', frameUrl);
+      if (frame.parentNode !== this.#body) this.#body.append(frame);
+    } else if (frame) {
+      frame.remove();
+      this.#frame = undefined;
+    }
   }
 }

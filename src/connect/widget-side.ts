@@ -1,0 +1,43 @@
+// What a session loads when it starts (see session.ts): the widget URL check, the message gate, Mono's
+// message parser and what a return from the widget means. A page that only shows the button never loads this.
+import { MonoError } from '../client/errors.js';
+import { publicData, type WidgetMessage } from './messages.js';
+import type { ConnectSession, RedirectOutcome, SessionOptions } from './session.js';
+
+export { checkMessage } from './gate.js';
+export { checkWidgetUrl, warnUnlistedOrigin } from './messages.js';
+
+/** Sessions whose widget already reported success: a repeated success message counts once. */
+const succeeded = new WeakSet<ConnectSession>();
+
+/** What an accepted widget message does: an event for the host, the one exchange, or the end of the session. */
+export function handleMessage(session: ConnectSession, message: WidgetMessage, emit: SessionOptions['emit']): void {
+  switch (message.kind) {
+    case 'event':
+      emit('mono-widget-event', { type: message.type, data: publicData(message.data) });
+      return;
+    case 'success':
+      if (succeeded.has(session)) return;
+      succeeded.add(session);
+      emit('mono-widget-event', { type: 'SUCCESS', data: publicData(message.data) });
+      void session.complete(message.code);
+      return;
+    case 'closed':
+      session.cancel('user');
+      return;
+    case 'redirect':
+      finishRedirect(session, message);
+      return;
+  }
+}
+
+/** Ends `session` as the redirect helper (or the URL after a full-page redirect) reported: exchange, user close or error. */
+export function finishRedirect(session: ConnectSession, result: RedirectOutcome): void {
+  if (result.code) {
+    void session.complete(result.code);
+  } else if (result.status === 'failed' && (!result.reason || /closed|cancel/i.test(result.reason))) {
+    session.cancel('user');
+  } else {
+    session.fail(new MonoError('widget', `The widget ended without a code${result.reason ? ` (${result.reason})` : ''}`));
+  }
+}
