@@ -33,25 +33,36 @@ const COLUMNS: [keyof Row, string][] = [
   ['status', 'result'],
 ];
 
-function cells(row: Row): string[] {
-  return COLUMNS.map(([key]) => (key === 'status' ? MARK[row.status] : String(row[key] ?? '')));
+function cells(row: Row, columns = COLUMNS): string[] {
+  return columns.map(([key]) => (key === 'status' ? MARK[row.status] : String(row[key] ?? '')));
+}
+
+/** Rows grouped by section, each with only the columns that hold something in that section. */
+function sections(rows: Row[]): { title: string; rows: Row[]; columns: typeof COLUMNS }[] {
+  const out: { title: string; rows: Row[]; columns: typeof COLUMNS }[] = [];
+  for (const row of rows) {
+    if (out[out.length - 1]?.title !== row.section) out.push({ title: row.section, rows: [], columns: COLUMNS });
+    out[out.length - 1].rows.push(row);
+  }
+  for (const section of out) {
+    section.columns = COLUMNS.filter(([key], i) => i === 0 || section.rows.some((r) => cells(r)[COLUMNS.findIndex(([k]) => k === key)] !== ''));
+  }
+  return out;
 }
 
 /** Plain text for the terminal, one block per section. */
 export function textTable(rows: Row[]): string {
-  const header = COLUMNS.map(([, title]) => title);
-  const body = rows.map(cells);
-  const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
-  const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
   const out: string[] = [];
-  let section = '';
-  for (let i = 0; i < rows.length; i++) {
-    if (rows[i].section !== section) {
-      section = rows[i].section;
-      out.push('', `== ${section}`, line(header), widths.map((w) => '-'.repeat(w)).join('  '));
-    }
-    out.push(line(body[i]));
-    if (rows[i].note) out.push(`    ↳ ${rows[i].note}`);
+  for (const section of sections(rows)) {
+    const header = section.columns.map(([, title]) => title);
+    const body = section.rows.map((r) => cells(r, section.columns));
+    const widths = header.map((h, i) => Math.max(h.length, ...body.map((r) => r[i].length)));
+    const line = (c: string[]) => c.map((v, i) => v.padEnd(widths[i])).join('  ').trimEnd();
+    out.push('', `== ${section.title}`, line(header), widths.map((w) => '-'.repeat(w)).join('  '));
+    section.rows.forEach((row, i) => {
+      out.push(line(body[i]));
+      if (row.note) out.push(`    ↳ ${row.note}`);
+    });
   }
   return out.join('\n');
 }
@@ -60,23 +71,13 @@ const escapeCell = (v: string) => v.replace(/\|/g, '\\|').replace(/</g, '&lt;');
 
 /** Markdown, one table per section (for BENCHMARKS.md). */
 export function markdownTable(rows: Row[]): string {
-  const header = COLUMNS.map(([, title]) => title);
   const out: string[] = [];
-  let section = '';
-  let notes: string[] = [];
-  const flush = () => {
-    if (notes.length) out.push('', ...notes.map((n) => `- ${escapeCell(n)}`));
-    notes = [];
-  };
-  for (const row of rows) {
-    if (row.section !== section) {
-      flush();
-      section = row.section;
-      out.push('', `**${section}**`, '', `| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
-    }
-    out.push(`| ${cells(row).map(escapeCell).join(' | ')} |`);
-    if (row.note) notes.push(`${row.figure.trim()}: ${row.note}`);
+  for (const section of sections(rows)) {
+    const header = section.columns.map(([, title]) => title);
+    out.push('', `**${section.title}**`, '', `| ${header.join(' | ')} |`, `| ${header.map(() => '---').join(' | ')} |`);
+    for (const row of section.rows) out.push(`| ${cells(row, section.columns).map(escapeCell).join(' | ')} |`);
+    const notes = section.rows.filter((r) => r.note).map((r) => `- ${escapeCell(`${r.figure.trim()}: ${r.note}`)}`);
+    if (notes.length) out.push('', ...notes);
   }
-  flush();
   return out.join('\n').trim();
 }
