@@ -3,7 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
 import type { MonoClient } from '../client/client.js';
 import { sharedClient } from '../client/registry.js';
-import { monoContext, type MonoContextValue } from './context.js';
+import { ensureContextRoot, monoContext, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
 import { installThemeClasses } from './theme.js';
 import { withMessages, type Messages } from '../i18n/index.js';
@@ -36,6 +36,24 @@ export class MonoElement extends LitElement {
 }
 
 /**
+ * The first candidate `Intl` accepts as a BCP 47 tag, else `en-NG`. A page's `lang="en_US"`, or a browser
+ * reporting the POSIX locale `C` as `navigator.language` (WebKitGTK without LANG), must not make every
+ * number and date format throw.
+ */
+export function firstValidLocale(...candidates: (string | null | undefined)[]): string {
+  for (const tag of candidates) {
+    if (!tag) continue;
+    try {
+      Intl.getCanonicalLocales(tag);
+      return tag;
+    } catch {
+      // not a language tag: try the next source
+    }
+  }
+  return 'en-NG';
+}
+
+/**
  * Base of the data elements: `endpoint`, `account-id` and `locale`, each falling back to the nearest
  * `<mono-provider>` (own attributes win), and the client to load through.
  */
@@ -52,6 +70,11 @@ export class MonoDataElement extends MonoElement {
   @consume({ context: monoContext, subscribe: true })
   @state()
   protected provided?: MonoContextValue;
+
+  override connectedCallback(): void {
+    ensureContextRoot();
+    super.connectedCallback();
+  }
 
   get client(): MonoClient {
     const provided = this.provided;
@@ -71,12 +94,12 @@ export class MonoDataElement extends MonoElement {
    * it carries them as a private-use subtag (`en-NG-x-mono-1`), which `Intl` ignores and `msg()` reads.
    */
   get resolvedLocale(): string {
-    const locale =
-      this.locale ||
-      this.provided?.locale ||
-      this.closest('[lang]')?.getAttribute('lang') ||
-      (typeof navigator === 'undefined' ? 'en-NG' : navigator.language) ||
-      'en-NG';
+    const locale = firstValidLocale(
+      this.locale,
+      this.provided?.locale,
+      this.closest('[lang]')?.getAttribute('lang'),
+      typeof navigator === 'undefined' ? undefined : navigator.language,
+    );
     const shared = this.provided?.messages;
     if (!shared && !this.messages) return locale;
     return withMessages(locale, { ...shared, ...this.messages });
