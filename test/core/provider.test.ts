@@ -5,7 +5,7 @@ import { MonoDataElement } from '../../src/core/mono-element.js';
 import { ResourceController } from '../../src/core/resource-controller.js';
 import { stateStyles, tokens } from '../../src/core/tokens.js';
 import '../../src/elements/provider/define.js';
-import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
+import { MonoProvider } from '../../src/elements/provider/mono-provider.js';
 import type { Account } from '../../src/model/index.js';
 
 /** A minimal data element built the way every real one is: a ResourceController on the base class. */
@@ -121,6 +121,19 @@ describe('<mono-provider> and the resource controller', () => {
     client.invalidate('someone_else');
     await new Promise((r) => setTimeout(r, 50));
     expect(requests).to.equal(2);
+  });
+
+  it('finds a provider that is defined after its children upgraded', async () => {
+    const root = document.createElement('div');
+    root.innerHTML = '<late-provider account-id="late_prov_1"><probe-account></probe-account></late-provider>';
+    document.body.append(root);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    await el.updateComplete;
+    expect(el.resource.status).to.equal('idle');
+    customElements.define('late-provider', class extends MonoProvider {});
+    await waitUntil(() => shown(el));
+    expect(shown(el)).to.match(/^late_prov_1:/);
+    root.remove();
   });
 
   it('is accessible when loaded', async () => {
