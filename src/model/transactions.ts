@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { aliased, isoDate, isRecord, minorUnits, normalizeCurrency, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
+import { aliased, isoDate, isRecord, minorUnits, normalizeCurrency, normalizeDate, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
 
 export type TransactionType = 'credit' | 'debit';
 
@@ -93,9 +93,65 @@ function toPage(transactions: Transaction[], p: z.infer<typeof paging> | null | 
   };
 }
 
+/** What `normalizeDate` gives for date-times (`toISOString()`), or a plain day; years 1900–2199. */
+const CANONICAL_DATE_TIME = /^(19|2[01])\d{2}-[01]\d-[0-3]\dT[0-2]\d:[0-5]\d:[0-5]\d\.\d{3}Z$/;
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const canonicalDate = (d: unknown): d is string => typeof d === 'string' && (CANONICAL_DATE_TIME.test(d) || (DAY.test(d) && normalizeDate(d) === d));
+
+/**
+ * A row already in the shape the schema would produce: a normalised `Transaction` (`withCurrency`), or
+ * Mono's plain v2 row, which differs only in lacking `currency`. One cheap check per field.
+ */
+function plainRow(t: unknown, withCurrency: boolean): boolean {
+  if (typeof t !== 'object' || t === null) return false;
+  const r = t as Record<string, unknown>;
+  return (
+    typeof r.id === 'string' &&
+    typeof r.narration === 'string' &&
+    Number.isSafeInteger(r.amount) &&
+    (r.amount as number) >= 0 &&
+    (r.type === 'credit' || r.type === 'debit') &&
+    (r.balance === null || Number.isSafeInteger(r.balance) || (!withCurrency && r.balance === undefined)) &&
+    canonicalDate(r.date) &&
+    (r.category === null || typeof r.category === 'string' || (!withCurrency && r.category === undefined)) &&
+    (withCurrency ? typeof r.currency === 'string' && /^[A-Z]{3}$/.test(r.currency) : r.currency === undefined)
+  );
+}
+
+/**
+ * Rows that need no schema: normalised `Transaction`s pass as they are and Mono's plain v2 rows are
+ * completed (NGN where no currency is named, as the schema does). Undefined when any row is irregular
+ * (v1 `_id`, numeric strings, day-first dates…): those go through the schema, which normalises them or
+ * names the path that broke. 100,000 rows take milliseconds this way instead of a zod pass.
+ */
+export function plainTransactions(rows: unknown): Transaction[] | undefined {
+  if (!Array.isArray(rows)) return undefined;
+  let normalised = true;
+  for (let i = 0; i < rows.length && normalised; i++) normalised = plainRow(rows[i], true);
+  if (normalised) return rows as Transaction[];
+  for (let i = 0; i < rows.length; i++) if (!plainRow(rows[i], false)) return undefined;
+  return (rows as Omit<Transaction, 'currency'>[]).map((r) => ({
+    id: r.id,
+    narration: r.narration,
+    amount: r.amount,
+    type: r.type,
+    balance: r.balance ?? null,
+    date: r.date,
+    category: r.category ?? null,
+    currency: 'NGN',
+  }));
+}
+
+const pagingOnly = z.object({ meta: z.optional(z.nullable(paging)), paging: z.optional(paging) });
+
 export function parseTransactions(body: unknown): ParseResult<TransactionsPage> {
   if (!isRecord(body)) return unrecognised('transactions');
   if (Array.isArray(body.data)) {
+    const fast = plainTransactions(body.data);
+    if (fast) {
+      const p = run(pagingOnly, body);
+      return p.ok ? { ok: true, value: toPage(fast, p.value.meta ?? p.value.paging) } : p;
+    }
     const r = run(v2, body);
     return r.ok ? { ok: true, value: toPage(r.value.data, r.value.meta ?? r.value.paging) } : r;
   }

@@ -139,6 +139,14 @@ describe('transactions', () => {
     });
   });
 
+  it('gives the same page through the fast path as through the schema, and falls back for irregular rows', () => {
+    const fast = ok(parseTransactions(s.transactionsV2));
+    const irregular = clone(s.transactionsV2) as Record<string, any>;
+    irregular.data[0].amount = '1875000';
+    const slow = ok(parseTransactions(irregular));
+    assert.deepEqual(slow, fast);
+  });
+
   it('accepts both v1 paging shapes and `_id`', () => {
     const a = ok(parseTransactions(s.transactionsV1Paging));
     assert.equal(a.transactions[0].id, '5f171a530295e231abca1154');
