@@ -41,7 +41,8 @@ export const HOST_TOKENS_CSS = `
     font: inherit;
   }
   :focus-visible {
-    outline: none;
+    /* Transparent next to the ring, but forced colours (high contrast), which drop box-shadow, draw it. */
+    outline: 2px solid transparent;
     box-shadow: var(--_focus);
   }
 `;
