@@ -7,7 +7,7 @@ import { ensureChrome } from './ensure-chrome.mjs';
 
 const chrome = ensureChrome();
 const env = { ...process.env, CHROME_PATH: chrome, PUPPETEER_SKIP_DOWNLOAD: '1', PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD: '1' };
-const only = process.argv[2]; // optional: node | browser | e2e
+const only = process.argv[2]; // optional: node | browser | engines | e2e
 
 function files(dir, pattern) {
   const out = [];
@@ -57,6 +57,14 @@ if (!only || only === 'browser') {
   const [code, out] = await run(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--static-logging']);
   const line = last(out, /^(\d+) passed, (\d+) failed/gm);
   count('browser', code, Number(line?.[1] ?? 0), Number(line?.[2] ?? 0));
+}
+
+// The same browser tests in Firefox ESR and WebKitGTK when asked for (MONO_ENGINES=firefox,webkit; .ci/run sets it).
+const engines = (process.env.MONO_ENGINES ?? '').split(',').map((s) => s.trim()).filter((s) => s && s !== 'chromium');
+if (engines.length && (!only || only === 'browser' || only === 'engines')) {
+  const [code, out] = await run(process.execPath, ['scripts/test-engines.mjs']);
+  const line = last(out, /^(\d+) passed, (\d+) failed/gm);
+  count(`browser (${engines.join(', ')})`, code, Number(line?.[1] ?? 0), Number(line?.[2] ?? 0));
 }
 
 if (!only || only === 'e2e') {

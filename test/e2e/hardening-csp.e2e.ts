@@ -101,4 +101,19 @@ try {
 } catch (e) {
   check(`CSP run: ${(e as Error).stack}`, false);
 }
+
+// A host that also names the Trusted Types policies it allows needs only Lit's: `trusted-types lit-html`.
+const named = `${STRICT_CSP}; trusted-types lit-html`;
+const narrow = await startRun({ csp: true, policy: named });
+try {
+  const { page, cspConsole, pageErrors } = await narrow.open();
+  const states = [];
+  for (const c of ELEMENTS) states.push((await page.evaluate((t) => window.hardening.mount(t, { accountId: 'acc_demo' }), c.tag)).state);
+  const violations = await page.evaluate(() => window.hardening.violations);
+  check(`with "trusted-types lit-html" every element renders (${states.join(', ')}) with zero violations`, states.every((s) => s === 'content') && violations.length === 0 && cspConsole.length === 0 && pageErrors.length === 0, [...violations, ...cspConsole, ...pageErrors]);
+} catch (e) {
+  check(`named-policy run: ${(e as Error).stack}`, false);
+}
+await narrow.browser.close();
+await narrow.server.close();
 await run.finish();

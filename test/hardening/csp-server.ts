@@ -26,8 +26,8 @@ export interface HardeningServer {
   close(): Promise<void>;
 }
 
-/** `csp: false` serves the same page without the header (for axe-core, which is injected). */
-export async function startHardeningServer(options: { csp?: boolean } = {}): Promise<HardeningServer> {
+/** `csp: false` serves the same page without the header (for axe-core, which is injected); `policy` replaces STRICT_CSP. */
+export async function startHardeningServer(options: { csp?: boolean; policy?: string } = {}): Promise<HardeningServer> {
   const root = resolve('test/hardening/page');
   const outDir = await mkdtemp(join(tmpdir(), 'mono-hardening-page-'));
   await build({
@@ -59,7 +59,7 @@ export async function startHardeningServer(options: { csp?: boolean } = {}): Pro
         return;
       }
       const headers: Record<string, string> = { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'cache-control': 'no-store' };
-      if (options.csp !== false) headers['content-security-policy'] = STRICT_CSP;
+      if (options.csp !== false) headers['content-security-policy'] = options.policy ?? STRICT_CSP;
       res.writeHead(200, headers).end(body);
     });
   });

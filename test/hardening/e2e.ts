@@ -16,7 +16,7 @@ export interface Run {
   finish(): Promise<never>;
 }
 
-export async function startRun(options: { csp?: boolean } = {}): Promise<Run> {
+export async function startRun(options: { csp?: boolean; policy?: string } = {}): Promise<Run> {
   const server = await startHardeningServer(options);
   const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChrome(), args: chromiumArgs });
   let passed = 0;
