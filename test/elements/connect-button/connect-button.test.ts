@@ -59,6 +59,74 @@ describe('<mono-connect-button>', () => {
     expect(parts(own).trigger.querySelector('slot')!.assignedNodes()[0].textContent).to.equal('Reconnect GTBank');
   });
 
+  it('keeps the element API of the Lit elements: attributes ↔ properties, reflection, updateComplete, early properties', async () => {
+    const el = document.createElement('mono-connect-button');
+    el.setAttribute('widget-origins', 'self');
+    el.setAttribute('no-preinitiate', '');
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.widgetOrigins).to.equal('self');
+    expect(el.noPreinitiate).to.equal(true);
+    expect(el.getAttribute('mode'), 'the default mode is reflected, as Lit does').to.equal('modal');
+    el.mode = 'popup';
+    el.disabled = true;
+    el.theme = 'dark';
+    el.reauth = true;
+    el.accountId = 'acc_demo';
+    expect([el.getAttribute('mode'), el.hasAttribute('disabled'), el.getAttribute('theme'), el.hasAttribute('reauth')]).to.deep.equal(['popup', true, 'dark', true]);
+    expect(el.hasAttribute('account-id'), 'account-id is not reflected').to.equal(false);
+    await el.updateComplete;
+    expect(parts(el).trigger.disabled).to.equal(true);
+    expect(parts(el).trigger.hasAttribute('aria-haspopup'), 'no dialog in popup mode').to.equal(false);
+    expect(parts(el).trigger.textContent!.trim()).to.equal('Reconnect your bank account');
+    el.removeAttribute('disabled');
+    el.setAttribute('customer-email', 'ada@example.ng');
+    expect([el.disabled, el.customerEmail]).to.deep.equal([false, 'ada@example.ng']);
+    await el.updateComplete;
+    expect(parts(el).trigger.disabled).to.equal(false);
+    el.remove();
+
+    // Set before the tag is defined (a framework's properties, a script's): kept, and reflected once connected.
+    const early = document.createElement('mono-connect-button-early') as MonoConnectButton;
+    early.mode = 'redirect';
+    early.customer = { name: 'Ada' };
+    (customElements.get('mono-connect-button') as typeof MonoConnectButton).define('mono-connect-button-early');
+    customElements.upgrade(early);
+    expect(early).to.be.instanceOf(customElements.get('mono-connect-button-early')!);
+    expect([early.mode, early.customer]).to.deep.equal(['redirect', { name: 'Ada' }]);
+    document.body.append(early);
+    await early.updateComplete;
+    expect(early.getAttribute('mode')).to.equal('redirect');
+    early.remove();
+  });
+
+  it('takes endpoint, account, locale and wording from its provider (its own win), and the nearest lang', async () => {
+    const provider = await fixture<MonoProvider>(html`<mono-provider account-id="acc_business" .messages=${{ connectLabel: 'Link with Mono' }}></mono-provider>`);
+    const el = document.createElement('mono-connect-button');
+    provider.append(el);
+    await el.updateComplete;
+    expect(el.client, 'the provider’s client').to.equal(provider.sharedClient);
+    expect(el.resolvedAccountId).to.equal('acc_business');
+    expect(parts(el).trigger.textContent!.trim()).to.equal('Link with Mono');
+    el.messages = { connectLabel: 'Open my bank' };
+    await el.updateComplete;
+    expect(parts(el).trigger.textContent!.trim(), 'its own wording wins').to.equal('Open my bank');
+    provider.messages = { connectLabel: 'Shared wording', connectReauthLabel: 'Shared reauth' };
+    el.messages = undefined;
+    el.reauth = true;
+    await provider.updateComplete;
+    await el.updateComplete;
+    expect(parts(el).trigger.textContent!.trim(), 'the provider’s new value arrives').to.equal('Shared reauth');
+    el.endpoint = '/elsewhere/api';
+    expect(el.client.endpoint, 'its own endpoint: its own client').to.equal('/elsewhere/api');
+    expect(el.client).to.not.equal(provider.sharedClient);
+
+    const holder = await fixture<HTMLDivElement>(html`<div lang="fr-CI"><mono-connect-button></mono-connect-button></div>`);
+    const nested = holder.querySelector('mono-connect-button')!;
+    expect(nested.resolvedLocale).to.equal('fr-CI');
+    expect(nested.client.endpoint, 'alone: the shared client of the default endpoint').to.equal('/api/mono');
+  });
+
   it('links through the sandbox widget in a modal: every event in order, one exchange, focus and scroll restored', async () => {
     const { el, rec, log } = await setup();
     const { trigger, dialog, frame } = parts(el);
