@@ -5,8 +5,11 @@ import type { MonoClient } from '../client/client.js';
 import { sharedClient } from '../client/registry.js';
 import { ensureContextRoot, monoContext, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
+import { firstValidLocale } from './locale.js';
 import { installThemeClasses } from './theme.js';
 import { withMessages, type Messages } from '../i18n/index.js';
+
+export { firstValidLocale } from './locale.js';
 
 /**
  * Base of every element: a define that tolerates a second copy of the kit on the page, and a typed emit
@@ -33,24 +36,6 @@ export class MonoElement extends LitElement {
   emit<K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
-}
-
-/**
- * The first candidate `Intl` accepts as a BCP 47 tag, else `en-NG`. A page's `lang="en_US"`, or a browser
- * reporting the POSIX locale `C` as `navigator.language` (WebKitGTK without LANG), must not make every
- * number and date format throw.
- */
-export function firstValidLocale(...candidates: (string | null | undefined)[]): string {
-  for (const tag of candidates) {
-    if (!tag) continue;
-    try {
-      Intl.getCanonicalLocales(tag);
-      return tag;
-    } catch {
-      // not a language tag: try the next source
-    }
-  }
-  return 'en-NG';
 }
 
 /**

@@ -6,6 +6,8 @@ import { THEME_CSS } from './theme-classes.js';
  * The kit's global tokens (`--mono-sys-*`) with light and dark values. Hosts override any of them on
  * an ancestor. Light or dark follows `prefers-color-scheme` unless `--mono-color-scheme` (set by the
  * `theme` attribute, the `mono-theme-dark` / `mono-theme-light` classes, or the host's own CSS) forces one.
+ * The focus ring has a transparent outline beside it: forced colours (high contrast) drop box-shadow and
+ * draw the outline. (Comments stay out of the CSS text: it ships as it is, in every element's bundle.)
  */
 export const HOST_TOKENS_CSS = `
   :host {
@@ -41,7 +43,6 @@ export const HOST_TOKENS_CSS = `
     font: inherit;
   }
   :focus-visible {
-    /* Transparent next to the ring, but forced colours (high contrast), which drop box-shadow, draw it. */
     outline: 2px solid transparent;
     box-shadow: var(--_focus);
   }
