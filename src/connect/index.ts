@@ -6,5 +6,6 @@ export * from './prefetch.js';
 export * from './surface.js';
 export * from './session.js';
 export * from './redirect.js';
+export * from './redirect-check.js';
 export * from './redirect-return.js';
 export * from './scroll-lock.js';

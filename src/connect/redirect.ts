@@ -1,5 +1,8 @@
 import type { ConnectMode } from '../core/events.js';
 
+// Flows remembered across a full-page redirect (sessionStorage), so that the return to `redirect_url` can be
+// verified. The connect button loads this only for a redirect (see redirect-check.ts for its quick looks).
+
 /** A flow this tab started, remembered in sessionStorage so that the return to `redirect_url` can be verified. */
 export interface PendingConnect {
   reference: string;
@@ -61,10 +64,3 @@ export function forgetConnect(reference: string, win: Window = window): void {
   const rest = list.filter((p) => p.reference !== reference);
   if (rest.length !== list.length) writeAll(rest, win);
 }
-
-/**
- * Whether this page's URL may be a return from Mono to a flow of the kit (a kit-made reference in the
- * query): a cheap first look, so that the code that reads and finishes a return (redirect-return.ts) loads
- * only then.
- */
-export const mayBeRedirectReturn = (search: string = window.location.search): boolean => /[?&]reference=kit-/.test(search);

@@ -1,6 +1,5 @@
 import { MonoError, toMonoError } from '../client/errors.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../core/events.js';
-import { forgetConnect } from './redirect.js';
 import type { WidgetSurface } from './surface.js';
 
 export type CloseReason = MonoEventDetails['mono-close']['reason'];
@@ -154,11 +153,8 @@ export class ConnectSession {
     this.state = 'ended';
     this.#target.removeEventListener('message', this.#onMessage);
     this.#surface?.dispose();
-    try {
-      forgetConnect(this.reference, this.#target);
-    } catch {
-      // storage unavailable: nothing was remembered
-    }
+    // Only a full-page redirect remembers its flow (redirect.ts, loaded then too).
+    if (this.mode === 'redirect') import('./redirect.js').then((m) => m.forgetConnect(this.reference, this.#target), () => {});
     this.#options.onEnd?.(reason);
     this.#options.emit('mono-close', { reason });
   }

@@ -4,7 +4,8 @@ import { LinkPrefetch, linkKey } from '../../src/connect/prefetch.js';
 import { classicWidgetUrl } from '../../src/connect/classic.js';
 import { checkWidgetUrl, parseWidgetMessage, publicData } from '../../src/connect/messages.js';
 import { MONO_WIDGET_ORIGINS, newReference, parseWidgetOrigins } from '../../src/connect/protocol.js';
-import { forgetConnect, mayBeRedirectReturn, rememberConnect } from '../../src/connect/redirect.js';
+import { forgetConnect, rememberConnect } from '../../src/connect/redirect.js';
+import { canRememberConnect, mayBeRedirectReturn } from '../../src/connect/redirect-check.js';
 import { claimRedirect, findConnect, handOffRedirect, readRedirectResult, REDIRECT_MESSAGE_TYPE, stripRedirectParams } from '../../src/connect/redirect-return.js';
 import { lockPageScroll } from '../../src/connect/scroll-lock.js';
 import { ConnectSession } from '../../src/connect/session.js';
@@ -189,6 +190,20 @@ describe('connect: redirect helper', () => {
     expect(readRedirectResult('https://shop.example/?code=code_abc1'), 'no reference').to.equal(null);
     expect(readRedirectResult('https://shop.example/?reference=kit-1'), 'neither code nor status').to.equal(null);
     expect(readRedirectResult('https://shop.example/?reference=T4815162342&status=success'), 'another provider’s return').to.equal(null);
+  });
+
+  it('checks up front that this tab can remember a flow across a full-page redirect', () => {
+    expect(canRememberConnect()).to.equal(true);
+    const blocked = {} as Window;
+    Object.defineProperty(blocked, 'sessionStorage', {
+      get() {
+        throw new DOMException('blocked', 'SecurityError');
+      },
+    });
+    expect(canRememberConnect(blocked), 'storage blocked').to.equal(false);
+    const full = { sessionStorage: { setItem: () => { throw new DOMException('full', 'QuotaExceededError'); }, removeItem() {} } } as unknown as Window;
+    expect(canRememberConnect(full), 'storage full').to.equal(false);
+    expect(sessionStorage.getItem('mono-elements.probe'), 'the probe leaves nothing').to.equal(null);
   });
 
   it('takes a first cheap look for a return of the kit, so that the return code loads only then', () => {

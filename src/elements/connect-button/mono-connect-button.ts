@@ -12,6 +12,7 @@ import { MonoError, toMonoError } from '../../client/errors.js';
 import { monoContext, type MonoContextValue } from '../../core/context.js';
 import { describeErrorWith } from '../../core/describe-error.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../../core/events.js';
+import { firstValidLocale } from '../../core/locale.js';
 import { installThemeClasses } from '../../core/theme-classes.js';
 import { CONTROLS_CSS, HOST_TOKENS_CSS } from '../../core/tokens-css.js';
 import { translator, withMessages } from '../../i18n/catalogue.js';
@@ -21,7 +22,7 @@ import type { Messages } from '../../i18n/en.js';
 import type { LinkPrefetch, linkKey } from '../../connect/prefetch.js';
 import type { ClassicWidgetOptions } from '../../connect/classic.js';
 import { newReference, parseWidgetOrigins } from '../../connect/protocol.js';
-import { forgetConnect, mayBeRedirectReturn, rememberConnect } from '../../connect/redirect.js';
+import { canRememberConnect, mayBeRedirectReturn } from '../../connect/redirect-check.js';
 import { lockPageScroll } from '../../connect/scroll-lock.js';
 import { ConnectSession, loadWidgetSide, type CloseReason } from '../../connect/session.js';
 import { openPopup, type PopupSurface, type WidgetSurface } from '../../connect/surface.js';
@@ -47,6 +48,8 @@ interface ViewState {
 type Plan =
   | { kind: 'hosted'; body: Omit<InitiateRequest, 'meta'> }
   | { kind: 'classic'; options: Omit<ClassicWidgetOptions, 'reference'> };
+
+const REDIRECT_NEEDS_STORAGE = 'Redirect mode needs sessionStorage to verify the return; use modal or popup';
 
 /** How long after a close pointer-enter and focus start no new link. */
 const QUIET_AFTER_CLOSE_MS = 500;
@@ -397,12 +400,12 @@ export class MonoConnectButton extends BaseElement {
    * them as a private-use subtag (`en-NG-x-mono-1`), which `Intl` ignores and the messages lookup reads.
    */
   get resolvedLocale(): string {
-    const locale =
-      this.locale ||
-      this.provided?.locale ||
-      this.closest('[lang]')?.getAttribute('lang') ||
-      (typeof navigator === 'undefined' ? 'en-NG' : navigator.language) ||
-      'en-NG';
+    const locale = firstValidLocale(
+      this.locale,
+      this.provided?.locale,
+      this.closest('[lang]')?.getAttribute('lang'),
+      typeof navigator === 'undefined' ? undefined : navigator.language,
+    );
     const shared = this.provided?.messages;
     if (!shared && !this.messages) return locale;
     return withMessages(locale, { ...shared, ...this.messages });
@@ -434,9 +437,8 @@ export class MonoConnectButton extends BaseElement {
     const prefetched = plan.kind === 'hosted' ? this.#prefetch?.links.take(this.#prefetch.key(this.client, plan.body)) : undefined;
     this.#prefetch?.links.clear();
     const reference = prefetched?.reference ?? newReference();
-    const stored = rememberConnect({ reference, mode, createdAt: Date.now(), owner: this.id || undefined });
-    if (!stored && mode === 'redirect') {
-      this.#report(new MonoError('config', 'Redirect mode needs sessionStorage to verify the return; use modal or popup'));
+    if (mode === 'redirect' && !canRememberConnect()) {
+      this.#report(new MonoError('config', REDIRECT_NEEDS_STORAGE));
       return;
     }
 
@@ -445,7 +447,6 @@ export class MonoConnectButton extends BaseElement {
     if (mode === 'popup') {
       popup = openPopup(text(this.resolvedLocale, 'connectOpening'));
       if (!popup) {
-        forgetConnect(reference);
         this.#report(new MonoError('popup-blocked', 'The browser blocked the Mono Connect window'));
         return;
       }
@@ -477,7 +478,7 @@ export class MonoConnectButton extends BaseElement {
       popup.watchClosed(() => session.cancel('user'));
       this.#set({ phase: 'popup' });
     } else if (mode === 'redirect') {
-      session.attach(this.#redirectSurface());
+      session.attach(this.#redirectSurface(session));
       this.#set({ phase: 'redirecting' });
     } else {
       session.attach(this.#modalSurface(session));
@@ -497,8 +498,8 @@ export class MonoConnectButton extends BaseElement {
       this.#reflectedOnce = true;
       for (const property in PROPERTIES) if (PROPERTIES[property].includes('r') && this.#values[property] !== undefined) this.#reflect(property);
     }
-    // @lit/context's protocol: the nearest <mono-provider> answers, and calls again whenever its value changes.
-    this.dispatchEvent(new ContextEvent(monoContext, this, this.#onContext, true));
+    this.#requestContext();
+    if (!this.#unsubscribe) this.ownerDocument.addEventListener('context-provider', this.#onLateProvider);
     this.requestUpdate();
     void this.updateComplete.then(() => {
       if (!this.isConnected) return;
@@ -508,6 +509,7 @@ export class MonoConnectButton extends BaseElement {
   }
 
   disconnectedCallback(): void {
+    this.ownerDocument.removeEventListener('context-provider', this.#onLateProvider);
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#prefetch?.links.clear();
@@ -524,6 +526,21 @@ export class MonoConnectButton extends BaseElement {
   protected navigate(url: string): void {
     window.location.assign(url);
   }
+
+  /** @lit/context's protocol: the nearest <mono-provider> answers, and calls again whenever its value changes. */
+  #requestContext(): void {
+    this.dispatchEvent(new ContextEvent(monoContext, this, this.#onContext, true));
+  }
+
+  /**
+   * A <mono-provider> defined after this element upgraded announces itself (`context-provider`): ask again
+   * (what @lit/context's ContextRoot does for the Lit elements, without its weight).
+   */
+  #onLateProvider = (event: Event): void => {
+    if ((event as Event & { context?: unknown }).context !== monoContext) return;
+    this.#requestContext();
+    if (this.#unsubscribe) this.ownerDocument.removeEventListener('context-provider', this.#onLateProvider);
+  };
 
   #onContext = (value: MonoContextValue, unsubscribe?: () => void): void => {
     // A nearer provider took over (it re-sends our request): leave the previous one.
@@ -655,10 +672,23 @@ export class MonoConnectButton extends BaseElement {
     };
   }
 
-  #redirectSurface(): WidgetSurface {
+  /**
+   * Leaves the page for the widget, once the flow is remembered for the return (the only mode that needs
+   * it: the page Mono sends back to must find the reference it verifies).
+   */
+  #redirectSurface(session: ConnectSession): WidgetSurface {
     return {
       window: () => null,
-      show: (url) => this.navigate(url),
+      show: (url) => {
+        import('../../connect/redirect.js').then(
+          (m) => {
+            const pending = { reference: session.reference, mode: session.mode, createdAt: Date.now(), owner: this.id || undefined };
+            if (m.rememberConnect(pending)) this.navigate(url);
+            else session.fail(new MonoError('config', REDIRECT_NEEDS_STORAGE));
+          },
+          (e) => session.fail(e),
+        );
+      },
       finishing: () => {},
       dispose: () => {},
     };

@@ -3,7 +3,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/connect-button/define.js';
 import '../../../src/elements/provider/define.js';
 import type { MonoConnectButton } from '../../../src/elements/connect-button/mono-connect-button.js';
-import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
+import { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import { rememberConnect } from '../../../src/connect/redirect.js';
 import { eventLog, fastWidget, linkThroughWidget, nextMessageTurn, postFrom, recorder, widgetReady, type Recorder, type RecorderOptions } from '../../connect/helpers.js';
 
@@ -100,7 +100,7 @@ describe('<mono-connect-button>', () => {
     early.remove();
   });
 
-  it('takes endpoint, account, locale and wording from its provider (its own win), and the nearest lang', async () => {
+  it('takes endpoint, account, locale and wording from its provider (its own win, a late one too), and the nearest lang', async () => {
     const provider = await fixture<MonoProvider>(html`<mono-provider account-id="acc_business" .messages=${{ connectLabel: 'Link with Mono' }}></mono-provider>`);
     const el = document.createElement('mono-connect-button');
     provider.append(el);
@@ -120,6 +120,19 @@ describe('<mono-connect-button>', () => {
     el.endpoint = '/elsewhere/api';
     expect(el.client.endpoint, 'its own endpoint: its own client').to.equal('/elsewhere/api');
     expect(el.client).to.not.equal(provider.sharedClient);
+
+    // A provider defined after the button upgraded: it announces itself and the button asks again.
+    const late = document.createElement('late-connect-provider') as MonoProvider;
+    late.setAttribute('account-id', 'acc_late');
+    const early = document.createElement('mono-connect-button');
+    late.append(early);
+    document.body.append(late);
+    await early.updateComplete;
+    expect(early.resolvedAccountId).to.equal(undefined);
+    customElements.define('late-connect-provider', class extends MonoProvider {});
+    await waitUntil(() => early.resolvedAccountId === 'acc_late', 'the late provider was found');
+    expect(early.client).to.equal(late.sharedClient);
+    late.remove();
 
     const holder = await fixture<HTMLDivElement>(html`<div lang="fr-CI"><mono-connect-button></mono-connect-button></div>`);
     const nested = holder.querySelector('mono-connect-button')!;
@@ -188,6 +201,7 @@ describe('<mono-connect-button>', () => {
     trigger.click();
     expect(dialog.matches(':modal')).to.equal(true);
     expect(el.shadowRoot!.activeElement, 'focus moves into the dialog').to.equal(parts(el).close);
+    expect(sessionStorage.getItem('mono-elements.connect'), 'only a full-page redirect is remembered').to.equal(null);
     await sendKeys({ press: 'Escape' });
     await closed(log);
     expect(log.names()).to.deep.equal(['mono-open', 'mono-close']);
@@ -582,9 +596,27 @@ describe('<mono-connect-button>', () => {
       expect(log.of('mono-open')[0].detail.mode).to.equal('redirect');
       expect(new URL(navigatedTo!).searchParams.get('reference')).to.equal(reference);
       expect(JSON.parse(sessionStorage.getItem('mono-elements.connect')!)[0]).to.deep.include({ reference, mode: 'redirect' });
+      expect(JSON.parse(sessionStorage.getItem('mono-elements.connect')!), 'remembered once').to.have.length(1);
       expect(rec.count('/accounts/initiate')).to.equal(1);
       expect(parts(el).trigger.disabled).to.equal(true);
       expect(parts(el).status()).to.contain('Taking you to Mono Connect');
+    });
+
+    it('refuses redirect mode, before anything opens, when this tab cannot remember the flow', async () => {
+      const { el, log, rec } = await setup({ mode: 'redirect' });
+      const setItem = Storage.prototype.setItem;
+      Storage.prototype.setItem = () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      };
+      try {
+        parts(el).trigger.click();
+      } finally {
+        Storage.prototype.setItem = setItem;
+      }
+      await nextMessageTurn();
+      expect(log.names()).to.deep.equal(['mono-error']);
+      expect(log.of('mono-error')[0].detail.error.kind).to.equal('config');
+      expect(rec.calls, 'no initiate').to.have.length(0);
     });
 
     it('after the return: exchanges once (even with two buttons and a double mount), strips the URL, success then close', async () => {
