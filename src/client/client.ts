@@ -14,6 +14,7 @@ import {
 } from '../model/index.js';
 import { encodeId, MonoClientCore, type CallInit, type MonoClientOptions, type Query, type RequestOptions } from './core.js';
 import { MonoError, toMonoError } from './errors.js';
+import * as connectParsers from '../model/connect.js';
 import * as transport from './transport.js';
 import { send, withSignal } from './transport.js';
 
@@ -169,6 +170,10 @@ export class MonoClient extends MonoClientCore {
 
   protected override transport() {
     return Promise.resolve(transport);
+  }
+
+  protected override connectParsers() {
+    return Promise.resolve(connectParsers);
   }
 
   private get<T>(path: string, parse: (b: unknown) => ParseResult<T>, accountId: string, query?: Query, o?: RequestOptions) {

@@ -66,16 +66,6 @@ const DEFAULTS = {
   timeout: 20_000,
 };
 
-/**
- * The initiate and exchange parsers, loaded while their request is on its way: they only read its answer,
- * and the connect button's first bundle stays small without them.
- */
-function connectParsers() {
-  const parsers = import('../model/connect.js');
-  parsers.catch(() => {}); // a failed load is reported by the parse that awaits it
-  return parsers;
-}
-
 export const encodeId = (id: string) => {
   if (typeof id !== 'string' || id.trim() === '') throw new MonoError('config', 'An account id is required');
   return encodeURIComponent(id);
@@ -83,13 +73,14 @@ export const encodeId = (id: string) => {
 
 
 /**
- * The client under `MonoClient`: talks to the host backend only (options, headers, credentials, a time
- * limit per attempt, typed errors: every failure is a `MonoError`) and knows the connect calls, initiate
- * and exchange, which go out exactly once. It is all the connect button loads (its transport and parsers
- * only once a request is made), so that the button stays small; `MonoClient` adds the data resources and,
- * for their GETs, the cache, in-flight de-duplication, retries with backoff and `invalidate()`.
+ * What every client of the kit does: talk to the host backend only (options, headers, credentials, a time
+ * limit per attempt, typed errors: every failure is a `MonoError`) and the connect calls, initiate and
+ * exchange, which go out exactly once. Where its transport and parsers come from is the subclass's choice:
+ * `MonoClient` has them up front and adds the data resources and, for their GETs, the cache, in-flight
+ * de-duplication, retries with backoff and `invalidate()`; `ConnectClient` (a lone connect button's) loads
+ * them with its first request. No `import()` here: a bundle of data elements needs no loader for chunks.
  */
-export class MonoClientCore {
+export abstract class MonoClientCore {
   readonly endpoint: string;
   protected readonly options: ClientSettings;
 
@@ -100,12 +91,12 @@ export class MonoClientCore {
   }
 
   initiate(body: InitiateRequest, o?: RequestOptions): Promise<Initiation> {
-    const parsers = connectParsers();
+    const parsers = this.connectParsers();
     return this.call({ method: 'POST', path: '/accounts/initiate', body, parse: async (b) => (await parsers).parseInitiation(b) }, o);
   }
 
   exchange(code: string, o?: RequestOptions): Promise<Exchange> {
-    const parsers = connectParsers();
+    const parsers = this.connectParsers();
     return this.call({ method: 'POST', path: '/accounts/auth', body: { code }, parse: async (b) => (await parsers).parseExchange(b) }, o);
   }
 
@@ -120,10 +111,11 @@ export class MonoClientCore {
     );
   }
 
-  /** The transport: loaded with the first request here; `MonoClient` has it up front. */
-  protected transport(): Promise<typeof import('./transport.js')> {
-    return import('./transport.js');
-  }
+  /** How requests are sent (transport.ts). */
+  protected abstract transport(): Promise<typeof import('./transport.js')>;
+
+  /** The initiate and exchange parsers (model/connect.ts). */
+  protected abstract connectParsers(): Promise<typeof import('../model/connect.js')>;
 
   /** Where a request goes (the connect calls have no query; `MonoClient` adds it). */
   protected urlOf(init: CallInit<unknown>): string {
@@ -133,13 +125,3 @@ export class MonoClientCore {
 
 /** The clients of standalone elements, one per endpoint (`sharedClient()` in registry.ts puts full clients here). */
 export const sharedClients = new Map<string, MonoClientCore>();
-
-/**
- * The shared client for `endpoint` as far as the connect calls need it: the full client when a data
- * element already made one, else a transport-only one (so that a lone connect button loads no data model).
- */
-export function sharedCoreClient(endpoint = '/api/mono'): MonoClientCore {
-  let client = sharedClients.get(endpoint);
-  if (!client) sharedClients.set(endpoint, (client = new MonoClientCore({ endpoint })));
-  return client;
-}

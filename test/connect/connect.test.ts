@@ -1,4 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
+import { ConnectClient, MonoClient, MonoError, sharedClient, sharedCoreClient } from '../../src/client/index.js';
 import { checkMessage, type GateExpectations, type MessageLike } from '../../src/connect/gate.js';
 import { LinkPrefetch, linkKey } from '../../src/connect/prefetch.js';
 import { classicWidgetUrl } from '../../src/connect/classic.js';
@@ -442,5 +443,32 @@ describe('connect: session', () => {
     expect(h.events.map(([t]) => t)).to.deep.equal(['mono-open', 'mono-error', 'mono-close']);
     expect(h.events[1][1].error.kind).to.equal('config');
     h.cleanup();
+  });
+});
+
+describe('connect: the lone button’s client', () => {
+  it('initiates and exchanges through the host (transport and parsers loaded with the first request)', async () => {
+    const client = new ConnectClient();
+    const initiation = await client.initiate({ scope: 'auth', meta: { ref: 'kit-client-1' } });
+    expect(new URL(initiation.monoUrl).protocol).to.match(/^https?:$/);
+    expect(initiation.reference).to.equal('kit-client-1');
+    expect(await client.exchange(`code_acc_demo_${Date.now()}`)).to.deep.equal({ accountId: 'acc_demo' });
+    const failing = new ConnectClient({ headers: { 'x-sandbox-fault': '500' } });
+    const error = await failing.initiate({ scope: 'auth', meta: { ref: 'kit-client-2' } }).then(
+      () => null,
+      (e: unknown) => e,
+    );
+    expect(error).to.be.instanceOf(MonoError);
+    expect([(error as MonoError).kind, (error as MonoError).status]).to.deep.equal(['http', 500]);
+  });
+
+  it('shares one client per endpoint with the data elements: the full one wins', () => {
+    const lone = sharedCoreClient('/api/mono-lone');
+    expect(lone).to.be.instanceOf(ConnectClient);
+    expect(sharedCoreClient('/api/mono-lone')).to.equal(lone);
+    const full = sharedClient('/api/mono-lone');
+    expect(full).to.be.instanceOf(MonoClient);
+    expect(sharedCoreClient('/api/mono-lone'), 'a data element made the full one since').to.equal(full);
+    expect(sharedCoreClient(sharedClient('/api/mono-full').endpoint)).to.be.instanceOf(MonoClient);
   });
 });

@@ -7,7 +7,8 @@
 // gate, the classic widget's URL, a redirect's return) loads on the first pointer-enter, focus or click,
 // alongside the initiate request.
 import { ContextEvent } from '@lit/context';
-import { sharedCoreClient, type InitiateRequest, type MonoClientCore } from '../../client/core.js';
+import { sharedCoreClient } from '../../client/connect-client.js';
+import type { InitiateRequest, MonoClientCore } from '../../client/core.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
 import { monoContext, type MonoContextValue } from '../../core/context.js';
 import { describeErrorWith } from '../../core/describe-error.js';

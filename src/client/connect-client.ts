@@ -1,0 +1,27 @@
+import { MonoClientCore, sharedClients } from './core.js';
+
+/**
+ * The client of a lone connect button: loads its transport and the initiate/exchange parsers with its
+ * first request (on a pointer-enter, focus or click), so that the button's first bundle stays small.
+ */
+export class ConnectClient extends MonoClientCore {
+  protected override transport() {
+    return import('./transport.js');
+  }
+
+  protected override connectParsers() {
+    const parsers = import('../model/connect.js');
+    parsers.catch(() => {}); // a failed load is reported by the parse that awaits it
+    return parsers;
+  }
+}
+
+/**
+ * The shared client for `endpoint` as far as the connect calls need it: the full client when a data
+ * element already made one, else a `ConnectClient` (so that a lone connect button loads no data model).
+ */
+export function sharedCoreClient(endpoint = '/api/mono'): MonoClientCore {
+  let client = sharedClients.get(endpoint);
+  if (!client) sharedClients.set(endpoint, (client = new ConnectClient({ endpoint })));
+  return client;
+}
