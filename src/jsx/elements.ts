@@ -140,6 +140,7 @@ export interface MonoTagAttributes {
     'page'?: AttributeValue<NonNullable<MonoTransactions['page']>>;
     'pager'?: AttributeValue<NonNullable<MonoTransactions['pager']>>;
     'sort'?: AttributeValue<NonNullable<MonoTransactions['sort']>>;
+    'currency'?: AttributeValue<NonNullable<MonoTransactions['currency']>>;
     'label'?: AttributeValue<NonNullable<MonoTransactions['label']>>;
     'endpoint'?: AttributeValue<NonNullable<MonoTransactions['endpoint']>>;
     'account-id'?: AttributeValue<NonNullable<MonoTransactions['accountId']>>;
