@@ -103,7 +103,6 @@ export interface MonoTagAttributes {
   };
   'mono-statement': {
     'period'?: AttributeValue<NonNullable<MonoStatement['period']>>;
-    'page-size'?: AttributeValue<NonNullable<MonoStatement['pageSize']>>;
     'pdf-poll-interval'?: AttributeValue<NonNullable<MonoStatement['pdfPollInterval']>>;
     'pdf-timeout'?: AttributeValue<NonNullable<MonoStatement['pdfTimeout']>>;
     'endpoint'?: AttributeValue<NonNullable<MonoStatement['endpoint']>>;
@@ -158,7 +157,7 @@ export interface MonoTagProperties {
   'mono-identity': Partial<Pick<MonoIdentity, 'noReveal' | 'accountId' | 'messages'>>;
   'mono-income-summary': Partial<Pick<MonoIncomeSummary, 'pollInterval' | 'analysisTimeout' | 'accountId' | 'messages'>>;
   'mono-provider': Partial<Pick<MonoProvider, 'accountId' | 'fetch' | 'headers' | 'client' | 'messages'>>;
-  'mono-statement': Partial<Pick<MonoStatement, 'pageSize' | 'pdfPollInterval' | 'pdfTimeout' | 'pdf' | 'accountId' | 'messages'>>;
+  'mono-statement': Partial<Pick<MonoStatement, 'pdfPollInterval' | 'pdfTimeout' | 'pdf' | 'accountId' | 'messages'>>;
   'mono-sync-button': Partial<Pick<MonoSyncButton, 'reauthTarget' | 'pollInterval' | 'pollTimeout' | 'accountId' | 'messages'>>;
   'mono-transaction-table': Partial<Pick<MonoTransactionTable, 'transactions' | 'filters'>>;
   'mono-transactions': Partial<Pick<MonoTransactions, 'transactions' | 'accountId' | 'messages'>>;

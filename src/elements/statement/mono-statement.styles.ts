@@ -4,7 +4,6 @@ export const statementStyles = css`
   :host {
     display: block;
     --_table-height: var(--mono-statement-table-height, 24rem);
-    --_row-padding: var(--mono-statement-row-padding, 0.45rem 0.6rem);
   }
   .statement > * + * {
     margin-block-start: 0.85rem;
@@ -80,59 +79,7 @@ export const statementStyles = css`
     color: var(--_text-muted);
     font-size: 0.9rem;
   }
-  .table-wrap {
-    max-block-size: var(--_table-height);
-    overflow: auto;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-  }
-  table {
-    inline-size: 100%;
-    border-collapse: collapse;
-    font-variant-numeric: tabular-nums;
-  }
-  caption {
-    text-align: start;
-    padding: 0.5rem 0.6rem;
-    color: var(--_text-muted);
-  }
-  th,
-  td {
-    padding: var(--_row-padding);
-    text-align: start;
-    border-block-end: 1px solid var(--_border);
-    vertical-align: top;
-  }
-  thead th {
-    position: sticky;
-    inset-block-start: 0;
-    background: var(--_surface-alt);
-    font-weight: 600;
-  }
-  .num {
-    text-align: end;
-    white-space: nowrap;
-  }
-  .narration {
-    overflow-wrap: anywhere;
-    min-inline-size: 12rem;
-  }
-  .date {
-    white-space: nowrap;
-  }
-  tr[data-type='credit'] .amount {
-    color: var(--_positive);
-  }
-  tr[data-type='debit'] .amount {
-    color: var(--_negative);
-  }
-  .more {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-    margin-inline: 0;
-    margin-block-end: 0;
-    color: var(--_text-muted);
+  mono-transaction-table {
+    --mono-transactions-height: var(--_table-height);
   }
 `;

@@ -8,6 +8,7 @@ import { stateStyles, tokens } from '../../core/tokens.js';
 import { msg } from '../../i18n/index.js';
 import type { StatementJob } from '../../model/statement.js';
 import { backoffDelay, nonNegative, wait } from '../../core/poll.js';
+import { MonoTransactionTable } from '../transactions/mono-transaction-table.js';
 import { statementStyles } from './mono-statement.styles.js';
 import { normalisePeriod, safeHttpUrl, summarise, type StatementView } from './summary.js';
 
@@ -27,7 +28,8 @@ const PERIODS = Array.from({ length: 12 }, (_, i) => i + 1);
 
 /**
  * An account statement for the last 1 to 12 months: opening and closing balance, money in and out, and
- * the rows in a table (shown `page-size` at a time). The "Get PDF statement" button asks the host to
+ * the rows in the kit's virtualised transaction table (`<mono-transaction-table>`, shared with
+ * `<mono-transactions>`). The "Get PDF statement" button asks the host to
  * build a PDF, follows the job (waits from `pdf-poll-interval`, doubling, until `pdf-timeout`), then
  * offers a download link through the host. A new request, another period or account, or Cancel stops
  * the job being followed.
@@ -47,24 +49,19 @@ const PERIODS = Array.from({ length: 12 }, (_, i) => i + 1);
  * @csspart pdf-link - The download link of a built PDF.
  * @csspart pdf-cancel - The "Cancel" button while a PDF is being prepared.
  * @csspart summary - Opening and closing balance, money in and out, count.
- * @csspart table - The rows' `<table>`.
- * @csspart show-more - The button that shows more rows.
+ * @csspart table - The `<mono-transaction-table>` with the rows; its own parts are exported as `viewport`, `row`, `amount`, `header`, `sort-button`.
  * @csspart loading - The loading state.
  * @csspart empty - The empty state.
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart idle - Shown when no account id is set.
  * @cssprop --mono-statement-table-height - Height at which the table scrolls (default 24rem).
- * @cssprop --mono-statement-row-padding - Padding of table cells (default 0.45rem 0.6rem).
  */
 export class MonoStatement extends MonoDataElement {
   static override styles = [tokens, stateStyles, statementStyles];
 
   /** Months covered, 1 to 12 (Mono's `last<N>months`). Default 3. */
   @property({ type: Number, reflect: true }) period = 3;
-
-  /** Rows shown before "Show more". Default 100. */
-  @property({ type: Number, attribute: 'page-size' }) pageSize = 100;
 
   /** First wait between PDF job polls, in ms; later waits double (up to 8 s). Default 1000. */
   @property({ type: Number, attribute: 'pdf-poll-interval' }) pdfPollInterval = 1000;
@@ -88,13 +85,15 @@ export class MonoStatement extends MonoDataElement {
 
   /** Where the PDF job stands. */
   @state() pdf: PdfState = { phase: 'idle' };
-  @state() private shown = 0;
-  private shownFor?: StatementView;
   private pdfAbort?: AbortController;
   private pdfKey?: string;
 
   @query('[part=pdf-button]') private pdfButton?: HTMLButtonElement;
-  @query('.table-wrap') private tableWrap?: HTMLElement;
+
+  constructor() {
+    super();
+    MonoTransactionTable.define('mono-transaction-table');
+  }
 
   /** The period in use (the attribute, clamped to 1–12). */
   get months(): number {
@@ -112,15 +111,6 @@ export class MonoStatement extends MonoDataElement {
     const key = `${this.resolvedAccountId}|${this.months}|${this.client.endpoint}`;
     if (this.pdfKey !== undefined && key !== this.pdfKey) this.stopPdf();
     this.pdfKey = key;
-    const view = this.resource.value;
-    if (view !== this.shownFor) {
-      this.shownFor = view;
-      this.shown = this.pageSizeOrDefault;
-    }
-  }
-
-  private get pageSizeOrDefault(): number {
-    return Math.max(1, Math.floor(nonNegative(this.pageSize, 100)) || 100);
   }
 
   private stopPdf(next: PdfState = { phase: 'idle' }): void {
@@ -207,12 +197,6 @@ export class MonoStatement extends MonoDataElement {
     void this.requestPdf();
   };
 
-  private showMore = () => {
-    const total = this.resource.value?.transactions.length ?? 0;
-    this.shown = Math.min(total, this.shown + this.pageSizeOrDefault);
-    if (this.shown >= total) void this.updateComplete.then(() => this.tableWrap?.focus());
-  };
-
   protected override render() {
     const locale = this.resolvedLocale;
     const months = this.months;
@@ -286,8 +270,6 @@ export class MonoStatement extends MonoDataElement {
   private renderStatement(view: StatementView, locale: string) {
     const money = (minor: number | null, currency = view.currency) =>
       minor === null ? msg(locale, 'statementUnknown') : formatMoney(minor, currency, locale);
-    const rows = view.transactions.slice(0, this.shown);
-    const rest = view.transactions.length - rows.length;
     const caption = msg(locale, 'statementCaption');
     return html`<dl part="summary" class="summary">
         <div class="opening">
@@ -312,43 +294,13 @@ export class MonoStatement extends MonoDataElement {
         </div>
       </dl>
       ${view.opening === null || view.closing === null ? html`<p class="note balances-missing">${msg(locale, 'statementNoBalances')}</p>` : nothing}
-      <div class="table-wrap" tabindex="0" role="region" aria-label=${caption}>
-        <table part="table">
-          <caption>
-            ${caption}
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">${msg(locale, 'statementDate')}</th>
-              <th scope="col">${msg(locale, 'statementNarration')}</th>
-              <th scope="col">${msg(locale, 'statementType')}</th>
-              <th scope="col" class="num">${msg(locale, 'statementAmount')}</th>
-              <th scope="col" class="num">${msg(locale, 'statementRunningBalance')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            ${rows.map(
-              (t) => html`<tr data-type=${t.type}>
-                <td class="date">${formatDate(t.date, locale)}</td>
-                <td class="narration">${t.narration}</td>
-                <td class="type">${msg(locale, t.type === 'credit' ? 'statementCredit' : 'statementDebit')}</td>
-                <td class="num amount">
-                  ${formatMoney(t.type === 'credit' ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' })}
-                </td>
-                <td class="num balance">${t.balance === null ? '' : formatMoney(t.balance, t.currency, locale)}</td>
-              </tr>`,
-            )}
-          </tbody>
-        </table>
-      </div>
-      ${rest > 0
-        ? html`<p class="more">
-            <span>${msg(locale, 'statementShowing', { shown: formatNumber(rows.length, locale), total: formatNumber(view.transactions.length, locale) })}</span>
-            <button part="show-more" class="button secondary" type="button" @click=${this.showMore}>
-              ${msg(locale, 'statementShowMore', { n: formatNumber(Math.min(rest, this.pageSizeOrDefault), locale) })}
-            </button>
-          </p>`
-        : nothing}`;
+      <mono-transaction-table
+        part="table"
+        exportparts="viewport, row, amount, header, sort-button"
+        .transactions=${view.transactions}
+        locale=${locale}
+        label=${caption}
+      ></mono-transaction-table>`;
   }
 }
 

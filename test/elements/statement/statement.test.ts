@@ -9,7 +9,6 @@ import { HOSTILE, fixedClient, mount, recordingClient, shadow, sleep, textOf, ui
 
 interface Options {
   period?: number;
-  pageSize?: number;
   pdfTimeout?: number;
 }
 
@@ -19,7 +18,6 @@ const mountStatement = (accountId: string, client = recordingClient().client, o:
     accountId,
     html`<mono-statement
       period=${o.period ?? 3}
-      page-size=${o.pageSize ?? 100}
       pdf-poll-interval="15"
       pdf-timeout=${o.pdfTimeout ?? 5000}
     ></mono-statement>`,
@@ -29,7 +27,10 @@ const mountStatement = (accountId: string, client = recordingClient().client, o:
 const $ = <T extends Element = HTMLElement>(el: MonoStatement, selector: string) => shadow(el).querySelector<T>(selector);
 const loaded = (el: MonoStatement) => until(() => $(el, '[part=summary]'), 'statement rendered');
 const summaryValue = (el: MonoStatement, name: string) => textOf($(el, `.summary .${name} dd`));
-const rowCount = (el: MonoStatement) => shadow(el).querySelectorAll('tbody tr').length;
+/** The rows go through the kit's shared, virtualised `<mono-transaction-table>`. */
+const table = (el: MonoStatement) => $<HTMLElement & { transactions: readonly Transaction[]; updateComplete: Promise<boolean> }>(el, 'mono-transaction-table')!;
+const tableRoot = (el: MonoStatement) => table(el).shadowRoot!;
+const rowCount = (el: MonoStatement) => tableRoot(el).querySelectorAll('[part=row]').length;
 const money = (minor: number) => formatMoney(minor, 'NGN', 'en-NG');
 const isStatementJson = (url: string) => /\/statement\?/.test(url) && !url.includes('output=pdf');
 
@@ -96,12 +97,13 @@ describe('<mono-statement>', () => {
     expect(summaryValue(el, 'opening')).to.equal(money(view.opening!));
     expect(summaryValue(el, 'closing')).to.equal(money(expected.transactions[0].balance!));
     expect(summaryValue(el, 'count')).to.equal(String(expected.transactions.length));
-    expect(rowCount(el)).to.equal(Math.min(100, expected.transactions.length));
-    const first = shadow(el).querySelector('tbody tr')!;
-    expect(textOf(first.querySelector('.narration'))).to.equal(expected.transactions[0].narration);
-    expect(textOf(first.querySelector('.type'))).to.match(/^(Credit|Debit)$/);
-    expect(textOf(first.querySelector('.amount'))).to.match(/^[+-]₦/);
-    expect(shadow(el).querySelectorAll('thead th[scope=col]')).to.have.length(5);
+    expect(table(el).transactions).to.have.length(expected.transactions.length);
+    await until(() => rowCount(el) > 0, 'rows painted');
+    expect(rowCount(el)).to.be.at.most(expected.transactions.length);
+    const first = tableRoot(el).querySelector('[part=row]')!;
+    expect(textOf(first.querySelector('.col-narration'))).to.equal(expected.transactions[0].narration);
+    expect(textOf(first.querySelector('.amount'))).to.match(/^(Credit|Debit)\s*[+-]₦/);
+    expect(tableRoot(el).querySelectorAll('thead th[scope=col]')).to.have.length(5);
     expect($(el, '.balances-missing')).to.equal(null);
     await expect(el).to.be.accessible();
   });
@@ -322,15 +324,14 @@ describe('<mono-statement>', () => {
     expect(summaryValue(el, 'in')).to.equal(money(500));
   });
 
-  it('shows rows page-size at a time with "Show more"', async () => {
-    const { el } = await mountStatement('acc_demo', undefined, { pageSize: 5 });
+  it('hands every row to the shared virtualised transaction table, which keeps the DOM small', async () => {
+    const { el } = await mountStatement('txns_5000', undefined, { period: 12 });
     await loaded(el);
     const total = el.resource.value!.transactions.length;
-    expect(rowCount(el)).to.equal(5);
-    expect(textOf($(el, '.more'))).to.contain(`Showing 5 of ${total}`);
-    $<HTMLButtonElement>(el, '[part=show-more]')!.click();
-    await el.updateComplete;
-    expect(rowCount(el)).to.equal(10);
+    expect(total).to.be.greaterThan(1000);
+    expect(table(el).transactions).to.have.length(total);
+    await until(() => rowCount(el) > 0, 'rows painted');
+    expect(rowCount(el)).to.be.lessThan(100);
   });
 
   it('renders v1 accounts (v1*) the same way, in the account’s currency', async () => {
@@ -341,7 +342,7 @@ describe('<mono-statement>', () => {
     expect(view.currency).to.equal('NGN');
     expect(view.transactions.length).to.be.greaterThan(0);
     expect(view.opening).to.be.a('number');
-    expect(rowCount(el)).to.equal(Math.min(100, view.transactions.length));
+    expect(table(el).transactions).to.have.length(view.transactions.length);
     await expect(el).to.be.accessible();
   });
 
@@ -398,8 +399,9 @@ describe('<mono-statement>', () => {
     const { el } = await mountStatement('hostile', client);
     await loaded(el);
     await sleep(20);
-    expect(shadow(el).querySelector('tbody img, tbody script')).to.equal(null);
-    expect(textOf($(el, 'tbody .narration'))).to.equal(HOSTILE);
+    await until(() => rowCount(el) > 0, 'rows painted');
+    expect(tableRoot(el).querySelector('tbody img, tbody script')).to.equal(null);
+    expect(textOf(tableRoot(el).querySelector('[part=row] .col-narration'))).to.equal(HOSTILE);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 });
