@@ -46,20 +46,18 @@ describe('locales', () => {
 
   it('speaks French with locale="fr…" or the nearest lang, and English otherwise', async () => {
     const byAttribute = (await fixture<MonoProvider>(html`<mono-provider .client=${fastClient}><mono-account account-id="failing_fr1" locale="fr-CI"></mono-account></mono-provider>`)).firstElementChild as MonoAccount;
-    await oneEvent(byAttribute, 'mono-error');
-    await byAttribute.updateComplete;
+    // The error may come before fixture() resolves, so wait for what it renders rather than for the event.
+    await waitUntil(() => retryText(byAttribute), 'error shown');
     expect(errorText(byAttribute)).to.contain('Le serveur a répondu par une erreur (500)');
     expect(retryText(byAttribute)).to.equal('Réessayer');
 
     const wrapper = await fixture<HTMLElement>(html`<div lang="fr-SN"><mono-provider .client=${fastClient}><mono-account account-id="failing_fr2"></mono-account></mono-provider></div>`);
     const byLang = wrapper.querySelector('mono-account')!;
-    await oneEvent(byLang, 'mono-error');
-    await byLang.updateComplete;
+    await waitUntil(() => retryText(byLang), 'error shown');
     expect(retryText(byLang)).to.equal('Réessayer');
 
     const english = (await fixture<MonoProvider>(html`<mono-provider .client=${fastClient}><mono-account account-id="failing_en" locale="en-KE"></mono-account></mono-provider>`)).firstElementChild as MonoAccount;
-    await oneEvent(english, 'mono-error');
-    await english.updateComplete;
+    await waitUntil(() => retryText(english), 'error shown');
     expect(retryText(english)).to.equal('Try again');
   });
 
