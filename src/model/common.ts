@@ -85,7 +85,7 @@ const pathOf = (path: readonly PropertyKey[]) =>
 export function run<T>(schema: z.ZodMiniType<T>, input: unknown): ParseResult<T> {
   let result;
   try {
-    result = schema.safeParse(input);
+    result = schema.safeParse(input, { reportInput: true });
   } catch (cause) {
     return { ok: false, issue: { path: '', message: `unreadable response: ${String(cause)}` } };
   }
