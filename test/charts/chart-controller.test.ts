@@ -7,6 +7,7 @@ import { chartStyles, tableStyles } from '../../src/charts/chart-styles.js';
 import { loadChart } from '../../src/charts/load-chart.js';
 import { installThemeClasses } from '../../src/core/theme.js';
 import { stateStyles, tokens } from '../../src/core/tokens.js';
+import { emulate, stubMatchMedia } from '../fixtures/media.js';
 
 /** The smallest chart element: a spec property rendered through the controller. */
 class ProbeChart extends LitElement {
@@ -178,14 +179,17 @@ describe('ChartController', () => {
     await made(el);
     expect(el.charts.instance!.options.animation).to.not.equal(false);
     el.remove();
-    await emulateMedia({ reducedMotion: 'reduce' });
+    const query = '(prefers-reduced-motion: reduce)';
+    // Where the driver cannot emulate media (Firefox, WebKit), the controller's matchMedia reads a stub.
+    const restore = (await emulate({ reducedMotion: 'reduce' }, query)) ? () => emulateMedia({ reducedMotion: 'no-preference' }) : stubMatchMedia(query);
     try {
+      expect(matchMedia(query).matches).to.equal(true);
       const calm = await fixture<ProbeChart>(html`<probe-chart .spec=${spec([1, 2])}></probe-chart>`);
       await made(calm);
       expect(calm.charts.instance!.options.animation).to.equal(false);
       calm.remove();
     } finally {
-      await emulateMedia({ reducedMotion: 'no-preference' });
+      await restore();
     }
   });
 
