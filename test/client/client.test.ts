@@ -150,8 +150,21 @@ describe('MonoClient', () => {
 
   it('reports a connection dropped mid-body as a network error after retrying', async () => {
     const { client: c, calls } = client({ retries: 1, headers: { 'x-sandbox-fault': 'drop' } });
-    expect((await rejection(c.account('drop_1'))).kind).to.equal('network');
-    expect(calls).to.have.length(2);
+    const error = await rejection(c.account('drop_1'));
+    // The fault sends half the body chunked (no content-length), then kills the connection. Chromium and
+    // Firefox fail the body read; WebKit resolves it with the bytes that arrived, so the client can only
+    // see JSON cut short, which is indistinguishable from a malformed answer. Accept that only in an engine
+    // shown (by the same request, made directly) to hand back truncated bodies.
+    const truncatedBodiesDelivered = await fetch(calls[0].url, { headers: { 'x-sandbox-fault': 'drop' } })
+      .then((response) => response.text())
+      .then(() => true, () => false);
+    if (truncatedBodiesDelivered) {
+      expect(error.kind).to.equal('invalid-response');
+      expect(calls).to.have.length.within(1, 2);
+    } else {
+      expect(error.kind).to.equal('network');
+      expect(calls).to.have.length(2);
+    }
   });
 
   it('reports an unreachable host as network', async () => {
