@@ -119,6 +119,14 @@ export const tableStyles = css`
   tbody tr.row[aria-current='true'] td:first-child {
     box-shadow: inset 3px 0 0 var(--_accent);
   }
+  .sizer {
+    position: absolute;
+    inset-block-start: 0;
+    inset-inline-start: 0;
+    inline-size: 1px;
+    visibility: hidden;
+    pointer-events: none;
+  }
   tr.spacer td {
     padding: 0;
     border: 0;

@@ -391,6 +391,8 @@ export class MonoTransactionTable extends MonoElement {
           ${below > 0 ? html`<tr class="spacer" aria-hidden="true"><td .style=${`height: ${below}px`}></td></tr>` : nothing}
         </tbody>
       </table>
+      <!-- Holds the scroll height while the rows are swapped: WebKit lays the table out part-way through and clamps scrollTop to that shorter height. -->
+      <div class="sizer" aria-hidden="true" .style=${`height: ${this.headerHeight + n * this.rowHeight}px`}></div>
       ${empty
         ? html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, isBadRange(normaliseFilters(this.filters)) ? 'txnBadRange' : 'txnEmpty')}</slot></div>`
         : nothing}
