@@ -1,6 +1,8 @@
 // chart.js is a lazy chunk: a page with every tag registered but only <mono-account> on it never requests it;
 // the first chart about to be shown does. Then the demo's income, investments and earnings panels draw their
 // charts, and the sync button refreshes the account so that they reload. Served by Vite as `npm start` does.
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { startDemo } from './harness.js';
 
 const CHART_CHUNK = /chart__js|\/chart\.js\/|@kurkle/;
@@ -53,7 +55,7 @@ try {
       .then(() => true, () => false);
     check(`demo: <${tag}> draws its chart when scrolled to`, drawn);
   }
-  await page.screenshot({ path: process.env.CHARTS_SCREENSHOT ?? '/tmp/mono-charts-demo.png', fullPage: true });
+  await page.screenshot({ path: process.env.CHARTS_SCREENSHOT ?? join(tmpdir(), 'mono-charts-demo.png'), fullPage: true });
 
   // Sync: the job runs, then the panels reload.
   await page.locator('mono-sync-button').scrollIntoViewIfNeeded();
