@@ -2,8 +2,9 @@
 // modes (and a re-authorisation), checks the open dialog with axe, counts exchange requests, and prints
 // how long the widget takes to appear after the click.
 import { createRequire } from 'node:module';
-import type { FrameLocator, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { startDemo } from './harness.js';
+import { driveWidget } from './sandbox-widget.js';
 
 const require = createRequire(import.meta.url);
 const h = await startDemo();
@@ -45,23 +46,6 @@ async function setMode(mode: 'modal' | 'popup' | 'redirect') {
   await page.check(`input[name=connect-mode][value=${mode}]`);
 }
 
-/** Clicks through the sandbox widget (bank, login, one-time code when asked, account). */
-async function driveWidget(widget: Page | FrameLocator, bank: string | null, account: string | null) {
-  if (bank) await widget.locator(`button.bank[data-name="${bank}"]`).click();
-  await widget.locator('#username').fill('sandbox');
-  await widget.locator('#password').fill('sandbox');
-  await widget.locator('#login-submit').click();
-  const otp = widget.locator('#otp');
-  const accountStep = widget.locator('#step-account');
-  await Promise.race([otp.waitFor({ state: 'visible' }), accountStep.waitFor({ state: 'visible' })]);
-  if (await otp.isVisible()) {
-    await otp.fill('123456');
-    await widget.locator('#otp-submit').click();
-    await accountStep.waitFor({ state: 'visible' });
-  }
-  if (account) await widget.locator(`input[name=account][value="${account}"]`).check();
-  await widget.locator('#link').click();
-}
 
 const dialogState = (id: string) =>
   page.evaluate((sel) => {
@@ -98,7 +82,7 @@ try {
   check('modal: axe finds no violations in the open dialog', axe.length === 0, axe);
 
   const frame = page.frameLocator('#connect iframe');
-  await driveWidget(frame, 'GTBank', 'acc_business');
+  await driveWidget(frame, { bank: 'GTBank', account: 'acc_business' });
   await waitForEvent('mono-close');
   let log = await events();
   const names = log.map((e) => (e.name === 'mono-widget-event' ? e.detail.type : e.name));
@@ -121,7 +105,7 @@ try {
   const initiatesBefore = requests.filter((p) => p === '/accounts/initiate').length;
   await page.click('#reauth button[part~="button"]');
   await page.waitForFunction(() => document.querySelector('#reauth')!.shadowRoot!.querySelector('dialog')!.dataset.state === 'ready', null, { timeout: 15000 });
-  await driveWidget(page.frameLocator('#reauth iframe'), null, null);
+  await driveWidget(page.frameLocator('#reauth iframe'));
   await waitForEvent('mono-close');
   log = await events();
   check('reauth: mono-success for the selected account', log.find((e) => e.name === 'mono-success')?.detail.accountId === 'acc_business', log.map((e) => e.name));
@@ -134,7 +118,7 @@ try {
   const [popup] = await Promise.all([page.waitForEvent('popup'), page.click('#connect button[part~="button"]')]);
   await popup.waitForURL(/\/api\/mono\/widget\?/, { timeout: 15000 });
   check('popup: shows "continue in the popup" on the page', (await page.locator('#connect [part~="status"]').textContent())?.includes('Continue in the Mono Connect window') === true);
-  await driveWidget(popup, 'Access Bank', 'usd_savings');
+  await driveWidget(popup, { bank: 'Access Bank', account: 'usd_savings' });
   await waitForEvent('mono-close');
   log = await events();
   check('popup: mono-success with the account id', log.find((e) => e.name === 'mono-success')?.detail.accountId === 'usd_savings', log.map((e) => e.name));
@@ -148,7 +132,7 @@ try {
   before = exchanges();
   await Promise.all([page.waitForURL(/\/api\/mono\/widget\?/, { timeout: 15000 }), page.click('#connect button[part~="button"]')]);
   check('redirect: the tab went to the widget', true);
-  await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.searchParams.has('reference'), { timeout: 15000 }), driveWidget(page, 'Zenith Bank', 'txns_5')]);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.searchParams.has('reference'), { timeout: 15000 }), driveWidget(page, { bank: 'Zenith Bank', account: 'txns_5' })]);
   await page.waitForFunction(() => customElements.get('mono-connect-button') !== undefined);
   await waitForEvent('mono-close');
   log = await events();

@@ -4,9 +4,10 @@
 // reference page built from custom-elements.json, and its brand, scheme and language switches.
 import { readFileSync } from 'node:fs';
 import { createServer, type Plugin } from 'vite';
-import { chromium, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
 import { createSandboxHandler, toNodeHandler } from '../../src/server/index.js';
+import { driveWidget } from './sandbox-widget.js';
 
 const sandbox: Plugin = {
   name: 'mono-sandbox',
@@ -37,22 +38,6 @@ function check(name: string, ok: boolean, detail?: unknown) {
   console.log(`${ok ? 'ok' : 'FAIL'} - ${name}${!ok && detail !== undefined ? ` (${JSON.stringify(detail)})` : ''}`);
 }
 
-/** Clicks through the sandbox widget (bank, login, one-time code when asked, account). */
-async function driveWidget(widget: FrameLocator) {
-  await widget.locator('button.bank[data-name="Access Bank"]').click();
-  await widget.locator('#username').fill('sandbox');
-  await widget.locator('#password').fill('sandbox');
-  await widget.locator('#login-submit').click();
-  const otp = widget.locator('#otp');
-  const accountStep = widget.locator('#step-account');
-  await Promise.race([otp.waitFor({ state: 'visible' }), accountStep.waitFor({ state: 'visible' })]);
-  if (await otp.isVisible()) {
-    await otp.fill('123456');
-    await widget.locator('#otp-submit').click();
-    await accountStep.waitFor({ state: 'visible' });
-  }
-  await widget.locator('#link').click();
-}
 
 interface Recorded {
   successes: Array<{ accountId: string }>;
@@ -71,7 +56,7 @@ async function linkOn(page: Page, path: string) {
   const button = page.locator('mono-connect-button button[part~="button"]');
   await button.waitFor();
   await button.click();
-  await driveWidget(page.frameLocator('mono-connect-button iframe'));
+  await driveWidget(page.frameLocator('mono-connect-button iframe'), { bank: 'Access Bank' });
   await page.waitForFunction(() => (window as unknown as { __recorded: Recorded }).__recorded.loads.includes('account'), null, { timeout: 20000 });
   await page.waitForTimeout(300); // anything duplicated would arrive now
   const recorded = await page.evaluate(() => (window as unknown as { __recorded: Recorded }).__recorded);

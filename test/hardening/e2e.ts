@@ -1,6 +1,6 @@
 // Shared by the hardening end-to-end scripts: a headless Chromium (playwright-core), the hardening page
 // server, a check() that prints each result and "N passed, N failed" at the end, and page helpers.
-import { chromium, type Browser, type BrowserContextOptions, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
 import { startHardeningServer, type HardeningServer } from './csp-server.js';
 
@@ -56,23 +56,7 @@ export async function startRun(options: { csp?: boolean; policy?: string } = {})
   };
 }
 
-/** Clicks through the sandbox widget: first bank, sandbox credentials, one-time code when asked, first account. */
-export async function driveWidget(widget: FrameLocator): Promise<void> {
-  const bank = widget.locator('button.bank').first();
-  if (await bank.isVisible().catch(() => false)) await bank.click();
-  await widget.locator('#username').fill('sandbox');
-  await widget.locator('#password').fill('sandbox');
-  await widget.locator('#login-submit').click();
-  const otp = widget.locator('#otp');
-  const accountStep = widget.locator('#step-account');
-  await Promise.race([otp.waitFor({ state: 'visible' }), accountStep.waitFor({ state: 'visible' })]);
-  if (await otp.isVisible()) {
-    await otp.fill('123456');
-    await widget.locator('#otp-submit').click();
-    await accountStep.waitFor({ state: 'visible' });
-  }
-  await widget.locator('#link').click();
-}
+export { driveWidget } from '../e2e/sandbox-widget.js';
 
 /** What every data element is mounted with for each shared state (sandbox account ids). */
 export const STATE_ACCOUNTS = { loaded: 'acc_demo', empty: 'empty_hardening', error: 'failing_hardening' } as const;
