@@ -1,8 +1,9 @@
-// The kit inside frameworks, on the sandbox: React 19 with the @lit/react wrappers under StrictMode (a
-// double mount still makes one initiate per click, one exchange and one onMonoSuccess), and Vue 3 with
+// The kit inside frameworks, on the sandbox: React 19 and React 18 with the @lit/react wrappers under StrictMode
+// (a double mount still makes one initiate per click, one exchange and one onMonoSuccess), and Vue 3 with
 // isCustomElement and v-on:mono-success (pages in test/frameworks/). On the same server: the demo's API
 // reference page built from custom-elements.json, and its brand, scheme and language switches.
 import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { createServer, type Plugin } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
@@ -30,6 +31,24 @@ await server.listen();
 const address = server.httpServer!.address();
 const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
+// React 18 for test/frameworks/react18.html, on a server of its own: every `react` and `react-dom` import, the
+// page's and the src/react wrappers' alike, resolves to the React 18 in test/frameworks/react18/node_modules
+// (the project's own React is 19). Its pre-bundled deps go to a cache folder of their own.
+const react18Modules = resolve('test/frameworks/react18/node_modules');
+const server18 = await createServer({
+  configFile: false,
+  root: '.',
+  cacheDir: 'node_modules/.vite-react18',
+  logLevel: 'warn',
+  plugins: [sandbox],
+  server: { port: 0, host: '127.0.0.1' },
+  resolve: { alias: [{ find: /^(react|react-dom)(\/.*)?$/, replacement: `${react18Modules}/$1$2` }] },
+  optimizeDeps: { entries: ['test/frameworks/react18.html'], include: ['react', 'react-dom', 'react-dom/client', '@lit/react'] },
+});
+await server18.listen();
+const address18 = server18.httpServer!.address();
+const origin18 = `http://127.0.0.1:${typeof address18 === 'object' && address18 ? address18.port : 0}`;
+
 let passed = 0;
 let failed = 0;
 function check(name: string, ok: boolean, detail?: unknown) {
@@ -46,13 +65,13 @@ interface Recorded {
   warnings?: string[];
 }
 
-/** Opens `path`, links an account through the connect button, and returns what the page and network saw. */
-async function linkOn(page: Page, path: string) {
+/** Opens `path` (on `base`), links an account through the connect button, and returns what the page and network saw. */
+async function linkOn(page: Page, path: string, base = origin) {
   const posts: string[] = [];
   page.on('request', (r) => {
     if (r.method() === 'POST' && r.url().includes('/api/mono/accounts/')) posts.push(new URL(r.url()).pathname.replace('/api/mono', ''));
   });
-  await page.goto(`${origin}${path}`);
+  await page.goto(`${base}${path}`);
   const button = page.locator('mono-connect-button button[part~="button"]');
   await button.waitFor();
   await button.click();
@@ -82,6 +101,20 @@ try {
   check('React: onMonoSuccess called once, with the account id', r.recorded.successes.length === 1 && !!r.recorded.successes[0].accountId, r.recorded.successes);
   check('React: the linked account loads into <MonoAccount> (onMonoLoad)', r.recorded.loads.includes('account') && !!r.balance?.trim(), r);
   check('React: no errors in the console', reactErrors.length === 0, reactErrors);
+
+  const react18 = await browser.newPage();
+  const react18Errors: string[] = [];
+  react18.on('pageerror', (e) => react18Errors.push(e.message));
+  react18.on('console', (m) => m.type() === 'error' && !m.location().url.endsWith('/favicon.ico') && react18Errors.push(m.text()));
+  const r18 = await linkOn(react18, '/test/frameworks/react18.html', origin18);
+  const versions = await react18.evaluate(() => (window as unknown as { __versions?: { react: string; reactDom: string } }).__versions);
+  check('React 18: the page really runs React 18 (react and react-dom)', !!versions && versions.react.startsWith('18.') && versions.reactDom.startsWith('18.'), versions);
+  check('React 18 StrictMode renders the app twice (the double mount is really on)', (r18.recorded.renders ?? 0) >= 2, r18.recorded.renders);
+  check('React 18: one initiate for one click', r18.initiates === 1, r18.initiates);
+  check('React 18: one exchange', r18.exchanges === 1, r18.exchanges);
+  check('React 18: onMonoSuccess called once, with the account id', r18.recorded.successes.length === 1 && !!r18.recorded.successes[0].accountId, r18.recorded.successes);
+  check('React 18: the linked account loads into <MonoAccount> (onMonoLoad)', r18.recorded.loads.includes('account') && !!r18.balance?.trim(), r18);
+  check('React 18: no errors in the console', react18Errors.length === 0, react18Errors);
 
   const vue = await browser.newPage();
   const vueErrors: string[] = [];
@@ -137,6 +170,7 @@ try {
 } finally {
   await browser.close();
   await server.close();
+  await server18.close();
 }
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
