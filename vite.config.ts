@@ -61,7 +61,7 @@ export function libraryEntries(): Record<string, string> {
 }
 
 // Dependencies stay imports in the npm build; the script-tag build bundles everything.
-const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^zod($|\/)/, /^chart\.js($|\/)/, /^node:/, /^react($|\/)/, /^react-dom($|\/)/, /^preact($|\/)/];
+const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^chart\.js($|\/)/, /^node:/, /^react($|\/)/, /^react-dom($|\/)/, /^preact($|\/)/];
 
 /** Where the script-tag build finds chart.js: a sibling file, fetched the first time a chart is shown. */
 export const CDN_CHART_FILE = 'mono-elements.chart.js';

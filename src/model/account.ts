@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 import { aliased, currency, isRecord, minorUnits, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
 
 export type AccountType = 'savings' | 'current' | 'domiciliary' | 'business' | 'other';
@@ -60,7 +60,7 @@ const accountBody = aliased(
   { _id: 'id', accountNumber: 'account_number', authMethod: 'auth_method', dataStatus: 'data_status' },
   z.object({
     id: text,
-    name: z._default(text, ''),
+    name: z.withDefault(text, ''),
     account_number: text,
     currency,
     balance: minorUnits,

@@ -1,5 +1,5 @@
-// The model's helpers that need no schema library: the connect path (src/model/connect.ts and the client's
-// transport) imports only these, so that zod stays out of the connect button's bundle.
+// The model's helpers that need no schemas: the connect path (src/model/connect.ts and the client's
+// transport) imports only these, so that the schemas stay out of the connect button's bundle.
 
 /** Where and why a response did not match any shape Mono is known to send. */
 export interface SchemaIssue {

@@ -1,5 +1,5 @@
-// Hand-written, not zod: these two parsers are all the connect button loads of the model, and zod would
-// put it over its bundle budget (10 kB gzip). Same contract, issue paths and messages as the zod schemas.
+// Hand-written on base.ts alone: these two parsers are all the connect button loads of the model, kept
+// inside its bundle budget (10 kB gzip). Same contract, issue paths and messages as the schemas.
 import { isRecord, kindOf, normalizeDate, unrecognised, type ParseResult, type SchemaIssue } from './base.js';
 
 export interface Initiation {

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 import { aliased, isRecord, optionalDate, optionalText, run, unrecognised, type ParseResult } from './common.js';
 
 /** KYC fields; every one may be missing (not all banks return identity). */

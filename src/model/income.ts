@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 import { currency, finite, isRecord, minorUnits, normalizeCurrency, optionalDate, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
 
 export type IncomeGeneration = 'v1-confidence' | 'v1' | 'v2';
@@ -78,7 +78,7 @@ const v2 = z.object({
     monthly_average_regular: amount,
     monthly_average_irregular: amount,
   }),
-  income_streams: z._default(z.nullable(z.array(stream)), []),
+  income_streams: z.withDefault(z.nullable(z.array(stream)), []),
   annual_income: amount,
   monthly_income: amount,
 });

@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 import { aliased, currency, finite, isoDate, isRecord, minorUnits, normalizeCurrency, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
 
 export interface Money {
@@ -48,7 +48,7 @@ const asset = z.object({
   return: z.nullish(minorUnits),
   quantity: z.nullish(finite),
   currency: z.optional(currency),
-  details: z._default(
+  details: z.withDefault(
     z.nullable(
       aliased(
         { currentBalance: 'current_balance' },
@@ -63,8 +63,8 @@ const assetsBody = aliased(
   { _id: 'id' },
   z.object({
     id: optionalText,
-    balances: z._default(z.nullable(z.record(z.string(), minorUnits)), null),
-    assets: z._default(z.nullable(z.array(asset)), []),
+    balances: z.withDefault(z.nullable(z.record(minorUnits)), null),
+    assets: z.withDefault(z.nullable(z.array(asset)), []),
   }),
 );
 
@@ -112,10 +112,10 @@ const earning = aliased(
   z.object({
     id: text,
     amount: minorUnits,
-    narration: z._default(text, ''),
+    narration: z.withDefault(text, ''),
     date: isoDate,
     currency: z.optional(currency),
-    asset: z._default(
+    asset: z.withDefault(
       z.nullable(
         aliased(
           { salePrice: 'sale_price', quantitySold: 'quantity_sold' },

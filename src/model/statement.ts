@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 import { isRecord, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
 import { transactionList, type Transaction } from './transactions.js';
 

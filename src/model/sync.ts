@@ -1,4 +1,4 @@
-import * as z from 'zod/mini';
+import * as z from './schema.js';
 import { isRecord, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
 
 export type SyncStatus = 'processing' | 'successful' | 'failed' | 'reauthorisation_required';
@@ -19,7 +19,7 @@ export interface Job {
 
 const flag = z.pipe(
   z.nullish(z.union([z.boolean(), z.string()])),
-  z.transform((v) => (v === undefined || v === null ? null : v === true || String(v).toLowerCase() === 'true')),
+  (v) => (v === undefined || v === null ? null : v === true || String(v).toLowerCase() === 'true'),
 );
 
 function syncStatus(status: string | null, code: string | null): SyncStatus | null {
