@@ -100,6 +100,12 @@ export abstract class MonoClientCore {
     return this.call({ method: 'POST', path: '/accounts/auth', body: { code }, parse: async (b) => (await parsers).parseExchange(b) }, o);
   }
 
+  /** Loads what the connect calls need (a lone button's transport and parsers) ahead of the first one. */
+  prepare(): void {
+    this.transport().catch(() => {}); // a failed load is reported by the call that needs it
+    this.connectParsers().catch(() => {});
+  }
+
   /** Sends one request, once (POSTs are never repeated); `MonoClient` adds the cache and retries for GETs. */
   protected call<T>(init: CallInit<T>, o: RequestOptions = {}): Promise<T> {
     return this.transport().then(

@@ -257,7 +257,8 @@ export class MonoConnectButton extends BaseElement {
   declare disabled: boolean;
 
   /**
-   * Do not initiate on pointer-enter or focus (each initiate creates a Mono session).
+   * Do not initiate on pointer-enter or focus (each initiate creates a Mono session); the code a click
+   * needs still loads then.
    * @attr no-preinitiate
    * @default false
    */
@@ -608,9 +609,12 @@ export class MonoConnectButton extends BaseElement {
    * shows it, meanwhile).
    */
   #warm = (): void => {
-    if (this.noPreinitiate || this.#restoringFocus || this.disabled || this.#session?.active || !this.isConnected) return;
+    if (this.#restoringFocus || this.disabled || this.#session?.active || !this.isConnected) return;
     if (performance.now() < this.#quietUntil) return;
+    // The code a click needs loads on any sign of intent; `no-preinitiate` only keeps the initiate for the click.
     loadWidgetSide().catch(() => {}); // a failed load is reported by the session that needs it
+    this.client.prepare();
+    if (this.noPreinitiate) return;
     void import('../../connect/prefetch.js').then((m) => {
       let plan: Plan;
       try {

@@ -455,9 +455,14 @@ describe('<mono-connect-button>', () => {
     el.close();
 
     const lazy = await setup({ 'no-preinitiate': '' });
+    // The code a click needs still loads on pointer-enter; only the initiate waits for the click.
+    const client = lazy.el.client;
+    let prepared = 0;
+    client.prepare = () => void prepared++;
     parts(lazy.el).trigger.dispatchEvent(new PointerEvent('pointerenter'));
     await nextMessageTurn();
     expect(lazy.rec.calls).to.have.length(0);
+    expect(prepared).to.equal(1);
   });
 
   describe('popup mode', () => {
