@@ -5,6 +5,7 @@ import type { MonoClient } from '../client/client.js';
 import { sharedClient } from '../client/registry.js';
 import { ensureContextRoot, monoContext, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
+import { warmFormatsWhenIdle } from './format.js';
 import { firstValidLocale } from './locale.js';
 import { installThemeClasses } from './theme.js';
 import { withMessages, type Messages } from '../i18n/index.js';
@@ -28,6 +29,7 @@ export class MonoElement extends LitElement {
     const taken = target.getName?.(this) != null;
     target.define(tag, taken ? class extends this {} : this);
     installThemeClasses();
+    warmFormatsWhenIdle([firstValidLocale(document.documentElement.lang, navigator.language), 'en-NG']);
   }
 
   /** Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor). */
