@@ -109,11 +109,11 @@ let warming = false;
  * formatter for a locale loads its data (10–20 ms in Chromium), later ones take microseconds, so this
  * keeps that cost out of the first render with data. Once per page; nothing happens without a DOM.
  */
-export function warmFormatsWhenIdle(locales: readonly string[]): void {
-  if (warming || typeof window === 'undefined') return;
+export function warmFormatsWhenIdle(locales: () => readonly string[]): void {
+  if (warming || typeof window === 'undefined' || typeof document === 'undefined') return;
   warming = true;
   const warm = () => {
-    for (const locale of new Set(locales)) {
+    for (const locale of new Set(locales())) {
       formatMoney(0, 'NGN', locale);
       formatDate('2000-01-01', locale);
     }

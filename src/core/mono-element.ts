@@ -29,7 +29,7 @@ export class MonoElement extends LitElement {
     const taken = target.getName?.(this) != null;
     target.define(tag, taken ? class extends this {} : this);
     installThemeClasses();
-    warmFormatsWhenIdle([firstValidLocale(document.documentElement.lang, navigator.language), 'en-NG']);
+    warmFormatsWhenIdle(() => [firstValidLocale(document.documentElement?.lang, navigator.language), 'en-NG']);
   }
 
   /** Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor). */
