@@ -64,26 +64,16 @@ const signedAmount = (t: Transaction) => (t.type === 'credit' ? t.amount : -t.am
 
 /**
  * Everything a table needs to sort and filter one set of rows fast: sorted orders are computed once per
- * key and reused for both directions, narrations are lower-cased once (lazily, inside the chunked filter
- * run, so even that first pass never blocks a frame for long).
+ * key and reused for both directions.
  */
 export class TransactionIndex {
-  private readonly lower: (string | undefined)[];
   private readonly orders = new Map<SortKey, Uint32Array>();
   private readonly reversed = new Map<SortKey, Uint32Array>();
 
-  constructor(readonly rows: readonly Transaction[]) {
-    this.lower = new Array(rows.length);
-  }
+  constructor(readonly rows: readonly Transaction[]) {}
 
   get size(): number {
     return this.rows.length;
-  }
-
-  lowerNarration(i: number): string {
-    let l = this.lower[i];
-    if (l === undefined) l = this.lower[i] = this.rows[i].narration.toLowerCase();
-    return l;
   }
 
   /** Every row index in `sort` order. Ties keep the source order in the descending direction. */
@@ -131,6 +121,15 @@ export class TransactionIndex {
   }
 }
 
+/**
+ * Case-insensitive "contains" for a narration: a literal pattern with the `i` flag matches each row as it
+ * is, where lower-casing every narration would allocate a copy of each (megabytes at 100k rows) and take
+ * longer on the first search than the search itself.
+ */
+export function narrationMatcher(needle: string): RegExp {
+  return new RegExp(needle.replace(/[\\^$.*+?()[\]{}|/]/g, '\\$&'), 'iu');
+}
+
 function identity(n: number): Uint32Array {
   const a = new Uint32Array(n);
   for (let i = 0; i < n; i++) a[i] = i;
@@ -147,7 +146,7 @@ export class FilterJob {
   private readonly totals = new Map<string, CurrencyTotals>();
   private readonly from?: string;
   private readonly until?: string;
-  private readonly needle?: string;
+  private readonly needle?: RegExp;
   private readonly type?: 'credit' | 'debit';
   private readonly nothing: boolean;
   result?: TransactionView;
@@ -161,7 +160,7 @@ export class FilterJob {
     this.out = new Uint32Array(source.length);
     this.from = filters.start;
     this.until = filters.end ? dayAfter(filters.end) : undefined;
-    this.needle = filters.narration?.toLowerCase();
+    this.needle = filters.narration ? narrationMatcher(filters.narration) : undefined;
     this.type = filters.type;
     this.nothing = isBadRange(filters);
   }
@@ -187,7 +186,7 @@ export class FilterJob {
         if (type !== undefined && t.type !== type) continue;
         if (from !== undefined && t.date < from) continue;
         if (until !== undefined && t.date >= until) continue;
-        if (needle !== undefined && !index.lowerNarration(i).includes(needle)) continue;
+        if (needle !== undefined && !needle.test(t.narration)) continue;
         out[count++] = i;
         if (bucket === undefined || bucket.currency !== t.currency) bucket = this.bucket(t.currency);
         if (t.type === 'credit') {

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Transaction } from '../../../src/model/transactions.js';
 import { covers, normaliseFilters, toIsoDay, type NormalFilters } from '../../../src/elements/transactions/filters.js';
-import { parseSort, TransactionIndex, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
+import { narrationMatcher, parseSort, TransactionIndex, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
 import { readTransactions } from '../../../src/elements/transactions/direct-data.js';
 import { run } from '../../../src/model/common.js';
 import { transactionList } from '../../../src/model/transactions.js';
@@ -79,6 +79,14 @@ describe('TransactionIndex', () => {
         if (rows.length > 4096) assert.ok(steps > 0);
       }),
     );
+  });
+
+  it('matches a narration search as literal text, in any case, whatever characters it holds', () => {
+    const narrations = ['POS PURCHASE (LEKKI) $5.00', 'Café Évasion', 'a+b*c?', 'back\\slash /path/ [x]{2}|^', 'NIP TRANSFER'];
+    for (const needle of ['(lekki)', '$5.', 'CAFÉ', 'évasion', '+B*', '\\s', '/PATH/', '[X]{2}|^', '.', 'transfer', 'zz']) {
+      const want = narrations.filter((n) => n.toLowerCase().includes(needle.toLowerCase()));
+      assert.deepEqual(narrations.filter((n) => narrationMatcher(needle).test(n)), want, needle);
+    }
   });
 
   it('gives the same answer when narrowing from a previous view (typing one more letter)', () => {
