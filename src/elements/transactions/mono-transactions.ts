@@ -123,7 +123,8 @@ export class MonoTransactions extends MonoDataElement {
 
   /**
    * Rows the host already has: normalised `Transaction`s or Mono's raw rows. When set, nothing is fetched
-   * and every filter runs on these rows.
+   * and every filter runs on these rows. Raw rows are replaced by their normalised copies, so reading the
+   * property back gives `Transaction`s and the element does not keep the host's array as well.
    */
   @property({ attribute: false }) transactions?: readonly unknown[] | null;
 
@@ -143,6 +144,8 @@ export class MonoTransactions extends MonoDataElement {
 
   private readonly loadedBy = new WeakMap<LoadedTransactions, MonoClient>();
   private direct?: { rows?: readonly Transaction[]; error?: MonoError };
+  /** The rows the model completed from the host's raw ones (now in `.transactions`). */
+  private completedRows?: readonly Transaction[];
   private fromUser = false;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private lastAccount?: string;
@@ -293,11 +296,18 @@ export class MonoTransactions extends MonoDataElement {
       this.direct = undefined;
       return;
     }
-    const result = readTransactions(this.transactions);
+    const input = this.transactions;
+    const result = readTransactions(input);
     if (result.ok) {
-      // Rows that came through the schema took NGN where they named no currency.
+      // Rows the model completed took NGN where they named no currency.
+      const completed = result.value !== input || input === this.completedRows;
+      if (result.value !== input) {
+        // One copy of 100k rows, not two: the completed rows take the place of the host's.
+        this.completedRows = result.value;
+        this.transactions = result.value;
+      }
       const currency = this.givenCurrency;
-      this.direct = { rows: currency && result.value !== this.transactions ? inCurrency(result.value, currency) : result.value };
+      this.direct = { rows: currency && completed ? inCurrency(result.value, currency) : result.value };
       return;
     }
     const error = new MonoError('invalid-response', `transactions: ${result.issue.message}`, { path: result.issue.path });

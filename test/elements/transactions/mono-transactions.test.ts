@@ -266,6 +266,24 @@ describe('<mono-transactions>', () => {
       expect(error.textContent).to.contain('[0]');
       await expect(el).to.be.accessible();
     });
+    it('keeps one copy of raw rows: read back, .transactions gives the normalised rows, and a later currency still applies', async () => {
+      const raw = [
+        { id: 'r1', narration: 'SALARY', amount: 500000, type: 'credit', balance: 900000, date: '2025-05-02T10:00:00.000Z' },
+        { id: 'r2', narration: 'POS', amount: 2500, type: 'debit', balance: 400000, date: '2025-05-01T10:00:00.000Z' },
+      ];
+      const el = await fixture<MonoTransactions>(html`<mono-transactions .transactions=${raw}></mono-transactions>`);
+      await el.settled;
+      expect(el.transactions).to.not.equal(raw);
+      expect(el.transactions).to.deep.equal(el.shown);
+      expect(el.shown.map((t) => t.currency)).to.deep.equal(['NGN', 'NGN']);
+      el.currency = 'GHS';
+      await el.settled;
+      expect(el.shown.map((t) => t.currency)).to.deep.equal(['GHS', 'GHS']);
+      const given = el.transactions;
+      el.transactions = [...given!];
+      await el.settled;
+      expect(el.shown.map((t) => t.id)).to.deep.equal(['r1', 'r2']);
+    });
   });
 
   describe('sorting and export', () => {
