@@ -7,6 +7,23 @@ import type { ConnectSession, RedirectOutcome, SessionOptions } from './session.
 export { checkMessage } from './gate.js';
 export { checkWidgetUrl, warnUnlistedOrigin } from './messages.js';
 
+const preconnected = new Set<string>();
+
+/**
+ * Opens the connections to the widget's origins while the customer is still on the button: on a phone the
+ * TLS handshake with Mono's host can take longer than the initiate itself. Once per origin per page.
+ */
+export function preconnect(origins: readonly string[], doc: Document = document): void {
+  for (const origin of origins) {
+    if (preconnected.has(origin) || origin === doc.location?.origin) continue;
+    preconnected.add(origin);
+    const link = doc.createElement('link');
+    link.rel = 'preconnect';
+    link.href = origin;
+    doc.head.append(link);
+  }
+}
+
 /** Sessions whose widget already reported success: a repeated success message counts once. */
 const succeeded = new WeakSet<ConnectSession>();
 

@@ -612,7 +612,7 @@ export class MonoConnectButton extends BaseElement {
     if (this.#restoringFocus || this.disabled || this.#session?.active || !this.isConnected) return;
     if (performance.now() < this.#quietUntil) return;
     // The code a click needs loads on any sign of intent; `no-preinitiate` only keeps the initiate for the click.
-    loadWidgetSide().catch(() => {}); // a failed load is reported by the session that needs it
+    loadWidgetSide().then((widget) => widget.preconnect(this.#origins), () => {}); // a failed load is reported by the session that needs it
     this.client.prepare();
     if (this.noPreinitiate) return;
     void import('../../connect/prefetch.js').then((m) => {

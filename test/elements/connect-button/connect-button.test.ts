@@ -465,6 +465,16 @@ describe('<mono-connect-button>', () => {
     expect(prepared).to.equal(1);
   });
 
+  it('preconnects to the widget origins on pointer-enter, once per origin, never to its own', async () => {
+    const { el } = await setup({ 'widget-origins': 'self https://connect.mono.co https://link.mono.co', 'no-preinitiate': '' });
+    const links = () => [...document.head.querySelectorAll<HTMLLinkElement>('link[rel="preconnect"]')].map((l) => l.href.replace(/\/$/, ''));
+    parts(el).trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => links().length >= 2, 'no preconnect links');
+    parts(el).trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    await nextMessageTurn();
+    expect(links().sort()).to.deep.equal(['https://connect.mono.co', 'https://link.mono.co']);
+  });
+
   describe('popup mode', () => {
     let realOpen: typeof window.open;
     let opened: Array<{ url: string | URL | undefined; features?: string; sync: boolean }>;
