@@ -21,6 +21,8 @@ export interface RenderStates<T> {
   loaded: (value: T) => unknown;
   empty?: () => unknown;
   loading?: () => unknown;
+  /** A reload of the same account (retry, sync) keeps the loaded body up, so a chart updates in place. */
+  keepOnReload?: boolean;
 }
 
 /** Plain-language text for an error, by kind. */
@@ -39,6 +41,8 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   private generation = 0;
   private unsubscribe?: () => void;
   private subscribedTo?: MonoClient;
+  /** The account the current value was loaded for. */
+  private valueFor?: string;
 
   constructor(
     private readonly host: MonoDataElement,
@@ -51,7 +55,10 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         if (!accountId) return initialState;
         return options.load(client, accountId, rest as unknown as A, signal);
       },
-      onComplete: (value) => this.host.emit('mono-load', { resource: options.resource, data: value }),
+      onComplete: (value) => {
+        this.valueFor = host.resolvedAccountId;
+        this.host.emit('mono-load', { resource: options.resource, data: value });
+      },
       onError: (e) => {
         const error = toMonoError(e);
         if (error.kind === 'aborted') return;
@@ -97,6 +104,13 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     return this.task.value;
   }
 
+  /** The loaded value while the same account reloads, unless it was empty. */
+  private keptValue(): T | undefined {
+    const value = this.task.value;
+    if (value === undefined || this.valueFor !== this.host.resolvedAccountId || this.options.isEmpty?.(value)) return undefined;
+    return value;
+  }
+
   get error(): MonoError | undefined {
     return this.task.status === TaskStatus.ERROR ? toMonoError(this.task.error) : undefined;
   }
@@ -132,11 +146,15 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
       case 'idle':
         body = html`<div part="idle" class="state idle"><slot name="idle">${msg(locale, 'noAccount')}</slot></div>`;
         break;
-      case 'loading':
+      case 'loading': {
+        const kept = states.keepOnReload ? this.keptValue() : undefined;
         body =
-          states.loading?.() ??
-          html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${msg(locale, 'loading')}</div>`;
+          kept !== undefined
+            ? states.loaded(kept)
+            : (states.loading?.() ??
+              html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${msg(locale, 'loading')}</div>`);
         break;
+      }
       case 'error': {
         const error = this.error!;
         body = html`<div part="error" class="state error" role="alert" data-kind=${error.kind}>

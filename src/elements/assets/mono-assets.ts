@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
 import { chartStyles, controlStyles, tableStyles } from '../../charts/chart-styles.js';
 import { formatMoney, formatNumber, formatPercent } from '../../core/format.js';
@@ -50,17 +50,11 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
   /** The currency the allocation chart shows (default: the first one held). */
   @property({ attribute: 'allocation-currency' }) allocationCurrency?: string;
 
-  @state() private loadedFor?: string;
-
   private readonly charts = new ChartController(this);
 
   readonly resource = new ResourceController<Assets>(this, {
     resource: 'assets',
-    load: async (client, accountId, _args, signal) => {
-      const assets = await client.assets(accountId, { signal });
-      this.loadedFor = accountId;
-      return assets;
-    },
+    load: (client, accountId, _args, signal) => client.assets(accountId, { signal }),
     isEmpty: isEmptyAssets,
   });
 
@@ -72,11 +66,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
   protected override render(): TemplateResult {
     const locale = this.resolvedLocale;
     return this.resource.render({
-      // A reload of the same account (retry, sync) keeps the holdings up, so the chart updates in place.
-      loading: () => {
-        const shown = this.resource.value;
-        return shown && this.loadedFor === this.resolvedAccountId && !isEmptyAssets(shown) ? this.renderAssets(shown) : undefined;
-      },
+      keepOnReload: true,
       empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'assetsEmpty')}</slot></div>`,
       loaded: (assets) => this.renderAssets(assets),
     });

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { property } from 'lit/decorators.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
+import { monthLabel } from '../../charts/months.js';
 import { chartStyles, controlStyles, tableStyles } from '../../charts/chart-styles.js';
 import { formatDate, formatMoney } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
@@ -58,17 +59,11 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
   /** The currency the chart shows (default: the first one earned in the period). */
   @property({ attribute: 'chart-currency' }) chartCurrency?: string;
 
-  @state() private loadedFor?: string;
-
   private readonly charts = new ChartController(this);
 
   readonly resource = new ResourceController<Earning[]>(this, {
     resource: 'earnings',
-    load: async (client, accountId, _args, signal) => {
-      const earnings = await client.earnings(accountId, { signal });
-      this.loadedFor = accountId;
-      return earnings;
-    },
+    load: (client, accountId, _args, signal) => client.earnings(accountId, { signal }),
     isEmpty: (earnings) => earnings.length === 0,
   });
 
@@ -80,11 +75,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
   protected override render(): TemplateResult {
     const locale = this.resolvedLocale;
     return this.resource.render({
-      // A reload of the same account (retry, sync) keeps the list up, so the chart updates in place.
-      loading: () => {
-        const shown = this.resource.value;
-        return shown?.length && this.loadedFor === this.resolvedAccountId ? this.renderEarnings(shown) : undefined;
-      },
+      keepOnReload: true,
       empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'earningsEmpty')}</slot></div>`,
       loaded: (earnings) => this.renderEarnings(earnings),
     });
@@ -169,10 +160,6 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
     </div>`;
   }
 
-  private monthLabel(month: string): string {
-    return formatDate(`${month}-01`, this.resolvedLocale, { month: 'short', year: 'numeric' });
-  }
-
   private chartSpec(series: CumulativeSeries): ChartSpec {
     const locale = this.resolvedLocale;
     const { currency, months } = series;
@@ -181,10 +168,10 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
       title: msg(locale, 'earningsChartTitle', { currency }),
       description: msg(locale, 'earningsChartDescription', {
         currency,
-        start: this.monthLabel(months[0]),
-        end: this.monthLabel(months[months.length - 1]),
+        start: monthLabel(months[0], locale),
+        end: monthLabel(months[months.length - 1], locale),
       }),
-      labels: months.map((m) => this.monthLabel(m)),
+      labels: months.map((m) => monthLabel(m, locale)),
       series: [{ label: msg(locale, 'earningsCumulative'), data: series.cumulative }],
       format: (v) => formatMoney(Math.round(v), currency, locale),
       formatTick: (v) => formatMoney(Math.round(v), currency, locale, { whole: true, notation: 'compact' }),
@@ -197,7 +184,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
     const money = (v: number) => formatMoney(v, series.currency, locale);
     return {
       columns: [msg(locale, 'chartMonth'), msg(locale, 'earningsMonthly'), msg(locale, 'earningsCumulative')],
-      rows: series.months.map((m, i) => ({ header: this.monthLabel(m), cells: [money(series.monthly[i]), money(series.cumulative[i])] })),
+      rows: series.months.map((m, i) => ({ header: monthLabel(m, locale), cells: [money(series.monthly[i]), money(series.cumulative[i])] })),
     };
   }
 }
