@@ -1,3 +1,5 @@
+import { formatDate } from '../core/format.js';
+
 /** Every `YYYY-MM` from the month of `start` to the month of `end` (ISO days), oldest first: a month axis. */
 export function monthsBetween(start: string, end: string): string[] {
   const months: string[] = [];
@@ -17,3 +19,6 @@ export function monthsBetween(start: string, end: string): string[] {
   }
   return months;
 }
+
+/** A `YYYY-MM` month for an axis or a table row, e.g. "Mar 2025" in en-NG. */
+export const monthLabel = (month: string, locale: string): string => formatDate(`${month}-01`, locale, { month: 'short', year: 'numeric' });

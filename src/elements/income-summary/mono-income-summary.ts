@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import type { MonoClient } from '../../client/client.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
+import { monthLabel } from '../../charts/months.js';
 import { chartStyles, tableStyles } from '../../charts/chart-styles.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
@@ -256,10 +257,6 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     </div>`;
   }
 
-  private monthLabel(month: string): string {
-    return formatDate(`${month}-01`, this.resolvedLocale, { month: 'short', year: 'numeric' });
-  }
-
   private chartSpec(monthly: MonthlyIncome): ChartSpec {
     const locale = this.resolvedLocale;
     const cur = monthly.currency;
@@ -267,7 +264,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
       kind: 'bar',
       title: msg(locale, 'incomeChartTitle'),
       description: msg(locale, 'incomeChartDescription', { start: formatDate(monthly.start, locale), end: formatDate(monthly.end, locale) }),
-      labels: monthly.months.map((m) => this.monthLabel(m)),
+      labels: monthly.months.map((m) => monthLabel(m, locale)),
       series: [{ label: msg(locale, 'incomeChartSeries'), data: monthly.totals }],
       format: (v) => formatMoney(Math.round(v), cur, locale),
       formatTick: (v) => formatMoney(Math.round(v), cur, locale, { whole: true, notation: 'compact' }),
@@ -279,7 +276,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     const locale = this.resolvedLocale;
     return {
       columns: [msg(locale, 'chartMonth'), msg(locale, 'incomeChartSeries')],
-      rows: monthly.months.map((m, i) => ({ header: this.monthLabel(m), cells: [formatMoney(monthly.totals[i], monthly.currency, locale)] })),
+      rows: monthly.months.map((m, i) => ({ header: monthLabel(m, locale), cells: [formatMoney(monthly.totals[i], monthly.currency, locale)] })),
     };
   }
 }
