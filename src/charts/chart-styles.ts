@@ -164,14 +164,6 @@ export const controlStyles = css`
     align-items: center;
     gap: 0.4rem;
   }
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.25rem 0.4rem;
-  }
   .totals {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));

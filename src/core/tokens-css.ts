@@ -130,5 +130,17 @@ export const CONTROLS_CSS = `
   }
 `;
 
-/** Shared look of the loading, empty, error and idle states. */
-export const STATE_CSS = STATE_BOX_CSS + CONTROLS_CSS;
+/** The elements' pickers (period, currency, grouping). */
+const SELECT_CSS = `
+  select {
+    font: inherit;
+    color: inherit;
+    background: var(--_surface);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.3rem 0.45rem;
+  }
+`;
+
+/** Shared look of the loading, empty, error and idle states, and of the elements' buttons and pickers. */
+export const STATE_CSS = STATE_BOX_CSS + CONTROLS_CSS + SELECT_CSS;

@@ -23,14 +23,6 @@ export const statementStyles = css`
     align-items: center;
     gap: 0.4rem;
   }
-  select {
-    font: inherit;
-    color: inherit;
-    background: var(--_surface);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    padding: 0.35rem 0.5rem;
-  }
   .pdf {
     display: flex;
     flex-wrap: wrap;
