@@ -1,4 +1,6 @@
 // Lit-free, so that the connect button (no Lit) resolves its locale the same way as the other elements.
+import { withMessages } from '../i18n/catalogue.js';
+import type { Messages } from '../i18n/en.js';
 
 /**
  * The first candidate `Intl` accepts as a BCP 47 tag, else `en-NG`. A page's `lang="en_US"`, or a browser
@@ -16,4 +18,27 @@ export function firstValidLocale(...candidates: (string | null | undefined)[]): 
     }
   }
   return 'en-NG';
+}
+
+/** What an element and its provider say about language. */
+export interface LocaleSources {
+  locale?: string;
+  messages?: Partial<Messages>;
+}
+
+/**
+ * The locale an element formats and translates with: its own `locale`, the provider's, the nearest `lang`,
+ * then the browser's. When the host overrides messages (on the element or the provider) they ride along as
+ * a private-use subtag (`en-NG-x-mono-1`), which `Intl` ignores and `msg()` reads.
+ */
+export function resolveLocale(element: Element, own: LocaleSources, provided: LocaleSources | undefined): string {
+  const locale = firstValidLocale(
+    own.locale,
+    provided?.locale,
+    element.closest('[lang]')?.getAttribute('lang'),
+    typeof navigator === 'undefined' ? undefined : navigator.language,
+  );
+  const shared = provided?.messages;
+  if (!shared && !own.messages) return locale;
+  return withMessages(locale, { ...shared, ...own.messages });
 }

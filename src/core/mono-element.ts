@@ -6,9 +6,9 @@ import { sharedClient } from '../client/registry.js';
 import { ensureContextRoot, monoContext, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
 import { warmFormatsWhenIdle } from './format.js';
-import { firstValidLocale } from './locale.js';
+import { firstValidLocale, resolveLocale } from './locale.js';
 import { installThemeClasses } from './theme.js';
-import { withMessages, type Messages } from '../i18n/index.js';
+import type { Messages } from '../i18n/index.js';
 
 export { firstValidLocale } from './locale.js';
 
@@ -76,19 +76,8 @@ export class MonoDataElement extends MonoElement {
   /** Your own wording for any message key (wins over the provider's `messages` and the catalogues). */
   @property({ attribute: false }) messages?: Partial<Messages>;
 
-  /**
-   * The locale to format and translate with. When the host overrides messages (here or on the provider)
-   * it carries them as a private-use subtag (`en-NG-x-mono-1`), which `Intl` ignores and `msg()` reads.
-   */
+  /** The locale to format and translate with (see `resolveLocale`). */
   get resolvedLocale(): string {
-    const locale = firstValidLocale(
-      this.locale,
-      this.provided?.locale,
-      this.closest('[lang]')?.getAttribute('lang'),
-      typeof navigator === 'undefined' ? undefined : navigator.language,
-    );
-    const shared = this.provided?.messages;
-    if (!shared && !this.messages) return locale;
-    return withMessages(locale, { ...shared, ...this.messages });
+    return resolveLocale(this, this, this.provided);
   }
 }

@@ -13,10 +13,10 @@ import { MonoError, toMonoError } from '../../client/errors.js';
 import { monoContext, type MonoContextValue } from '../../core/context.js';
 import { describeErrorWith } from '../../core/describe-error.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../../core/events.js';
-import { firstValidLocale } from '../../core/locale.js';
+import { resolveLocale } from '../../core/locale.js';
 import { installThemeClasses } from '../../core/theme-classes.js';
 import { CONTROLS_CSS, HOST_TOKENS_CSS } from '../../core/tokens-css.js';
-import { translator, withMessages } from '../../i18n/catalogue.js';
+import { translator } from '../../i18n/catalogue.js';
 import { connectMessages } from '../../i18n/en-connect.js';
 import { errorMessages } from '../../i18n/en-errors.js';
 import type { Messages } from '../../i18n/en.js';
@@ -397,20 +397,9 @@ export class MonoConnectButton extends BaseElement {
     return this.accountId || this.provided?.accountId || undefined;
   }
 
-  /**
-   * The locale to translate with. When the host overrides messages (here or on the provider) it carries
-   * them as a private-use subtag (`en-NG-x-mono-1`), which `Intl` ignores and the messages lookup reads.
-   */
+  /** The locale to translate with (see `resolveLocale`). */
   get resolvedLocale(): string {
-    const locale = firstValidLocale(
-      this.locale,
-      this.provided?.locale,
-      this.closest('[lang]')?.getAttribute('lang'),
-      typeof navigator === 'undefined' ? undefined : navigator.language,
-    );
-    const shared = this.provided?.messages;
-    if (!shared && !this.messages) return locale;
-    return withMessages(locale, { ...shared, ...this.messages });
+    return resolveLocale(this, this, this.provided);
   }
 
   attributeChangedCallback(name: string, _old: string | null, value: string | null): void {
