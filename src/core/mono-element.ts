@@ -76,7 +76,7 @@ export class MonoDataElement extends MonoElement {
   /** Your own wording for any message key (wins over the provider's `messages` and the catalogues). */
   @property({ attribute: false }) messages?: Partial<Messages>;
 
-  /** The locale to format and translate with (see `resolveLocale`). */
+  /** The locale to format and translate with: its own `locale`, the provider's, the nearest `lang`, then the browser's. */
   get resolvedLocale(): string {
     return resolveLocale(this, this, this.provided);
   }

@@ -397,7 +397,7 @@ export class MonoConnectButton extends BaseElement {
     return this.accountId || this.provided?.accountId || undefined;
   }
 
-  /** The locale to translate with (see `resolveLocale`). */
+  /** The locale to translate with: its own `locale`, the provider's, the nearest `lang`, then the browser's. */
   get resolvedLocale(): string {
     return resolveLocale(this, this, this.provided);
   }
