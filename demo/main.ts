@@ -3,6 +3,7 @@ import type { MonoProvider } from '../src/elements/provider/mono-provider.js';
 import type { MonoConnectButton } from '../src/elements/connect-button/mono-connect-button.js';
 import { SANDBOX_ACCOUNTS } from '../src/server/sandbox/accounts.js';
 import type { MonoEventName } from '../src/core/events.js';
+import { getAccount, getAssets, getEarnings, getIdentity, getIncomeRecords, getTransactions } from '../src/client/resources.js';
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const provider = $<MonoProvider>('#provider');
@@ -73,12 +74,12 @@ async function showRaw() {
   const id = provider.accountId!;
   const run = ++rawRun;
   const calls: Array<[string, () => Promise<unknown>]> = [
-    ['account', () => client.account(id)],
-    ['transactions (page 1, limit 5)', () => client.transactions(id, { limit: 5 })],
-    ['identity', () => client.identity(id)],
-    ['income records', () => client.incomeRecords(id)],
-    ['assets', () => client.assets(id)],
-    ['earnings', () => client.earnings(id)],
+    ['account', () => getAccount(client, id)],
+    ['transactions (page 1, limit 5)', () => getTransactions(client, id, { limit: 5 })],
+    ['identity', () => getIdentity(client, id)],
+    ['income records', () => getIncomeRecords(client, id)],
+    ['assets', () => getAssets(client, id)],
+    ['earnings', () => getEarnings(client, id)],
   ];
   raw.replaceChildren(
     ...calls.map(([label, load]) => {

@@ -1,9 +1,9 @@
 import { ContextRoot, createContext } from '@lit/context';
-import type { MonoClient } from '../client/client.js';
+import type { MonoDataClient } from '../client/data-client.js';
 import type { Messages } from '../i18n/en.js';
 
 export interface MonoContextValue {
-  client: MonoClient;
+  client: MonoDataClient;
   endpoint: string;
   accountId?: string;
   locale?: string;

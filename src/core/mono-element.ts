@@ -1,7 +1,7 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { consume } from '@lit/context';
-import type { MonoClient } from '../client/client.js';
+import type { MonoDataClient } from '../client/data-client.js';
 import { sharedClient } from '../client/registry.js';
 import { ensureContextRoot, monoContext, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
@@ -63,7 +63,7 @@ export class MonoDataElement extends MonoElement {
     super.connectedCallback();
   }
 
-  get client(): MonoClient {
+  get client(): MonoDataClient {
     const provided = this.provided;
     if (provided && (!this.endpoint || this.endpoint === provided.endpoint)) return provided.client;
     return sharedClient(this.endpoint || provided?.endpoint || undefined);

@@ -1,6 +1,6 @@
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import { Task, TaskStatus, initialState } from '@lit/task';
-import type { MonoClient } from '../client/client.js';
+import type { MonoDataClient } from '../client/data-client.js';
 import { MonoError, toMonoError } from '../client/errors.js';
 import { msg } from '../i18n/index.js';
 import { describeErrorWith } from './describe-error.js';
@@ -13,7 +13,7 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
   resource: ResourceName;
   /** Extra inputs besides client and account id (filters, period); a change reloads and aborts the older load. */
   args?: () => A;
-  load: (client: MonoClient, accountId: string, args: A, signal: AbortSignal) => Promise<T>;
+  load: (client: MonoDataClient, accountId: string, args: A, signal: AbortSignal) => Promise<T>;
   isEmpty?: (value: T) => boolean;
 }
 
@@ -37,10 +37,10 @@ export function describeError(error: MonoError, locale: string): string {
  * loading / empty / error (with retry) / loaded states.
  */
 export class ResourceController<T, A extends readonly unknown[] = []> implements ReactiveController {
-  private readonly task: Task<readonly [MonoClient, string | undefined, number, ...A], T>;
+  private readonly task: Task<readonly [MonoDataClient, string | undefined, number, ...A], T>;
   private generation = 0;
   private unsubscribe?: () => void;
-  private subscribedTo?: MonoClient;
+  private subscribedTo?: MonoDataClient;
   /** The account the current value was loaded for. */
   private valueFor?: string;
 

@@ -1,5 +1,5 @@
 import { expect, waitUntil } from '@open-wc/testing';
-import { ConnectClient, MonoClient, MonoError, sharedClient, sharedCoreClient } from '../../src/client/index.js';
+import { ConnectClient, MonoDataClient, MonoError, sharedClient, sharedCoreClient } from '../../src/client/index.js';
 import { checkMessage, type GateExpectations, type MessageLike } from '../../src/connect/gate.js';
 import { LinkPrefetch, linkKey } from '../../src/connect/prefetch.js';
 import { classicWidgetUrl } from '../../src/connect/classic.js';
@@ -467,8 +467,8 @@ describe('connect: the lone button’s client', () => {
     expect(lone).to.be.instanceOf(ConnectClient);
     expect(sharedCoreClient('/api/mono-lone')).to.equal(lone);
     const full = sharedClient('/api/mono-lone');
-    expect(full).to.be.instanceOf(MonoClient);
+    expect(full).to.be.instanceOf(MonoDataClient);
     expect(sharedCoreClient('/api/mono-lone'), 'a data element made the full one since').to.equal(full);
-    expect(sharedCoreClient(sharedClient('/api/mono-full').endpoint)).to.be.instanceOf(MonoClient);
+    expect(sharedCoreClient(sharedClient('/api/mono-full').endpoint)).to.be.instanceOf(MonoDataClient);
   });
 });

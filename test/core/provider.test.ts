@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { html as litHtml } from 'lit';
-import { MonoClient } from '../../src/client/index.js';
+import { getAccount, MonoClient } from '../../src/client/index.js';
 import { MonoDataElement } from '../../src/core/mono-element.js';
 import { ResourceController } from '../../src/core/resource-controller.js';
 import { stateStyles, tokens } from '../../src/core/tokens.js';
@@ -13,7 +13,7 @@ class ProbeAccount extends MonoDataElement {
   static override styles = [tokens, stateStyles];
   resource = new ResourceController<Account>(this, {
     resource: 'account',
-    load: (client, id, _args, signal) => client.account(id, { signal }),
+    load: (client, id, _args, signal) => getAccount(client, id, { signal }),
   });
   override render() {
     return this.resource.render({ loaded: (a) => litHtml`<p class="name">${a.id}:${a.name}</p>` });

@@ -1,6 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { getAccount } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
-import type { MonoClient } from '../../client/client.js';
+import type { MonoDataClient } from '../../client/data-client.js';
 import { toMonoError } from '../../client/errors.js';
 import { formatMoney } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
@@ -94,7 +95,7 @@ export class MonoAccount extends MonoDataElement {
 
   readonly resource: ResourceController<Account> = new ResourceController<Account>(this, {
     resource: 'account',
-    load: (client, accountId, _args, signal) => client.account(accountId, { signal }),
+    load: (client, accountId, _args, signal) => getAccount(client, accountId, { signal }),
   });
 
   /** A fresher copy of the loaded account, read while its status was PROCESSING. */
@@ -145,7 +146,7 @@ export class MonoAccount extends MonoDataElement {
   };
 
   /** Reads the account again (skipping the cache) with backoff until its status is no longer PROCESSING. */
-  private async poll(base: Account, accountId: string, client: MonoClient): Promise<void> {
+  private async poll(base: Account, accountId: string, client: MonoDataClient): Promise<void> {
     this.stopPolling();
     const controller = new AbortController();
     this.pollAbort = controller;
@@ -156,7 +157,7 @@ export class MonoAccount extends MonoDataElement {
     for (let attempt = 0; attempt < limit; attempt++) {
       try {
         await wait(backoffDelay(attempt, first, MAX_POLL_DELAY), signal);
-        const next = await client.account(accountId, { signal, fresh: true });
+        const next = await getAccount(client, accountId, { signal, fresh: true });
         if (signal.aborted) return;
         const before = (this.polled ?? base).dataStatus;
         this.polled = next;

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { getAssets } from '../../client/resources.js';
 import { property } from 'lit/decorators.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
 import { chartStyles, controlStyles, tableStyles } from '../../charts/chart-styles.js';
@@ -54,7 +55,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
 
   readonly resource = new ResourceController<Assets>(this, {
     resource: 'assets',
-    load: (client, accountId, _args, signal) => client.assets(accountId, { signal }),
+    load: (client, accountId, _args, signal) => getAssets(client, accountId, { signal }),
     isEmpty: isEmptyAssets,
   });
 

@@ -1,4 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { getEarnings } from '../../client/resources.js';
 import { property } from 'lit/decorators.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
 import { monthLabel } from '../../charts/months.js';
@@ -63,7 +64,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
 
   readonly resource = new ResourceController<Earning[]>(this, {
     resource: 'earnings',
-    load: (client, accountId, _args, signal) => client.earnings(accountId, { signal }),
+    load: (client, accountId, _args, signal) => getEarnings(client, accountId, { signal }),
     isEmpty: (earnings) => earnings.length === 0,
   });
 

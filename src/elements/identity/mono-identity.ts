@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { getIdentity } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
 import { formatDate, maskBvn, maskPhone } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
@@ -86,7 +87,7 @@ export class MonoIdentity extends MonoDataElement {
 
   readonly resource: ResourceController<Identity> = new ResourceController<Identity>(this, {
     resource: 'identity',
-    load: (client, accountId, _args, signal) => client.identity(accountId, { signal }),
+    load: (client, accountId, _args, signal) => getIdentity(client, accountId, { signal }),
     isEmpty: isEmptyIdentity,
   });
 

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { getIncomeRecords, getTransactions, startIncomeAnalysis } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
-import type { MonoClient } from '../../client/client.js';
+import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
 import { monthLabel } from '../../charts/months.js';
@@ -16,16 +17,16 @@ import { analysedPeriod, humanise, isEmptyIncome, monthlyTotals, stabilityLevel,
 import { styles } from './mono-income-summary.styles.js';
 
 /** Analyses started per client and account, so that several elements (or a retry) never POST twice. */
-const startedAnalyses = new WeakMap<MonoClient, Map<string, Promise<unknown>>>();
+const startedAnalyses = new WeakMap<MonoDataClient, Map<string, Promise<unknown>>>();
 
 /** Starts the analysis unless this client already did for the account; `signal` stops waiting, never the POST. */
-function startAnalysisOnce(client: MonoClient, accountId: string, signal: AbortSignal): Promise<unknown> {
+function startAnalysisOnce(client: MonoDataClient, accountId: string, signal: AbortSignal): Promise<unknown> {
   let started = startedAnalyses.get(client);
   if (!started) startedAnalyses.set(client, (started = new Map()));
   let request = started.get(accountId);
   if (!request) {
     // Not tied to one element's signal: another element may be waiting on the same POST.
-    request = client.startIncomeAnalysis(accountId);
+    request = startIncomeAnalysis(client, accountId);
     started.set(accountId, request);
     // A failed POST (network, 5xx) may be tried again by the user's retry.
     request.catch(() => started!.delete(accountId));
@@ -124,9 +125,9 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     }, 0);
   }
 
-  private async load(client: MonoClient, accountId: string, signal: AbortSignal): Promise<IncomeView> {
+  private async load(client: MonoDataClient, accountId: string, signal: AbortSignal): Promise<IncomeView> {
     this.analysisPending = false;
-    let records = await client.incomeRecords(accountId, { signal });
+    let records = await getIncomeRecords(client, accountId, { signal });
     if (records.length === 0) {
       const both = AbortSignal.any([signal, this.connection.signal]);
       await startAnalysisOnce(client, accountId, both);
@@ -134,7 +135,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
       try {
         records = await pollWithBackoff(
           async () => {
-            const found = await client.incomeRecords(accountId, { signal: both, fresh: true });
+            const found = await getIncomeRecords(client, accountId, { signal: both, fresh: true });
             return found.length > 0 ? found : undefined;
           },
           { interval: this.pollInterval, timeout: this.analysisTimeout, signal: both },
@@ -151,7 +152,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     if (isEmptyIncome(summary)) return { accountId, summary, monthly: null, monthlyError: null };
     const { start, end } = analysedPeriod(summary);
     try {
-      const page = await client.transactions(accountId, { type: 'credit', paginate: false, start, end }, { signal });
+      const page = await getTransactions(client, accountId, { type: 'credit', paginate: false, start, end }, { signal });
       return { accountId, summary, monthly: monthlyTotals(page.transactions, start, end, summary.currency), monthlyError: null };
     } catch (e) {
       const error = toMonoError(e);

@@ -1,7 +1,7 @@
 import { html, css } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { provide } from '@lit/context';
-import { MonoClient, type HeadersSource } from '../../client/client.js';
+import { MonoDataClient, type HeadersSource } from '../../client/data-client.js';
 import { MonoElement } from '../../core/mono-element.js';
 import { monoContext, type MonoContextValue } from '../../core/context.js';
 import { themeStyles } from '../../core/theme.js';
@@ -44,7 +44,7 @@ export class MonoProvider extends MonoElement {
   @property() credentials?: RequestCredentials;
 
   /** Supply a ready client instead (its endpoint wins). */
-  @property({ attribute: false }) client?: MonoClient;
+  @property({ attribute: false }) client?: MonoDataClient;
 
   /** Your own wording for any message key, for every element inside (e.g. `{ retry: 'Reload' }`). */
   @property({ attribute: false }) messages?: Partial<Messages>;
@@ -53,7 +53,7 @@ export class MonoProvider extends MonoElement {
   @state()
   protected value!: MonoContextValue;
 
-  private ownClient?: MonoClient;
+  private ownClient?: MonoDataClient;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -71,7 +71,7 @@ export class MonoProvider extends MonoElement {
     const inputs = [this.endpoint, this.fetch, this.headers, this.credentials, this.client];
     if (!this.ownClient || inputs.some((v, i) => v !== this.builtWith[i])) {
       this.builtWith = inputs;
-      this.ownClient = this.client ?? new MonoClient({ endpoint: this.endpoint, fetch: this.fetch, headers: this.headers, credentials: this.credentials });
+      this.ownClient = this.client ?? new MonoDataClient({ endpoint: this.endpoint, fetch: this.fetch, headers: this.headers, credentials: this.credentials });
     }
     const client = this.ownClient;
     const { accountId, locale, messages } = this;
@@ -81,7 +81,7 @@ export class MonoProvider extends MonoElement {
   }
 
   /** The client every element inside uses (for `invalidate()` after a host-side change). */
-  get sharedClient(): MonoClient | undefined {
+  get sharedClient(): MonoDataClient | undefined {
     return this.ownClient;
   }
 

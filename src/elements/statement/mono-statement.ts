@@ -1,4 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { getAccount, getStatement, getStatementJob, requestStatementPdf, statementPdfUrl } from '../../client/resources.js';
 import { property, query, state } from 'lit/decorators.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
 import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
@@ -75,8 +76,8 @@ export class MonoStatement extends MonoDataElement {
     load: async (client, accountId, [months], signal) => {
       // Statement rows often omit the currency; the account (usually cached already) knows it.
       const [statement, account] = await Promise.all([
-        client.statement(accountId, months, { signal }),
-        client.account(accountId, { signal }).catch(() => null),
+        getStatement(client, accountId, months, { signal }),
+        getAccount(client, accountId, { signal }).catch(() => null),
       ]);
       return summarise(statement, months, account?.currency);
     },
@@ -143,7 +144,7 @@ export class MonoStatement extends MonoDataElement {
     const deadline = Date.now() + nonNegative(this.pdfTimeout, 60_000);
     this.pdf = { phase: 'requesting', months };
     try {
-      let job: StatementJob = await client.requestStatementPdf(accountId, months, { signal });
+      let job: StatementJob = await requestStatementPdf(client, accountId, months, { signal });
       for (let polls = 0; job.status === 'building'; polls++) {
         if (!current()) return null;
         this.pdf = { phase: 'building', months, jobId: job.id, polls };
@@ -154,7 +155,7 @@ export class MonoStatement extends MonoDataElement {
           return null;
         }
         await wait(delay, signal);
-        job = await client.statementJob(accountId, job.id, { signal });
+        job = await getStatementJob(client, accountId, job.id, { signal });
       }
       if (!current()) return null;
       this.emit('mono-load', { resource: 'statement-job', data: job });
@@ -162,7 +163,7 @@ export class MonoStatement extends MonoDataElement {
         this.pdf = { phase: 'failed', months, statusText: job.statusText };
         return null;
       }
-      const url = safeHttpUrl(client.statementPdfUrl(accountId, job.id));
+      const url = safeHttpUrl(statementPdfUrl(client, accountId, job.id));
       if (!url) {
         this.pdf = { phase: 'unsafe', months };
         this.emit('mono-error', { error: new MonoError('config', 'The PDF address is not an http(s) URL') });

@@ -1,6 +1,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
+import { getJob, startSync } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
-import type { MonoClient } from '../../client/client.js';
+import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
 import { formatDate } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
@@ -13,7 +14,7 @@ import { styles } from './mono-sync-button.styles.js';
 type Phase = 'idle' | 'starting' | 'polling' | 'complete' | 'failed' | 'reauth';
 
 interface PendingJob {
-  client: MonoClient;
+  client: MonoDataClient;
   accountId: string;
   jobId: string;
   hasNewData: boolean | null;
@@ -21,7 +22,7 @@ interface PendingJob {
 
 /** When each account last started a refresh, by backend: Mono allows one per account per window. */
 const lastRefresh = new Map<string, number>();
-const refreshKey = (client: MonoClient, accountId: string) => `${client.endpoint} ${accountId}`;
+const refreshKey = (client: MonoDataClient, accountId: string) => `${client.endpoint} ${accountId}`;
 
 /** What a `<mono-connect-button>` offers for the hand-off (it may not be defined yet: attributes work either way). */
 interface ReauthTarget extends HTMLElement {
@@ -124,7 +125,7 @@ export class MonoSyncButton extends MonoDataElement {
     this.emit('mono-sync', { status: 'started' });
     let result;
     try {
-      result = await client.sync(accountId, { signal: abort.signal });
+      result = await startSync(client, accountId, { signal: abort.signal });
     } catch (e) {
       return this.failed(accountId, toMonoError(e));
     }
@@ -150,7 +151,7 @@ export class MonoSyncButton extends MonoDataElement {
       outcome = await pollWithBackoff(
         async (attempt) => {
           this.status = msg(locale, 'syncWaiting', { polls: attempt });
-          const { status } = await job.client.job(job.accountId, job.jobId, { signal: abort.signal });
+          const { status } = await getJob(job.client, job.accountId, job.jobId, { signal: abort.signal });
           return status === 'processing' ? undefined : status;
         },
         { interval: this.pollInterval, timeout: this.pollTimeout, signal: abort.signal },
@@ -170,7 +171,7 @@ export class MonoSyncButton extends MonoDataElement {
     else this.failed(job.accountId);
   }
 
-  private completed(client: MonoClient, accountId: string, hasNewData: boolean | null): void {
+  private completed(client: MonoDataClient, accountId: string, hasNewData: boolean | null): void {
     this.phase = 'complete';
     this.status = msg(this.resolvedLocale, hasNewData === false ? 'syncNoNewData' : 'syncComplete');
     // Every element on this client showing the account reloads; identical requests share one fetch.

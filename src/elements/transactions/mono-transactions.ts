@@ -1,7 +1,8 @@
 import { html, nothing, type PropertyValues } from 'lit';
+import { getAccount, getTransactions } from '../../client/resources.js';
 import { property, query, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
-import type { MonoClient } from '../../client/client.js';
+import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError } from '../../client/errors.js';
 import { csvFileName, downloadCsv } from '../../core/csv.js';
 import type { TransactionFilters } from '../../core/events.js';
@@ -142,7 +143,7 @@ export class MonoTransactions extends MonoDataElement {
     load: (client, accountId, args, signal) => this.fetchRows(client, accountId, args, signal),
   });
 
-  private readonly loadedBy = new WeakMap<LoadedTransactions, MonoClient>();
+  private readonly loadedBy = new WeakMap<LoadedTransactions, MonoDataClient>();
   private direct?: { rows?: readonly Transaction[]; error?: MonoError };
   /** The rows the model completed from the host's raw ones (now in `.transactions`). */
   private completedRows?: readonly Transaction[];
@@ -218,10 +219,10 @@ export class MonoTransactions extends MonoDataElement {
     return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_LIMIT) : 50;
   }
 
-  private async fetchRows(client: MonoClient, accountId: string, args: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
+  private async fetchRows(client: MonoDataClient, accountId: string, args: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
     const given = this.givenCurrency;
     // Read in parallel (and usually from the cache, shared with <mono-account>); rows are still shown without it.
-    const account = given ? undefined : client.account(accountId, { signal }).catch(() => undefined);
+    const account = given ? undefined : getAccount(client, accountId, { signal }).catch(() => undefined);
     const result = await this.fetchPages(client, accountId, args, signal);
     const currency = given ?? (await account)?.currency;
     if (currency) result.transactions = inCurrency(result.transactions, currency);
@@ -234,15 +235,15 @@ export class MonoTransactions extends MonoDataElement {
     return code && /^[A-Z]{3}$/.test(code) ? code : undefined;
   }
 
-  private async fetchPages(client: MonoClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
+  private async fetchPages(client: MonoDataClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
     const q = { start: query.start, end: query.end, type: query.type, narration: query.narration?.slice(0, MAX_NARRATION) };
     let result: LoadedTransactions;
     if (!paginate) {
-      const all = await client.transactions(accountId, { ...q, paginate: false }, { signal });
+      const all = await getTransactions(client, accountId, { ...q, paginate: false }, { signal });
       result = { ...all, accountId, query, complete: true };
     } else if (pager === 'more' && page > 1) {
       // Pages already fetched come from the client's cache; only the new one goes to the host.
-      const pages = await Promise.all(Array.from({ length: page }, (_, i) => client.transactions(accountId, { ...q, limit, page: i + 1 }, { signal })));
+      const pages = await Promise.all(Array.from({ length: page }, (_, i) => getTransactions(client, accountId, { ...q, limit, page: i + 1 }, { signal })));
       const seen = new Set<string>();
       const transactions: Transaction[] = [];
       for (const p of pages) {
@@ -255,7 +256,7 @@ export class MonoTransactions extends MonoDataElement {
       const last = pages[pages.length - 1];
       result = { transactions, total: last.total, page, hasPrevious: false, hasNext: last.hasNext, accountId, query, complete: !last.hasNext };
     } else {
-      const one = await client.transactions(accountId, { ...q, limit, page }, { signal });
+      const one = await getTransactions(client, accountId, { ...q, limit, page }, { signal });
       result = { ...one, accountId, query, complete: page === 1 && !one.hasNext };
     }
     return result;

@@ -1,6 +1,6 @@
 import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import { MonoClient } from '../../../src/client/index.js';
+import { getTransactions, MonoClient } from '../../../src/client/index.js';
 import '../../../src/elements/provider/define.js';
 import '../../../src/elements/transactions/define.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
@@ -129,7 +129,7 @@ describe('<mono-transactions>', () => {
       changeInput(part(el, 'start-input') as HTMLInputElement, from);
       changeInput(part(el, 'end-input') as HTMLInputElement, to);
       await el.settled;
-      const expected = (await el.client.transactions('txns_500', { paginate: false })).transactions.filter((t) => t.date.slice(0, 10) >= from && t.date.slice(0, 10) <= to);
+      const expected = (await getTransactions(el.client, 'txns_500', { paginate: false })).transactions.filter((t) => t.date.slice(0, 10) >= from && t.date.slice(0, 10) <= to);
       expect(el.shown.map((t) => t.id)).to.deep.equal(expected.map((t) => t.id));
       expect(el.getAttribute('start')).to.equal(from);
       expect(el.getAttribute('end')).to.equal(to);
@@ -149,7 +149,7 @@ describe('<mono-transactions>', () => {
       expect(el.shadowRoot!.querySelector<HTMLInputElement>('input[name=type][value=debit]')!.checked).to.equal(true);
       expect((part(el, 'search-input') as HTMLInputElement).value).to.equal('Transfer');
 
-      const sample = await el.client.transactions('txns_3000', { paginate: false });
+      const sample = await getTransactions(el.client, 'txns_3000', { paginate: false });
       const day = sample.transactions[10].date.slice(0, 10);
       const [y, m, d] = day.split('-');
       el.setAttribute('start', `${d}-${m}-${y}`);
