@@ -19,7 +19,8 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
 
 export interface RenderStates<T> {
   loaded: (value: T) => unknown;
-  empty?: () => unknown;
+  /** The empty state's text (default: the generic "Nothing to show" message). */
+  emptyText?: string;
   loading?: () => unknown;
   /** A reload of the same account (retry, sync) keeps the loaded body up, so a chart updates in place. */
   keepOnReload?: boolean;
@@ -140,7 +141,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   render(states: RenderStates<T>): TemplateResult {
     const locale = this.host.resolvedLocale;
     const status = this.status;
-    const announce = status === 'loading' ? msg(locale, 'loading') : status === 'empty' ? msg(locale, 'empty') : '';
+    const announce = status === 'loading' ? msg(locale, 'loading') : status === 'empty' ? (states.emptyText ?? msg(locale, 'empty')) : '';
     let body: unknown;
     switch (status) {
       case 'idle':
@@ -164,7 +165,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         break;
       }
       case 'empty':
-        body = states.empty?.() ?? html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'empty')}</slot></div>`;
+        body = html`<div part="empty" class="state empty"><slot name="empty">${states.emptyText ?? msg(locale, 'empty')}</slot></div>`;
         break;
       case 'loaded':
         body = states.loaded(this.task.value as T);

@@ -68,7 +68,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
     const locale = this.resolvedLocale;
     return this.resource.render({
       keepOnReload: true,
-      empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'assetsEmpty')}</slot></div>`,
+      emptyText: msg(locale, 'assetsEmpty'),
       loaded: (assets) => this.renderAssets(assets),
     });
   }

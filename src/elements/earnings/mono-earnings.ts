@@ -77,7 +77,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
     const locale = this.resolvedLocale;
     return this.resource.render({
       keepOnReload: true,
-      empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'earningsEmpty')}</slot></div>`,
+      emptyText: msg(locale, 'earningsEmpty'),
       loaded: (earnings) => this.renderEarnings(earnings),
     });
   }

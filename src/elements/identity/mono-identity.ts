@@ -121,7 +121,7 @@ export class MonoIdentity extends MonoDataElement {
     const locale = this.resolvedLocale;
     return this.resource.render({
       loaded: (identity) => this.renderIdentity(identity, locale),
-      empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'identityEmpty')}</slot></div>`,
+      emptyText: msg(locale, 'identityEmpty'),
     });
   }
 

@@ -182,7 +182,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
         const shown = this.resource.value;
         return shown && shown.accountId === this.resolvedAccountId && !isEmptyIncome(shown.summary) ? this.renderIncome(shown) : undefined;
       },
-      empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'incomeEmpty')}</slot></div>`,
+      emptyText: msg(locale, 'incomeEmpty'),
       loaded: (view) => this.renderIncome(view),
     });
   }

@@ -217,7 +217,7 @@ export class MonoStatement extends MonoDataElement {
         : nothing}
       ${this.resource.render({
         loaded: (view) => this.renderStatement(view, locale),
-        empty: () => html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, 'statementEmpty')}</slot></div>`,
+        emptyText: msg(locale, 'statementEmpty'),
       })}
     </div>`;
   }
