@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { formatDate, formatMoney, maskAccountNumber, maskBvn, maskPhone, minorToDecimal, currencyDigits } from '../../src/core/format.js';
+import { formatDate, formatMoney, maskAccountNumber, maskBvn, maskPhone, minorToDecimal, currencyDigits, warmFormatsWhenIdle } from '../../src/core/format.js';
 
 describe('formatters', () => {
   it('formats kobo as naira exactly', () => {
@@ -43,5 +43,33 @@ describe('formatters', () => {
     expect(maskPhone('08031234567')).to.equal('•••••••4567');
     expect(maskPhone('+2348031234567')).to.equal('+•••••••••4567');
     expect(maskBvn(null)).to.equal('');
+  });
+
+  it('makes the likely locales\' formatters once, when the page is idle, and later formats reuse them', () => {
+    // This page defines no element, so nothing has warmed the formatters yet.
+    const created: string[] = [];
+    const { NumberFormat, DateTimeFormat } = Intl;
+    const idle: Array<() => void> = [];
+    const realIdle = window.requestIdleCallback;
+    Intl.NumberFormat = new Proxy(NumberFormat, { construct: (T, args) => (created.push(`number ${args[0]}`), Reflect.construct(T, args)) });
+    Intl.DateTimeFormat = new Proxy(DateTimeFormat, { construct: (T, args) => (created.push(`date ${args[0]}`), Reflect.construct(T, args)) });
+    window.requestIdleCallback = ((callback: () => void) => (idle.push(callback), 0)) as typeof window.requestIdleCallback;
+    try {
+      warmFormatsWhenIdle(() => ['en-KE', 'en-KE']);
+      expect(idle, 'scheduled for idle time').to.have.length(1);
+      expect(created, 'nothing made before the page is idle').to.deep.equal([]);
+      idle[0]();
+      expect(created).to.include.members(['number en-KE', 'date en-KE']);
+      const made = created.length;
+      expect(formatMoney(150, 'NGN', 'en-KE')).to.equal(new NumberFormat('en-KE', { style: 'currency', currency: 'NGN' }).format(1.5));
+      formatDate('2025-05-01', 'en-KE');
+      expect(created.length, 'the first render reuses them').to.equal(made);
+      warmFormatsWhenIdle(() => ['en-GH']);
+      expect(idle, 'once per page').to.have.length(1);
+    } finally {
+      Intl.NumberFormat = NumberFormat;
+      Intl.DateTimeFormat = DateTimeFormat;
+      window.requestIdleCallback = realIdle;
+    }
   });
 });
