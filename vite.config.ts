@@ -67,8 +67,9 @@ const external = [/^lit($|\/)/, /^@lit\//, /^@lit-labs\//, /^chart\.js($|\/)/, /
 export const CDN_CHART_FILE = 'mono-elements.chart.js';
 
 /**
- * A classic `<script>` cannot split code, so in the script-tag build `import('chart.js')` becomes an
- * `import()` of the sibling chart.js bundle, resolved against the script's own URL (captured while it runs).
+ * A classic `<script>` cannot split code, so in the script-tag build `import('./chart-runtime.js')` (chart.js
+ * with the kit's chart configuration) becomes an `import()` of the sibling chart bundle, resolved against the
+ * script's own URL (captured while it runs).
  */
 function lazyChartForScriptTag(): Plugin {
   const id = '\0mono-cdn-chart';
@@ -93,8 +94,9 @@ function chartUrl() {
 export const importChartJs = () => import(/* @vite-ignore */ chartUrl());`;
     },
     transform(code, file) {
-      if (!/\.[cm]?[jt]s$/.test(file) || file.includes('node_modules') || !/import\(\s*['"]chart\.js['"]\s*\)/.test(code)) return null;
-      const replaced = code.replace(/import\(\s*['"]chart\.js['"]\s*\)/g, '__monoImportChartJs()');
+      const lazyChart = /import\(\s*['"]\.\/chart-runtime\.js['"]\s*\)/g;
+      if (!/\.[cm]?[jt]s$/.test(file) || file.includes('node_modules') || !lazyChart.test(code)) return null;
+      const replaced = code.replace(lazyChart, '__monoImportChartJs()');
       return { code: `import { importChartJs as __monoImportChartJs } from 'virtual:mono-cdn-chart';\n${replaced}`, map: null };
     },
   };
@@ -117,7 +119,7 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   if (mode === 'cdn-chart') {
-    // chart.js alone, as the ES module the script-tag build imports on first use.
+    // chart.js with the kit's chart configuration, as the ES module the script-tag build imports on first use.
     return {
       build: {
         ...cdn,

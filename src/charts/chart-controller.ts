@@ -1,8 +1,9 @@
 import { html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 import { createRef, ref } from 'lit/directives/ref.js';
-import type { Chart, ChartConfiguration, ChartDataset, TooltipItem } from 'chart.js';
+import type { Chart } from 'chart.js';
+import type { ChartRuntime } from './load-chart.js';
 import { msg } from '../i18n/index.js';
-import { loadChart, type ChartKind } from './load-chart.js';
+import { loadChartRuntime, type ChartKind } from './load-chart.js';
 
 export type ChartView = 'chart' | 'table';
 
@@ -43,7 +44,7 @@ export interface ChartHost extends ReactiveControllerHost, HTMLElement {
 }
 
 /** Colours resolved from the kit's custom properties, so `light-dark()`, dark mode and host themes apply. */
-interface ChartColors {
+export interface ChartColors {
   series: string[];
   text: string;
   grid: string;
@@ -54,12 +55,6 @@ const PALETTE_SIZE = 8;
 const SWATCHES = [...Array.from({ length: PALETTE_SIZE }, (_, i) => `c${i + 1}`), 'text', 'grid', 'surface'];
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
-/** `rgb(1, 2, 3)` → `rgba(1, 2, 3, alpha)`; other notations are returned as they are. */
-export function withAlpha(color: string, alpha: number): string {
-  const m = /^rgba?\(\s*([\d.]+)[\s,]+([\d.]+)[\s,]+([\d.]+)/.exec(color);
-  return m ? `rgba(${m[1]}, ${m[2]}, ${m[3]}, ${alpha})` : color;
-}
-
 /**
  * One chart of a data element, with its accessible equivalent. chart.js is imported only when the canvas
  * is about to be shown (in or near the viewport, in chart view); the chart is created after the first
@@ -69,6 +64,7 @@ export function withAlpha(color: string, alpha: number): string {
  */
 export class ChartController implements ReactiveController {
   private chart?: Chart;
+  private runtime?: ChartRuntime;
   private chartKind?: ChartKind;
   private spec: ChartSpec | null = null;
   private readonly canvasRef = createRef<HTMLCanvasElement>();
@@ -199,9 +195,9 @@ export class ChartController implements ReactiveController {
   private async create(canvas: HTMLCanvasElement, kind: ChartKind): Promise<void> {
     const generation = ++this.generation;
     this.pendingCanvas = canvas;
-    let ChartClass;
+    let runtime: ChartRuntime;
     try {
-      ChartClass = await loadChart(kind);
+      runtime = await loadChartRuntime(kind);
     } catch {
       if (generation !== this.generation) return;
       this.pendingCanvas = undefined;
@@ -214,7 +210,8 @@ export class ChartController implements ReactiveController {
     const spec = this.spec;
     if (this.chart || !spec || spec.kind !== kind || this.canvasRef.value !== canvas || !canvas.isConnected) return;
     const colors = this.readColors();
-    this.chart = new ChartClass(canvas, this.config(spec, colors)) as Chart;
+    this.runtime = runtime;
+    this.chart = new runtime.Chart(canvas, runtime.chartConfig(spec, colors, this.reducedMotion()));
     this.chartKind = kind;
     this.appliedKey = this.keyOf(spec, colors);
     const box = this.boxRef.value;
@@ -243,25 +240,14 @@ export class ChartController implements ReactiveController {
     });
   };
 
-  /** Always a full update: chart.js's 'none' mode keeps stale shared element options (old point colours). */
   private applyIfChanged(): void {
-    const chart = this.chart;
-    const spec = this.spec;
-    if (!chart || !spec) return;
+    const { chart, spec, runtime } = this;
+    if (!chart || !spec || !runtime) return;
     const colors = this.readColors();
     const key = this.keyOf(spec, colors);
     if (key === this.appliedKey) return;
     this.appliedKey = key;
-    const next = this.data(spec, colors);
-    chart.data.labels = next.labels;
-    const datasets = chart.data.datasets;
-    next.datasets.forEach((dataset, i) => {
-      if (datasets[i]) Object.assign(datasets[i], dataset);
-      else datasets.push(dataset);
-    });
-    datasets.splice(next.datasets.length);
-    chart.options = this.options(spec, colors);
-    chart.update();
+    runtime.updateChart(chart, spec, colors, this.reducedMotion());
   }
 
   private keyOf(spec: ChartSpec, colors: ChartColors): string {
@@ -281,76 +267,5 @@ export class ChartController implements ReactiveController {
       grid: read('grid'),
       surface: read('surface'),
     };
-  }
-
-  private config(spec: ChartSpec, colors: ChartColors): ChartConfiguration {
-    return { type: spec.kind, data: this.data(spec, colors), options: this.options(spec, colors) } as ChartConfiguration;
-  }
-
-  private data(spec: ChartSpec, colors: ChartColors): { labels: string[]; datasets: ChartDataset[] } {
-    const color = (i: number) => colors.series[i % PALETTE_SIZE];
-    const datasets = spec.series.map((s, i): ChartDataset => {
-      switch (spec.kind) {
-        case 'bar':
-          return { label: s.label, data: [...s.data], backgroundColor: color(i), borderRadius: 4, maxBarThickness: 48 } as ChartDataset<'bar'>;
-        case 'line':
-          return {
-            label: s.label,
-            data: [...s.data],
-            borderColor: color(i),
-            backgroundColor: withAlpha(color(i), 0.15),
-            pointBackgroundColor: color(i),
-            pointRadius: s.data.length > 40 ? 0 : 3,
-            fill: 'origin',
-            // Monotone curves never overshoot: a running total must not appear to dip between months.
-            cubicInterpolationMode: 'monotone',
-          } as ChartDataset<'line'>;
-        case 'doughnut':
-          return {
-            label: s.label,
-            data: [...s.data],
-            backgroundColor: s.data.map((_, j) => color(j)),
-            borderColor: colors.surface,
-            borderWidth: 2,
-          } as ChartDataset<'doughnut'>;
-      }
-    });
-    return { labels: [...spec.labels], datasets };
-  }
-
-  private options(spec: ChartSpec, colors: ChartColors): NonNullable<ChartConfiguration['options']> {
-    const format = spec.format;
-    const formatTick = spec.formatTick ?? format;
-    const doughnut = spec.kind === 'doughnut';
-    const label = (item: TooltipItem<ChartKind>) => {
-      const value = Number(doughnut ? item.parsed : (item.parsed as { y: number }).y);
-      if (!doughnut) return `${item.dataset.label ?? ''}: ${format(value)}`;
-      const total = (item.dataset.data as number[]).reduce((sum, v) => sum + Math.max(0, v), 0);
-      const share = total > 0 ? ` (${Math.round((value / total) * 1000) / 10}%)` : '';
-      return `${item.label}: ${format(value)}${share}`;
-    };
-    return {
-      // Sized by our ResizeObserver; chart.js's responsive mode observes `document` and misses shadow roots.
-      responsive: false,
-      maintainAspectRatio: false,
-      animation: this.reducedMotion() ? false : { duration: 400 },
-      plugins: {
-        legend: { display: doughnut || spec.series.length > 1, position: 'bottom', labels: { color: colors.text } },
-        tooltip: { callbacks: { label } },
-      },
-      ...(doughnut
-        ? { cutout: '60%' }
-        : {
-            scales: {
-              x: { ticks: { color: colors.text }, grid: { display: false }, border: { color: colors.grid } },
-              y: {
-                beginAtZero: true,
-                ticks: { color: colors.text, callback: (v: string | number) => formatTick(Number(v)) },
-                grid: { color: colors.grid },
-                border: { display: false },
-              },
-            },
-          }),
-    } as NonNullable<ChartConfiguration['options']>;
   }
 }

@@ -1,4 +1,4 @@
-export { ChartController, withAlpha, type ChartHost, type ChartSeries, type ChartSpec, type ChartTable, type ChartView } from './chart-controller.js';
+export { ChartController, type ChartHost, type ChartSeries, type ChartSpec, type ChartTable, type ChartView } from './chart-controller.js';
 export { chartStyles, controlStyles, tableStyles } from './chart-styles.js';
 export { isChartJsLoaded, loadChart, type ChartKind } from './load-chart.js';
 export { monthLabel, monthsBetween } from './months.js';

@@ -1,34 +1,22 @@
-import type { Chart as ChartClass, ChartComponentLike } from 'chart.js';
+import type * as Runtime from './chart-runtime.js';
 
 export type ChartKind = 'bar' | 'line' | 'doughnut';
-export type ChartConstructor = typeof ChartClass;
+export type ChartRuntime = typeof Runtime;
+export type ChartConstructor = ChartRuntime['Chart'];
 
-interface LoadedChartJs {
-  Chart: ChartConstructor;
-  parts: Record<ChartKind, ChartComponentLike[]>;
-}
-
-let loading: Promise<LoadedChartJs> | undefined;
+let loading: Promise<ChartRuntime> | undefined;
 let loaded = false;
-const registered = new Set<ChartKind>();
 
 /**
- * chart.js is fetched the first time a chart is about to be shown, never by importing an element: a
- * page that shows no chart never pays for it. The destructured names let bundlers drop the controllers,
- * scales and plugins the kit does not use; each kind registers only its own parts.
+ * chart.js (with the kit's chart configuration, chart-runtime.ts) is fetched the first time a chart is
+ * about to be shown, never by importing an element: a page that shows no chart never pays for it. Named
+ * imports there let bundlers drop the controllers, scales and plugins the kit does not use.
  */
-function importChartJs(): Promise<LoadedChartJs> {
-  loading ??= import('chart.js').then(
-    ({ Chart, BarController, BarElement, LineController, LineElement, PointElement, Filler, DoughnutController, ArcElement, CategoryScale, LinearScale, Tooltip, Legend }) => {
+function importRuntime(): Promise<ChartRuntime> {
+  loading ??= import('./chart-runtime.js').then(
+    (runtime) => {
       loaded = true;
-      return {
-        Chart,
-        parts: {
-          bar: [BarController, BarElement, CategoryScale, LinearScale, Tooltip],
-          line: [LineController, LineElement, PointElement, Filler, CategoryScale, LinearScale, Tooltip],
-          doughnut: [DoughnutController, ArcElement, Tooltip, Legend],
-        },
-      };
+      return runtime;
     },
     (error: unknown) => {
       // A failed chunk load (offline, CSP) may succeed later: let the next chart try again.
@@ -39,14 +27,16 @@ function importChartJs(): Promise<LoadedChartJs> {
   return loading;
 }
 
+/** chart.js and the kit's configuration, with the parts `kind` needs registered. */
+export async function loadChartRuntime(kind: ChartKind): Promise<ChartRuntime> {
+  const runtime = await importRuntime();
+  runtime.register(kind);
+  return runtime;
+}
+
 /** The Chart class with the parts `kind` needs registered. */
 export async function loadChart(kind: ChartKind): Promise<ChartConstructor> {
-  const { Chart, parts } = await importChartJs();
-  if (!registered.has(kind)) {
-    Chart.register(...parts[kind]);
-    registered.add(kind);
-  }
-  return Chart;
+  return (await loadChartRuntime(kind)).Chart;
 }
 
 /** Whether chart.js has been fetched on this page (for tests and diagnostics). */
