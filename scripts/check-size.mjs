@@ -16,9 +16,9 @@ const scale = Number(process.env.MONO_SIZE_BUDGET_SCALE ?? 1);
 /** The issue's budgets, in gzip bytes of what loads up front. */
 export const BUDGETS = {
   'mono-connect-button alone': 10 * KB,
-  // Issue 7 asks for 35 kB; the kit measures about 57 kB (mostly the elements' own code, then Lit and
+  // Issue 7 asks for 35 kB; the kit measures about 56 kB (mostly the elements' own code, then Lit and
   // the data model). Until that is cut, CI holds today's figure so it cannot grow; the target is printed.
-  'every element (charts lazy)': 58 * KB,
+  'every element (charts lazy)': 57 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element (charts lazy)': 35 * KB };
