@@ -1,9 +1,8 @@
 import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { consume } from '@lit/context';
 import type { MonoDataClient } from '../client/data-client.js';
 import { sharedClient } from '../client/registry.js';
-import { ensureContextRoot, monoContext, type MonoContextValue } from './context.js';
+import { ContextConsumer, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
 import { warmFormatsWhenIdle } from './format.js';
 import { firstValidLocale, resolveLocale } from './locale.js';
@@ -54,13 +53,12 @@ export class MonoDataElement extends MonoElement {
   /** BCP 47 locale for numbers and dates. Default: the provider's, else the nearest `lang`, else the browser's. */
   @property() locale?: string;
 
-  @consume({ context: monoContext, subscribe: true })
-  @state()
-  protected provided?: MonoContextValue;
+  /** What the nearest `<mono-provider>` shares (client, endpoint, account, locale, messages). */
+  @state() protected provided?: MonoContextValue;
 
-  override connectedCallback(): void {
-    ensureContextRoot();
-    super.connectedCallback();
+  constructor() {
+    super();
+    new ContextConsumer(this, (value) => (this.provided = value));
   }
 
   get client(): MonoDataClient {

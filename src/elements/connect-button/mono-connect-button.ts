@@ -1,16 +1,15 @@
 // No Lit here, on purpose: the button alone must load at most 10 kB gzip up front with everything it needs
 // bundled (Mono's own connect.js is 16.6 kB), and Lit alone is 6 kB. So it is a plain custom element: its
 // own shadow root built once and updated in place, a constructed stylesheet, attributes and properties from
-// one table, and the context protocol of @lit/context spoken by hand to find its <mono-provider>. Up front
+// one table, and the context protocol (core/context.ts, shared with the Lit elements) to find its <mono-provider>. Up front
 // it has what shows the button and opens the widget inside the click (no data model, only its own part of
 // the English catalogue); what runs only after an answer (the client's transport and parsers, the message
 // gate, the classic widget's URL, a redirect's return) loads on the first pointer-enter, focus or click,
 // alongside the initiate request.
-import { ContextEvent } from '@lit/context';
 import { sharedCoreClient } from '../../client/connect-client.js';
 import type { InitiateRequest, MonoClientCore } from '../../client/core.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
-import { monoContext, type MonoContextValue } from '../../core/context.js';
+import { ContextConsumer, type MonoContextValue } from '../../core/context.js';
 import { describeErrorWith } from '../../core/describe-error.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../../core/events.js';
 import { resolveLocale } from '../../core/locale.js';
@@ -300,7 +299,11 @@ export class MonoConnectButton extends BaseElement {
   #reflecting = false;
   #reflectedOnce = false;
   #pending?: Promise<boolean>;
-  #unsubscribe?: () => void;
+  /** The nearest provider's value arrives in `provided`, and again whenever it changes. */
+  #context = new ContextConsumer(this, (value) => {
+    this.provided = value;
+    this.requestUpdate();
+  });
 
   #state: ViewState = { phase: 'idle' };
   #session?: ConnectSession;
@@ -489,8 +492,7 @@ export class MonoConnectButton extends BaseElement {
       this.#reflectedOnce = true;
       for (const property in PROPERTIES) if (PROPERTIES[property].includes('r') && this.#values[property] !== undefined) this.#reflect(property);
     }
-    this.#requestContext();
-    if (!this.#unsubscribe) this.ownerDocument.addEventListener('context-provider', this.#onLateProvider);
+    this.#context.hostConnected();
     this.requestUpdate();
     void this.updateComplete.then(() => {
       if (!this.isConnected) return;
@@ -500,9 +502,7 @@ export class MonoConnectButton extends BaseElement {
   }
 
   disconnectedCallback(): void {
-    this.ownerDocument.removeEventListener('context-provider', this.#onLateProvider);
-    this.#unsubscribe?.();
-    this.#unsubscribe = undefined;
+    this.#context.hostDisconnected();
     this.#prefetch?.links.clear();
     // Moved in the DOM (or a framework's double mount) keeps the session; removed for good ends it.
     const session = this.#session;
@@ -517,29 +517,6 @@ export class MonoConnectButton extends BaseElement {
   protected navigate(url: string): void {
     window.location.assign(url);
   }
-
-  /** @lit/context's protocol: the nearest <mono-provider> answers, and calls again whenever its value changes. */
-  #requestContext(): void {
-    this.dispatchEvent(new ContextEvent(monoContext, this, this.#onContext, true));
-  }
-
-  /**
-   * A <mono-provider> defined after this element upgraded announces itself (`context-provider`): ask again
-   * (what @lit/context's ContextRoot does for the Lit elements, without its weight).
-   */
-  #onLateProvider = (event: Event): void => {
-    if ((event as Event & { context?: unknown }).context !== monoContext) return;
-    this.#requestContext();
-    if (this.#unsubscribe) this.ownerDocument.removeEventListener('context-provider', this.#onLateProvider);
-  };
-
-  #onContext = (value: MonoContextValue, unsubscribe?: () => void): void => {
-    // A nearer provider took over (it re-sends our request): leave the previous one.
-    if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
-    this.#unsubscribe = unsubscribe;
-    this.provided = value;
-    this.requestUpdate();
-  };
 
   #reflect(property: string): void {
     const value = this.#values[property];

@@ -1,9 +1,8 @@
 import { html, css } from 'lit';
-import { property, state } from 'lit/decorators.js';
-import { provide } from '@lit/context';
+import { property } from 'lit/decorators.js';
 import { MonoDataClient, type HeadersSource } from '../../client/data-client.js';
 import { MonoElement } from '../../core/mono-element.js';
-import { monoContext, type MonoContextValue } from '../../core/context.js';
+import { ContextProvider } from '../../core/context.js';
 import { themeStyles } from '../../core/theme.js';
 import type { Messages } from '../../i18n/en.js';
 
@@ -49,16 +48,15 @@ export class MonoProvider extends MonoElement {
   /** Your own wording for any message key, for every element inside (e.g. `{ retry: 'Reload' }`). */
   @property({ attribute: false }) messages?: Partial<Messages>;
 
-  @provide({ context: monoContext })
-  @state()
-  protected value!: MonoContextValue;
+  /** What the elements inside receive; they are called again whenever it changes. */
+  private readonly context = new ContextProvider(this);
 
   private ownClient?: MonoDataClient;
 
   override connectedCallback(): void {
-    super.connectedCallback();
-    // Provide before the first render so that children never start loading through a default client.
+    // Provide before announcing and before the first render, so that children never load through a default client.
     this.refresh();
+    super.connectedCallback();
   }
 
   protected override willUpdate(): void {
@@ -75,9 +73,9 @@ export class MonoProvider extends MonoElement {
     }
     const client = this.ownClient;
     const { accountId, locale, messages } = this;
-    const v = this.value;
+    const v = this.context.value;
     if (v?.client === client && v.accountId === (accountId || undefined) && v.locale === (locale || undefined) && v.messages === messages) return;
-    this.value = { client, endpoint: client.endpoint, accountId: accountId || undefined, locale: locale || undefined, messages };
+    this.context.value = { client, endpoint: client.endpoint, accountId: accountId || undefined, locale: locale || undefined, messages };
   }
 
   /** The client every element inside uses (for `invalidate()` after a host-side change). */
