@@ -1,5 +1,4 @@
 import { html, type ReactiveController, type TemplateResult } from 'lit';
-import { Task, TaskStatus, initialState } from '@lit/task';
 import type { MonoDataClient } from '../client/data-client.js';
 import { MonoError, toMonoError } from '../client/errors.js';
 import { msg } from '../i18n/index.js';
@@ -38,7 +37,14 @@ export function describeError(error: MonoError, locale: string): string {
  * loading / empty / error (with retry) / loaded states.
  */
 export class ResourceController<T, A extends readonly unknown[] = []> implements ReactiveController {
-  private readonly task: Task<readonly [MonoDataClient, string | undefined, number, ...A], T>;
+  private state: 'initial' | 'pending' | 'complete' | 'error' = 'initial';
+  private current?: T;
+  private failure?: unknown;
+  /** The inputs of the latest load: client, account id, retry generation, then the element's args. */
+  private inputs?: readonly unknown[];
+  private latest = 0;
+  private abort?: AbortController;
+  private whenSettled?: { promise: Promise<void>; resolve: () => void };
   private generation = 0;
   private unsubscribe?: () => void;
   private subscribedTo?: MonoDataClient;
@@ -50,32 +56,21 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     private readonly options: ResourceOptions<T, A>,
   ) {
     host.addController(this);
-    this.task = new Task(host, {
-      args: () => [host.client, host.resolvedAccountId, this.generation, ...(options.args?.() ?? ([] as unknown as A))] as const,
-      task: async ([client, accountId, , ...rest], { signal }) => {
-        if (!accountId) return initialState;
-        return options.load(client, accountId, rest as unknown as A, signal);
-      },
-      onComplete: (value) => {
-        this.valueFor = host.resolvedAccountId;
-        this.host.emit('mono-load', { resource: options.resource, data: value });
-      },
-      onError: (e) => {
-        const error = toMonoError(e);
-        if (error.kind === 'aborted') return;
-        this.host.emit('mono-error', { error });
-        const accountId = host.resolvedAccountId;
-        if (error.kind === 'reauth-required' && accountId) this.host.emit('mono-reauth-required', { accountId });
-      },
-    });
   }
 
   hostConnected(): void {
     this.subscribe();
   }
 
+  /** Before each render: a change of client, account, retry generation or args starts a new load. */
   hostUpdate(): void {
-    if (this.subscribedTo !== this.host.client) this.subscribe();
+    const { host, options } = this;
+    if (this.subscribedTo !== host.client) this.subscribe();
+    const inputs = [host.client, host.resolvedAccountId, this.generation, ...(options.args?.() ?? [])];
+    const previous = this.inputs;
+    if (previous && previous.length === inputs.length && inputs.every((value, i) => Object.is(value, previous[i]))) return;
+    this.inputs = inputs;
+    void this.load(inputs[0] as MonoDataClient, inputs[1] as string | undefined, inputs.slice(3) as unknown as A);
   }
 
   hostDisconnected(): void {
@@ -84,36 +79,79 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     this.subscribedTo = undefined;
   }
 
-  get status(): ResourceStatus {
-    switch (this.task.status) {
-      case TaskStatus.INITIAL:
-        return this.host.resolvedAccountId ? 'loading' : 'idle';
-      case TaskStatus.PENDING:
-        return 'loading';
-      case TaskStatus.ERROR:
-        return this.error?.kind === 'aborted' ? 'loading' : 'error';
-      case TaskStatus.COMPLETE: {
-        const value = this.task.value as T;
-        return this.options.isEmpty?.(value) ? 'empty' : 'loaded';
-      }
+  private async load(client: MonoDataClient, accountId: string | undefined, args: A): Promise<void> {
+    this.abort?.abort();
+    const call = ++this.latest;
+    if (!accountId) {
+      this.state = 'initial';
+      return this.settle();
     }
-    return 'idle';
+    const abort = (this.abort = new AbortController());
+    this.state = 'pending';
+    this.host.requestUpdate();
+    let value: T | undefined;
+    let failure: unknown;
+    let failed = false;
+    try {
+      value = await this.options.load(client, accountId, args, abort.signal);
+    } catch (e) {
+      failed = true;
+      failure = e;
+    }
+    // A newer load started meanwhile: this answer is old, whatever it is.
+    if (call !== this.latest) return;
+    this.current = value;
+    this.failure = failure;
+    if (failed) this.failed(failure);
+    else {
+      this.valueFor = accountId;
+      this.host.emit('mono-load', { resource: this.options.resource, data: value });
+    }
+    this.state = failed ? 'error' : 'complete';
+    this.settle();
+    this.host.requestUpdate();
+  }
+
+  private failed(e: unknown): void {
+    const error = toMonoError(e);
+    if (error.kind === 'aborted') return;
+    this.host.emit('mono-error', { error });
+    const accountId = this.host.resolvedAccountId;
+    if (error.kind === 'reauth-required' && accountId) this.host.emit('mono-reauth-required', { accountId });
+  }
+
+  private settle(): void {
+    this.whenSettled?.resolve();
+    this.whenSettled = undefined;
+  }
+
+  get status(): ResourceStatus {
+    switch (this.state) {
+      case 'initial':
+        return this.host.resolvedAccountId ? 'loading' : 'idle';
+      case 'pending':
+        return 'loading';
+      case 'error':
+        return this.error?.kind === 'aborted' ? 'loading' : 'error';
+      case 'complete':
+        return this.options.isEmpty?.(this.current as T) ? 'empty' : 'loaded';
+    }
   }
 
   /** The last loaded value (kept while a reload runs). */
   get value(): T | undefined {
-    return this.task.value;
+    return this.current;
   }
 
   /** The loaded value while the same account reloads, unless it was empty. */
   private keptValue(): T | undefined {
-    const value = this.task.value;
+    const value = this.current;
     if (value === undefined || this.valueFor !== this.host.resolvedAccountId || this.options.isEmpty?.(value)) return undefined;
     return value;
   }
 
   get error(): MonoError | undefined {
-    return this.task.status === TaskStatus.ERROR ? toMonoError(this.task.error) : undefined;
+    return this.state === 'error' ? toMonoError(this.failure) : undefined;
   }
 
   /** Loads again, skipping nothing cached (errors are never cached). */
@@ -126,15 +164,18 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   async reload(): Promise<void> {
     this.retry();
     await this.host.updateComplete;
-    await this.task.taskComplete.catch(() => {});
+    await this.settled;
   }
 
-  /** Settles when the current load does (never rejects). */
+  /** Settles when the current load does, the newest one if loads replaced each other (never rejects). */
   get settled(): Promise<void> {
-    return this.task.taskComplete.then(
-      () => {},
-      () => {},
-    );
+    if (this.state !== 'pending') return Promise.resolve();
+    if (!this.whenSettled) {
+      let resolve!: () => void;
+      const promise = new Promise<void>((r) => (resolve = r));
+      this.whenSettled = { promise, resolve };
+    }
+    return this.whenSettled.promise;
   }
 
   /** The element's body for the current state; `loaded` renders the data. */
@@ -168,7 +209,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         body = html`<div part="empty" class="state empty"><slot name="empty">${states.emptyText ?? msg(locale, 'empty')}</slot></div>`;
         break;
       case 'loaded':
-        body = states.loaded(this.task.value as T);
+        body = states.loaded(this.current as T);
         break;
     }
     return html`<div class="sr-only" role="status" aria-live="polite">${announce}</div>${body}`;

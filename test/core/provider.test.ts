@@ -80,6 +80,38 @@ describe('<mono-provider> and the resource controller', () => {
     expect(shown(el)).to.match(/^race_new:/);
   });
 
+  it('settles once the newest load does, and at once when the account goes away mid-load', async () => {
+    const client = new MonoClient({
+      fetch: (input, init) => {
+        const headers = new Headers(init?.headers);
+        headers.set('x-sandbox-latency', '300');
+        return fetch(input, { ...init, headers });
+      },
+    });
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="settle_1"><probe-account></probe-account></mono-provider>`);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    await el.updateComplete;
+    expect(el.resource.status).to.equal('loading');
+    const first = el.resource.settled;
+    root.accountId = 'settle_2';
+    await root.updateComplete;
+    await el.updateComplete;
+    await first;
+    await el.updateComplete;
+    expect(shown(el), 'the older load’s promise waited for the newer one').to.match(/^settle_2:/);
+
+    root.accountId = 'settle_3';
+    await root.updateComplete;
+    await el.updateComplete;
+    const pending = el.resource.settled;
+    root.accountId = undefined;
+    await root.updateComplete;
+    await el.updateComplete;
+    const outcome = await Promise.race([pending.then(() => 'settled'), new Promise((r) => setTimeout(() => r('still waiting'), 150))]);
+    expect(outcome).to.equal('settled');
+    expect(el.resource.status).to.equal('idle');
+  });
+
   it('shows an error with a working retry, and emits mono-error', async () => {
     let fail = true;
     const client = new MonoClient({
