@@ -16,12 +16,14 @@ const scale = Number(process.env.MONO_SIZE_BUDGET_SCALE ?? 1);
 /** The issue's budgets, in gzip bytes of what loads up front. */
 export const BUDGETS = {
   'mono-connect-button alone': 10 * KB,
-  // Issue 7 asks for 35 kB; the kit measures about 56 kB (mostly the elements' own code, then Lit and
-  // the data model). Until that is cut, CI holds today's figure so it cannot grow; the target is printed.
+  // Issue 7 asks for 35 kB for every element but the charts; the kit measures more (mostly the elements'
+  // own code, then Lit and the data model). Until that is cut, CI holds today's figures so they cannot
+  // grow; the missed target is printed on every run.
   'every element (charts lazy)': 57 * KB,
+  'every element but the chart elements': 47 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
-export const TARGETS = { 'every element (charts lazy)': 35 * KB };
+export const TARGETS = { 'every element but the chart elements': 35 * KB };
 const json = process.argv.includes('--json');
 
 const gz = (code) => gzipSync(Buffer.from(code), { level: 9 }).length;
@@ -108,6 +110,12 @@ else rows.push({ ...(await measure('mono-connect-button alone', defineOf('connec
 
 const all = await measure('every element (charts lazy)', elements.map(defineOf).join('\n'));
 rows.push({ ...all, budget: BUDGETS['every element (charts lazy)'] * scale });
+// The elements that draw a chart (they import the chart controller) make up "the charts" of the issue's budget.
+const drawsChart = (name) =>
+  readdirSync(`src/elements/${name}`).some((file) => file.endsWith('.ts') && readFileSync(`src/elements/${name}/${file}`, 'utf8').includes('/charts/'));
+const chartElements = elements.filter(drawsChart);
+const nonChart = await measure('every element but the chart elements', elements.filter((name) => !chartElements.includes(name)).map(defineOf).join('\n'));
+rows.push({ ...nonChart, budget: BUDGETS['every element but the chart elements'] * scale, note: `without ${chartElements.map((n) => `mono-${n}`).join(', ')}` });
 if (all.chartJsUpFront) problems.push('chart.js is loaded up front by the elements: it must only be in a lazily loaded chunk');
 
 for (const name of elements) {
@@ -148,6 +156,7 @@ if (json) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of table) console.log(line(row));
   console.log(`\nmeasured in ${((performance.now() - started) / 1000).toFixed(1)} s; gzip -9 of minified ES2022 with every dependency bundled`);
+  for (const row of rows) if (row.note) console.log(`${row.name}: ${row.note}`);
 
   for (const row of rows) {
     if (row.budget === undefined || row.gzip <= row.budget) continue;
