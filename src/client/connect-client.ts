@@ -5,12 +5,23 @@ import { MonoClientCore, sharedClients } from './core.js';
  * first request (on a pointer-enter, focus or click), so that the button's first bundle stays small.
  */
 export class ConnectClient extends MonoClientCore {
+  // Kept once loaded: a second import() of a loaded chunk still resolves a task later, which the click
+  // would wait for before it sends initiate. A failed load is forgotten, so the next call tries again.
+  #transport?: Promise<typeof import('./transport.js')>;
+  #parsers?: Promise<typeof import('../model/connect.js')>;
+
   protected override transport() {
-    return import('./transport.js');
+    return (this.#transport ??= import('./transport.js').catch((e) => {
+      this.#transport = undefined;
+      throw e;
+    }));
   }
 
   protected override connectParsers() {
-    const parsers = import('../model/connect.js');
+    const parsers = (this.#parsers ??= import('../model/connect.js').catch((e) => {
+      this.#parsers = undefined;
+      throw e;
+    }));
     parsers.catch(() => {}); // a failed load is reported by the parse that awaits it
     return parsers;
   }

@@ -46,7 +46,12 @@ function claimCode(code: string): boolean {
  * The widget side (URL check, message gate and parser), loaded when a session starts (or earlier, on a
  * sign of intent), in parallel with the host's initiate: a page that only shows the button never loads it.
  */
-export const loadWidgetSide = () => import('./widget-side.js');
+let widgetSide: Promise<typeof import('./widget-side.js')> | undefined;
+export const loadWidgetSide = () =>
+  (widgetSide ??= import('./widget-side.js').catch((e) => {
+    widgetSide = undefined;
+    throw e;
+  }));
 export type WidgetSide = Awaited<ReturnType<typeof loadWidgetSide>>;
 
 /**
