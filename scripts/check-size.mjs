@@ -19,8 +19,8 @@ export const BUDGETS = {
   // Issue 7 asks for 35 kB for every element but the charts; the kit measures more (mostly the elements'
   // own code, then Lit and the data model). Until that is cut, CI holds today's figures so they cannot
   // grow; the missed target is printed on every run.
-  'every element (charts lazy)': 57 * KB,
-  'every element but the chart elements': 47 * KB,
+  'every element (charts lazy)': 56 * KB,
+  'every element but the chart elements': 46 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };
