@@ -42,12 +42,6 @@ export class ContextProviderEvent extends Event {
   }
 }
 
-/** Whether `node` is `ancestor` or inside it, through shadow roots. */
-function within(node: Node | null, ancestor: Node): boolean {
-  for (; node; node = node.parentNode ?? (node as ShadowRoot).host ?? null) if (node === ancestor) return true;
-  return false;
-}
-
 /**
  * The consumer side, for the Lit elements (as a controller) and the vanilla connect button (calling
  * `connect`/`disconnect` itself). It subscribes to the nearest provider. Unanswered, it waits for a
@@ -55,6 +49,8 @@ function within(node: Node | null, ancestor: Node): boolean {
  */
 export class ContextConsumer implements ReactiveController {
   #unsubscribe?: () => void;
+  /** Where the announcement listener is (by disconnection, `ownerDocument` may already be another document). */
+  #document?: Document;
 
   constructor(
     private readonly host: HTMLElement,
@@ -64,12 +60,15 @@ export class ContextConsumer implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.ownerDocument.addEventListener('context-provider', this.#onProvider);
+    this.#document?.removeEventListener('context-provider', this.#onProvider);
+    this.#document = this.host.ownerDocument;
+    this.#document.addEventListener('context-provider', this.#onProvider);
     this.#request();
   }
 
   hostDisconnected(): void {
-    this.host.ownerDocument.removeEventListener('context-provider', this.#onProvider);
+    this.#document?.removeEventListener('context-provider', this.#onProvider);
+    this.#document = undefined;
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
   }
@@ -134,12 +133,27 @@ export class ContextProvider implements ReactiveController {
     callback(this.#value, subscription.unsubscribe);
   };
 
-  /** A provider appeared inside this one: its subscribers inside it ask again, and the nearer one answers. */
+  /**
+   * A provider appeared inside this one: every subscriber asks again. Those now under the new one get its
+   * answer; the others come back here and keep their subscription. (Whether an element is under it cannot be
+   * told from the tree alone: slotted elements are under the provider their slot is in.)
+   */
   #onProvider = (event: Event): void => {
     const announced = event as ContextProviderEvent;
     if (announced.context !== monoContext || announced.contextTarget === this.host) return;
-    for (const [callback, { consumer }] of this.#subscribers) {
-      if (within(consumer, announced.contextTarget)) consumer.dispatchEvent(new ContextRequestEvent(monoContext, consumer, callback, true));
-    }
+    this.#askAgain();
   };
+
+  /** Removed while elements it answered stay connected (slotted into a shadow root that dropped it): they ask again. */
+  hostDisconnected(): void {
+    this.#askAgain(true);
+  }
+
+  #askAgain(leaving = false): void {
+    for (const [callback, { consumer, unsubscribe }] of [...this.#subscribers]) {
+      if (!consumer.isConnected) continue;
+      if (leaving) unsubscribe();
+      consumer.dispatchEvent(new ContextRequestEvent(monoContext, consumer, callback, true));
+    }
+  }
 }

@@ -65,7 +65,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   /** Before each render: a change of client, account, retry generation or args starts a new load. */
   hostUpdate(): void {
     const { host, options } = this;
-    if (this.subscribedTo !== host.client) this.subscribe();
+    if (host.isConnected && this.subscribedTo !== host.client) this.subscribe();
     const inputs = [host.client, host.resolvedAccountId, this.generation, ...(options.args?.() ?? [])];
     const previous = this.inputs;
     if (previous && previous.length === inputs.length && inputs.every((value, i) => Object.is(value, previous[i]))) return;

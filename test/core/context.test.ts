@@ -1,5 +1,6 @@
 import { expect, fixture, html } from '@open-wc/testing';
-import { ContextRequestEvent, monoContext, type MonoContextValue } from '../../src/core/context.js';
+import { LitElement, html as litHtml } from 'lit';
+import { ContextProviderEvent, ContextRequestEvent, monoContext, type MonoContextValue } from '../../src/core/context.js';
 import { MonoDataElement } from '../../src/core/mono-element.js';
 import '../../src/elements/connect-button/define.js';
 import type { MonoConnectButton } from '../../src/elements/connect-button/mono-connect-button.js';
@@ -15,6 +16,16 @@ class ContextProbe extends MonoDataElement {
 ContextProbe.define('context-probe');
 
 const accountOf = (el: ContextProbe | MonoConnectButton) => el.resolvedAccountId;
+
+/** Puts its light-DOM children, through a slot, under a provider in its own shadow root (while `wrapped`). */
+class SlotWrap extends LitElement {
+  static override properties = { wrapped: { type: Boolean } };
+  wrapped = true;
+  override render() {
+    return this.wrapped ? litHtml`<mono-provider account-id="inner"><slot></slot></mono-provider>` : litHtml`<slot></slot>`;
+  }
+}
+customElements.define('context-slot-wrap', SlotWrap);
 
 describe('the context protocol (provider ↔ elements)', () => {
   it('hands the elements inside a provider that appears later inside another over to the nearer one', async () => {
@@ -39,6 +50,39 @@ describe('the context protocol (provider ↔ elements)', () => {
     await inner.updateComplete;
     expect(accountOf(probe)).to.equal('inner-2');
     expect(accountOf(button)).to.equal('inner-2');
+  });
+
+  it('hands slotted elements over to a provider that a wrapper renders around its slot, and back when it goes', async () => {
+    const outer = await fixture<MonoProvider>(html`<mono-provider account-id="outer"><div></div></mono-provider>`);
+    // The wrapper's children connect (and find the outer provider) before the wrapper's first render.
+    outer.firstElementChild!.innerHTML = '<context-slot-wrap><context-probe></context-probe><mono-connect-button></mono-connect-button></context-slot-wrap>';
+    const wrap = outer.querySelector<SlotWrap>('context-slot-wrap')!;
+    const probe = outer.querySelector<ContextProbe>('context-probe')!;
+    const button = outer.querySelector<MonoConnectButton>('mono-connect-button')!;
+    expect(accountOf(probe), 'before the wrapper renders').to.equal('outer');
+    await wrap.updateComplete;
+    expect(accountOf(probe), 'the provider around the slot answers').to.equal('inner');
+    expect(accountOf(button)).to.equal('inner');
+
+    wrap.wrapped = false;
+    await wrap.updateComplete;
+    expect(accountOf(probe), 'its provider went away, the children stayed').to.equal('outer');
+    expect(accountOf(button)).to.equal('outer');
+    outer.accountId = 'outer-2';
+    await outer.updateComplete;
+    expect(accountOf(probe), 'and the outer provider calls them again').to.equal('outer-2');
+  });
+
+  it('forgets the document it listened on when moved to another one (an iframe)', async () => {
+    const frame = await fixture<HTMLIFrameElement>(html`<iframe></iframe>`);
+    const probe = document.createElement('context-probe');
+    document.body.append(probe);
+    frame.contentDocument!.body.append(probe);
+    probe.remove();
+    let requests = 0;
+    probe.addEventListener('context-request', () => requests++);
+    document.dispatchEvent(new ContextProviderEvent(monoContext, document.body));
+    expect(requests, 'a removed element still asked').to.equal(0);
   });
 
   it('announces a provider connected around elements that were already waiting', async () => {

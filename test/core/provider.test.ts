@@ -112,6 +112,27 @@ describe('<mono-provider> and the resource controller', () => {
     expect(el.resource.status).to.equal('idle');
   });
 
+  it('a removed element does not reload when the client is invalidated, even after a property change', async () => {
+    let requests = 0;
+    const client = new MonoClient({
+      fetch: (input, init) => {
+        requests++;
+        return fetch(input, init);
+      },
+    });
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="gone_1"><probe-account></probe-account></mono-provider>`);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    await waitUntil(() => shown(el));
+    el.remove();
+    el.accountId = 'gone_2';
+    await el.updateComplete;
+    const before = requests;
+    client.invalidate();
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+    expect(requests - before).to.equal(0);
+  });
+
   it('shows an error with a working retry, and emits mono-error', async () => {
     let fail = true;
     const client = new MonoClient({
