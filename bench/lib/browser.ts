@@ -6,11 +6,7 @@ import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = process.env.CHROME_PATH || findChrome();
   if (!executablePath) throw new Error('No Chromium found: set CHROME_PATH (see scripts/ensure-chrome.mjs)');
-  // Mono's real widget hosts are unreachable offline: their names fail at once instead of waiting on DNS.
-  // (A Playwright route would do it too, but it intercepts every request of the page and adds ~10-30 ms
-  // to each, the kit's own chunks and API calls included: that would measure Playwright, not the kit.)
-  const unreachable = '--host-resolver-rules=MAP connect.mono.co ~NOTFOUND, MAP link.mono.co ~NOTFOUND';
-  return chromium.launch({ executablePath, args: [...chromiumArgs, '--js-flags=--expose-gc', unreachable] });
+  return chromium.launch({ executablePath, args: [...chromiumArgs, '--js-flags=--expose-gc'] });
 }
 
 export interface BenchPage {
@@ -27,6 +23,8 @@ export interface BenchPage {
 
 export async function openPage(browser: Browser, url?: string, viewport = { width: 1280, height: 900 }): Promise<BenchPage> {
   const context = await browser.newContext({ viewport });
+  // Mono's real widget host is unreachable offline: fail it at once instead of waiting on DNS.
+  await context.route(/^https:\/\/(connect|link)\.mono\.co\//, (route) => route.abort());
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => {
