@@ -123,6 +123,7 @@ export interface MonoTagAttributes {
     'theme'?: AttributeValue<NonNullable<MonoSyncButton['theme']>>;
   };
   'mono-transaction-table': {
+    'currency'?: AttributeValue<NonNullable<MonoTransactionTable['currency']>>;
     'sort'?: AttributeValue<NonNullable<MonoTransactionTable['sort']>>;
     'locale'?: AttributeValue<NonNullable<MonoTransactionTable['locale']>>;
     'label'?: AttributeValue<NonNullable<MonoTransactionTable['label']>>;

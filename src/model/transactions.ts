@@ -18,6 +18,27 @@ export interface Transaction {
   currency: string;
 }
 
+/**
+ * A row as a host may hand it to the table: Mono's plain v2 rows name no currency and may leave out the
+ * balance and the category. `completeTransaction` fills them in where a row leaves the table.
+ */
+export type TransactionInput = Omit<Transaction, 'currency' | 'balance' | 'category'> & Partial<Pick<Transaction, 'currency' | 'balance' | 'category'>>;
+
+/** The row with what it left out filled in (`currency`, a null `balance` and `category`); a complete row as it is. */
+export function completeTransaction(t: TransactionInput, currency: string): Transaction {
+  if (t.currency !== undefined && t.balance !== undefined && t.category !== undefined) return t as Transaction;
+  return {
+    id: t.id,
+    narration: t.narration,
+    amount: t.amount,
+    type: t.type,
+    balance: t.balance ?? null,
+    date: t.date,
+    category: t.category ?? null,
+    currency: t.currency ?? currency,
+  };
+}
+
 export interface TransactionsPage {
   transactions: Transaction[];
   /** Total matching transactions across all pages. */
@@ -115,28 +136,30 @@ function plainRow(t: unknown, withCurrency: boolean): boolean {
   );
 }
 
+const everyRow = (rows: unknown[], withCurrency: boolean) => {
+  for (let i = 0; i < rows.length; i++) if (!plainRow(rows[i], withCurrency)) return false;
+  return true;
+};
+
 /**
- * Rows that need no schema: normalised `Transaction`s pass as they are and Mono's plain v2 rows are
- * completed (NGN where no currency is named, as the schema does). Undefined when any row is irregular
- * (v1 `_id`, numeric strings, day-first dates…): those go through the schema, which normalises them or
- * names the path that broke. 100,000 rows take milliseconds this way instead of a schema pass.
+ * Rows that need no schema, as they are: normalised `Transaction`s, or Mono's plain v2 rows (no currency;
+ * balance and category may be left out), checked with one cheap test per row. Undefined when any row is
+ * irregular (v1 `_id`, numeric strings, day-first dates, a mix of both kinds…): those need the schema,
+ * which normalises them or names the path that broke.
+ */
+export function plainRows(rows: unknown): readonly TransactionInput[] | undefined {
+  if (!Array.isArray(rows)) return undefined;
+  return everyRow(rows, true) || everyRow(rows, false) ? (rows as TransactionInput[]) : undefined;
+}
+
+/**
+ * `plainRows`, completed as the schema completes them (NGN where no currency is named): 100,000 rows take
+ * milliseconds this way instead of a schema pass. Normalised rows come back as the same array.
  */
 export function plainTransactions(rows: unknown): Transaction[] | undefined {
   if (!Array.isArray(rows)) return undefined;
-  let normalised = true;
-  for (let i = 0; i < rows.length && normalised; i++) normalised = plainRow(rows[i], true);
-  if (normalised) return rows as Transaction[];
-  for (let i = 0; i < rows.length; i++) if (!plainRow(rows[i], false)) return undefined;
-  return (rows as Omit<Transaction, 'currency'>[]).map((r) => ({
-    id: r.id,
-    narration: r.narration,
-    amount: r.amount,
-    type: r.type,
-    balance: r.balance ?? null,
-    date: r.date,
-    category: r.category ?? null,
-    currency: 'NGN',
-  }));
+  if (everyRow(rows, true)) return rows as Transaction[];
+  return everyRow(rows, false) ? (rows as TransactionInput[]).map((r) => completeTransaction(r, 'NGN')) : undefined;
 }
 
 const pagingOnly = z.object({ meta: z.optional(z.nullable(paging)), paging: z.optional(paging) });

@@ -6,7 +6,7 @@ import { formatDate, formatMoney } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import type { TransactionFilters } from '../../core/events.js';
 import { msg } from '../../i18n/index.js';
-import type { Transaction } from '../../model/transactions.js';
+import type { Transaction, TransactionInput } from '../../model/transactions.js';
 import { isBadRange, normaliseFilters, sameFilters } from './filters.js';
 import { transactionsToCsv } from './transactions-csv.js';
 import { DEFAULT_SORT, FilterJob, parseSort, sortName, TransactionIndex, TransactionView, yieldToMain, type SortKey, type SortSpec } from './transaction-view.js';
@@ -57,8 +57,14 @@ export function categoryLabel(category: string | null): string | undefined {
 export class MonoTransactionTable extends MonoElement {
   static override styles = [tokens, stateStyles, tableStyles];
 
-  /** The rows, in any order. */
-  @property({ attribute: false }) transactions: readonly Transaction[] = [];
+  /**
+   * The rows, in any order: `Transaction`s, or Mono's plain v2 rows (no currency; balance and category may
+   * be left out), which are completed where a row leaves the table (shown, exported, selected), never copied.
+   */
+  @property({ attribute: false }) transactions: readonly TransactionInput[] = [];
+
+  /** ISO 4217 code of the rows that name no currency. */
+  @property() currency = 'NGN';
 
   /** Which rows to show: `start`/`end` (ISO days, inclusive, UTC), `type`, `narration` (case-insensitive). */
   @property({ attribute: false }) filters: TransactionFilters = {};
@@ -155,8 +161,8 @@ export class MonoTransactionTable extends MonoElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const dataChanged = changed.has('transactions');
-    if (dataChanged) this.index = new TransactionIndex(this.transactions);
+    const dataChanged = changed.has('transactions') || changed.has('currency');
+    if (dataChanged) this.index = new TransactionIndex(this.transactions, this.currency);
     if (dataChanged || changed.has('filters') || changed.has('sort')) this.refilter(dataChanged);
     this.rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
   }
@@ -193,7 +199,7 @@ export class MonoTransactionTable extends MonoElement {
       return;
     }
     // Never show rows of another data set while the new one is being filtered.
-    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty(this.index.rows, sort), false);
+    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty(this.index.rows, sort, this.index.currency), false);
     this.pending = true;
     this.jobDone = this.finish(job, keepPlace);
   }
@@ -434,6 +440,6 @@ export class MonoTransactionTable extends MonoElement {
 const sameSort = (a: SortSpec, b: SortSpec) => a.key === b.key && a.direction === b.direction;
 
 /** `next` holds every row of `previous` first, in the same order (a later page appended). */
-const isExtension = (previous: readonly Transaction[], next: readonly Transaction[]) =>
+const isExtension = (previous: readonly TransactionInput[], next: readonly TransactionInput[]) =>
   previous.length > 0 && next.length >= previous.length && next[0] === previous[0] && next[previous.length - 1] === previous[previous.length - 1];
 

@@ -11,7 +11,7 @@ import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError, ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { msg } from '../../i18n/index.js';
-import type { Transaction, TransactionsPage } from '../../model/transactions.js';
+import type { Transaction, TransactionInput, TransactionsPage } from '../../model/transactions.js';
 import { readTransactions } from './direct-data.js';
 import { covers, isBadRange, MAX_NARRATION, normaliseFilters, sameFilters, toIsoDay, toTypeFilter, type NormalFilters, type TypeFilter } from './filters.js';
 import { MonoTransactionTable } from './mono-transaction-table.js';
@@ -124,8 +124,9 @@ export class MonoTransactions extends MonoDataElement {
 
   /**
    * Rows the host already has: normalised `Transaction`s or Mono's raw rows. When set, nothing is fetched
-   * and every filter runs on these rows. Raw rows are replaced by their normalised copies, so reading the
-   * property back gives `Transaction`s and the element does not keep the host's array as well.
+   * and every filter runs on these rows. Mono's plain v2 rows are used as they are (never copied: 100,000
+   * rows cost their own memory once); irregular ones (v1, numeric strings…) are normalised. The rows the
+   * element hands out (`shown`, `view`, the CSV, `mono-transaction-select`) are always complete `Transaction`s.
    */
   @property({ attribute: false }) transactions?: readonly unknown[] | null;
 
@@ -144,9 +145,7 @@ export class MonoTransactions extends MonoDataElement {
   });
 
   private readonly loadedBy = new WeakMap<LoadedTransactions, MonoDataClient>();
-  private direct?: { rows?: readonly Transaction[]; error?: MonoError };
-  /** The rows the model completed from the host's raw ones (now in `.transactions`). */
-  private completedRows?: readonly Transaction[];
+  private direct?: { rows?: readonly TransactionInput[]; error?: MonoError };
   private fromUser = false;
   private searchTimer?: ReturnType<typeof setTimeout>;
   private lastAccount?: string;
@@ -268,7 +267,7 @@ export class MonoTransactions extends MonoDataElement {
     return loaded && loaded.accountId === this.resolvedAccountId && this.loadedBy.get(loaded) === this.client ? loaded : undefined;
   }
 
-  private get rows(): readonly Transaction[] | undefined {
+  private get rows(): readonly TransactionInput[] | undefined {
     if (this.transactions != null) return this.direct?.rows;
     return this.current?.transactions;
   }
@@ -300,15 +299,10 @@ export class MonoTransactions extends MonoDataElement {
     const input = this.transactions;
     const result = readTransactions(input);
     if (result.ok) {
-      // Rows the model completed took NGN where they named no currency.
-      const completed = result.value !== input || input === this.completedRows;
-      if (result.value !== input) {
-        // One copy of 100k rows, not two: the completed rows take the place of the host's.
-        this.completedRows = result.value;
-        this.transactions = result.value;
-      }
+      // Rows the schema normalised took NGN where they named no currency; plain rows that name none take
+      // the table's `currency` (the given one) where they leave it.
       const currency = this.givenCurrency;
-      this.direct = { rows: currency && completed ? inCurrency(result.value, currency) : result.value };
+      this.direct = { rows: currency && result.value !== input ? inCurrency(result.value as Transaction[], currency) : result.value };
       return;
     }
     const error = new MonoError('invalid-response', `transactions: ${result.issue.message}`, { path: result.issue.path });
@@ -426,6 +420,7 @@ export class MonoTransactions extends MonoDataElement {
         part="table"
         exportparts="viewport, row, amount, header, sort-button, empty"
         .transactions=${rows}
+        currency=${this.givenCurrency ?? 'NGN'}
         .filters=${filters}
         sort=${this.sort}
         locale=${locale}

@@ -1,4 +1,4 @@
-import type { Transaction } from '../../model/transactions.js';
+import { completeTransaction, type Transaction, type TransactionInput } from '../../model/transactions.js';
 import { covers, dayAfter, isBadRange, type NormalFilters } from './filters.js';
 
 export type SortKey = 'date' | 'amount';
@@ -33,34 +33,37 @@ export interface CurrencyTotals {
 /** The rows a table shows: indices into `rows` in display order, with their totals. */
 export class TransactionView {
   constructor(
-    readonly rows: readonly Transaction[],
+    readonly rows: readonly TransactionInput[],
     /** Indices into `rows`, in display order. */
     readonly order: Uint32Array,
     readonly filters: NormalFilters,
     readonly sort: SortSpec,
     readonly totals: readonly CurrencyTotals[],
+    /** The currency of rows that name none. */
+    readonly currency = 'NGN',
   ) {}
 
   get length(): number {
     return this.order.length;
   }
 
+  /** The row shown at `position`, complete (see `completeTransaction`). */
   at(position: number): Transaction {
-    return this.rows[this.order[position]];
+    return completeTransaction(this.rows[this.order[position]], this.currency);
   }
 
   toArray(): Transaction[] {
     const out = new Array<Transaction>(this.order.length);
-    for (let i = 0; i < out.length; i++) out[i] = this.rows[this.order[i]];
+    for (let i = 0; i < out.length; i++) out[i] = completeTransaction(this.rows[this.order[i]], this.currency);
     return out;
   }
 
-  static empty(rows: readonly Transaction[] = [], sort: SortSpec = DEFAULT_SORT): TransactionView {
-    return new TransactionView(rows, new Uint32Array(0), {}, sort, []);
+  static empty(rows: readonly TransactionInput[] = [], sort: SortSpec = DEFAULT_SORT, currency?: string): TransactionView {
+    return new TransactionView(rows, new Uint32Array(0), {}, sort, [], currency);
   }
 }
 
-const signedAmount = (t: Transaction) => (t.type === 'credit' ? t.amount : -t.amount);
+const signedAmount = (t: TransactionInput) => (t.type === 'credit' ? t.amount : -t.amount);
 
 /**
  * Everything a table needs to sort and filter one set of rows fast: sorted orders are computed once per
@@ -70,7 +73,11 @@ export class TransactionIndex {
   private readonly orders = new Map<SortKey, Uint32Array>();
   private readonly reversed = new Map<SortKey, Uint32Array>();
 
-  constructor(readonly rows: readonly Transaction[]) {}
+  constructor(
+    readonly rows: readonly TransactionInput[],
+    /** The currency of rows that name none. */
+    readonly currency = 'NGN',
+  ) {}
 
   get size(): number {
     return this.rows.length;
@@ -102,7 +109,7 @@ export class TransactionIndex {
     return this.byKeyDesc((t) => Date.parse(t.date) || 0);
   }
 
-  private byKeyDesc(key: (t: Transaction) => number): Uint32Array {
+  private byKeyDesc(key: (t: TransactionInput) => number): Uint32Array {
     const n = this.rows.length;
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) keys[i] = key(this.rows[i]);
@@ -188,7 +195,8 @@ export class FilterJob {
         if (until !== undefined && t.date >= until) continue;
         if (needle !== undefined && !needle.test(t.narration)) continue;
         out[count++] = i;
-        if (bucket === undefined || bucket.currency !== t.currency) bucket = this.bucket(t.currency);
+        const currency = t.currency ?? index.currency;
+        if (bucket === undefined || bucket.currency !== currency) bucket = this.bucket(currency);
         if (t.type === 'credit') {
           bucket.moneyIn += t.amount;
           bucket.credits++;
@@ -205,7 +213,7 @@ export class FilterJob {
     }
     this.count = count;
     this.position = pos;
-    this.result = new TransactionView(rows, out.slice(0, count), this.filters, this.sort, [...this.totals.values()]);
+    this.result = new TransactionView(rows, out.slice(0, count), this.filters, this.sort, [...this.totals.values()], index.currency);
     return true;
   }
 

@@ -266,16 +266,18 @@ describe('<mono-transactions>', () => {
       expect(error.textContent).to.contain('[0]');
       await expect(el).to.be.accessible();
     });
-    it('keeps one copy of raw rows: read back, .transactions gives the normalised rows, and a later currency still applies', async () => {
+    it('keeps the host’s raw rows as they are (never copied), hands out complete rows, and a later currency still applies', async () => {
       const raw = [
         { id: 'r1', narration: 'SALARY', amount: 500000, type: 'credit', balance: 900000, date: '2025-05-02T10:00:00.000Z' },
         { id: 'r2', narration: 'POS', amount: 2500, type: 'debit', balance: 400000, date: '2025-05-01T10:00:00.000Z' },
       ];
       const el = await fixture<MonoTransactions>(html`<mono-transactions .transactions=${raw}></mono-transactions>`);
       await el.settled;
-      expect(el.transactions).to.not.equal(raw);
-      expect(el.transactions).to.deep.equal(el.shown);
-      expect(el.shown.map((t) => t.currency)).to.deep.equal(['NGN', 'NGN']);
+      expect(el.transactions).to.equal(raw);
+      expect(tableOf(el).transactions, 'the table holds the host’s array itself').to.equal(raw);
+      expect(el.shown).to.deep.equal(raw.map((t) => ({ ...t, category: null, currency: 'NGN' })));
+      expect(raw[0], 'the host’s rows are left untouched').to.not.have.property('currency');
+      expect(el.toCSV()).to.contain(',NGN,');
       el.currency = 'GHS';
       await el.settled;
       expect(el.shown.map((t) => t.currency)).to.deep.equal(['GHS', 'GHS']);

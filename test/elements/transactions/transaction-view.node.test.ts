@@ -6,7 +6,7 @@ import { covers, normaliseFilters, toIsoDay, type NormalFilters } from '../../..
 import { narrationMatcher, parseSort, TransactionIndex, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
 import { readTransactions } from '../../../src/elements/transactions/direct-data.js';
 import { run } from '../../../src/model/common.js';
-import { transactionList } from '../../../src/model/transactions.js';
+import { completeTransaction, parseTransactions, plainRows, transactionList } from '../../../src/model/transactions.js';
 
 const txn = (over: Partial<Transaction> & Pick<Transaction, 'id'>): Transaction => ({
   narration: 'POS PURCHASE',
@@ -207,7 +207,17 @@ describe('readTransactions', () => {
         const fast = readTransactions(rows);
         const schema = run(transactionList, rows);
         assert.equal(fast.ok, schema.ok);
-        if (fast.ok && schema.ok) assert.deepEqual(fast.value, schema.value);
+        if (fast.ok && schema.ok) {
+          assert.deepEqual(
+            fast.value.map((r) => completeTransaction(r, 'NGN')),
+            schema.value,
+          );
+          // Rows the fast path reads come back as the same array: never copied.
+          if (plainRows(rows)) assert.equal(fast.value, rows);
+        }
+        const parsed = parseTransactions({ data: rows });
+        assert.equal(parsed.ok, schema.ok, 'the client parses the same rows the same way');
+        if (parsed.ok && schema.ok) assert.deepEqual(parsed.value.transactions, schema.value);
       }),
     );
   });
