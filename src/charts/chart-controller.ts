@@ -2,7 +2,7 @@ import { html, nothing, type ReactiveController, type ReactiveControllerHost, ty
 import { createRef, ref } from 'lit/directives/ref.js';
 import type { Chart } from 'chart.js';
 import type { ChartRuntime } from './load-chart.js';
-import { msg } from '../i18n/index.js';
+import { insightText as msg } from '../i18n/en-insights.js';
 import { loadChartRuntime, type ChartKind } from './load-chart.js';
 
 export type ChartView = 'chart' | 'table';

@@ -71,7 +71,6 @@ export const encodeId = (id: string) => {
   return encodeURIComponent(id);
 };
 
-
 /**
  * What every client of the kit does: talk to the host backend only (options, headers, credentials, a time
  * limit per attempt, typed errors: every failure is a `MonoError`) and the connect calls, initiate and

@@ -1,7 +1,7 @@
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { MonoDataClient } from '../client/data-client.js';
 import { MonoError, toMonoError } from '../client/errors.js';
-import { msg } from '../i18n/index.js';
+import { commonText as msg } from '../i18n/en-common.js';
 import { describeErrorWith } from './describe-error.js';
 import type { ResourceName } from './events.js';
 import type { MonoDataElement } from './mono-element.js';

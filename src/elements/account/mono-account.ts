@@ -7,10 +7,13 @@ import { formatMoney } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
-import { msg, type MessageKey } from '../../i18n/index.js';
+import { accountText as msg } from '../../i18n/en-account.js';
+import type { accountMessages } from '../../i18n/en-account.js';
 import type { Account, DataStatus } from '../../model/account.js';
 import { backoffDelay, nonNegative, wait } from '../../core/poll.js';
 import { accountStyles } from './mono-account.styles.js';
+
+type MessageKey = keyof typeof accountMessages;
 
 /** What a fully fetched account carries in `retrieved_data`; PARTIAL names what is missing from it. */
 export const EXPECTED_DATA = ['identity', 'balance', 'transactions'] as const;

@@ -7,7 +7,7 @@ import { formatMoney, formatNumber, formatPercent } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
-import { msg } from '../../i18n/index.js';
+import { insightText as msg } from '../../i18n/en-insights.js';
 import type { Assets } from '../../model/investments.js';
 import { allocation, isEmptyAssets, totalsByCurrency, type AllocationGroup, type AllocationSlice, type CurrencyTotals } from './assets-data.js';
 import { styles } from './mono-assets.styles.js';

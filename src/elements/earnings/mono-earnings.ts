@@ -8,7 +8,7 @@ import { formatDate, formatMoney } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
-import { msg } from '../../i18n/index.js';
+import { insightText as msg } from '../../i18n/en-insights.js';
 import type { Earning } from '../../model/investments.js';
 import {
   cumulativeByMonth,

@@ -5,9 +5,12 @@ import { formatDate, maskBvn, maskPhone } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
-import { msg, type MessageKey } from '../../i18n/index.js';
+import { identityText as msg } from '../../i18n/en-identity.js';
+import type { identityMessages } from '../../i18n/en-identity.js';
 import type { Identity } from '../../model/identity.js';
 import { identityStyles } from './mono-identity.styles.js';
+
+type MessageKey = keyof typeof identityMessages;
 
 /** The fields masked unless revealed. */
 export type SensitiveField = 'bvn' | 'phone';

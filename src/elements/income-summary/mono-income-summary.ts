@@ -10,7 +10,7 @@ import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError, ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
-import { msg } from '../../i18n/index.js';
+import { insightText as msg } from '../../i18n/en-insights.js';
 import type { IncomeStream, IncomeSummary } from '../../model/income.js';
 import { pollWithBackoff } from '../../core/poll.js';
 import { analysedPeriod, humanise, isEmptyIncome, monthlyTotals, stabilityLevel, type IncomeView, type MonthlyIncome } from './income-data.js';

@@ -6,7 +6,7 @@ import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController, describeError } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
-import { msg } from '../../i18n/index.js';
+import { statementText as msg } from '../../i18n/en-statement.js';
 import type { StatementJob } from '../../model/statement.js';
 import { backoffDelay, nonNegative, wait } from '../../core/poll.js';
 import { MonoTransactionTable } from '../transactions/mono-transaction-table.js';

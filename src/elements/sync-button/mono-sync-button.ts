@@ -7,7 +7,7 @@ import { formatDate } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
-import { msg } from '../../i18n/index.js';
+import { syncText as msg } from '../../i18n/en-sync.js';
 import { pollWithBackoff } from '../../core/poll.js';
 import { styles } from './mono-sync-button.styles.js';
 

@@ -5,7 +5,7 @@ import { MonoElement } from '../../core/mono-element.js';
 import { formatDate, formatMoney } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import type { TransactionFilters } from '../../core/events.js';
-import { msg } from '../../i18n/index.js';
+import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction, TransactionInput } from '../../model/transactions.js';
 import { isBadRange, normaliseFilters, sameFilters } from './filters.js';
 import { transactionsToCsv } from './transactions-csv.js';

@@ -10,7 +10,7 @@ import { formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError, ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
-import { msg } from '../../i18n/index.js';
+import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction, TransactionInput, TransactionsPage } from '../../model/transactions.js';
 import { readTransactions } from './direct-data.js';
 import { covers, isBadRange, MAX_NARRATION, normaliseFilters, sameFilters, toIsoDay, toTypeFilter, type NormalFilters, type TypeFilter } from './filters.js';

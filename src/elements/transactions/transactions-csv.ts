@@ -1,6 +1,6 @@
 import { toCsv, type CsvColumn, type CsvValue } from '../../core/csv.js';
 import { minorToDecimal } from '../../core/format.js';
-import { msg } from '../../i18n/index.js';
+import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction } from '../../model/transactions.js';
 
 /**

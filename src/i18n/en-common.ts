@@ -1,0 +1,14 @@
+import { translator } from './catalogue.js';
+import { errorMessages } from './en-errors.js';
+
+/** English messages of every data element (loading, retry, empty, idle) (part of `en`, see en.ts). */
+export const commonMessages = {
+  loading: 'Loading…',
+  retry: 'Try again',
+  empty: 'Nothing to show yet.',
+  noAccount: 'No account selected.',
+  loaded: 'Loaded.',
+};
+
+/** The shared words with the error messages (the resource controller's states), the host's catalogues first. */
+export const commonText = /* @__PURE__ */ translator({ ...commonMessages, ...errorMessages });
