@@ -60,11 +60,12 @@ export class MonoTransactionTable extends MonoElement {
   /**
    * The rows, in any order: `Transaction`s, or Mono's plain v2 rows (no currency; balance and category may
    * be left out), which are completed where a row leaves the table (shown, exported, selected), never copied.
+   * Hand over a new array to change them: the same array set again is no change (as for any Lit property).
    */
   @property({ attribute: false }) transactions: readonly TransactionInput[] = [];
 
-  /** ISO 4217 code of the rows that name no currency. */
-  @property() currency = 'NGN';
+  /** ISO 4217 code of the rows that name no currency (default NGN). */
+  @property() currency?: string;
 
   /** Which rows to show: `start`/`end` (ISO days, inclusive, UTC), `type`, `narration` (case-insensitive). */
   @property({ attribute: false }) filters: TransactionFilters = {};
@@ -162,7 +163,10 @@ export class MonoTransactionTable extends MonoElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const dataChanged = changed.has('transactions') || changed.has('currency');
-    if (dataChanged) this.index = new TransactionIndex(this.transactions, this.currency);
+    if (dataChanged) {
+      const code = this.currency?.trim().toUpperCase();
+      this.index = new TransactionIndex(this.transactions, code && /^[A-Z]{3}$/.test(code) ? code : 'NGN');
+    }
     if (dataChanged || changed.has('filters') || changed.has('sort')) this.refilter(dataChanged);
     this.rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
   }
@@ -199,7 +203,7 @@ export class MonoTransactionTable extends MonoElement {
       return;
     }
     // Never show rows of another data set while the new one is being filtered.
-    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty(this.index.rows, sort, this.index.currency), false);
+    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty(this.index.rows, sort, this.index), false);
     this.pending = true;
     this.jobDone = this.finish(job, keepPlace);
   }

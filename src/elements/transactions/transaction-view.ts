@@ -39,27 +39,28 @@ export class TransactionView {
     readonly filters: NormalFilters,
     readonly sort: SortSpec,
     readonly totals: readonly CurrencyTotals[],
-    /** The currency of rows that name none. */
-    readonly currency = 'NGN',
+    /** Completes a row as it leaves (the index's, so that a row is always the same object). */
+    private readonly complete: (t: TransactionInput) => Transaction = (t) => completeTransaction(t, 'NGN'),
   ) {}
 
   get length(): number {
     return this.order.length;
   }
 
-  /** The row shown at `position`, complete (see `completeTransaction`). */
+  /** The row shown at `position`, complete (see `completeTransaction`); undefined past the end. */
   at(position: number): Transaction {
-    return completeTransaction(this.rows[this.order[position]], this.currency);
+    const t = this.rows[this.order[position]];
+    return t && this.complete(t);
   }
 
   toArray(): Transaction[] {
     const out = new Array<Transaction>(this.order.length);
-    for (let i = 0; i < out.length; i++) out[i] = completeTransaction(this.rows[this.order[i]], this.currency);
+    for (let i = 0; i < out.length; i++) out[i] = this.complete(this.rows[this.order[i]]);
     return out;
   }
 
-  static empty(rows: readonly TransactionInput[] = [], sort: SortSpec = DEFAULT_SORT, currency?: string): TransactionView {
-    return new TransactionView(rows, new Uint32Array(0), {}, sort, [], currency);
+  static empty(rows: readonly TransactionInput[] = [], sort: SortSpec = DEFAULT_SORT, index?: TransactionIndex): TransactionView {
+    return new TransactionView(rows, new Uint32Array(0), {}, sort, [], index?.complete);
   }
 }
 
@@ -73,11 +74,23 @@ export class TransactionIndex {
   private readonly orders = new Map<SortKey, Uint32Array>();
   private readonly reversed = new Map<SortKey, Uint32Array>();
 
+  /** Rows completed so far: each incomplete row is completed once, so it is the same object every time it leaves. */
+  private readonly completed = new WeakMap<TransactionInput, Transaction>();
+
   constructor(
     readonly rows: readonly TransactionInput[],
     /** The currency of rows that name none. */
     readonly currency = 'NGN',
   ) {}
+
+  readonly complete = (t: TransactionInput): Transaction => {
+    let done = this.completed.get(t);
+    if (!done) {
+      done = completeTransaction(t, this.currency);
+      if (done !== t) this.completed.set(t, done);
+    }
+    return done;
+  };
 
   get size(): number {
     return this.rows.length;
@@ -213,7 +226,7 @@ export class FilterJob {
     }
     this.count = count;
     this.position = pos;
-    this.result = new TransactionView(rows, out.slice(0, count), this.filters, this.sort, [...this.totals.values()], index.currency);
+    this.result = new TransactionView(rows, out.slice(0, count), this.filters, this.sort, [...this.totals.values()], index.complete);
     return true;
   }
 

@@ -5,6 +5,7 @@ import '../../../src/elements/provider/define.js';
 import '../../../src/elements/transactions/define.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { MonoTransactions } from '../../../src/elements/transactions/mono-transactions.js';
+import type { MonoTransactionTable } from '../../../src/elements/transactions/mono-transaction-table.js';
 import type { Transaction } from '../../../src/model/transactions.js';
 import { changeInput, countElements, loaded, makeRows, nextFrame, part, recordingClient, renderedRows, sleep, tableOf, typeInto } from './helpers.js';
 
@@ -285,6 +286,43 @@ describe('<mono-transactions>', () => {
       el.transactions = [...given!];
       await el.settled;
       expect(el.shown.map((t) => t.id)).to.deep.equal(['r1', 'r2']);
+    });
+  });
+
+  describe('Mono’s plain rows, used as given', () => {
+    const plain = () =>
+      Object.freeze([
+        Object.freeze({ id: 'r1', narration: 'SALARY', amount: 500000, type: 'credit', date: '2025-05-02T10:00:00.000Z' }),
+        Object.freeze({ id: 'r2', narration: 'POS', amount: 2500, type: 'debit', balance: 400000, category: 'bank_charges', date: '2025-05-01T10:00:00.000Z' }),
+      ]);
+
+    it('completes a row once: shown, view.at() and the selected row are the same objects every time', async () => {
+      const el = await fixture<MonoTransactions>(html`<mono-transactions currency="ghs" .transactions=${plain()}></mono-transactions>`);
+      await el.settled;
+      const shown = el.shown;
+      expect(shown[0]).to.deep.equal({ id: 'r1', narration: 'SALARY', amount: 500000, type: 'credit', balance: null, date: '2025-05-02T10:00:00.000Z', category: null, currency: 'GHS' });
+      expect(el.shown[0]).to.equal(shown[0]);
+      expect(el.view.at(1)).to.equal(shown[1]);
+      const rows = renderedRows(tableOf(el));
+      expect(rows[0].querySelector('.col-balance')!.textContent).to.contain('—');
+      expect(rows[0].querySelector('.col-category')!.textContent!.trim()).to.equal('Uncategorised');
+      setTimeout(() => rows[1].querySelector('td')!.click());
+      const event = await oneEvent(el, 'mono-transaction-select');
+      expect(shown.indexOf(event.detail.transaction), 'the selected row is the shown one').to.equal(1);
+      expect(el.view.at(5), 'past the end').to.equal(undefined);
+    });
+
+    it('takes the table’s currency for rows that name none: upper-cased, NGN when missing or not a code', async () => {
+      const table = await fixture<MonoTransactionTable>(html`<mono-transaction-table currency="kes" .transactions=${plain()}></mono-transaction-table>`);
+      await table.settled;
+      expect(table.shown.map((t) => t.currency)).to.deep.equal(['KES', 'KES']);
+      expect(table.shownView.totals.map((t) => t.currency)).to.deep.equal(['KES']);
+      table.removeAttribute('currency');
+      await table.settled;
+      expect(table.shown.map((t) => t.currency)).to.deep.equal(['NGN', 'NGN']);
+      table.currency = 'not a code';
+      await table.settled;
+      expect(table.shown.map((t) => t.currency)).to.deep.equal(['NGN', 'NGN']);
     });
   });
 
