@@ -197,6 +197,11 @@ export class FilterJob {
     return this.result !== undefined;
   }
 
+  /** No filter: the pass only sums the totals (linear, cheaper than the check the rows already had). */
+  get totalsOnly(): boolean {
+    return this.out === this.source;
+  }
+
   step(budgetMs: number): boolean {
     if (this.result) return true;
     const deadline = now() + budgetMs;
