@@ -1,6 +1,7 @@
 import { readdirSync, existsSync } from 'node:fs';
 import { defineConfig, type Plugin } from 'vite';
 import { createDemoBackend } from './examples/demo-backend.js';
+import { minifyLiterals } from './scripts/minify-literals.mjs';
 
 const SANDBOX_BASE = '/api/mono';
 
@@ -110,7 +111,7 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'iife') {
     // The script-tag build: registers every tag, exposes the API as `window.MonoElements`.
     return {
-      plugins: [lazyChartForScriptTag()],
+      plugins: [minifyLiterals(), lazyChartForScriptTag()],
       build: {
         ...cdn,
         emptyOutDir: true,
@@ -121,6 +122,7 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'cdn-chart') {
     // chart.js with the kit's chart configuration, as the ES module the script-tag build imports on first use.
     return {
+      plugins: [minifyLiterals()],
       build: {
         ...cdn,
         emptyOutDir: false,
@@ -131,6 +133,7 @@ export default defineConfig(({ command, mode }) => {
   if (mode === 'cdn-redirect') {
     // The redirect helper as a classic script for the host's plain `redirect_url` page.
     return {
+      plugins: [minifyLiterals()],
       build: {
         ...cdn,
         emptyOutDir: false,
@@ -139,6 +142,7 @@ export default defineConfig(({ command, mode }) => {
     };
   }
   return {
+    plugins: [minifyLiterals()],
     build: {
       target: 'es2022',
       outDir: 'dist/esm',

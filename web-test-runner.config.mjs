@@ -5,11 +5,22 @@ import { defaultReporter } from '@web/test-runner';
 import { countReporter } from './scripts/wtr-count-reporter.mjs';
 import { sandboxMiddleware } from './scripts/sandbox-middleware.mjs';
 import { chromiumArgs, findChrome } from './scripts/chrome.mjs';
+import { minifyTemplateLiterals } from './scripts/minify-literals.mjs';
+
+/** The kit's sources as they ship: template literals minified as every build does (scripts/minify-literals.mjs). */
+const shippedLiterals = {
+  name: 'mono-minify-literals',
+  transform(context) {
+    if (!context.path.startsWith('/src/') || !context.path.endsWith('.ts')) return undefined;
+    const minified = minifyTemplateLiterals(context.body, context.path);
+    return minified ? { body: minified.toString() } : undefined;
+  },
+};
 
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
-  plugins: [esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
+  plugins: [shippedLiterals, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   // The real sandbox answers /api/mono during browser tests, exactly as under `npm start`.
   middleware: [await sandboxMiddleware()],
   browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome() ?? '/usr/bin/chromium', headless: true, args: chromiumArgs } })],

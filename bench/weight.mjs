@@ -41,6 +41,7 @@ const ENTRY_PREFIX = '\0bench-entry:';
  */
 export async function bundle(source, { root = ROOT } = {}) {
   const { build } = await import('vite');
+  const { minifyLiterals } = await import('../scripts/minify-literals.mjs');
   const entryId = `${ENTRY_PREFIX}entry.js`;
   const result = await build({
     configFile: false,
@@ -49,6 +50,7 @@ export async function bundle(source, { root = ROOT } = {}) {
     mode: 'production',
     publicDir: false,
     plugins: [
+      minifyLiterals(),
       {
         name: 'bench-entry',
         resolveId(id) {

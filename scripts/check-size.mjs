@@ -10,6 +10,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
+import { minifyLiterals } from './minify-literals.mjs';
 
 const KB = 1000;
 const scale = Number(process.env.MONO_SIZE_BUDGET_SCALE ?? 1);
@@ -19,8 +20,8 @@ export const BUDGETS = {
   // Issue 7 asks for 35 kB for every element but the charts; the kit measures more (mostly the elements'
   // own code, then Lit and the data model). Until that is cut, CI holds today's figures so they cannot
   // grow; the missed target is printed on every run.
-  'every element (charts lazy)': 56 * KB,
-  'every element but the chart elements': 46 * KB,
+  'every element (charts lazy)': 55 * KB,
+  'every element but the chart elements': 44 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };
@@ -37,6 +38,7 @@ async function measure(name, code) {
     logLevel: 'silent',
     root: process.cwd(),
     plugins: [
+      minifyLiterals(),
       {
         name: 'mono-size-entry',
         resolveId: (id) => (id === 'mono-size-entry' ? virtualId : null),

@@ -5,7 +5,7 @@
  * everything inside through the inherited `--mono-color-scheme`). Without it the colours follow
  * `prefers-color-scheme`.
  */
-export const THEME_CSS = `
+export const THEME_CSS = /* css */ `
   :host([theme='light']) {
     --mono-color-scheme: light;
     color-scheme: light;

@@ -9,7 +9,7 @@ import { THEME_CSS } from './theme-classes.js';
  * The focus ring has a transparent outline beside it: forced colours (high contrast) drop box-shadow and
  * draw the outline. (Comments stay out of the CSS text: it ships as it is, in every element's bundle.)
  */
-export const HOST_TOKENS_CSS = `
+export const HOST_TOKENS_CSS = /* css */ `
   :host {
     color-scheme: var(--mono-color-scheme, light dark);
     --_surface: var(--mono-sys-surface, light-dark(#ffffff, #16181d));
@@ -49,7 +49,7 @@ export const HOST_TOKENS_CSS = `
 `;
 
 /** Visually hidden, still read by screen readers. */
-export const SR_ONLY_CSS = `
+export const SR_ONLY_CSS = /* css */ `
   .sr-only {
     position: absolute;
     width: 1px;
@@ -67,7 +67,7 @@ export const SR_ONLY_CSS = `
 export const TOKENS_CSS = HOST_TOKENS_CSS + SR_ONLY_CSS;
 
 /** The loading, empty, error and idle boxes. */
-export const STATE_BOX_CSS = `
+export const STATE_BOX_CSS = /* css */ `
   .state {
     display: flex;
     align-items: center;
@@ -90,7 +90,7 @@ export const STATE_BOX_CSS = `
 `;
 
 /** The spinner and the buttons (all the connect button needs of the shared states). */
-export const CONTROLS_CSS = `
+export const CONTROLS_CSS = /* css */ `
   .spinner {
     inline-size: 1rem;
     block-size: 1rem;
@@ -131,7 +131,7 @@ export const CONTROLS_CSS = `
 `;
 
 /** The elements' pickers (period, currency, grouping). */
-const SELECT_CSS = `
+const SELECT_CSS = /* css */ `
   select {
     font: inherit;
     color: inherit;

@@ -1,5 +1,5 @@
 // Plain text, adopted as a constructed stylesheet by the (Lit-free) button.
-export const connectButtonCss = `
+export const connectButtonCss = /* css */ `
   :host {
     display: inline-block;
     --_dialog-width: var(--mono-connect-dialog-width, 26rem);
