@@ -6,15 +6,21 @@ import { MonoClientCore, sharedClients } from './core.js';
  */
 export class ConnectClient extends MonoClientCore {
   // Kept once loaded: a second import() of a loaded chunk still resolves a task later, which the click
-  // would wait for before it sends initiate. A failed load is forgotten, so the next call tries again.
+  // would wait for before it sends initiate; the loaded transport even lets it send at once. A failed load
+  // is forgotten, so the next call tries again.
   #transport?: Promise<typeof import('./transport.js')>;
+  #transportLoaded?: typeof import('./transport.js');
   #parsers?: Promise<typeof import('../model/connect.js')>;
 
   protected override transport() {
-    return (this.#transport ??= import('./transport.js').catch((e) => {
-      this.#transport = undefined;
-      throw e;
-    }));
+    return (this.#transportLoaded ??
+      (this.#transport ??= import('./transport.js').then(
+        (m) => (this.#transportLoaded = m),
+        (e) => {
+          this.#transport = undefined;
+          throw e;
+        },
+      )));
   }
 
   protected override connectParsers() {

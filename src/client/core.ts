@@ -1,6 +1,7 @@
 import type { ParseResult } from '../model/base.js';
 import type { Exchange, Initiation } from '../model/connect.js';
 import { MonoError, toMonoError } from './errors.js';
+type Transport = typeof import('./transport.js');
 
 export type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
@@ -101,23 +102,30 @@ export abstract class MonoClientCore {
 
   /** Loads what the connect calls need (a lone button's transport and parsers) ahead of the first one. */
   prepare(): void {
-    this.transport().catch(() => {}); // a failed load is reported by the call that needs it
+    Promise.resolve(this.transport()).catch(() => {}); // a failed load is reported by the call that needs it
     this.connectParsers().catch(() => {});
   }
 
-  /** Sends one request, once (POSTs are never repeated); `MonoClient` adds the cache and retries for GETs. */
+  /**
+   * Sends one request, once (POSTs are never repeated); `MonoClient` adds the cache and retries for GETs.
+   * With the transport at hand the request leaves at once, before whatever the caller does next (a click
+   * opens its dialog, which lays the page out).
+   */
   protected call<T>(init: CallInit<T>, o: RequestOptions = {}): Promise<T> {
-    return this.transport().then(
-      ({ send, withSignal }) => {
-        const controller = new AbortController();
-        return withSignal(send(this.options, init, this.urlOf(init), controller.signal), controller, o.signal) as Promise<T>;
-      },
-      (e) => Promise.reject(toMonoError(e)),
-    );
+    const go = ({ send, withSignal }: Transport): Promise<T> => {
+      const controller = new AbortController();
+      return withSignal(send(this.options, init, this.urlOf(init), controller.signal), controller, o.signal) as Promise<T>;
+    };
+    try {
+      const transport = this.transport();
+      return transport instanceof Promise ? transport.then(go, (e) => Promise.reject(toMonoError(e))) : go(transport);
+    } catch (e) {
+      return Promise.reject(e);
+    }
   }
 
-  /** How requests are sent (transport.ts). */
-  protected abstract transport(): Promise<typeof import('./transport.js')>;
+  /** How requests are sent (transport.ts): the module itself once loaded, else its loading. */
+  protected abstract transport(): Transport | Promise<Transport>;
 
   /** The initiate and exchange parsers (model/connect.ts). */
   protected abstract connectParsers(): Promise<typeof import('../model/connect.js')>;

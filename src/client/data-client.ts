@@ -85,7 +85,7 @@ export class MonoDataClient extends MonoClientCore {
   }
 
   protected override transport() {
-    return Promise.resolve(transport);
+    return transport;
   }
 
   protected override connectParsers() {

@@ -4,8 +4,8 @@
 // one table, and the context protocol (core/context.ts, shared with the Lit elements) to find its <mono-provider>. Up front
 // it has what shows the button and opens the widget inside the click (no data model, only its own part of
 // the English catalogue); what runs only after an answer (the client's transport and parsers, the message
-// gate, the classic widget's URL, a redirect's return) loads on the first pointer-enter, focus or click,
-// alongside the initiate request.
+// gate, the classic widget's URL, a redirect's return) loads once the page is idle, or on the first
+// pointer-enter, focus or click if that comes first, alongside the initiate request.
 import { sharedCoreClient } from '../../client/connect-client.js';
 import type { InitiateRequest, MonoClientCore } from '../../client/core.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
@@ -56,6 +56,26 @@ const QUIET_AFTER_CLOSE_MS = 500;
 
 /** The button's messages: the host's catalogues and overrides first, then English (its own keys only). */
 const text = translator({ ...errorMessages, ...connectMessages });
+
+let warmUpScheduled = false;
+
+/**
+ * Once per page, when it has loaded and is idle: the code a click needs (no initiate, no connection to
+ * Mono), so that a tap or a key press with no pointer-enter before it does not wait for it on the network.
+ * Skipped when the user asks to save data.
+ */
+function warmUpWhenIdle(prepareClient: () => void): void {
+  if (warmUpScheduled) return;
+  warmUpScheduled = true;
+  if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
+  const warm = () => {
+    loadWidgetSide().catch(() => {}); // a failed load is reported by the session that needs it
+    prepareClient();
+  };
+  const whenIdle = () => (window.requestIdleCallback ?? setTimeout)(warm);
+  if (document.readyState === 'complete') whenIdle();
+  else window.addEventListener('load', whenIdle, { once: true });
+}
 
 /** The focused element, looking through shadow roots. */
 function deepActiveElement(doc: Document = document): HTMLElement | null {
@@ -494,6 +514,7 @@ export class MonoConnectButton extends BaseElement {
     }
     this.#context.hostConnected();
     this.requestUpdate();
+    warmUpWhenIdle(() => this.client.prepare());
     void this.updateComplete.then(() => {
       if (!this.isConnected) return;
       if (this.#session?.active && this.#session.mode === 'modal') this.#showModal();

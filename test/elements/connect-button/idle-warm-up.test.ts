@@ -1,0 +1,38 @@
+// On its own page (web-test-runner gives each file one): the connect button loads the code a click needs
+// once the page is idle, with no initiate and no pointer-enter, so a tap or key press does not wait for it.
+// The button stands alone here: a <mono-provider> would bring the transport up front.
+import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import '../../../src/elements/connect-button/define.js';
+import type { MonoConnectButton } from '../../../src/elements/connect-button/mono-connect-button.js';
+
+const loaded = (url: RegExp) => performance.getEntriesByType('resource').some((e) => url.test(e.name));
+const CLICK_CODE = [/\/src\/connect\/widget-side\.ts/, /\/src\/client\/transport\.ts/, /\/src\/model\/connect\.ts/];
+
+describe('<mono-connect-button> idle warm-up', () => {
+  it('loads the widget side, the transport and the parsers when the page is idle, and sends nothing', async () => {
+    for (const module of CLICK_CODE) expect(loaded(module), `${module} before any button`).to.equal(false);
+    const button = await fixture<MonoConnectButton>(html`<mono-connect-button endpoint="/api/mono"></mono-connect-button>`);
+    await waitUntil(() => CLICK_CODE.every(loaded), 'the click code was not loaded at idle', { timeout: 5000 });
+    expect(loaded(/\/api\/mono\//), 'no request to the backend').to.equal(false);
+    expect(button.shadowRoot!.querySelector('dialog')!.open).to.equal(false);
+  });
+
+  it('then sends initiate within the click, before the dialog lays the page out', async () => {
+    const button = await fixture<MonoConnectButton>(html`<mono-connect-button endpoint="/api/mono" no-preinitiate></mono-connect-button>`);
+    await waitUntil(() => CLICK_CODE.every(loaded), 'the click code was not loaded at idle', { timeout: 5000 });
+    const sent: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      sent.push(`${init?.method ?? 'GET'} ${new URL(String(input), location.href).pathname}`);
+      return realFetch(input, init);
+    };
+    try {
+      button.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+      expect(sent, 'sent before click() returned').to.deep.equal(['POST /api/mono/accounts/initiate']);
+      expect(button.shadowRoot!.querySelector('dialog')!.open).to.equal(true);
+    } finally {
+      window.fetch = realFetch;
+      button.close();
+    }
+  });
+});
