@@ -21,10 +21,19 @@ export interface BenchPage {
   close(): Promise<void>;
 }
 
-export async function openPage(browser: Browser, url?: string, viewport = { width: 1280, height: 900 }): Promise<BenchPage> {
+export interface PageOptions {
+  viewport?: { width: number; height: number };
+  /**
+   * For pages that reach Mono's real widget host (connect.js), unreachable offline: fail it at once instead
+   * of waiting on DNS. Off elsewhere: any route makes Playwright intercept every request of the page, which
+   * adds 10–20 ms to each.
+   */
+  abortMonoHosts?: boolean;
+}
+
+export async function openPage(browser: Browser, url?: string, { viewport = { width: 1280, height: 900 }, abortMonoHosts = false }: PageOptions = {}): Promise<BenchPage> {
   const context = await browser.newContext({ viewport });
-  // Mono's real widget host is unreachable offline: fail it at once instead of waiting on DNS.
-  await context.route(/^https:\/\/(connect|link)\.mono\.co\//, (route) => route.abort());
+  if (abortMonoHosts) await context.route(/^https:\/\/(connect|link)\.mono\.co\//, (route) => route.abort());
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => {

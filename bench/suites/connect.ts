@@ -38,7 +38,7 @@ async function kitOnce(ctx: BenchContext, s: Scenario): Promise<ConnectTimings> 
 }
 
 async function connectJsOnce(ctx: BenchContext): Promise<ConnectTimings> {
-  const p = await openPage(ctx.browser, `${ctx.server.url}/connectjs.html`);
+  const p = await openPage(ctx.browser, `${ctx.server.url}/connectjs.html`, { abortMonoHosts: true });
   try {
     await p.page.evaluate(() => (window as unknown as ConnectWindow).bench.ready);
     await p.page.click('#connect');

@@ -65,7 +65,7 @@ async function quiet(ctx: BenchContext, quietMs = 1500): Promise<void> {
 
 export async function networkSuite(ctx: BenchContext): Promise<SuiteResult<NetworkData>> {
   // Tall enough that every chart is on screen (charts load when scrolled to).
-  const p = await openPage(ctx.browser, undefined, { width: 1280, height: 6000 });
+  const p = await openPage(ctx.browser, undefined, { viewport: { width: 1280, height: 6000 } });
   const bytesByType: Record<string, number> = {};
   p.page.on('requestfinished', (request) => {
     void request.sizes().then((s) => {

@@ -18,7 +18,8 @@ export interface PageCostSample {
 }
 
 async function sample(ctx: BenchContext, page: string, throttle: number): Promise<PageCostSample> {
-  const p = await openPage(ctx.browser);
+  // Both pages alike; connect.js reaches for Mono's host at setup.
+  const p = await openPage(ctx.browser, undefined, { abortMonoHosts: true });
   try {
     await p.page.addInitScript(() => {
       const w = window as unknown as { __longTasks: number[] };
