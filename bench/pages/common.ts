@@ -71,6 +71,17 @@ export function paintedWhen(ready: () => boolean, start: number, timeoutMs = 120
 
 export const nextPaint = (): Promise<void> => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
 
+/**
+ * The page loaded, idle, then half a second more: a person's first click comes no sooner (what the page
+ * sets up after load, such as the kit's idle warm-up or connect.js's setup, has happened by then).
+ */
+export const settled = (): Promise<void> =>
+  new Promise<void>((r) => {
+    const idle = () => requestIdleCallback(() => r(), { timeout: 2000 });
+    if (document.readyState === 'complete') idle();
+    else addEventListener('load', idle, { once: true });
+  }).then(() => sleep(500));
+
 export const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 /** Waits until nothing changed for `quietMs` (after lazy loads, retries, layout settling). */

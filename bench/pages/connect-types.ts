@@ -18,6 +18,8 @@ export interface ConnectTimings {
 export interface ConnectWindow {
   bench: {
     ready: Promise<void>;
+    /** Resolves when a person's first click could come: loaded, idle, and half a second more. */
+    settled(): Promise<void>;
     /** Resolves once the next click has led to a visible widget frame. */
     armClick(): void;
     result(): Promise<ConnectTimings>;

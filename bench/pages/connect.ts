@@ -1,7 +1,7 @@
 // <mono-connect-button> in its default modal mode on the sandbox: from the click to the widget iframe
 // being visible (the element keeps it hidden until the widget page has loaded).
 import '../../src/elements/connect-button/define.js';
-import { deepQuery, isShown, nextPaint, paintedWhen } from './common.js';
+import { deepQuery, isShown, settled, nextPaint, paintedWhen } from './common.js';
 import type { ConnectTimings, ConnectWindow } from './connect-types.js';
 
 const button = document.getElementById('connect')!;
@@ -24,6 +24,7 @@ const initiateEnd = (): number | null => {
 
 const bench: ConnectWindow['bench'] = {
   ready: customElements.whenDefined('mono-connect-button').then(nextPaint),
+  settled,
   armClick() {
     clickAt = 0;
     pending = new Promise<ConnectTimings>((resolve, reject) => {

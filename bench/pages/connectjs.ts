@@ -2,7 +2,7 @@
 // iframe (https://connect.mono.co) cannot load offline; what is measured is when the library makes it
 // visible, which it does on a timer whatever the frame does.
 import Connect from '@mono.co/connect.js';
-import { isShown, nextPaint, paintedWhen } from './common.js';
+import { isShown, settled, nextPaint, paintedWhen } from './common.js';
 import type { ConnectTimings, ConnectWindow } from './connect-types.js';
 
 const connect = new Connect({ key: 'test_pk_bench0000000000000000', onSuccess: () => {} });
@@ -33,6 +33,7 @@ document.getElementById('connect')!.addEventListener('click', () => {
 
 const bench: ConnectWindow['bench'] = {
   ready: nextPaint(),
+  settled,
   armClick() {
     pending = null;
   },

@@ -11,9 +11,17 @@ import type { ConnectTimings, ConnectWindow } from '../pages/connect-types.js';
 export const HOVER_MS = 250;
 export const LATENCIES = [0, 150] as const;
 
-type Scenario = { latency: number; preinitiate: boolean };
-const SCENARIOS: Scenario[] = LATENCIES.flatMap((latency) => [true, false].map((preinitiate) => ({ latency, preinitiate })));
-const keyOf = (s: Scenario) => `initiate ${s.latency} ms, ${s.preinitiate ? `pre-initiated, hover ${HOVER_MS} ms` : 'no pre-initiate'}`;
+/**
+ * `early`: the click comes as soon as the button is painted, before the page has settled (the code a click
+ * needs is still on its way). Reported, not held to the target: a person's click comes later.
+ */
+type Scenario = { latency: number; preinitiate: boolean; early?: boolean };
+const SCENARIOS: Scenario[] = [
+  ...LATENCIES.flatMap((latency) => [true, false].map((preinitiate) => ({ latency, preinitiate }))),
+  { latency: 150, preinitiate: false, early: true },
+];
+const keyOf = (s: Scenario) =>
+  `initiate ${s.latency} ms, ${s.preinitiate ? `pre-initiated, hover ${HOVER_MS} ms` : 'no pre-initiate'}${s.early ? ', click at first paint' : ''}`;
 
 
 async function kitOnce(ctx: BenchContext, s: Scenario): Promise<ConnectTimings> {
@@ -21,6 +29,7 @@ async function kitOnce(ctx: BenchContext, s: Scenario): Promise<ConnectTimings> 
   const p = await openPage(ctx.browser, `${ctx.server.url}/connect.html${s.preinitiate ? '' : '?no-preinitiate'}`);
   try {
     await p.page.evaluate(() => (window as unknown as ConnectWindow).bench.ready);
+    if (!s.early) await p.page.evaluate(() => (window as unknown as ConnectWindow).bench.settled());
     const button = p.page.locator('mono-connect-button button[part~="button"]');
     await p.page.evaluate(() => (window as unknown as ConnectWindow).bench.armClick());
     if (s.preinitiate) {
@@ -41,6 +50,7 @@ async function connectJsOnce(ctx: BenchContext): Promise<ConnectTimings> {
   const p = await openPage(ctx.browser, `${ctx.server.url}/connectjs.html`, { abortMonoHosts: true });
   try {
     await p.page.evaluate(() => (window as unknown as ConnectWindow).bench.ready);
+    await p.page.evaluate(() => (window as unknown as ConnectWindow).bench.settled());
     await p.page.click('#connect');
     return await p.page.evaluate(() => (window as unknown as ConnectWindow).bench.result());
   } finally {
@@ -88,8 +98,8 @@ export async function connectSuite(ctx: BenchContext): Promise<SuiteResult<Conne
       kit: ms(m.toFrame),
       baseline: `connect.js ${ms(data.connectJs.median.toFrame)}`,
       ratio: `${times(faster)} faster`,
-      target: '≥ 10× faster',
-      status: faster >= 10 ? 'pass' : 'miss',
+      target: s.early ? '' : '≥ 10× faster',
+      status: s.early ? 'info' : faster >= 10 ? 'pass' : 'miss',
     });
     rows.push({
       section,
