@@ -4,6 +4,7 @@ import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { build } from 'vite';
+import { minifyLiterals } from '../../scripts/minify-literals.mjs';
 
 export const PAGES_DIR = resolve(import.meta.dirname, '..', 'pages');
 
@@ -21,6 +22,8 @@ export async function buildPages(): Promise<{ dir: string; remove(): void }> {
     logLevel: 'warn',
     mode: 'production',
     publicDir: false,
+    // The kit's template literals as the package ships them.
+    plugins: [minifyLiterals()],
     build: {
       outDir: dir,
       emptyOutDir: true,
