@@ -7,7 +7,7 @@ import { THEME_CSS } from './theme-classes.js';
  * an ancestor. Light or dark follows `prefers-color-scheme` unless `--mono-color-scheme` (set by the
  * `theme` attribute, the `mono-theme-dark` / `mono-theme-light` classes, or the host's own CSS) forces one.
  * The focus ring has a transparent outline beside it: forced colours (high contrast) drop box-shadow and
- * draw the outline. (Comments stay out of the CSS text: it ships as it is, in every element's bundle.)
+ * draw the outline.
  */
 export const HOST_TOKENS_CSS = /* css */ `
   :host {
