@@ -8,26 +8,25 @@ export class ConnectClient extends MonoClientCore {
   // Kept once loaded: a second import() of a loaded chunk still resolves a task later, which the click
   // would wait for before it sends initiate; the loaded transport even lets it send at once. A failed load
   // is forgotten, so the next call tries again.
-  #transport?: Promise<typeof import('./transport.js')>;
-  #transportLoaded?: typeof import('./transport.js');
-  #parsers?: Promise<typeof import('../model/connect.js')>;
+  #runtime?: Promise<typeof import('./connect-runtime.js')>;
+  #loaded?: typeof import('./connect-runtime.js');
+
+  #load() {
+    return (this.#runtime ??= import('./connect-runtime.js').then(
+      (m) => (this.#loaded = m),
+      (e) => {
+        this.#runtime = undefined;
+        throw e;
+      },
+    ));
+  }
 
   protected override transport() {
-    return (this.#transportLoaded ??
-      (this.#transport ??= import('./transport.js').then(
-        (m) => (this.#transportLoaded = m),
-        (e) => {
-          this.#transport = undefined;
-          throw e;
-        },
-      )));
+    return this.#loaded ?? this.#load();
   }
 
   protected override connectParsers() {
-    const parsers = (this.#parsers ??= import('../model/connect.js').catch((e) => {
-      this.#parsers = undefined;
-      throw e;
-    }));
+    const parsers = this.#load();
     parsers.catch(() => {}); // a failed load is reported by the parse that awaits it
     return parsers;
   }

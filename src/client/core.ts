@@ -1,7 +1,8 @@
 import type { ParseResult } from '../model/base.js';
 import type { Exchange, Initiation } from '../model/connect.js';
 import { MonoError, toMonoError } from './errors.js';
-type Transport = typeof import('./transport.js');
+type Transport = Pick<typeof import('./transport.js'), 'send' | 'withSignal'>;
+type ConnectParsers = Pick<typeof import('../model/connect.js'), 'parseInitiation' | 'parseExchange'>;
 
 export type HeadersSource = HeadersInit | (() => HeadersInit | Promise<HeadersInit>);
 
@@ -128,7 +129,7 @@ export abstract class MonoClientCore {
   protected abstract transport(): Transport | Promise<Transport>;
 
   /** The initiate and exchange parsers (model/connect.ts). */
-  protected abstract connectParsers(): Promise<typeof import('../model/connect.js')>;
+  protected abstract connectParsers(): Promise<ConnectParsers>;
 
   /** Where a request goes (the connect calls have no query; `MonoClient` adds it). */
   protected urlOf(init: CallInit<unknown>): string {
