@@ -7,12 +7,15 @@ import { sandboxMiddleware } from './scripts/sandbox-middleware.mjs';
 import { chromiumArgs, findChrome } from './scripts/chrome.mjs';
 import { minifyTemplateLiterals } from './scripts/minify-literals.mjs';
 
-/** The kit's sources as they ship: template literals minified as every build does (scripts/minify-literals.mjs). */
+/**
+ * The kit's sources as they ship: template literals minified as every build does (scripts/minify-literals.mjs),
+ * with their line breaks kept so that stack traces point at the right lines.
+ */
 const shippedLiterals = {
   name: 'mono-minify-literals',
   transform(context) {
     if (!context.path.startsWith('/src/') || !context.path.endsWith('.ts')) return undefined;
-    const minified = minifyTemplateLiterals(context.body, context.path);
+    const minified = minifyTemplateLiterals(context.body, context.path, { keepLines: true });
     return minified ? { body: minified.toString() } : undefined;
   },
 };

@@ -7,26 +7,42 @@
 // `/* css */` (the Lit-free connect button and the shared tokens). Only whitespace and CSS comments go; every
 // change keeps the text's meaning:
 //   - HTML: a run of whitespace that holds a line break keeps only its line breaks (they render as the run
-//     did, and lines keep their numbers, so stack traces through the tests' source stay right).
+//     did, and lines keep their numbers). Preformatted text (<pre>, <textarea>) is left as written.
 //   - CSS: comments go, whitespace runs become one space, and the space beside `{ } ; , :` — where CSS
 //     ignores it — goes, except a space before `:` (a descendant selector such as `a :focus`) and any space
-//     next to an interpolation.
+//     next to an interpolation. A literal whose CSS string runs across an interpolation is left as written.
+// The browser tests use `keepLines`, which keeps the CSS's line breaks too, so stack traces keep their lines.
 import { parseAst } from 'vite';
 import MagicString from 'magic-string';
 
 const TEMPLATE = /\b(css|html|svg)\s*`|\/\*\s*css\s*\*\/\s*`/;
+// CSS and HTML whitespace: JS's \s would also take no-break and other Unicode spaces, which are text there.
+const WS = '[ \\t\\n\\r\\f]';
+const STRING_OR_COMMENT = /\/\*[\s\S]*?\*\/|'(?:\\[\s\S]|[^'\\\n])*'|"(?:\\[\s\S]|[^"\\\n])*"/g;
 
-/** CSS text between interpolations; `atStart`/`atEnd` say whether it begins or ends the whole literal. */
-export function minifyCssText(text, atStart = true, atEnd = true) {
-  // Strings are kept as they are and comments dropped, in one pass (a comment may hold an apostrophe).
+/** Each run of whitespace: its line breaks alone when `keepLines` (and it has some), else one space. */
+const collapse = (text, keepLines) =>
+  text.replace(new RegExp(`${WS}+`, 'g'), (run) => (keepLines && run.includes('\n') ? '\n'.repeat(run.split('\n').length - 1) : ' '));
+
+/**
+ * CSS text between interpolations; `atStart`/`atEnd` say whether it begins or ends the whole literal.
+ * `keepLines` leaves a line break wherever one was (for the tests' stack traces).
+ */
+export function minifyCssText(text, atStart = true, atEnd = true, keepLines = false) {
+  // Strings are kept as they are and comments dropped, in one pass (a comment may hold an apostrophe). A comment
+  // between two tokens (`.a/**/.b`, `1px/**/solid`) separates them, so it stays there as an empty one.
   const strings = [];
-  let out = text.replace(/\/\*[\s\S]*?\*\/|'(?:\\.|[^'\\\n])*'|"(?:\\.|[^"\\\n])*"/g, (m) => {
-    if (m.startsWith('/*')) return ' ';
+  let out = text.replace(STRING_OR_COMMENT, (m, offset) => {
+    if (m.startsWith('/*')) {
+      const before = text[offset - 1];
+      const after = text[offset + m.length];
+      const apart = before === undefined || after === undefined || new RegExp(WS).test(before) || new RegExp(WS).test(after);
+      return apart ? '' : '/**/';
+    }
     strings.push(m);
     return `\0${strings.length - 1}\0`;
   });
-  out = out
-    .replace(/\s+/g, ' ')
+  out = collapse(out, keepLines)
     .replace(/ ?([{};,]) ?/g, '$1')
     .replace(/: /g, ':')
     .replace(/;}/g, '}');
@@ -37,7 +53,19 @@ export function minifyCssText(text, atStart = true, atEnd = true) {
 
 /** HTML text: each whitespace run with a line break in it becomes its line breaks alone. */
 export function minifyHtmlText(text) {
-  return text.replace(/\s*\n\s*/g, (run) => '\n'.repeat(run.split('\n').length - 1));
+  return text.replace(new RegExp(`${WS}*\\n${WS}*`, 'g'), (run) => '\n'.repeat(run.split('\n').length - 1));
+}
+
+/** A quote left open when strings and comments are taken out: a CSS string runs across an interpolation. */
+const opensString = (text) => /['"]/.test(text.replace(STRING_OR_COMMENT, ''));
+
+/**
+ * Literals left as written: CSS whose string runs across an interpolation, HTML with preformatted text, and
+ * any raw text with a line continuation (a backslash before the line break).
+ */
+function leaveAlone(kind, raws) {
+  if (raws.some((raw) => /\\\r?\n/.test(raw))) return true;
+  return kind === 'css' ? raws.some(opensString) : raws.some((raw) => /<(pre|textarea|listing|plaintext)\b/i.test(raw));
 }
 
 function kindOf(node, code) {
@@ -50,7 +78,7 @@ function kindOf(node, code) {
 }
 
 /** Returns the source with its marked template literals minified, or null when there is none. */
-export function minifyTemplateLiterals(code, id = 'module.ts') {
+export function minifyTemplateLiterals(code, id = 'module.ts', { keepLines = false } = {}) {
   if (!TEMPLATE.test(code)) return null;
   const ast = parseAst(code, { lang: /\.tsx?$/.test(id) ? 'ts' : 'js' });
   const s = new MagicString(code);
@@ -61,13 +89,15 @@ export function minifyTemplateLiterals(code, id = 'module.ts') {
       return;
     }
     const kind = typeof node.type === 'string' ? kindOf(node, code) : null;
-    if (kind) {
-      const quasis = (node.quasi ?? node).quasis;
+    const quasis = kind ? (node.quasi ?? node).quasis : [];
+    if (kind && !leaveAlone(kind, quasis.map((q) => q.value.raw))) {
       quasis.forEach((q, i) => {
         const raw = q.value.raw;
-        const next = kind === 'css' ? minifyCssText(raw, i === 0, i === quasis.length - 1) : minifyHtmlText(raw);
-        const from = q.start + 1;
-        if (next !== raw && code.slice(from, from + raw.length) === raw) s.overwrite(from, from + raw.length, next);
+        const next = kind === 'css' ? minifyCssText(raw, i === 0, i === quasis.length - 1, keepLines) : minifyHtmlText(raw);
+        // The parser's span of a template part includes its delimiter (` or }) for TypeScript, not for JavaScript.
+        const from = code[q.start] === '`' || code[q.start] === '}' ? q.start + 1 : q.start;
+        if (code.slice(from, from + raw.length) !== raw) throw new Error(`minify-literals: cannot place a template part in ${id} at ${q.start}`);
+        if (next !== raw) s.overwrite(from, from + raw.length, next);
       });
     }
     for (const key in node) if (key !== 'type' && key !== 'start' && key !== 'end') visit(node[key]);

@@ -37,7 +37,8 @@ async function bundle(minified: boolean): Promise<string> {
     plugins: [...(minified ? [minifyLiterals()] : []), { name: 'styles-entry', resolveId: (s) => (s === 'styles-entry' ? id : null), load: (s) => (s === id ? entry(minified ? 'Shipped' : 'Written') : null) }],
     build: { write: false, minify: false, target: 'es2022', rolldownOptions: { input: 'styles-entry', output: { format: 'iife' } } },
   });
-  const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => r.output).filter((o) => o.type === 'chunk');
+  const outputs = (Array.isArray(result) ? result : [result]) as Array<{ output: Array<{ type: string; code?: string }> }>;
+  const chunks = outputs.flatMap((r) => r.output).filter((o) => o.type === 'chunk');
   return chunks.map((c) => c.code).join('\n');
 }
 
@@ -61,8 +62,13 @@ try {
             const sheet = new CSSStyleSheet();
             sheet.replaceSync(text);
             // A declaration that holds var() keeps its text as written until it is computed, so the space the
-            // minifier drops after a comma shows there (and only there): it is dropped from both sides.
-            const rules = [...sheet.cssRules].map((r) => r.cssText.replace(/,\s+/g, ','));
+            // minifier drops after a comma shows there: it is dropped from both sides, outside strings.
+            const rules = [...sheet.cssRules].map((r) =>
+              r.cssText
+                .split(/("(?:\\.|[^"\\])*")/)
+                .map((part, i) => (i % 2 ? part : part.replace(/,\s+/g, ',')))
+                .join(''),
+            );
             out[`${file} ${key}${Array.isArray(value) ? `[${i}]` : ''}`] = { length: text.length, rules };
           }
         }

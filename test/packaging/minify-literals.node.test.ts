@@ -26,6 +26,38 @@ describe('minify-literals', () => {
     assert.equal(out?.toString(), 'const s = css`${a} .x{b:c}.y ${d}`;');
   });
 
+  it('keeps a comment that separates two tokens, as an empty one', () => {
+    assert.equal(minifyCssText('.a/* x */.b { border: 1px/**/solid; }'), '.a/**/.b{border:1px/**/solid}');
+    assert.equal(minifyCssText('.a /* x */ .b { c: d }'), '.a .b{c:d}');
+  });
+
+  it('treats only CSS whitespace as whitespace (a no-break space is text)', () => {
+    assert.equal(minifyCssText('a { b: c\u00a0d; }'), 'a{b:c\u00a0d}');
+    assert.equal(minifyHtmlText('Total:\u00a0\n  <b>1</b>'), 'Total:\u00a0\n<b>1</b>');
+  });
+
+  it('leaves a literal alone where a change could reach text: a CSS string across an interpolation, <pre>, a line continuation', () => {
+    for (const source of [
+      'const s = css`a { content: "${x} ,  ${y}"; }`;',
+      'const t = html`<pre>a\n    b</pre>`;',
+      'const u = html`<p>foo\\\n    bar</p>`;',
+    ]) {
+      assert.equal(minifyTemplateLiterals(source, 'x.ts'), null, source);
+    }
+  });
+
+  it('finds template parts in JavaScript as in TypeScript', () => {
+    const out = minifyTemplateLiterals('const a = css`\n  a { b: c; }\n  ${x} d { e: f; }\n`;', 'x.js');
+    assert.equal(out?.toString(), 'const a = css`a{b:c}${x} d{e:f}`;');
+  });
+
+  it('keeps every line break with keepLines (the browser tests), CSS included', () => {
+    const source = 'const a = css`\n  a {\n    b: c;\n  }\n`;\nconst n = 1;';
+    const out = minifyTemplateLiterals(source, 'x.ts', { keepLines: true })!.toString();
+    assert.equal(out.split('\n').length, source.split('\n').length);
+    assert.equal(out, 'const a = css`\na{\nb:c;\n}\n`;\nconst n = 1;');
+  });
+
   it('turns each HTML whitespace run with line breaks into the line breaks alone', () => {
     assert.equal(minifyHtmlText('<p>\n    <b>a</b>  <i>b</i>\n\n   </p>'), '<p>\n<b>a</b>  <i>b</i>\n\n</p>');
   });
