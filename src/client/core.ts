@@ -119,7 +119,8 @@ export abstract class MonoClientCore {
     };
     try {
       const transport = this.transport();
-      return transport instanceof Promise ? transport.then(go, (e) => Promise.reject(toMonoError(e))) : go(transport);
+      // A thenable, not `instanceof Promise`: a page may have swapped the global Promise for a library's.
+      return 'then' in transport ? transport.then(go, (e) => Promise.reject(toMonoError(e))) : go(transport);
     } catch (e) {
       return Promise.reject(e);
     }
