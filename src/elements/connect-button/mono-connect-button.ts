@@ -57,20 +57,20 @@ const QUIET_AFTER_CLOSE_MS = 500;
 /** The button's messages: the host's catalogues and overrides first, then English (its own keys only). */
 const text = translator({ ...errorMessages, ...connectMessages });
 
-let warmUpScheduled = false;
+const warmUps = new Set<() => void>();
 
 /**
- * Once per page, when it has loaded and is idle: the code a click needs (no initiate, no connection to
- * Mono), so that a tap or a key press with no pointer-enter before it does not wait for it on the network.
- * Skipped when the user asks to save data.
+ * Once the page has loaded and is idle: the code a click needs (no initiate, no connection to Mono), for every
+ * button's client, so that a tap or a key press with no pointer-enter before it does not wait for it on the
+ * network. Skipped when the user asks to save data.
  */
 function warmUpWhenIdle(prepareClient: () => void): void {
-  if (warmUpScheduled) return;
-  warmUpScheduled = true;
   if ((navigator as { connection?: { saveData?: boolean } }).connection?.saveData) return;
+  if (warmUps.add(prepareClient).size > 1) return;
   const warm = () => {
     loadWidgetSide().catch(() => {}); // a failed load is reported by the session that needs it
-    prepareClient();
+    for (const prepare of warmUps) prepare();
+    warmUps.clear();
   };
   const whenIdle = () => (window.requestIdleCallback ?? setTimeout)(warm);
   if (document.readyState === 'complete') whenIdle();
@@ -514,7 +514,7 @@ export class MonoConnectButton extends BaseElement {
     }
     this.#context.hostConnected();
     this.requestUpdate();
-    warmUpWhenIdle(() => this.client.prepare());
+    warmUpWhenIdle(() => this.isConnected && this.client.prepare());
     void this.updateComplete.then(() => {
       if (!this.isConnected) return;
       if (this.#session?.active && this.#session.mode === 'modal') this.#showModal();

@@ -1,6 +1,7 @@
 // On its own page (web-test-runner gives each file one): the connect button loads the code a click needs
 // once the page is idle, with no initiate and no pointer-enter, so a tap or key press does not wait for it.
-// The button stands alone here: a <mono-provider> would bring the transport up front.
+// The first test's button stands alone: a <mono-provider> would bring the transport up front (the last test
+// imports it).
 import { expect, fixture, html, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/connect-button/define.js';
 import type { MonoConnectButton } from '../../../src/elements/connect-button/mono-connect-button.js';
@@ -33,6 +34,30 @@ describe('<mono-connect-button> idle warm-up', () => {
     } finally {
       window.fetch = realFetch;
       button.close();
+    }
+  });
+
+  it('prepares the client of every button on the page, not only the first one', async () => {
+    await import('../../../src/elements/provider/define.js');
+    const page = await fixture<HTMLElement>(html`<div>
+      <mono-provider endpoint="/api/mono"><mono-connect-button no-preinitiate></mono-connect-button></mono-provider>
+      <mono-connect-button endpoint="/api/other" no-preinitiate></mono-connect-button>
+    </div>`);
+    const lone = page.querySelectorAll<MonoConnectButton>('mono-connect-button')[1];
+    await new Promise<void>((resolve) => requestIdleCallback(() => setTimeout(resolve, 50)));
+    await new Promise<void>((resolve) => requestIdleCallback(() => resolve()));
+    const sent: string[] = [];
+    const realFetch = window.fetch;
+    window.fetch = (input, init) => {
+      sent.push(new URL(String(input), location.href).pathname);
+      return realFetch(input, init);
+    };
+    try {
+      lone.shadowRoot!.querySelector<HTMLButtonElement>('[part~="button"]')!.click();
+      expect(sent, 'the lone button (its own client) sent within the click').to.deep.equal(['/api/other/accounts/initiate']);
+    } finally {
+      window.fetch = realFetch;
+      lone.close();
     }
   });
 });
