@@ -460,7 +460,7 @@ describe('<mono-connect-button>', () => {
     let prepared = 0;
     client.prepare = () => void prepared++;
     // The page's idle warm-up prepares it too: let that pass first, then count pointer-enter's alone.
-    await new Promise<void>((resolve) => requestIdleCallback(() => resolve()));
+    await new Promise<void>((resolve) => ((window.requestIdleCallback ?? setTimeout) as (callback: () => void) => void)(resolve));
     prepared = 0;
     parts(lazy.el).trigger.dispatchEvent(new PointerEvent('pointerenter'));
     await nextMessageTurn();
