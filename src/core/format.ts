@@ -1,3 +1,4 @@
+import { whenIdle } from './idle.js';
 const numberFormats = new Map<string, Intl.NumberFormat>();
 const dateFormats = new Map<string, Intl.DateTimeFormat>();
 
@@ -118,8 +119,7 @@ export function warmFormatsWhenIdle(locales: () => readonly string[]): void {
       formatDate('2000-01-01', locale);
     }
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(warm, { timeout: 2000 });
-  else setTimeout(warm, 50);
+  whenIdle(warm);
 }
 
 const MASK = '•';

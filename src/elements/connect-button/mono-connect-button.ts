@@ -12,6 +12,7 @@ import { MonoError, toMonoError } from '../../client/errors.js';
 import { ContextConsumer, type MonoContextValue } from '../../core/context.js';
 import { describeErrorWith } from '../../core/describe-error.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../../core/events.js';
+import { whenIdle } from '../../core/idle.js';
 import { resolveLocale } from '../../core/locale.js';
 import { installThemeClasses } from '../../core/theme-classes.js';
 import { CONTROLS_CSS, HOST_TOKENS_CSS } from '../../core/tokens-css.js';
@@ -72,9 +73,8 @@ function warmUpWhenIdle(prepareClient: () => void): void {
     for (const prepare of warmUps) prepare();
     warmUps.clear();
   };
-  const whenIdle = () => (window.requestIdleCallback ?? setTimeout)(warm);
-  if (document.readyState === 'complete') whenIdle();
-  else window.addEventListener('load', whenIdle, { once: true });
+  if (document.readyState === 'complete') whenIdle(warm);
+  else window.addEventListener('load', () => whenIdle(warm), { once: true });
 }
 
 /** The focused element, looking through shadow roots. */
