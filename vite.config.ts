@@ -126,6 +126,9 @@ export default defineConfig(({ command, mode }) => {
       build: {
         ...cdn,
         emptyOutDir: false,
+        // A file served as it is, not bundled again: Vite keeps a library's ES output's whitespace (for the
+        // consumer's tree-shaking), so the bundler is asked to minify it all.
+        rolldownOptions: { output: { minify: true } },
         lib: { entry: 'src/cdn/chart-js.ts', formats: ['es'], fileName: () => CDN_CHART_FILE },
       },
     };
