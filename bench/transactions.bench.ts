@@ -296,7 +296,7 @@ async function main() {
   }
   console.log('\nEvery figure ends when the rows are painted (the next frame after the DOM is up to date), so about one frame (~16 ms) is the floor.');
   console.log(
-    `\nBundle (minified, gzip -9): <mono-transactions> entry with Lit, zod/mini, the client and core ${(page.gzip / 1024).toFixed(1)} kB; ` +
+    `\nBundle (minified, gzip -9): <mono-transactions> entry with Lit, the data model, the client and core ${(page.gzip / 1024).toFixed(1)} kB; ` +
       `the same without the element ${(core.gzip / 1024).toFixed(1)} kB, so the element adds about ${((page.gzip - core.gzip) / 1024).toFixed(1)} kB.`,
   );
 }
