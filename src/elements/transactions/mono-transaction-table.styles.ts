@@ -177,15 +177,38 @@ export const tableStyles = css`
       display: none;
     }
   }
+  /* Phones: the date moves under the narration (the sighted and the screen-reader text of the cell) so
+     the amount gets the room to show in full. */
   @container (max-width: 32rem) {
-    .col-balance {
+    .col-balance,
+    .col-date,
+    .direction {
       display: none;
     }
-    col.col-date {
-      inline-size: 6.5rem;
-    }
     col.col-amount {
-      inline-size: 8.5rem;
+      inline-size: 50%;
+    }
+    th,
+    td {
+      padding-inline: 0.5rem;
+    }
+    tbody tr.row,
+    tbody tr.row td {
+      block-size: max(var(--_row-h), 3.5rem);
+    }
+    td.col-amount {
+      white-space: normal;
+    }
+    .money {
+      min-inline-size: 0;
+    }
+    td.col-narration::after {
+      content: attr(data-date);
+      display: block;
+      overflow: hidden;
+      text-overflow: ellipsis;
+      font-size: 0.8125rem;
+      color: var(--_text-muted);
     }
   }
 `;

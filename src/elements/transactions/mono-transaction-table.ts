@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MonoElement } from '../../core/mono-element.js';
-import { formatDate, formatMoney } from '../../core/format.js';
+import { formatDate, formatMoney, groupSeparator } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import type { TransactionFilters } from '../../core/events.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
@@ -414,6 +414,7 @@ export class MonoTransactionTable extends MonoElement {
   private renderRow(t: Transaction, position: number, tabbable: boolean, locale: string) {
     const credit = t.type === 'credit';
     const category = categoryLabel(t.category);
+    const date = formatDate(t.date, locale, dateOptions);
     return html`<tr
       part="row"
       class="row ${t.type}"
@@ -422,8 +423,8 @@ export class MonoTransactionTable extends MonoElement {
       tabindex=${tabbable ? 0 : -1}
       aria-current=${t.id === this.selectedId ? 'true' : nothing}
     >
-      <td class="col-date">${formatDate(t.date, locale, dateOptions)}</td>
-      <td class="col-narration" title=${t.narration}>${t.narration}</td>
+      <td class="col-date">${date}</td>
+      <td class="col-narration" title=${t.narration} data-date=${date}>${t.narration}</td>
       <td class="col-category ${category ? '' : 'muted'}">${category ?? msg(locale, 'txnUncategorised')}</td>
       <td class="col-amount">
         <span part="amount" class="amount">
@@ -431,7 +432,7 @@ export class MonoTransactionTable extends MonoElement {
             ${credit ? svg`<path d="M9 3 3 9M3 4v5h5" />` : svg`<path d="M3 9l6-6M4 3h5v5" />`}
           </svg>
           <span class="sr-only">${msg(locale, credit ? 'txnCredit' : 'txnDebit')}</span>
-          ${formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' })}
+          <span class="money">${wrappable(formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' }), locale)}</span>
         </span>
       </td>
       <td class="col-balance">
@@ -441,6 +442,12 @@ export class MonoTransactionTable extends MonoElement {
       </td>
     </tr>`;
   }
+}
+
+/** Money with a line-break opportunity after each digit group: a phone-width cell wraps a large amount rather than cut it. */
+function wrappable(money: string, locale: string) {
+  const separator = groupSeparator(locale);
+  return separator ? money.split(separator).map((part, i) => (i ? html`${separator}<wbr />${part}` : part)) : money;
 }
 
 const sameSort = (a: SortSpec, b: SortSpec) => a.key === b.key && a.direction === b.direction;

@@ -215,6 +215,46 @@ describe('<mono-transaction-table>', () => {
     expect(credit.querySelector('svg[aria-hidden="true"] path')).to.exist;
   });
 
+  it('on a phone moves the date under the narration and shows large amounts in full', async () => {
+    const big = makeRows(30).map((t, i) => ({ ...t, amount: i % 2 ? 1_234_567_890 : 99_999_999_999, type: i % 3 ? 'debit' : 'credit' }) as Transaction);
+    const wrap = await fixture<HTMLDivElement>(html`<div><mono-transaction-table locale="en-NG" .transactions=${big}></mono-transaction-table></div>`);
+    const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+    const root = el.shadowRoot!;
+    const layout = async (width: number) => {
+      wrap.style.inlineSize = `${width}px`;
+      await nextFrame();
+      await el.settled;
+      const [row] = renderedRows(el);
+      const narration = row.querySelector<HTMLElement>('td.col-narration')!;
+      return { row, narration, after: getComputedStyle(narration, '::after').content, date: getComputedStyle(row.querySelector('td.col-date')!).display };
+    };
+
+    const phone = await layout(320);
+    expect(phone.date).to.equal('none');
+    expect(getComputedStyle(root.querySelector('th.col-date')!).display).to.equal('none');
+    // Firefox reports the declared attr() rather than the text it resolves to.
+    expect([`"${phone.narration.dataset.date}"`, 'attr(data-date)']).to.include(phone.after);
+    expect(phone.narration.dataset.date).to.equal('1 Jun 2025');
+    expect(phone.narration.textContent).to.equal(big[0].narration);
+    for (const row of renderedRows(el)) {
+      const cell = row.querySelector<HTMLElement>('td.col-amount')!;
+      const amount = cell.querySelector<HTMLElement>('[part~="amount"]')!;
+      expect(amount.textContent).to.match(/[+\-−]₦(999,999,999\.99|12,345,678\.90)/);
+      expect(cell.scrollWidth, amount.textContent!).to.be.at.most(cell.clientWidth);
+      const [box, money] = [cell.getBoundingClientRect(), amount.querySelector('.money')!.getBoundingClientRect()];
+      expect(money.left).to.be.at.least(box.left);
+      expect(money.right).to.be.at.most(box.right);
+      expect(money.top).to.be.at.least(box.top);
+      expect(money.bottom).to.be.at.most(box.bottom);
+    }
+    expect(phone.row.getBoundingClientRect().height).to.be.at.least(3.5 * parseFloat(getComputedStyle(document.documentElement).fontSize) - 0.5);
+    await expect(el).to.be.accessible();
+
+    const wide = await layout(800);
+    expect(wide.date).to.equal('table-cell');
+    expect(wide.after).to.equal('none');
+  });
+
   it('is accessible with rows, and when empty', async () => {
     const el = await table(rows10k);
     await expect(el).to.be.accessible();
