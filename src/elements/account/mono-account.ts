@@ -189,7 +189,7 @@ export class MonoAccount extends MonoDataElement {
       return html`<div part="base" class="account compact">
         <span part="institution" class="institution">${a.institution.name}</span>
         <span part="account-number">${number}</span>
-        <span part="balance"><span class="sr-only">${msg(locale, 'accountBalance')}: </span><span class="amount">${balance}</span></span>
+        <span part="balance"><span class="sr-only">${msg(locale, 'accountBalance')}: </span><span class="amount"><bdi>${balance}</bdi></span></span>
         ${this.renderStatus(a, locale, true)}
       </div>`;
     }
@@ -206,7 +206,7 @@ export class MonoAccount extends MonoDataElement {
       </div>
       <p part="balance" class="balance">
         <span class="label">${msg(locale, 'accountBalance')}</span>
-        <span class="amount">${balance}</span>
+        <span class="amount"><bdi>${balance}</bdi></span>
       </p>
       <dl part="details">
         <div>

@@ -97,7 +97,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
           <span class="total-value">${this.money(value, t.currency)}</span>
           ${t.holdings
             ? html`<span class="total-return ${t.gain > 0 ? 'positive' : t.gain < 0 ? 'negative' : ''}">
-                ${msg(locale, 'assetsReturn')}: ${this.money(t.gain, t.currency, true)}${t.gainPercent !== null ? ` (${formatPercent(t.gainPercent, locale)})` : ''}
+                ${msg(locale, 'assetsReturn')}: <bdi>${this.money(t.gain, t.currency, true)}</bdi>${t.gainPercent !== null ? html` (<bdi>${formatPercent(t.gainPercent, locale)}</bdi>)` : ''}
               </span>`
             : nothing}
           ${t.holdings && t.reported !== null && t.reported !== t.value
@@ -137,8 +137,8 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
               <td class="num">${this.money(a.price, a.currency)}</td>
               <td class="num">${this.money(a.cost, a.currency)}</td>
               <td class="num">${this.money(a.value, a.currency)}</td>
-              <td class=${this.tone(a.gain)}>${this.money(a.gain, a.currency, true)}</td>
-              <td class=${this.tone(a.gain)}>${a.gainPercent === null ? '—' : formatPercent(a.gainPercent, locale)}</td>
+              <td class=${this.tone(a.gain)}><bdi>${this.money(a.gain, a.currency, true)}</bdi></td>
+              <td class=${this.tone(a.gain)}><bdi>${a.gainPercent === null ? '—' : formatPercent(a.gainPercent, locale)}</bdi></td>
             </tr>`,
           )}
         </tbody>
@@ -150,8 +150,8 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
                 <th scope="row" colspan="5">${msg(locale, 'assetsTotalFor', { currency: t.currency })}</th>
                 <td class="num">${this.money(t.cost, t.currency)}</td>
                 <td class="num">${this.money(t.value, t.currency)}</td>
-                <td class=${this.tone(t.gain)}>${this.money(t.gain, t.currency, true)}</td>
-                <td class=${this.tone(t.gain)}>${t.gainPercent === null ? '—' : formatPercent(t.gainPercent, locale)}</td>
+                <td class=${this.tone(t.gain)}><bdi>${this.money(t.gain, t.currency, true)}</bdi></td>
+                <td class=${this.tone(t.gain)}><bdi>${t.gainPercent === null ? '—' : formatPercent(t.gainPercent, locale)}</bdi></td>
               </tr>`,
             )}
         </tfoot>

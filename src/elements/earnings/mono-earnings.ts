@@ -150,9 +150,9 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
         <tbody>
           ${earnings.map(
             (e) => html`<tr>
-              <td><time datetime=${e.date}>${formatDate(e.date, locale)}</time></td>
+              <td><time dir="auto" datetime=${e.date}>${formatDate(e.date, locale)}</time></td>
               <td>${e.asset.name ?? e.asset.symbol ?? '—'}${e.asset.symbol && e.asset.name ? html` <span class="muted">${e.asset.symbol}</span>` : nothing}</td>
-              <td class="narration">${e.narration}</td>
+              <td class="narration"><bdi>${e.narration}</bdi></td>
               <td class="num">${formatMoney(e.amount, e.currency, locale)}</td>
             </tr>`,
           )}

@@ -150,13 +150,13 @@ export class MonoIdentity extends MonoDataElement {
     if (!present(value)) {
       return html`<span part="value not-provided" class="not-provided">${msg(locale, 'identityNotProvided')}</span>`;
     }
-    if (name !== 'bvn' && name !== 'phone') return html`<span part=${`value value-${name}`} class="value">${value}</span>`;
+    if (name !== 'bvn' && name !== 'phone') return html`<span part=${`value value-${name}`} class="value" dir="auto">${value}</span>`;
     const shown = this.isRevealed(name);
     const clean = value.trim();
     const last4 = clean.replace(/\D/g, '').slice(-4);
     const label = msg(locale, name === 'bvn' ? 'identityBvn' : 'identityPhone');
     return html`${shown
-        ? html`<span part=${`value value-${name}`} class="value secret">${clean}</span>`
+        ? html`<span part=${`value value-${name}`} class="value secret" dir="auto">${clean}</span>`
         : html`<span part=${`value value-${name}`} class="value secret"
             ><span aria-hidden="true">${MASKS[name](clean)}</span
             ><span class="sr-only">${msg(locale, 'identityEndingIn', { last4 })}</span></span

@@ -249,8 +249,8 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
               <td>${humanise(s.frequency) || msg(locale, 'insightsNotKnown')}</td>
               <td class="num">${this.money(s.monthlyAverage, s.currency)}</td>
               <td class="stability">${stability(s)}</td>
-              <td>${date(s.firstDate)}</td>
-              <td>${date(s.lastDate)}</td>
+              <td><bdi>${date(s.firstDate)}</bdi></td>
+              <td><bdi>${date(s.lastDate)}</bdi></td>
             </tr>`,
           )}
         </tbody>

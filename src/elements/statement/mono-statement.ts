@@ -275,11 +275,11 @@ export class MonoStatement extends MonoDataElement {
     return html`<dl part="summary" class="summary">
         <div class="opening">
           <dt>${msg(locale, 'statementOpening')}</dt>
-          <dd>${money(view.opening)}</dd>
+          <dd><bdi>${money(view.opening)}</bdi></dd>
         </div>
         <div class="closing">
           <dt>${msg(locale, 'statementClosing')}</dt>
-          <dd>${money(view.closing)}</dd>
+          <dd><bdi>${money(view.closing)}</bdi></dd>
         </div>
         <div class="in">
           <dt>${msg(locale, 'statementMoneyIn')}</dt>

@@ -63,6 +63,11 @@ export const tableStyles = css`
     font-size: 0.8125rem;
     color: var(--_text-muted);
   }
+  /* Bank text sets its own direction (and so which end an ellipsis cuts), aligned like the table. */
+  td.col-narration {
+    unicode-bidi: plaintext;
+    text-align: match-parent;
+  }
   th.col-amount,
   th.col-balance,
   td.col-amount,
@@ -205,6 +210,8 @@ export const tableStyles = css`
     td.col-narration::after {
       content: attr(data-date);
       display: block;
+      unicode-bidi: plaintext;
+      text-align: match-parent;
       overflow: hidden;
       text-overflow: ellipsis;
       font-size: 0.8125rem;

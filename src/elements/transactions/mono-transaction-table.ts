@@ -423,7 +423,7 @@ export class MonoTransactionTable extends MonoElement {
       tabindex=${tabbable ? 0 : -1}
       aria-current=${t.id === this.selectedId ? 'true' : nothing}
     >
-      <td class="col-date">${date}</td>
+      <td class="col-date"><bdi>${date}</bdi></td>
       <td class="col-narration" title=${t.narration} data-date=${date}>${t.narration}</td>
       <td class="col-category ${category ? '' : 'muted'}">${category ?? msg(locale, 'txnUncategorised')}</td>
       <td class="col-amount">
@@ -432,13 +432,13 @@ export class MonoTransactionTable extends MonoElement {
             ${credit ? svg`<path d="M9 3 3 9M3 4v5h5" />` : svg`<path d="M3 9l6-6M4 3h5v5" />`}
           </svg>
           <span class="sr-only">${msg(locale, credit ? 'txnCredit' : 'txnDebit')}</span>
-          <span class="money">${wrappable(formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' }), locale)}</span>
+          <bdi class="money">${wrappable(formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' }), locale)}</bdi>
         </span>
       </td>
       <td class="col-balance">
         ${t.balance === null
           ? html`<span aria-hidden="true">—</span><span class="sr-only">${msg(locale, 'txnNoBalance')}</span>`
-          : formatMoney(t.balance, t.currency, locale)}
+          : html`<bdi>${formatMoney(t.balance, t.currency, locale)}</bdi>`}
       </td>
     </tr>`;
   }

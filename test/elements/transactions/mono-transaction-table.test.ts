@@ -255,6 +255,38 @@ describe('<mono-transaction-table>', () => {
     expect(wide.after).to.equal('none');
   });
 
+  it('keeps signed amounts and dates in reading order on a right-to-left page', async () => {
+    const rows = makeRows(4).map((t) => ({ ...t, narration: `NIP TRANSFER FROM ADAEZE OKONKWO-BELLO FOR SCHOOL FEES AND UPKEEP ${t.id}` }));
+    const wrap = await fixture<HTMLDivElement>(html`<div dir="rtl"><mono-transaction-table locale="en-NG" .transactions=${rows}></mono-transaction-table></div>`);
+    const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+    await el.settled;
+    // Where the first and the last character of an element's text are painted.
+    const ends = (node: Element) => {
+      const walker = document.createTreeWalker(node, NodeFilter.SHOW_TEXT, { acceptNode: (t) => (t.textContent!.trim() && !t.parentElement!.closest('.sr-only') ? 1 : 2) });
+      const texts: Text[] = [];
+      while (walker.nextNode()) texts.push(walker.currentNode as Text);
+      const at = (t: Text, i: number) => {
+        const range = document.createRange();
+        range.setStart(t, i);
+        range.setEnd(t, i + 1);
+        return range.getBoundingClientRect().x;
+      };
+      const first = texts[0], last = texts[texts.length - 1];
+      return { first: at(first, first.textContent!.search(/\S/)), last: at(last, last.textContent!.trimEnd().length - 1) };
+    };
+    const debit = renderedRows(el).find((r) => r.classList.contains('debit'))!;
+    const money = debit.querySelector('.money')!;
+    expect(money.textContent).to.match(/^-₦/);
+    const amount = ends(money);
+    expect(amount.first, 'the minus sign is left of the digits').to.be.lessThan(amount.last);
+    const date = ends(debit.querySelector('td.col-date')!);
+    expect(date.first, 'the day is left of the year').to.be.lessThan(date.last);
+    // A cut English narration keeps its start, on the left, and loses its end.
+    const narration = debit.querySelector('td.col-narration')!;
+    expect(narration.scrollWidth).to.be.greaterThan(narration.clientWidth);
+    expect(ends(narration).first).to.be.within(narration.getBoundingClientRect().left, narration.getBoundingClientRect().left + 20);
+  });
+
   it('is accessible with rows, and when empty', async () => {
     const el = await table(rows10k);
     await expect(el).to.be.accessible();
