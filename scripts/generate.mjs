@@ -101,7 +101,8 @@ function reactWrappers(elements) {
     HEADER,
     '// React components for every tag, made with @lit/react: properties are set as properties and every',
     '// mono-* event is an `onMono…` prop (e.g. `onMonoSuccess`). Each component registers its own tag.',
-    "import type {} from '../jsx/react.js';",
+    '// A type export, not `import type {}`: that is dropped from the .d.ts, and with it the raw tags\' JSX typings.',
+    "export type { MonoReactElements } from '../jsx/react.js';",
   ];
   for (const e of elements) {
     const name = e.tag.replace(/^mono-/, '');

@@ -2,7 +2,8 @@
 
 // React components for every tag, made with @lit/react: properties are set as properties and every
 // mono-* event is an `onMono…` prop (e.g. `onMonoSuccess`). Each component registers its own tag.
-import type {} from '../jsx/react.js';
+// A type export, not `import type {}`: that is dropped from the .d.ts, and with it the raw tags' JSX typings.
+export type { MonoReactElements } from '../jsx/react.js';
 export { MonoAccount } from './account.js';
 export { MonoAssets } from './assets.js';
 export { MonoConnectButton } from './connect-button.js';
