@@ -153,7 +153,16 @@ export default defineConfig(({ command, mode }) => {
       sourcemap: true,
       minify: false,
       lib: { entry: libraryEntries(), formats: ['es'] },
-      rolldownOptions: { external, output: { chunkFileNames: 'chunks/[name]-[hash].js' } },
+      rolldownOptions: {
+        external,
+        output: {
+          // One file per source module, as the model libraries ship: a consumer's bundler drops what a page
+          // does not import (shared chunks made `formatMoney` from the root keep Lit and every English word).
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          chunkFileNames: 'chunks/[name].js',
+        },
+      },
     },
   };
 });

@@ -4,7 +4,7 @@ import { translator, type MessageParams } from './catalogue.js';
 export type { MessageKey, Messages, MessageParams };
 export { registerMessages, translator, withMessages } from './catalogue.js';
 
-const english = translator(en);
+const english = /* @__PURE__ */ translator(en);
 
 /** The message for `locale` (full tag, then shorter tags, then English) with `{name}` placeholders filled. */
 export function msg(locale: string, key: MessageKey, params?: MessageParams): string {

@@ -112,6 +112,28 @@ describe('the built package', () => {
     for (const pattern of pkg.sideEffects as string[]) assert.ok(!/index|react|server|locales/.test(pattern), `sideEffects lists ${pattern}`);
   });
 
+  it('lets a bundler keep only what a consumer imports from the root entry', async () => {
+    const { build } = await import('vite');
+    const bundle = async (code: string) => {
+      const result = await build({
+        configFile: false,
+        logLevel: 'silent',
+        root: process.cwd(),
+        plugins: [{ name: 'entry', resolveId: (id) => (id === 'entry' ? '\0entry' : null), load: (id) => (id === '\0entry' ? code : null) }],
+        build: { write: false, minify: false, modulePreload: false, rolldownOptions: { input: 'entry' } },
+      });
+      const chunks = (Array.isArray(result) ? result : [result]).flatMap((r) => ('output' in r ? r.output : [])).filter((o) => o.type === 'chunk');
+      return Object.keys(chunks.find((c) => c.isEntry)!.modules).map((id) => id.replace(`${process.cwd()}/`, ''));
+    };
+    const format = await bundle(`import { formatMoney } from '${pkg.name}'; console.log(formatMoney(100));`);
+    assert.deepEqual(format.filter((id) => /node_modules|elements\/|i18n\//.test(id)), [], 'formatMoney alone');
+    const client = await bundle(`import { MonoClient } from '${pkg.name}'; console.log(new MonoClient({ endpoint: '/api' }));`);
+    assert.deepEqual(client.filter((id) => /node_modules\/(lit|@lit)|elements\//.test(id)), [], 'MonoClient alone');
+    const account = await bundle(`import '${pkg.name}/define/account';`);
+    assert.ok(account.includes('dist/esm/elements/account/mono-account.js'), 'a define entry keeps its element');
+    assert.deepEqual(account.filter((id) => /elements\/(?!account)/.test(id)), [], 'and no other element');
+  });
+
   it('imports every entry in Node, where there is no window or document', () => {
     const result = spawnSync(process.execPath, ['test/packaging/import-entries.mjs', ...jsEntries()], { encoding: 'utf8' });
     assert.equal(result.status, 0, result.stderr);
