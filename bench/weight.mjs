@@ -151,8 +151,20 @@ export async function measureWeights({ perElement = true, context = true } = {})
 
   if (has('connect-button')) {
     const b = await bundle(`import ${src('elements/connect-button/define.ts')};`);
+    // What the button fetches once the page is idle, with no click: the chunks of the click's code
+    // (the widget side and the client's transport and parsers) and what they import.
+    const byName = new Map(b.all.map((c) => [c.fileName, c]));
+    const idle = new Set();
+    const visit = (chunk) => {
+      if (!chunk || idle.has(chunk) || b.eager.includes(chunk)) return;
+      idle.add(chunk);
+      for (const dep of chunk.imports) visit(byName.get(dep));
+    };
+    for (const chunk of b.lazy) if (chunk.moduleIds.some((id) => /[\\/]src[\\/](connect[\\/]widget-side|client[\\/]connect-runtime)\.ts$/.test(id))) visit(chunk);
     add('connect-button', '<mono-connect-button> alone', total(b.eager), b.eager.map((c) => c.fileName), {
       lazy: b.lazy.length ? total(b.lazy) : undefined,
+      idle: total([...b.eager, ...idle]),
+      idleFiles: [...idle].map((c) => c.fileName),
       composition: composition(b.eager),
     });
   } else items.push({ id: 'connect-button', label: '<mono-connect-button> alone', missing: 'src/elements/connect-button not there yet' });

@@ -80,13 +80,15 @@ export async function networkSuite(ctx: BenchContext): Promise<SuiteResult<Netwo
     await p.page.evaluate(() => (window as unknown as DashboardWindow).bench.ready);
     await quiet(ctx);
     const load = phase(ctx.server.log.slice(start));
+    // The load's bytes, before the sync adds its own.
+    const loadBytes = { ...bytesByType };
     const [loads, errors, charts] = await p.page.evaluate(() => [(window as unknown as DashboardWindow).bench.loads, (window as unknown as DashboardWindow).bench.errors, (window as unknown as DashboardWindow).bench.charts()] as const);
     const before = ctx.server.log.length;
     const result = await p.page.evaluate(() => (window as unknown as DashboardWindow).bench.sync());
     await quiet(ctx);
     const sync = phase(ctx.server.log.slice(before));
     if (p.errors.length) throw new Error(p.errors.join('; '));
-    data = { load: { ...load, bytesByType, loads: [...loads], errors: [...errors], charts }, sync: { ...sync, result } };
+    data = { load: { ...load, bytesByType: loadBytes, loads: [...loads], errors: [...errors], charts }, sync: { ...sync, result } };
   } finally {
     await p.close();
   }

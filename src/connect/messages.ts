@@ -3,7 +3,7 @@
 import { MonoError } from '../client/errors.js';
 import type { WidgetEventType } from '../core/events.js';
 import { isRecord } from '../model/base.js';
-import { cleanCode, REDIRECT_MESSAGE_TYPE } from './redirect-return.js';
+import { cleanCode, REDIRECT_MESSAGE_TYPE } from './code.js';
 
 /**
  * Mono's raw message types (MONO_API.md §11) → the names connect.js gives them. The two success types and

@@ -1,16 +1,9 @@
 // The page Mono returns to (`redirect_url`): handing the result to the window that opened the widget, or
 // resuming a full-page redirect. Loaded only when the URL carries such a return (and by the redirect helper).
+import { cleanCode, REDIRECT_MESSAGE_TYPE } from './code.js';
 import { readAll, writeAll, type PendingConnect } from './redirect.js';
 
-/** The message the kit's redirect helper posts from the host's `redirect_url` page to the page that opened the widget. */
-export const REDIRECT_MESSAGE_TYPE = 'mono-elements.redirect';
-
-const CODE = /^[\w.~-]{1,512}$/;
-
-/** A code as the widget or redirect hands it over, or null when it is missing or not code-shaped. */
-export function cleanCode(value: unknown): string | null {
-  return typeof value === 'string' && CODE.test(value.trim()) ? value.trim() : null;
-}
+export { cleanCode, REDIRECT_MESSAGE_TYPE };
 
 /** The shape of the references the kit makes (`kit-` + 32 hex digits), loosely: other systems' references don't start with `kit-`. */
 export const isKitReference = (value: unknown): value is string => typeof value === 'string' && /^kit-[\w-]{1,124}$/.test(value);
