@@ -3,7 +3,7 @@
 // never checked here: they are only reported by `npm run bench`.
 //
 //   npm run bench:check                 check
-//   npm run bench:check -- --update     set every budget to today's figure + 5 % (after an intended change);
+//   npm run bench:check -- --update     set every budget to today's figure + 2 % (after an intended change);
 //                                       the connect button's stays at the 0.6× connect.js target while it meets it
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -18,7 +18,7 @@ const items = await measureWeights({ perElement: false, context: false });
 const measured = items.filter((i) => !i.missing);
 
 if (process.argv.includes('--update')) {
-  const headroom = (n) => Math.ceil((n * 1.05) / 100) * 100;
+  const headroom = (n) => Math.ceil((n * 1.02) / 100) * 100;
   const connectJs = measured.find((i) => i.id === 'connect.js');
   const budgetOf = (i) => {
     const next = { gzip: headroom(i.gzip), brotli: headroom(i.brotli) };

@@ -184,10 +184,10 @@ export async function scaleSuite(ctx: BenchContext, sizes: readonly number[] = S
         figure: '  kit fetching itself: response → rows; heap',
         kit: `${ms(fetching.median.firstRows)}; ${mib(fetching.median.heap)}`,
         baseline: `AG Grid ${ms(entry.aggrid!.median.firstRows)}; ${mib(entry.aggrid!.median.heap)}`,
-        ratio: `${times(medianRatio(samples.get(key('kit-fetch', n))!.map((r) => r.firstRows), grid.map((r) => r.firstRows)))}; ${times(
-          medianRatio(samples.get(key('kit-fetch', n))!.map((r) => r.heap), grid.map((r) => r.heap)),
-        )}`,
+        // Heap only: the kit's time includes reading and validating the JSON, AG Grid's starts from parsed rows.
+        ratio: `heap ${times(medianRatio(samples.get(key('kit-fetch', n))!.map((r) => r.heap), grid.map((r) => r.heap)))}`,
         status: 'info',
+        note: "time not compared: the kit's includes reading and validating the JSON, AG Grid's starts from parsed rows",
       });
     }
   }
