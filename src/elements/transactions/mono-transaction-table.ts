@@ -65,7 +65,7 @@ export class MonoTransactionTable extends MonoElement {
   @property({ attribute: false }) transactions: readonly TransactionInput[] = [];
 
   /** ISO 4217 code of the rows that name no currency (default NGN). */
-  @property() currency?: string;
+  @property() currency?: string | undefined;
 
   /** Which rows to show: `start`/`end` (ISO days, inclusive, UTC), `type`, `narration` (case-insensitive). */
   @property({ attribute: false }) filters: TransactionFilters = {};
@@ -77,7 +77,7 @@ export class MonoTransactionTable extends MonoElement {
   @property() locale = 'en-NG';
 
   /** The table's accessible name. */
-  @property() label?: string;
+  @property() label?: string | undefined;
 
   /** Marks the table busy for assistive technology while its owner reloads. */
   @property({ type: Boolean }) busy = false;
@@ -415,6 +415,7 @@ export class MonoTransactionTable extends MonoElement {
     const credit = t.type === 'credit';
     const category = categoryLabel(t.category);
     const date = formatDate(t.date, locale, dateOptions);
+    const [head, tail] = breakAfterFirstGroup(formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' }), locale);
     return html`<tr
       part="row"
       class="row ${t.type}"
@@ -432,22 +433,26 @@ export class MonoTransactionTable extends MonoElement {
             ${credit ? svg`<path d="M9 3 3 9M3 4v5h5" />` : svg`<path d="M3 9l6-6M4 3h5v5" />`}
           </svg>
           <span class="sr-only">${msg(locale, credit ? 'txnCredit' : 'txnDebit')}</span>
-          <bdi class="money">${wrappable(formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' }), locale)}</bdi>
+          <bdi class="money">${head}<wbr />${tail}</bdi>
         </span>
       </td>
-      <td class="col-balance">
+      <td class="col-balance"><bdi>
         ${t.balance === null
           ? html`<span aria-hidden="true">—</span><span class="sr-only">${msg(locale, 'txnNoBalance')}</span>`
-          : html`<bdi>${formatMoney(t.balance, t.currency, locale)}</bdi>`}
-      </td>
+          : formatMoney(t.balance, t.currency, locale)}
+      </bdi></td>
     </tr>`;
   }
 }
 
-/** Money with a line-break opportunity after each digit group: a phone-width cell wraps a large amount rather than cut it. */
-function wrappable(money: string, locale: string) {
+/**
+ * Money split after its first digit group, for a line-break opportunity there: a phone-width cell wraps a
+ * large amount ("-₦999," / "999,999.99") rather than cut it. One split keeps the row's template flat.
+ */
+function breakAfterFirstGroup(money: string, locale: string): [string, string] {
   const separator = groupSeparator(locale);
-  return separator ? money.split(separator).map((part, i) => (i ? html`${separator}<wbr />${part}` : part)) : money;
+  const at = separator ? money.indexOf(separator) : -1;
+  return at < 0 ? [money, ''] : [money.slice(0, at + separator.length), money.slice(at + separator.length)];
 }
 
 const sameSort = (a: SortSpec, b: SortSpec) => a.key === b.key && a.direction === b.direction;
