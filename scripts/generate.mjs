@@ -154,7 +154,7 @@ function jsxElements(elements) {
     'export interface MonoTagAttributes {',
   );
   for (const e of elements) {
-    const attrs = e.attributes.filter((a) => a.fieldName).map((a) => `    '${a.name}'?: AttributeValue<NonNullable<${e.className}['${a.fieldName}']>>;`);
+    const attrs = e.attributes.filter((a) => a.fieldName).map((a) => `    '${a.name}'?: AttributeValue<NonNullable<${e.className}['${a.fieldName}']>> | undefined;`);
     lines.push(`  '${e.tag}': {${attrs.length ? `\n${attrs.join('\n')}\n  ` : ''}};`);
   }
   lines.push('}', '', '/** The public properties of each tag (set as properties by React 19 and Preact). */', 'export interface MonoTagProperties {');

@@ -32,7 +32,7 @@ export class MonoElement extends LitElement {
   }
 
   /** Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor). */
-  @property({ reflect: true }) theme?: 'light' | 'dark';
+  @property({ reflect: true }) theme?: 'light' | 'dark' | undefined;
 
   emit<K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -45,13 +45,13 @@ export class MonoElement extends LitElement {
  */
 export class MonoDataElement extends MonoElement {
   /** Base URL of the host backend. Default: the provider's, else `/api/mono`. */
-  @property() endpoint?: string;
+  @property() endpoint?: string | undefined;
 
   /** The Mono account id to show. Default: the provider's. */
-  @property({ attribute: 'account-id' }) accountId?: string;
+  @property({ attribute: 'account-id' }) accountId?: string | undefined;
 
   /** BCP 47 locale for numbers and dates. Default: the provider's, else the nearest `lang`, else the browser's. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   /** What the nearest `<mono-provider>` shares (client, endpoint, account, locale, messages). */
   @state() protected provided?: MonoContextValue;
@@ -72,7 +72,7 @@ export class MonoDataElement extends MonoElement {
   }
 
   /** Your own wording for any message key (wins over the provider's `messages` and the catalogues). */
-  @property({ attribute: false }) messages?: Partial<Messages>;
+  @property({ attribute: false }) messages?: Partial<Messages> | undefined;
 
   /** The locale to format and translate with: its own `locale`, the provider's, the nearest `lang`, then the browser's. */
   get resolvedLocale(): string {

@@ -168,6 +168,8 @@ describe('the built package', () => {
       writeFileSync(`${dir}/preact.tsx`, readFileSync('test/packaging/consumer/preact.tsx.txt', 'utf8'));
       const options = {
         strict: true,
+        // The strictest setting a consumer may have: an optional property must take an explicit undefined.
+        exactOptionalPropertyTypes: true,
         target: 'es2022',
         module: 'nodenext',
         moduleResolution: 'nodenext',

@@ -49,7 +49,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
   @property({ attribute: 'group-by', reflect: true }) groupBy: AllocationGroup = 'type';
 
   /** The currency the allocation chart shows (default: the first one held). */
-  @property({ attribute: 'allocation-currency' }) allocationCurrency?: string;
+  @property({ attribute: 'allocation-currency' }) allocationCurrency?: string | undefined;
 
   private readonly charts = new ChartController(this);
 

@@ -226,46 +226,46 @@ export class MonoConnectButton extends BaseElement {
    * Default: Mono's, `https://connect.mono.co https://link.mono.co`.
    * @attr widget-origins
    */
-  declare widgetOrigins?: string;
+  declare widgetOrigins?: string | undefined;
 
   /**
    * Mono public key: open the classic widget directly, without asking your backend to initiate.
    * @attr public-key
    */
-  declare publicKey?: string;
+  declare publicKey?: string | undefined;
 
   /** The customer, passed to initiate (your backend may also add it from its session). */
-  declare customer?: ConnectCustomer;
+  declare customer?: ConnectCustomer | undefined;
 
   /**
    * Mono customer id for initiate (merged into `customer`).
    * @attr customer-id
    */
-  declare customerId?: string;
+  declare customerId?: string | undefined;
 
   /**
    * Customer name for initiate (merged into `customer`).
    * @attr customer-name
    */
-  declare customerName?: string;
+  declare customerName?: string | undefined;
 
   /**
    * Customer email for initiate (merged into `customer`).
    * @attr customer-email
    */
-  declare customerEmail?: string;
+  declare customerEmail?: string | undefined;
 
   /**
    * Mono institution id to pre-select: the widget opens at that bank's login.
    * @attr institution
    */
-  declare institution?: string;
+  declare institution?: string | undefined;
 
   /**
    * With `institution`: `internet_banking` or `mobile_banking`.
    * @attr auth-method
    */
-  declare authMethod?: string;
+  declare authMethod?: string | undefined;
 
   /**
    * Turns the button off (nothing is initiated or opened).
@@ -287,29 +287,29 @@ export class MonoConnectButton extends BaseElement {
    * Base URL of the host backend. Default: the provider's, else `/api/mono`.
    * @attr endpoint
    */
-  declare endpoint?: string;
+  declare endpoint?: string | undefined;
 
   /**
    * The account to re-authorise with `reauth`. Default: the provider's.
    * @attr account-id
    */
-  declare accountId?: string;
+  declare accountId?: string | undefined;
 
   /**
    * BCP 47 locale of the button's text. Default: the provider's, else the nearest `lang`, else the browser's.
    * @attr locale
    */
-  declare locale?: string;
+  declare locale?: string | undefined;
 
   /**
    * Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor).
    * @attr theme
    * @reflect
    */
-  declare theme?: 'light' | 'dark';
+  declare theme?: 'light' | 'dark' | undefined;
 
   /** Your own wording for any message key (wins over the provider's `messages` and the catalogues). */
-  declare messages?: Partial<Messages>;
+  declare messages?: Partial<Messages> | undefined;
 
   /** What the nearest `<mono-provider>` shares (client, endpoint, account, locale, messages). */
   protected provided?: MonoContextValue;

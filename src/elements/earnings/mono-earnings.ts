@@ -58,7 +58,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
   @property({ reflect: true }) period: EarningsPeriod = 'all';
 
   /** The currency the chart shows (default: the first one earned in the period). */
-  @property({ attribute: 'chart-currency' }) chartCurrency?: string;
+  @property({ attribute: 'chart-currency' }) chartCurrency?: string | undefined;
 
   private readonly charts = new ChartController(this);
 

@@ -28,25 +28,25 @@ export class MonoProvider extends MonoElement {
   @property() endpoint = '/api/mono';
 
   /** The account every element inside shows unless it sets its own. */
-  @property({ attribute: 'account-id' }) accountId?: string;
+  @property({ attribute: 'account-id' }) accountId?: string | undefined;
 
   /** BCP 47 locale for every element inside. */
-  @property() locale?: string;
+  @property() locale?: string | undefined;
 
   /** `fetch` replacement for the host's own auth layer. */
-  @property({ attribute: false }) fetch?: typeof fetch;
+  @property({ attribute: false }) fetch?: typeof fetch | undefined;
 
   /** Extra headers for every request, or a function returning them (e.g. a CSRF token). */
-  @property({ attribute: false }) headers?: HeadersSource;
+  @property({ attribute: false }) headers?: HeadersSource | undefined;
 
   /** Fetch credentials mode. Default `same-origin`. */
-  @property() credentials?: RequestCredentials;
+  @property() credentials?: RequestCredentials | undefined;
 
   /** Supply a ready client instead (its endpoint wins). */
-  @property({ attribute: false }) client?: MonoDataClient;
+  @property({ attribute: false }) client?: MonoDataClient | undefined;
 
   /** Your own wording for any message key, for every element inside (e.g. `{ retry: 'Reload' }`). */
-  @property({ attribute: false }) messages?: Partial<Messages>;
+  @property({ attribute: false }) messages?: Partial<Messages> | undefined;
 
   /** What the elements inside receive; they are called again whenever it changes. */
   private readonly context = new ContextProvider(this);

@@ -61,10 +61,10 @@ export class MonoSyncButton extends MonoDataElement {
   static override styles = [tokens, stateStyles, styles];
 
   /** Id of a `<mono-connect-button>` to open in reauth mode when the bank needs the holder to sign in again. */
-  @property({ attribute: 'reauth-target' }) reauthTarget?: string;
+  @property({ attribute: 'reauth-target' }) reauthTarget?: string | undefined;
 
   /** Same as `reauth-target` (the name issue 5 used). */
-  @property() connect?: string;
+  @property() connect?: string | undefined;
 
   /** Seconds between refreshes of one account (Mono's real-time window). Default 300; 0 turns the check off. */
   @property({ type: Number }) cooldown = 300;

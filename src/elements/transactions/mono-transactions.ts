@@ -87,16 +87,16 @@ export class MonoTransactions extends MonoDataElement {
   static override styles = [tokens, stateStyles, transactionsStyles];
 
   /** First day shown, `YYYY-MM-DD` (or Mono's `DD-MM-YYYY`), inclusive. */
-  @property({ reflect: true }) start?: string;
+  @property({ reflect: true }) start?: string | undefined;
 
   /** Last day shown, inclusive. */
-  @property({ reflect: true }) end?: string;
+  @property({ reflect: true }) end?: string | undefined;
 
   /** `all` (default), `credit` or `debit`. */
-  @property({ reflect: true }) type?: TypeFilter;
+  @property({ reflect: true }) type?: TypeFilter | undefined;
 
   /** Shows only rows whose narration contains this text (case-insensitive). */
-  @property({ reflect: true }) narration?: string;
+  @property({ reflect: true }) narration?: string | undefined;
 
   /** Page through the host (default). `paginate="false"` loads every matching row in one request. */
   @property({ converter: paginateConverter }) paginate = true;
@@ -117,10 +117,10 @@ export class MonoTransactions extends MonoDataElement {
    * ISO 4217 code of rows that do not name their currency (Mono's v2 rows never do). Default: the
    * account's currency as the host reports it, else NGN.
    */
-  @property() currency?: string;
+  @property() currency?: string | undefined;
 
   /** Accessible name of the table (default "Transactions"). */
-  @property() label?: string;
+  @property() label?: string | undefined;
 
   /**
    * Rows the host already has: normalised `Transaction`s or Mono's raw rows. When set, nothing is fetched
@@ -128,7 +128,7 @@ export class MonoTransactions extends MonoDataElement {
    * rows cost their own memory once); irregular ones (v1, numeric strings…) are normalised. The rows the
    * element hands out (`shown`, `view`, the CSV, `mono-transaction-select`) are always complete `Transaction`s.
    */
-  @property({ attribute: false }) transactions?: readonly unknown[] | null;
+  @property({ attribute: false }) transactions?: readonly unknown[] | null | undefined;
 
   /** The host query the loaded rows answer (changes only when the loaded rows cannot answer the filters). */
   @state() private serverQuery: NormalFilters = {};
