@@ -27,12 +27,12 @@ function elementEntries(): Record<string, string> {
   return entries;
 }
 
-/** Message catalogues other than the built-in English: `locales/<lang>.js`. */
+/** Message catalogues other than the built-in English: `locales/<lang>.js`, and `locales/index.js` with all of them. */
 function localeEntries(): Record<string, string> {
   const entries: Record<string, string> = {};
   if (!existsSync('src/i18n/locales')) return entries;
   for (const file of readdirSync('src/i18n/locales')) {
-    if (/^[a-z]{2,3}(-[a-z0-9]+)*\.ts$/i.test(file)) entries[`locales/${file.slice(0, -3)}`] = `src/i18n/locales/${file}`;
+    if (/^([a-z]{2,3}(-[a-z0-9]+)*|index)\.ts$/i.test(file)) entries[`locales/${file.slice(0, -3)}`] = `src/i18n/locales/${file}`;
   }
   return entries;
 }
