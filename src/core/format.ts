@@ -52,11 +52,6 @@ export interface MoneyFormatOptions {
 }
 
 /** Formats minor units as money with the currency's own decimals, e.g. `formatMoney(18452375, 'NGN')` → "₦184,523.75". */
-/** The digit-group separator of `locale` ("," in en-NG), or "" when it has none. */
-export function groupSeparator(locale: string): string {
-  return numberFormat(locale, {}).formatToParts(1e6).find((p) => p.type === 'group')?.value ?? '';
-}
-
 export function formatMoney(minor: number, currency = 'NGN', locale = 'en-NG', options: MoneyFormatOptions = {}): string {
   const code = /^[A-Z]{3}$/.test(currency) ? currency : 'XXX';
   const f = numberFormat(locale, {

@@ -157,7 +157,7 @@ export class MonoIdentity extends MonoDataElement {
     const label = msg(locale, name === 'bvn' ? 'identityBvn' : 'identityPhone');
     return html`${shown
         ? html`<span part=${`value value-${name}`} class="value secret" dir="auto">${clean}</span>`
-        : html`<span part=${`value value-${name}`} class="value secret"
+        : html`<span part=${`value value-${name}`} class="value secret" dir="auto"
             ><span aria-hidden="true">${MASKS[name](clean)}</span
             ><span class="sr-only">${msg(locale, 'identityEndingIn', { last4 })}</span></span
           >`}${this.reveal || this.noReveal

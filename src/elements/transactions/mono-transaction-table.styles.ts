@@ -87,6 +87,9 @@ export const tableStyles = css`
     font: inherit;
     cursor: pointer;
   }
+  .sort.date-inline {
+    display: none;
+  }
   .sort:hover {
     color: var(--_text);
   }
@@ -204,8 +207,17 @@ export const tableStyles = css`
     td.col-amount {
       white-space: normal;
     }
+    /* The date's sort button moves with the date, into the narration's header. */
+    .sort.date-inline {
+      display: inline-flex;
+      margin-inline-start: 0.75rem;
+    }
     .money {
       min-inline-size: 0;
+    }
+    /* The sign, the symbol and the first digit group stay together. */
+    .money > span {
+      white-space: nowrap;
     }
     td.col-narration::after {
       content: attr(data-date);

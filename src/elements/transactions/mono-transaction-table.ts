@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MonoElement } from '../../core/mono-element.js';
-import { formatDate, formatMoney, groupSeparator } from '../../core/format.js';
+import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import type { TransactionFilters } from '../../core/events.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
@@ -88,6 +88,10 @@ export class MonoTransactionTable extends MonoElement {
   @state() private activePosition = 0;
   @state() private selectedId?: string;
   @state() private rowHeight = FALLBACK_ROW_PX;
+  /** The phone layout is on (the date column hidden by the container query): the date sorts from the narration header. */
+  @state() private narrow = false;
+  /** The row to bring back into view once rows of a new height are rendered. */
+  private keepRow?: number;
   @state() private viewportHeight = 0;
 
   @query('.viewport') private viewport?: HTMLElement;
@@ -148,6 +152,8 @@ export class MonoTransactionTable extends MonoElement {
         requestAnimationFrame(() => {
           this.maxViewportHeight = 0;
           if (Math.abs(height - this.viewportHeight) > 1) this.viewportHeight = height;
+          // A new width can switch the layout and with it the rows' height (a phone turned).
+          this.measure();
         });
       });
       if (this.viewport) this.resizeObserver.observe(this.viewport);
@@ -176,6 +182,10 @@ export class MonoTransactionTable extends MonoElement {
   }
 
   protected override updated(): void {
+    if (this.keepRow !== undefined && this.viewport) {
+      this.viewport.scrollTop = this.keepRow * this.rowHeight;
+      this.keepRow = undefined;
+    }
     this.measure();
     if (this.rowHadFocus && !this.shadowRoot?.activeElement) {
       // The focused row scrolled out and was removed: keep the focus in the table so the keys still work.
@@ -242,7 +252,13 @@ export class MonoTransactionTable extends MonoElement {
     if (head) this.headerHeight = head.getBoundingClientRect().height;
     const row = root.querySelector<HTMLElement>('tbody tr.row');
     const h = row?.getBoundingClientRect().height ?? 0;
-    if (h > 0 && Math.abs(h - this.rowHeight) > 0.25) this.rowHeight = h;
+    if (h > 0 && Math.abs(h - this.rowHeight) > 0.25) {
+      if (root.scrollTop > 0) this.keepRow ??= this.first;
+      this.rowHeight = h;
+    }
+    const dateHeader = root.querySelector('th.col-date');
+    const narrow = dateHeader !== null && getComputedStyle(dateHeader).display === 'none';
+    if (narrow !== this.narrow) this.narrow = narrow;
   }
 
   /** Rows that fit in the scroll box at its tallest (its height follows the rows up to its max height). */
@@ -364,11 +380,11 @@ export class MonoTransactionTable extends MonoElement {
     const above = start * this.rowHeight;
     const below = (n - end) * this.rowHeight;
     const ariaSort = (key: SortKey) => (sort.key === key ? (sort.direction === 'desc' ? 'descending' : 'ascending') : nothing);
-    const sortHeader = (key: SortKey, label: string, cls: string) => html`<th scope="col" part="header" class=${cls} aria-sort=${ariaSort(key)}>
-      <button type="button" part="sort-button" class="sort" @click=${() => this.toggleSort(key)}>
-        <span>${label}</span><svg class="sort-icon ${sort.key === key ? sort.direction : 'none'}" viewBox="0 0 10 14" aria-hidden="true"><path d="M5 1 9 6H1zM5 13 1 8h8z" /></svg>
-      </button>
-    </th>`;
+    const sortButton = (key: SortKey, label: string, cls = '') => html`<button type="button" part="sort-button" class="sort ${cls}" @click=${() => this.toggleSort(key)}>
+      <span>${label}</span><svg class="sort-icon ${sort.key === key ? sort.direction : 'none'}" viewBox="0 0 10 14" aria-hidden="true"><path d="M5 1 9 6H1zM5 13 1 8h8z" /></svg>
+    </button>`;
+    const sortHeader = (key: SortKey, label: string, cls: string) =>
+      html`<th scope="col" part="header" class=${cls} aria-sort=${key === 'date' && this.narrow ? nothing : ariaSort(key)}>${sortButton(key, label)}</th>`;
     // Spacer heights go through CSSOM (`.style`): styleMap's first render writes a style attribute, which a strict CSP blocks.
     return html`<div
       class="viewport"
@@ -387,7 +403,9 @@ export class MonoTransactionTable extends MonoElement {
         <thead>
           <tr aria-rowindex="1">
             ${sortHeader('date', msg(locale, 'txnDate'), 'col-date')}
-            <th scope="col" part="header" class="col-narration">${msg(locale, 'txnNarration')}</th>
+            <th scope="col" part="header" class="col-narration" aria-sort=${this.narrow ? ariaSort('date') : nothing}>
+              ${msg(locale, 'txnNarration')} ${sortButton('date', msg(locale, 'txnDate'), 'date-inline')}
+            </th>
             <th scope="col" part="header" class="col-category">${msg(locale, 'txnCategory')}</th>
             ${sortHeader('amount', msg(locale, 'txnAmount'), 'col-amount')}
             <th scope="col" part="header" class="col-balance">${msg(locale, 'txnBalance')}</th>
@@ -433,7 +451,7 @@ export class MonoTransactionTable extends MonoElement {
             ${credit ? svg`<path d="M9 3 3 9M3 4v5h5" />` : svg`<path d="M3 9l6-6M4 3h5v5" />`}
           </svg>
           <span class="sr-only">${msg(locale, credit ? 'txnCredit' : 'txnDebit')}</span>
-          <bdi class="money">${head}<wbr />${tail}</bdi>
+          <bdi class="money"><span>${head}</span><wbr />${tail}</bdi>
         </span>
       </td>
       <td class="col-balance"><bdi>
@@ -450,9 +468,10 @@ export class MonoTransactionTable extends MonoElement {
  * large amount ("-₦999," / "999,999.99") rather than cut it. One split keeps the row's template flat.
  */
 function breakAfterFirstGroup(money: string, locale: string): [string, string] {
-  const separator = groupSeparator(locale);
+  const separator = /^1(\D+)000/.exec(formatNumber(1_000_000, locale))?.[1];
   const at = separator ? money.indexOf(separator) : -1;
-  return at < 0 ? [money, ''] : [money.slice(0, at + separator.length), money.slice(at + separator.length)];
+  if (!separator || at < 0) return [money, ''];
+  return [money.slice(0, at + separator.length), money.slice(at + separator.length)];
 }
 
 const sameSort = (a: SortSpec, b: SortSpec) => a.key === b.key && a.direction === b.direction;

@@ -48,6 +48,28 @@ describe('<mono-identity>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps masked and revealed numbers in reading order on a right-to-left page', async () => {
+    const { root, el } = await mountIdentity('acc_demo');
+    root.dir = 'rtl';
+    await loaded(el);
+    // The x of a value's first and last painted character (the masked value's text is in an aria-hidden span).
+    const order = (field: string) => {
+      const holder = shadow(el).querySelector(`[data-field=${field}] dd .value [aria-hidden], [data-field=${field}] dd .value:not(:has([aria-hidden]))`)!;
+      const text = [...holder.childNodes].find((n): n is Text => n.nodeType === Node.TEXT_NODE && n.textContent!.trim() !== '')!;
+      const x = (i: number) => {
+        const range = document.createRange();
+        range.setStart(text, i);
+        range.setEnd(text, i + 1);
+        return range.getBoundingClientRect().x;
+      };
+      return x(0) < x(text.length - 1);
+    };
+    expect(order('bvn'), 'masked BVN: bullets first, digits last').to.equal(true);
+    toggle(el, 'phone')!.click();
+    await el.updateComplete;
+    expect(order('phone'), 'revealed phone').to.equal(true);
+  });
+
   it('`reveal` shows BVN and phone in full, as text only and without toggles', async () => {
     const expected = await new MonoClient().identity('acc_demo');
     const { el } = await mountIdentity('acc_demo', undefined, { reveal: true });

@@ -236,23 +236,90 @@ describe('<mono-transaction-table>', () => {
     expect([`"${phone.narration.dataset.date}"`, 'attr(data-date)']).to.include(phone.after);
     expect(phone.narration.dataset.date).to.equal('1 Jun 2025');
     expect(phone.narration.textContent).to.equal(big[0].narration);
-    for (const row of renderedRows(el)) {
-      const cell = row.querySelector<HTMLElement>('td.col-amount')!;
-      const amount = cell.querySelector<HTMLElement>('[part~="amount"]')!;
-      expect(amount.textContent).to.match(/[+\-−]₦(999,999,999\.99|12,345,678\.90)/);
-      expect(cell.scrollWidth, amount.textContent!).to.be.at.most(cell.clientWidth);
-      const [box, money] = [cell.getBoundingClientRect(), amount.querySelector('.money')!.getBoundingClientRect()];
-      expect(money.left).to.be.at.least(box.left);
-      expect(money.right).to.be.at.most(box.right);
-      expect(money.top).to.be.at.least(box.top);
-      expect(money.bottom).to.be.at.most(box.bottom);
-    }
+    const amountsShowInFull = () => {
+      for (const row of renderedRows(el)) {
+        const cell = row.querySelector<HTMLElement>('td.col-amount')!;
+        const amount = cell.querySelector<HTMLElement>('[part~="amount"]')!;
+        expect(amount.textContent).to.match(/[+\-−]₦(999,999,999\.99|12,345,678\.90)/);
+        expect(cell.scrollWidth, amount.textContent!).to.be.at.most(cell.clientWidth);
+        const [box, money] = [cell.getBoundingClientRect(), amount.querySelector('.money')!.getBoundingClientRect()];
+        expect(money.left).to.be.at.least(box.left);
+        expect(money.right).to.be.at.most(box.right);
+        expect(money.top).to.be.at.least(box.top);
+        expect(money.bottom).to.be.at.most(box.bottom);
+        // Where it wraps, it wraps after the first digit group: the sign, symbol and that group stay on one line.
+        const head = amount.querySelector<HTMLElement>('.money > span')!;
+        expect(head.textContent).to.match(/^[+\-−]₦\d{2,3},$/);
+        expect(head.getClientRects().length).to.equal(1);
+      }
+    };
+    amountsShowInFull();
     expect(phone.row.getBoundingClientRect().height).to.be.at.least(3.5 * parseFloat(getComputedStyle(document.documentElement).fontSize) - 0.5);
     await expect(el).to.be.accessible();
+    // Narrower still: the largest amounts take two lines, still whole.
+    await layout(280);
+    amountsShowInFull();
+    expect(renderedRows(el).some((row) => row.querySelector('.money')!.getClientRects()[0].height > 30)).to.equal(true);
 
     const wide = await layout(800);
     expect(wide.date).to.equal('table-cell');
     expect(wide.after).to.equal('none');
+  });
+
+  it('on a phone sorts by date from the narration header, which then carries aria-sort', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div><mono-transaction-table locale="en-NG" .transactions=${makeRows(50)}></mono-transaction-table></div>`);
+    const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+    const root = el.shadowRoot!;
+    const resize = async (width: number) => {
+      wrap.style.inlineSize = `${width}px`;
+      // The resize is seen after a layout, acted on in the next frame, rendered after that.
+      for (let i = 0; i < 3; i++) await nextFrame();
+      await el.updateComplete;
+    };
+    const [dateHeader, narrationHeader] = [root.querySelector('th.col-date')!, root.querySelector('th.col-narration')!];
+    const inline = narrationHeader.querySelector<HTMLButtonElement>('button.date-inline')!;
+    expect(getComputedStyle(inline).display).to.equal('none');
+    expect(dateHeader.getAttribute('aria-sort')).to.equal('descending');
+    expect(narrationHeader.hasAttribute('aria-sort')).to.equal(false);
+
+    await resize(320);
+    expect(getComputedStyle(inline).display).to.equal('inline-flex');
+    expect(narrationHeader.getAttribute('aria-sort')).to.equal('descending');
+    expect(dateHeader.hasAttribute('aria-sort')).to.equal(false);
+    inline.click();
+    await el.settled;
+    expect(narrationHeader.getAttribute('aria-sort')).to.equal('ascending');
+    expect(renderedRows(el)[0].querySelector('td.col-narration')!.textContent).to.contain('#49');
+    await expect(el).to.be.accessible();
+
+    await resize(800);
+    expect(dateHeader.getAttribute('aria-sort')).to.equal('ascending');
+    expect(narrationHeader.hasAttribute('aria-sort')).to.equal(false);
+  });
+
+  it('keeps the same rows in view when a new width changes the rows\' height (a phone turned)', async () => {
+    const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: 800px"><mono-transaction-table locale="en-NG" .transactions=${rows10k}></mono-transaction-table></div>`);
+    const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+    await el.settled;
+    const firstInView = () => {
+      const top = viewport(el).getBoundingClientRect().top + el.shadowRoot!.querySelector('thead')!.getBoundingClientRect().height;
+      return Number(renderedRows(el).find((r) => r.getBoundingClientRect().bottom > top + 2)!.dataset.position);
+    };
+    const turn = async (width: number) => {
+      wrap.style.inlineSize = `${width}px`;
+      for (let i = 0; i < 4; i++) await nextFrame();
+      await el.updateComplete;
+    };
+    await scrollTo(el, 5000 * renderedRows(el)[0].getBoundingClientRect().height);
+    const before = firstInView();
+    expect(before).to.be.within(4990, 5010);
+    await turn(320);
+    expect(firstInView()).to.be.within(before - 1, before + 1);
+    await turn(800);
+    expect(firstInView()).to.be.within(before - 1, before + 1);
+    // And scrolling on from there goes on from those rows.
+    await scrollTo(el, viewport(el).scrollTop + 500);
+    expect(firstInView()).to.be.within(before + 5, before + 20);
   });
 
   it('keeps signed amounts and dates in reading order on a right-to-left page', async () => {
