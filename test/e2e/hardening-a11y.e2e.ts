@@ -75,6 +75,47 @@ try {
     }
   }
 
+  // 1b. A phone's width (360 px): the elements' narrow layouts, loaded, with axe again, and no text cut off
+  // without a sign (an ellipsis) or a way to see it (a scroll box).
+  const desktop = page.viewportSize();
+  await page.setViewportSize({ width: 360, height: 800 });
+  for (const c of ELEMENTS) {
+    const { id } = await page.evaluate((t) => window.hardening.mount(t, { accountId: 'acc_demo' }), c.tag);
+    const violations = await axe(page, `#${id}`);
+    check(`axe at 360 px: <${c.tag}> loaded has no violations`, violations.length === 0, brief(violations));
+    // Text that a box cuts off is fine only as the ellipsis of that box's own text, or inside a scroll box.
+    const cut = await page.evaluate((i) => {
+      const out: string[] = [];
+      const visit = (root: ShadowRoot) => {
+        const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+        while (walker.nextNode()) {
+          const text = walker.currentNode as Text;
+          const parent = text.parentElement;
+          if (!text.data.trim() || !parent || parent.closest('.sr-only, [hidden]') || !parent.checkVisibility()) continue;
+          const range = document.createRange();
+          range.selectNodeContents(text);
+          const r = range.getBoundingClientRect();
+          for (let box: Element | null = parent; box; box = box.parentElement) {
+            const style = getComputedStyle(box);
+            if (style.overflowX === 'visible') continue;
+            if (style.overflowX === 'auto' || style.overflowX === 'scroll') break;
+            const b = box.getBoundingClientRect();
+            if (r.left < b.left - 1 || r.right > b.right + 1) {
+              if (!(box === parent && style.textOverflow === 'ellipsis')) out.push(`"${text.data.trim().slice(0, 30)}" cut by ${box.localName}.${box.className}`);
+              break;
+            }
+          }
+        }
+        for (const el of root.querySelectorAll('*')) if (el.shadowRoot) visit(el.shadowRoot);
+      };
+      visit(window.hardening.element(i).shadowRoot!);
+      return out;
+    }, id);
+    check(`at 360 px: <${c.tag}> cuts nothing off silently`, cut.length === 0, cut.slice(0, 5));
+    await page.evaluate((i) => window.hardening.remove(i), id);
+  }
+  if (desktop) await page.setViewportSize(desktop);
+
   // 2. Reduced motion and forced colours: the same information, spinners still, focus still visible.
   const loadedIds: { tag: string; id: string }[] = [];
   for (const c of ELEMENTS) {
