@@ -63,8 +63,11 @@ export const tableStyles = css`
     font-size: 0.8125rem;
     color: var(--_text-muted);
   }
-  /* Bank text sets its own direction (and so which end an ellipsis cuts), aligned like the table. */
-  td.col-narration {
+  /* Bank text, dates and balances set their own direction (so a right-to-left page keeps "26 Nov 2026" and a
+     minus sign in order, and an ellipsis cuts a narration's own end), aligned like the table. */
+  td.col-narration,
+  td.col-date,
+  td.col-balance {
     unicode-bidi: plaintext;
     text-align: match-parent;
   }
@@ -73,6 +76,9 @@ export const tableStyles = css`
   td.col-amount,
   td.col-balance {
     text-align: end;
+  }
+  td.col-balance:dir(rtl) {
+    text-align: left;
   }
   .sort {
     display: inline-flex;

@@ -442,7 +442,7 @@ export class MonoTransactionTable extends MonoElement {
       tabindex=${tabbable ? 0 : -1}
       aria-current=${t.id === this.selectedId ? 'true' : nothing}
     >
-      <td class="col-date"><bdi>${date}</bdi></td>
+      <td class="col-date">${date}</td>
       <td class="col-narration" title=${t.narration} data-date=${date}>${t.narration}</td>
       <td class="col-category ${category ? '' : 'muted'}">${category ?? msg(locale, 'txnUncategorised')}</td>
       <td class="col-amount">
@@ -454,11 +454,11 @@ export class MonoTransactionTable extends MonoElement {
           <bdi class="money"><span>${head}</span><wbr />${tail}</bdi>
         </span>
       </td>
-      <td class="col-balance"><bdi>
+      <td class="col-balance">
         ${t.balance === null
           ? html`<span aria-hidden="true">—</span><span class="sr-only">${msg(locale, 'txnNoBalance')}</span>`
           : formatMoney(t.balance, t.currency, locale)}
-      </bdi></td>
+      </td>
     </tr>`;
   }
 }

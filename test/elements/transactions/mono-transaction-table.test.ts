@@ -323,7 +323,8 @@ describe('<mono-transaction-table>', () => {
   });
 
   it('keeps signed amounts and dates in reading order on a right-to-left page', async () => {
-    const rows = makeRows(4).map((t) => ({ ...t, narration: `NIP TRANSFER FROM ADAEZE OKONKWO-BELLO FOR SCHOOL FEES AND UPKEEP ${t.id}` }));
+    // An overdrawn balance too: negative, like a debit's amount.
+    const rows = makeRows(4).map((t) => ({ ...t, balance: -Math.abs(t.balance!), narration: `NIP TRANSFER FROM ADAEZE OKONKWO-BELLO FOR SCHOOL FEES AND UPKEEP ${t.id}` }));
     const wrap = await fixture<HTMLDivElement>(html`<div dir="rtl"><mono-transaction-table locale="en-NG" .transactions=${rows}></mono-transaction-table></div>`);
     const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
     await el.settled;
@@ -348,6 +349,10 @@ describe('<mono-transaction-table>', () => {
     expect(amount.first, 'the minus sign is left of the digits').to.be.lessThan(amount.last);
     const date = ends(debit.querySelector('td.col-date')!);
     expect(date.first, 'the day is left of the year').to.be.lessThan(date.last);
+    const balanceCell = debit.querySelector('td.col-balance')!;
+    expect(balanceCell.textContent!.trim()).to.match(/^-₦/);
+    const balance = ends(balanceCell);
+    expect(balance.first, 'the balance\'s minus sign is left of its digits').to.be.lessThan(balance.last);
     // A cut English narration keeps its start, on the left, and loses its end.
     const narration = debit.querySelector('td.col-narration')!;
     expect(narration.scrollWidth).to.be.greaterThan(narration.clientWidth);
