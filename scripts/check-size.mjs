@@ -19,9 +19,10 @@ export const BUDGETS = {
   'mono-connect-button alone': 10 * KB,
   // Issue 7 asks for 35 kB for every element but the charts; the kit measures more (mostly the elements'
   // own code, then Lit and the data model). Until that is cut, CI holds today's figures so they cannot
-  // grow; the missed target is printed on every run.
+  // grow; the missed target is printed on every run. Raised by 0.5 kB on 2026-11-29 for the transaction
+  // table's phone layout, its date sort there and the bidi isolation of money and dates (+0.45 kB together).
   'every element (charts lazy)': 55 * KB,
-  'every element but the chart elements': 44 * KB,
+  'every element but the chart elements': 44.5 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };
