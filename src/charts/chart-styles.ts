@@ -99,6 +99,7 @@ export const chartStyles = css`
 export const tableStyles = css`
   .table-wrap {
     overflow-x: auto;
+    background: var(--_surface);
   }
   table {
     inline-size: 100%;
@@ -124,6 +125,12 @@ export const tableStyles = css`
   }
   tbody th {
     font-weight: 500;
+  }
+  /* A table wider than its box (a phone) scrolls under its first column, which names the row. */
+  .table-wrap :is(thead th:first-child, tbody th) {
+    position: sticky;
+    inset-inline-start: 0;
+    background: var(--_surface);
   }
   td.num,
   th.num {

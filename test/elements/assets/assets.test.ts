@@ -125,6 +125,25 @@ describe('<mono-assets>', () => {
     expect(Object.keys(Chart.instances).length).to.equal(before);
   });
 
+  it('keeps each holding\'s name in view while a narrow table scrolls sideways', async () => {
+    const el = await mount(recordingClient().client, 'acc_demo');
+    el.style.inlineSize = '340px';
+    await settled(el);
+    const wrap = el.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
+    expect(wrap.scrollWidth).to.be.greaterThan(wrap.clientWidth);
+    const name = el.shadowRoot!.querySelector<HTMLElement>('.holdings tbody th')!;
+    const value = el.shadowRoot!.querySelector<HTMLElement>('.holdings tbody td:last-child')!;
+    wrap.scrollLeft = wrap.scrollWidth;
+    await new Promise((r) => requestAnimationFrame(r));
+    const [box, nameBox, valueBox] = [wrap.getBoundingClientRect(), name.getBoundingClientRect(), value.getBoundingClientRect()];
+    expect(nameBox.left).to.be.closeTo(box.left, 1);
+    expect(valueBox.left, 'the last column scrolled into view beside the name').to.be.at.least(nameBox.right - 1);
+    expect(valueBox.right).to.be.at.most(box.right + 1);
+    // The name is painted over what scrolls under it.
+    expect(getComputedStyle(name).backgroundColor).not.to.equal('rgba(0, 0, 0, 0)');
+    await expect(el).to.be.accessible();
+  });
+
   it('reads Mono’s sample with the mangled `_u_s_d` balance key', async () => {
     const { client } = recordingClient({ override: onAssets(MONO_SAMPLE) });
     const el = await mount(client, uid('inv'));
