@@ -51,8 +51,9 @@ if (engines.includes('webkit') && !process.env.DISPLAY) {
     }
   }
   const wtr = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.browsers.config.mjs', '--static-logging', ...process.argv.slice(2)], { env, stdio: 'inherit' });
-  wtr.on('close', (code) => {
+  wtr.on('close', (code, signal) => {
     driver?.kill();
+    if (code !== 0) console.error(`web-test-runner exited with ${signal ? `signal ${signal}` : `code ${code}`}`);
     process.exit(code ?? 1);
   });
 }
