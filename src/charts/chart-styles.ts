@@ -126,8 +126,8 @@ export const tableStyles = css`
   tbody th {
     font-weight: 500;
   }
-  /* A table wider than its box (a phone) scrolls under its first column, which names the row. */
-  .table-wrap :is(thead th:first-child, tbody th) {
+  /* A table wider than its box (a phone) scrolls under its row headers, which name the rows. */
+  .table-wrap :is(table:has(tbody th) thead th:first-child, tbody th, tfoot th) {
     position: sticky;
     inset-inline-start: 0;
     background: var(--_surface);

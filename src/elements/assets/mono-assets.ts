@@ -147,7 +147,8 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
             .filter((t) => t.holdings > 0)
             .map(
               (t) => html`<tr>
-                <th scope="row" colspan="5">${msg(locale, 'assetsTotalFor', { currency: t.currency })}</th>
+                <th scope="row">${msg(locale, 'assetsTotalFor', { currency: t.currency })}</th>
+                <td colspan="4"></td>
                 <td class="num">${this.money(t.cost, t.currency)}</td>
                 <td class="num">${this.money(t.value, t.currency)}</td>
                 <td class=${this.tone(t.gain)}><bdi>${this.money(t.gain, t.currency, true)}</bdi></td>

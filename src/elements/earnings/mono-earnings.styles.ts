@@ -8,11 +8,31 @@ export const styles = css`
     color: var(--_text-muted);
     font-size: 0.875em;
   }
+  .table-wrap {
+    container-type: inline-size;
+  }
   .list {
     margin-block-start: 1rem;
   }
   .narration {
     overflow-wrap: anywhere;
+  }
+  /* Phones: the narration and the date move under the asset (the sighted and the screen-reader text of
+     the cell) so the amount shows in full without scrolling sideways. */
+  @container (max-width: 32rem) {
+    .list :is(.date, .narration) {
+      display: none;
+    }
+    .list td.asset::after {
+      content: attr(data-narration) '\\A' attr(data-date);
+      display: block;
+      white-space: pre-line;
+      unicode-bidi: plaintext;
+      text-align: match-parent;
+      overflow-wrap: anywhere;
+      font-size: 0.8125rem;
+      color: var(--_text-muted);
+    }
   }
   .state.none {
     flex-wrap: wrap;

@@ -141,20 +141,24 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
         <caption>${msg(locale, 'earningsList')}</caption>
         <thead>
           <tr>
-            <th scope="col">${msg(locale, 'earningsDate')}</th>
+            <th scope="col" class="date">${msg(locale, 'earningsDate')}</th>
             <th scope="col">${msg(locale, 'earningsAsset')}</th>
-            <th scope="col">${msg(locale, 'earningsNarration')}</th>
+            <th scope="col" class="narration">${msg(locale, 'earningsNarration')}</th>
             <th scope="col" class="num">${msg(locale, 'earningsAmount')}</th>
           </tr>
         </thead>
         <tbody>
           ${earnings.map(
-            (e) => html`<tr>
-              <td><time dir="auto" datetime=${e.date}>${formatDate(e.date, locale)}</time></td>
-              <td>${e.asset.name ?? e.asset.symbol ?? '—'}${e.asset.symbol && e.asset.name ? html` <span class="muted">${e.asset.symbol}</span>` : nothing}</td>
-              <td class="narration"><bdi>${e.narration}</bdi></td>
-              <td class="num">${formatMoney(e.amount, e.currency, locale)}</td>
-            </tr>`,
+            (e) => {
+              const day = formatDate(e.date, locale);
+              // On a phone the date and narration columns give way to the amount and show under the asset.
+              return html`<tr>
+                <td class="date"><time dir="auto" datetime=${e.date}>${day}</time></td>
+                <td class="asset" data-narration=${e.narration} data-date=${day}>${e.asset.name ?? e.asset.symbol ?? '—'}${e.asset.symbol && e.asset.name ? html` <span class="muted">${e.asset.symbol}</span>` : nothing}</td>
+                <td class="narration"><bdi>${e.narration}</bdi></td>
+                <td class="num">${formatMoney(e.amount, e.currency, locale)}</td>
+              </tr>`;
+            },
           )}
         </tbody>
       </table>

@@ -141,6 +141,13 @@ describe('<mono-assets>', () => {
     expect(valueBox.right).to.be.at.most(box.right + 1);
     // The name is painted over what scrolls under it.
     expect(getComputedStyle(name).backgroundColor).not.to.equal('rgba(0, 0, 0, 0)');
+    // So is each currency's total label, beside its figures.
+    const total = el.shadowRoot!.querySelector<HTMLElement>('.holdings tfoot th')!;
+    const totalValue = total.parentElement!.lastElementChild!.getBoundingClientRect();
+    expect(total.textContent).to.match(/^Total /);
+    expect(total.getBoundingClientRect().left).to.be.closeTo(box.left, 1);
+    expect(total.getBoundingClientRect().right).to.be.closeTo(nameBox.right, 1);
+    expect(totalValue.right).to.be.at.most(box.right + 1);
     await expect(el).to.be.accessible();
   });
 

@@ -1,4 +1,4 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, nextFrame, oneEvent, waitUntil } from '@open-wc/testing';
 import '../../../src/elements/provider/define.js';
 import '../../../src/elements/earnings/define.js';
 import { loadChart } from '../../../src/charts/load-chart.js';
@@ -20,6 +20,11 @@ async function mount(client: MonoClient, accountId: string, period = '12') {
 }
 const settled = (el: MonoEarnings, status = 'loaded') =>
   waitUntil(() => el.resource.status === status, `earnings ${status} (${el.resource.status})`, { timeout: 8000 }).then(() => el.updateComplete);
+/** Whether the asset cell shows its narration and date under it (Firefox reports `attr()` unresolved). */
+const shownUnder = (td: Element) => {
+  const content = getComputedStyle(td, '::after').content;
+  return content !== 'none' && (content.includes('attr(data-narration)') || content.includes((td as HTMLElement).dataset.date!));
+};
 const listRows = (el: MonoEarnings) => [...el.shadowRoot!.querySelectorAll('.list tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
 
 /** Months ago from now, as an ISO date-time in the middle of that month. */
@@ -175,8 +180,46 @@ describe('<mono-earnings>', () => {
     const { client } = recordingClient({ override: onEarnings(body) });
     const el = await mount(client, uid('earn'));
     await settled(el);
-    expect(el.shadowRoot!.querySelector('.narration')!.textContent).to.equal('<b>bold</b><img src=x onerror="window.__pwned=1">');
+    const hostile = '<b>bold</b><img src=x onerror="window.__pwned=1">';
+    expect(el.shadowRoot!.querySelector('td.narration')!.textContent).to.equal(hostile);
     expect(el.shadowRoot!.querySelector('img, b')).to.equal(null);
+    // On a phone the narration shows under the asset, still as text.
+    el.style.inlineSize = '340px';
+    await nextFrame();
+    expect(el.shadowRoot!.querySelector('td.asset')!.getAttribute('data-narration')).to.equal(hostile);
+    expect(shownUnder(el.shadowRoot!.querySelector('td.asset')!)).to.equal(true);
+  });
+
+  it('on a phone, shows the amount in full and moves the narration and the date under the asset', async () => {
+    const body = {
+      status: 'successful',
+      data: [earning('e1', 987654321, monthsAgo(0), 'NGN', 'Dividend payment DANGCEM for the half year ended 30 June'), earning('e2', 12, monthsAgo(1), 'USD')],
+    };
+    const { client } = recordingClient({ override: onEarnings(body) });
+    const el = await mount(client, uid('earn'));
+    await settled(el);
+    const wrap = el.shadowRoot!.querySelector<HTMLElement>('.list')!.parentElement!;
+    const cell = (sel: string) => el.shadowRoot!.querySelector<HTMLElement>(`.list tbody tr ${sel}`)!;
+    expect(shownUnder(cell('td.asset')), 'wide: nothing under the asset').to.equal(false);
+    expect(cell('td.date').offsetWidth).to.be.greaterThan(0);
+
+    el.style.inlineSize = '340px';
+    await nextFrame();
+    expect(wrap.scrollWidth, 'no sideways scroll').to.be.at.most(wrap.clientWidth);
+    expect(cell('td.date').offsetWidth).to.equal(0);
+    expect(cell('td.narration').offsetWidth).to.equal(0);
+    expect(el.shadowRoot!.querySelector<HTMLElement>('.list thead th.narration')!.offsetWidth).to.equal(0);
+    expect(shownUnder(cell('td.asset'))).to.equal(true);
+    expect(cell('td.asset').dataset.narration).to.equal('Dividend payment DANGCEM for the half year ended 30 June');
+    expect(cell('td.asset').dataset.date).to.equal(cell('td.date').textContent!.trim());
+    expect(cell('td.asset').offsetHeight, 'the name, the narration and the date on lines of their own').to.be.greaterThan(3 * 16);
+    const amount = cell('td.num');
+    expect(amount.textContent).to.equal(formatMoney(987654321, 'NGN', LOCALE));
+    expect(amount.scrollWidth, 'the amount is not cut').to.be.at.most(amount.clientWidth);
+    expect(amount.getBoundingClientRect().right).to.be.at.most(wrap.getBoundingClientRect().right + 1);
+    // No sticky header over columns that are not row headers.
+    expect(getComputedStyle(el.shadowRoot!.querySelector('.list thead th')!).position).to.equal('static');
+    await expect(el).to.be.accessible();
   });
 
   it('shows an error with a working retry (HTTP 503 past the client’s retries)', async () => {
