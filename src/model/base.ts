@@ -82,5 +82,15 @@ export const unrecognised = (what: string): ParseResult<never> => ({
   issue: { path: '', message: `not a ${what} response in any known Mono shape` },
 });
 
+/**
+ * The record of an answer whose fields are all optional (identity, assets): the v2 envelope's `data`, or a bare
+ * v1 body. Undefined when `data` is not an object or the record has none of `keys`, which an all-optional
+ * schema would otherwise read as an empty answer (an error page's JSON, Mono's failure envelope, extra nesting).
+ */
+export function optionalFieldsRecord(body: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> | undefined {
+  const record = 'data' in body ? body.data : body;
+  return isRecord(record) && keys.some((key) => key in record) ? record : undefined;
+}
+
 /** The body inside the v2 envelope (`data`), or the body itself for bare v1 answers. */
 export const dataOf = (body: unknown): unknown => (isRecord(body) && 'data' in body ? body.data : body);

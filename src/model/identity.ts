@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { aliased, isRecord, optionalDate, optionalText, run, unrecognised, type ParseResult } from './common.js';
+import { aliased, isRecord, optionalDate, optionalFieldsRecord, optionalText, run, unrecognised, type ParseResult } from './common.js';
 
 /** KYC fields; every one may be missing (not all banks return identity). */
 export interface Identity {
@@ -19,36 +19,37 @@ export interface Identity {
   updatedAt: string | null;
 }
 
-const identity = aliased(
-  {
-    fullName: 'full_name',
-    addressLine1: 'address_line1',
-    addressLine2: 'address_line2',
-    stateOfOrigin: 'state_of_origin',
-    lgaOfOrigin: 'lga_of_origin',
-    maritalStatus: 'marital_status',
-    updatedAt: 'updated_at',
-    dateOfBirth: 'dob',
-  },
-  z.object({
-    full_name: optionalText,
-    bvn: optionalText,
-    email: optionalText,
-    phone: optionalText,
-    gender: optionalText,
-    dob: optionalDate,
-    address_line1: optionalText,
-    address_line2: optionalText,
-    state_of_origin: optionalText,
-    lga_of_origin: optionalText,
-    marital_status: optionalText,
-    updated_at: optionalDate,
-  }),
-);
+const identityAliases = {
+  fullName: 'full_name',
+  addressLine1: 'address_line1',
+  addressLine2: 'address_line2',
+  stateOfOrigin: 'state_of_origin',
+  lgaOfOrigin: 'lga_of_origin',
+  maritalStatus: 'marital_status',
+  updatedAt: 'updated_at',
+  dateOfBirth: 'dob',
+};
+const identityShape = {
+  full_name: optionalText,
+  bvn: optionalText,
+  email: optionalText,
+  phone: optionalText,
+  gender: optionalText,
+  dob: optionalDate,
+  address_line1: optionalText,
+  address_line2: optionalText,
+  state_of_origin: optionalText,
+  lga_of_origin: optionalText,
+  marital_status: optionalText,
+  updated_at: optionalDate,
+};
+const identity = aliased(identityAliases, z.object(identityShape));
+const identityKeys = [...Object.keys(identityShape), ...Object.keys(identityAliases)];
 
 export function parseIdentity(body: unknown): ParseResult<Identity> {
-  if (!isRecord(body)) return unrecognised('identity');
-  const r = run(z.object({ data: identity }), isRecord(body.data) ? body : { data: body });
+  const record = isRecord(body) ? optionalFieldsRecord(body, identityKeys) : undefined;
+  if (!record) return unrecognised('identity');
+  const r = run(z.object({ data: identity }), { data: record });
   if (!r.ok) return r;
   const d = r.value.data;
   return {

@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { aliased, currency, finite, isoDate, isRecord, minorUnits, normalizeCurrency, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
+import { aliased, currency, finite, isoDate, isRecord, minorUnits, normalizeCurrency, optionalFieldsRecord, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
 
 export interface Money {
   /** Minor units. */
@@ -59,14 +59,13 @@ const asset = z.object({
   ),
 });
 
-const assetsBody = aliased(
-  { _id: 'id' },
-  z.object({
-    id: optionalText,
-    balances: z.withDefault(z.nullable(z.record(minorUnits)), null),
-    assets: z.withDefault(z.nullable(z.array(asset)), []),
-  }),
-);
+const assetsShape = {
+  id: optionalText,
+  balances: z.withDefault(z.nullable(z.record(minorUnits)), null),
+  assets: z.withDefault(z.nullable(z.array(asset)), []),
+};
+const assetsBody = aliased({ _id: 'id' }, z.object(assetsShape));
+const assetsKeys = ['_id', ...Object.keys(assetsShape)];
 
 function toAsset(a: z.infer<typeof asset>): Asset {
   const value = a.details?.current_balance ?? a.return ?? a.cost;
@@ -86,8 +85,9 @@ function toAsset(a: z.infer<typeof asset>): Asset {
 }
 
 export function parseAssets(body: unknown): ParseResult<Assets> {
-  if (!isRecord(body)) return unrecognised('assets');
-  const r = run(z.object({ data: assetsBody }), isRecord(body.data) ? body : { data: body });
+  const record = isRecord(body) ? optionalFieldsRecord(body, assetsKeys) : undefined;
+  if (!record) return unrecognised('assets');
+  const r = run(z.object({ data: assetsBody }), { data: record });
   if (!r.ok) return r;
   const d = r.value.data;
   const assets = (d.assets ?? []).map(toAsset);

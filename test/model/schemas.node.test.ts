@@ -221,6 +221,14 @@ describe('identity', () => {
   it('rejects a field of the wrong type', () => {
     assert.equal(bad(parseIdentity({ data: { full_name: { first: 'x' } } })).path, 'data.full_name');
   });
+
+  it('does not read a wrong shape as an identity with no details (every field is optional)', () => {
+    for (const body of [{}, { data: '<html>oops</html>' }, { data: 5 }, { data: [] }, { data: true }, { status: 'failed', message: 'boom', data: null }, { data: { data: s.identityV2.data } }, { data: { id: 'x' } }]) {
+      assert.equal(parseIdentity(body).ok, false, JSON.stringify(body));
+    }
+    // Null details are still details the bank did not give.
+    assert.equal(ok(parseIdentity({ data: { full_name: null, bvn: null } })).fullName, null);
+  });
 });
 
 describe('income', () => {
@@ -285,6 +293,13 @@ describe('assets and earnings', () => {
     const a = ok(parseAssets(s.assetsV1));
     assert.equal(a.id, '5f171a530295e231abca1199');
     assert.equal(a.assets[0].value, 112540);
+  });
+
+  it('does not read a wrong shape as an account with no investments (every field is optional)', () => {
+    for (const body of [{}, { data: 'x' }, { data: 5 }, { data: [] }, { status: 'failed', message: 'boom', data: null }, { data: { data: s.assetsV2.data } }]) {
+      assert.equal(parseAssets(body).ok, false, JSON.stringify(body));
+    }
+    assert.deepEqual(ok(parseAssets({ data: { assets: [] } })).assets, []);
   });
 
   it('reads earnings', () => {

@@ -184,6 +184,16 @@ describe('<mono-identity>', () => {
     await loaded(el);
   });
 
+  it('shows a wrong shape as invalid-response, not as an identity with no details', async () => {
+    for (const body of [{ data: '<html>oops</html>' }, { status: 'failed', message: 'boom', data: null }, {}]) {
+      const { el } = await mountIdentity(uid('shape'), fixedClient(() => body));
+      const error = await until(() => shadow(el).querySelector<HTMLElement>('[part=error]'), `error for ${JSON.stringify(body)}`);
+      expect(error.dataset.kind).to.equal('invalid-response');
+      expect(shadow(el).querySelector('[part=empty]')).to.equal(null);
+      expect(shadow(el).querySelector('[part=retry-button]')).to.be.instanceOf(HTMLButtonElement);
+    }
+  });
+
   it('shows HTTP errors with a working retry (fault 503)', async () => {
     const key = uid('http');
     const { client } = recordingClient(() => ({ 'x-sandbox-fault': '503', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key }));
