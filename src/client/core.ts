@@ -70,6 +70,8 @@ const DEFAULTS = {
 
 export const encodeId = (id: string) => {
   if (typeof id !== 'string' || id.trim() === '') throw new MonoError('config', 'An account id is required');
+  // A URL reads `.` and `..` (escaped or not) as steps up the path, to other routes of the host's backend.
+  if (id === '.' || id === '..') throw new MonoError('config', `Not an id: "${id}"`);
   return encodeURIComponent(id);
 };
 

@@ -223,4 +223,17 @@ describe('MonoClient', () => {
     await rejection(c.account('../../admin'));
     expect(calls[0].url).to.contain('/accounts/..%2F..%2Fadmin');
   });
+
+  it('refuses `.` and `..` as ids (a URL reads them as steps up to other routes), without a request', async () => {
+    const { client: c, calls } = client({ retries: 0 });
+    for (const id of ['.', '..']) {
+      expect(() => c.account(id)).to.throw(MonoError).with.property('kind', 'config');
+      expect(() => c.sync(id)).to.throw(MonoError).with.property('kind', 'config');
+    }
+    expect(() => c.statementJob('acc_1', '..')).to.throw(MonoError).with.property('kind', 'config');
+    expect(calls).to.have.length(0);
+    // Dots inside an id are only text.
+    await c.account('acc.1..2').catch(() => undefined);
+    expect(calls[0].url).to.contain('/accounts/acc.1..2');
+  });
 });
