@@ -56,6 +56,8 @@ export interface CallInit<T> {
   parse: (body: unknown) => ParseResult<T> | Promise<ParseResult<T>>;
   /** GETs that poll a job must never be cached. */
   cache?: boolean;
+  /** Sent exactly once, like a POST: a GET that starts work upstream, where a retry could start it twice. */
+  once?: boolean;
   accountId?: string;
 }
 

@@ -94,7 +94,7 @@ export class MonoDataClient extends MonoClientCore {
 
   /** GETs: cached, de-duplicated while in flight and retried with backoff. POSTs: once, as the core sends them. */
   protected override call<T>(init: CallInit<T>, o: RequestOptions = {}): Promise<T> {
-    if (init.method !== 'GET') return super.call(init, o);
+    if (init.method !== 'GET' || init.once) return super.call(init, o);
     const url = this.urlOf(init);
     if (init.cache === false) {
       const controller = new AbortController();

@@ -49,9 +49,9 @@ export function getTransactions(client: MonoDataClient, accountId: string, q: Tr
 export const getStatement = (client: MonoDataClient, accountId: string, months: StatementPeriod, o?: RequestOptions) =>
   client.request({ method: 'GET', path: accountPath(accountId, '/statement'), query: statementQuery(months, 'json'), parse: parseStatement, accountId }, o);
 
-/** Starts a PDF statement job; never cached, since each answer is a new job. */
+/** Starts a PDF statement job: sent once and never cached, since each answer is a new job at Mono. */
 export const requestStatementPdf = (client: MonoDataClient, accountId: string, months: StatementPeriod, o?: RequestOptions) =>
-  client.request({ method: 'GET', path: accountPath(accountId, '/statement'), query: statementQuery(months, 'pdf'), parse: parseStatementJob, cache: false, accountId }, o);
+  client.request({ method: 'GET', path: accountPath(accountId, '/statement'), query: statementQuery(months, 'pdf'), parse: parseStatementJob, once: true, accountId }, o);
 
 export const getStatementJob = (client: MonoDataClient, accountId: string, jobId: string, o?: RequestOptions) =>
   client.request({ method: 'GET', path: accountPath(accountId, `/statement/jobs/${encodeId(jobId)}`), parse: parseStatementJob, cache: false, accountId }, o);

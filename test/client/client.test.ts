@@ -127,6 +127,19 @@ describe('MonoClient', () => {
     expect(calls[0].method).to.equal('POST');
   });
 
+  it('never repeats on its own the GET that starts a PDF statement (each answer is a new job at Mono)', async () => {
+    const key = faultKey();
+    const { client: c, calls } = client({ headers: { 'x-sandbox-fault': '502', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key } });
+    const error = await rejection(c.requestStatementPdf('pdf_1', 6));
+    expect(error.status).to.equal(502);
+    expect(calls).to.have.length(1);
+    // Asked again (a person pressing again), it goes out again: nothing is cached.
+    const job = await c.requestStatementPdf('pdf_1', 6);
+    expect(job.id).to.be.a('string');
+    expect(calls).to.have.length(2);
+    expect(calls.every((call) => call.method === 'GET' && call.url.includes('output=pdf'))).to.equal(true);
+  });
+
   it('honours Retry-After on 429 and surfaces it when it is longer than allowed', async () => {
     const key = faultKey();
     const { client: c, calls } = client({ maxRetryAfter: 500, headers: { 'x-sandbox-fault': '429', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key } });
