@@ -44,7 +44,7 @@ export interface MonoEventDetails {
   'mono-error': { error: MonoError };
   'mono-transaction-select': { transaction: Transaction };
   'mono-filter-change': { filters: TransactionFilters };
-  'mono-sync': { status: 'started' | 'complete' | 'failed'; hasNewData?: boolean };
+  'mono-sync': { status: 'started' | 'complete' | 'failed'; accountId: string; hasNewData?: boolean };
   'mono-reauth-required': { accountId: string };
 }
 

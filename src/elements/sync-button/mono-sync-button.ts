@@ -1,4 +1,4 @@
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { getJob, startSync } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
 import type { MonoDataClient } from '../../client/data-client.js';
@@ -18,6 +18,17 @@ interface PendingJob {
   accountId: string;
   jobId: string;
   hasNewData: boolean | null;
+}
+
+/** One press's refresh: what it shows is kept so that it can be shown again when its account is. */
+interface Run {
+  key: string;
+  client: MonoDataClient;
+  accountId: string;
+  abort: AbortController;
+  phase: Phase;
+  status: string;
+  alert: string;
 }
 
 /** When each account last started a refresh, by backend: Mono allows one per account per window. */
@@ -49,7 +60,7 @@ interface ReauthTarget extends HTMLElement {
  * @summary A button that refreshes an account from the bank and reloads every element showing it.
  * @tag mono-sync-button
  * @slot - The button's label. Default "Refresh data".
- * @fires mono-sync - `{ status: 'started' }` on a press that starts a refresh, then `{ status: 'complete', hasNewData }` or `{ status: 'failed' }`.
+ * @fires mono-sync - `{ status: 'started', accountId }` on a press that starts a refresh, then `{ status: 'complete', accountId, hasNewData }` or `{ status: 'failed', accountId }`.
  * @fires mono-error - The refresh could not start, failed, timed out or needs reauthorisation: `{ error }`.
  * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
  * @csspart button - The button.
@@ -82,18 +93,33 @@ export class MonoSyncButton extends MonoDataElement {
   @state() private status = '';
   @state() private alert = '';
 
-  /** A job whose end we have not seen (time-out, lost connection): the next press follows it again. */
-  private pending?: PendingJob;
-  private abort?: AbortController;
+  /** Jobs whose end we have not seen (time-out, lost connection), by account: the next press follows them again. */
+  private readonly pending = new Map<string, PendingJob>();
+  /** Refreshes under way, by account. Only the one of the account shown drives the button and its lines. */
+  private readonly runs = new Map<string, Run>();
+  private shown?: string | undefined;
 
-  /** Whether a refresh is running. */
+  /** Whether a refresh of the account shown is running. */
   get running(): boolean {
     return this.phase === 'starting' || this.phase === 'polling';
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.abort?.abort();
+    for (const run of this.runs.values()) run.abort.abort();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    const accountId = this.resolvedAccountId;
+    const key = accountId ? refreshKey(this.client, accountId) : undefined;
+    if (key === this.shown) return;
+    // Another account: the lines show its refresh, if one runs; the other account's goes on out of sight.
+    this.shown = key;
+    const run = key ? this.runs.get(key) : undefined;
+    this.phase = run?.phase ?? 'idle';
+    this.status = run?.status ?? '';
+    this.alert = run?.alert ?? '';
   }
 
   /** Starts a refresh, as a press does; resolves when it has ended. */
@@ -107,9 +133,12 @@ export class MonoSyncButton extends MonoDataElement {
       return;
     }
     const client = this.client;
-    if (this.pending && this.pending.client === client && this.pending.accountId === accountId) return this.follow(this.pending);
+    const key = refreshKey(client, accountId);
+    this.shown = key;
+    const pending = this.pending.get(key);
+    if (pending && pending.client === client) return this.follow(this.begin(client, accountId), pending);
 
-    const last = lastRefresh.get(refreshKey(client, accountId));
+    const last = lastRefresh.get(key);
     const until = last === undefined ? 0 : last + this.cooldown * 1000;
     if (this.cooldown > 0 && Date.now() < until) {
       this.status = msg(locale, 'syncCooldown', {
@@ -119,84 +148,94 @@ export class MonoSyncButton extends MonoDataElement {
       return;
     }
 
-    const abort = (this.abort = new AbortController());
-    this.phase = 'starting';
-    this.status = msg(locale, 'syncRunning');
-    this.emit('mono-sync', { status: 'started' });
+    const run = this.begin(client, accountId);
+    this.show(run, 'starting', msg(locale, 'syncRunning'));
+    this.emit('mono-sync', { status: 'started', accountId });
     let result;
     try {
-      result = await startSync(client, accountId, { signal: abort.signal });
+      result = await startSync(client, accountId, { signal: run.abort.signal });
     } catch (e) {
-      return this.failed(accountId, toMonoError(e));
+      return this.failed(run, toMonoError(e));
     }
     if (result.status === 'reauthorisation_required') {
-      return this.failed(accountId, new MonoError('reauth-required', 'The bank needs the account holder to sign in again'));
+      return this.failed(run, new MonoError('reauth-required', 'The bank needs the account holder to sign in again'));
     }
-    lastRefresh.set(refreshKey(client, accountId), Date.now());
-    if (result.status === 'failed') return this.failed(accountId);
+    lastRefresh.set(key, Date.now());
+    if (result.status === 'failed') return this.failed(run);
     if (result.status === 'processing' && result.jobId) {
-      this.pending = { client, accountId, jobId: result.jobId, hasNewData: result.hasNewData };
-      return this.follow(this.pending);
+      const job = { client, accountId, jobId: result.jobId, hasNewData: result.hasNewData };
+      this.pending.set(key, job);
+      return this.follow(run, job);
     }
-    this.completed(client, accountId, result.hasNewData);
+    this.completed(run, result.hasNewData);
   }
 
-  private async follow(job: PendingJob): Promise<void> {
+  private begin(client: MonoDataClient, accountId: string): Run {
+    const run: Run = { key: refreshKey(client, accountId), client, accountId, abort: new AbortController(), phase: 'idle', status: '', alert: '' };
+    this.runs.set(run.key, run);
+    return run;
+  }
+
+  /** What a run shows: on the button and its lines while its account is the one shown, and kept for when it is again. */
+  private show(run: Run, phase: Phase, status = '', alert = ''): void {
+    Object.assign(run, { phase, status, alert });
+    if (phase !== 'starting' && phase !== 'polling' && this.runs.get(run.key) === run) this.runs.delete(run.key);
+    if (run.key !== this.shown) return;
+    this.phase = phase;
+    this.status = status;
+    this.alert = alert;
+  }
+
+  private async follow(run: Run, job: PendingJob): Promise<void> {
     const locale = this.resolvedLocale;
-    const abort = (this.abort = new AbortController());
-    this.phase = 'polling';
-    this.status = msg(locale, 'syncWaiting', { polls: 0 });
+    this.show(run, 'polling', msg(locale, 'syncWaiting', { polls: 0 }));
     let outcome;
     try {
       outcome = await pollWithBackoff(
         async (attempt) => {
-          this.status = msg(locale, 'syncWaiting', { polls: attempt });
-          const { status } = await getJob(job.client, job.accountId, job.jobId, { signal: abort.signal });
+          this.show(run, 'polling', msg(locale, 'syncWaiting', { polls: attempt }));
+          const { status } = await getJob(job.client, job.accountId, job.jobId, { signal: run.abort.signal });
           return status === 'processing' ? undefined : status;
         },
-        { interval: this.pollInterval, timeout: this.pollTimeout, signal: abort.signal },
+        { interval: this.pollInterval, timeout: this.pollTimeout, signal: run.abort.signal },
       );
     } catch (e) {
       const error = toMonoError(e);
-      if (error.kind === 'aborted') {
-        this.phase = 'idle';
-        this.status = '';
-        return;
-      }
+      if (error.kind === 'aborted') return this.show(run, 'idle');
       // The job may still finish: keep it, so the next press checks it instead of starting another refresh.
-      return this.failed(job.accountId, error);
+      return this.failed(run, error);
     }
-    this.pending = undefined;
-    if (outcome === 'finished') this.completed(job.client, job.accountId, job.hasNewData);
-    else this.failed(job.accountId);
+    this.pending.delete(run.key);
+    if (outcome === 'finished') this.completed(run, job.hasNewData);
+    else this.failed(run);
   }
 
-  private completed(client: MonoDataClient, accountId: string, hasNewData: boolean | null): void {
-    this.phase = 'complete';
-    this.status = msg(this.resolvedLocale, hasNewData === false ? 'syncNoNewData' : 'syncComplete');
+  private completed(run: Run, hasNewData: boolean | null): void {
+    const { client, accountId } = run;
+    this.show(run, 'complete', msg(this.resolvedLocale, hasNewData === false ? 'syncNoNewData' : 'syncComplete'));
     // Every element on this client showing the account reloads; identical requests share one fetch.
     if (hasNewData !== false) client.invalidate(accountId);
-    this.emit('mono-sync', hasNewData === null ? { status: 'complete' } : { status: 'complete', hasNewData });
+    this.emit('mono-sync', hasNewData === null ? { status: 'complete', accountId } : { status: 'complete', accountId, hasNewData });
   }
 
   /** Without `error` the bank reported the refresh as failed: `mono-sync` says so, and nothing went wrong on the way. */
-  private failed(accountId: string, error?: MonoError): void {
+  private failed(run: Run, error?: MonoError): void {
     const locale = this.resolvedLocale;
     const reauth = error?.kind === 'reauth-required';
-    this.phase = reauth ? 'reauth' : 'failed';
-    this.status = '';
-    this.alert = !error
+    const alert = !error
       ? msg(locale, 'syncFailed')
       : reauth
         ? msg(locale, 'syncReauth')
-        : error.kind === 'timeout' && this.pending
+        : error.kind === 'timeout' && this.pending.has(run.key)
           ? msg(locale, 'syncTimedOut')
           : describeError(error, locale);
+    this.show(run, reauth ? 'reauth' : 'failed', '', alert);
     if (error) this.emit('mono-error', { error });
-    this.emit('mono-sync', { status: 'failed' });
+    this.emit('mono-sync', { status: 'failed', accountId: run.accountId });
     if (!reauth) return;
-    this.emit('mono-reauth-required', { accountId });
-    this.handOff(accountId);
+    this.emit('mono-reauth-required', { accountId: run.accountId });
+    // Only for the account on screen: a connect button opened for another would surprise.
+    if (run.key === this.shown) this.handOff(run.accountId);
   }
 
   private handOff(accountId: string): void {

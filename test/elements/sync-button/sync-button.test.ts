@@ -24,14 +24,20 @@ customElements.define('connect-stub', ConnectStub);
 
 type SyncDetail = MonoEventDetails['mono-sync'];
 
+/** `syncs` without their account, which `accounts` lists in the same order. */
 function record(target: EventTarget) {
-  const syncs: SyncDetail[] = [];
+  const syncs: Array<Omit<SyncDetail, 'accountId'>> = [];
+  const accounts: string[] = [];
   const errors: string[] = [];
   const reauth: string[] = [];
-  target.addEventListener('mono-sync', (e) => syncs.push((e as CustomEvent<SyncDetail>).detail));
+  target.addEventListener('mono-sync', (e) => {
+    const { accountId, ...rest } = (e as CustomEvent<SyncDetail>).detail;
+    syncs.push(rest);
+    accounts.push(accountId);
+  });
   target.addEventListener('mono-error', (e) => errors.push((e as CustomEvent<MonoEventDetails['mono-error']>).detail.error.kind));
   target.addEventListener('mono-reauth-required', (e) => reauth.push((e as CustomEvent<MonoEventDetails['mono-reauth-required']>).detail.accountId));
-  return { syncs, errors, reauth };
+  return { syncs, accounts, errors, reauth };
 }
 
 async function mountButton(client: MonoClient, accountId: string | undefined, attrs = '') {
@@ -76,6 +82,7 @@ describe('<mono-sync-button>', () => {
     inner.click();
     await waitUntil(() => events.syncs.length === 2, 'sync ended', { timeout: 8000 });
     expect(events.syncs[1]).to.deep.equal({ status: 'complete', hasNewData: true });
+    expect(events.accounts).to.deep.equal([accountId, accountId]);
     expect(count('POST', POST_SYNC), 'presses while running start nothing').to.equal(1);
     expect(count('GET', JOB), 'the sandbox job finishes on the third poll').to.equal(3);
     await button.updateComplete;
@@ -121,7 +128,7 @@ describe('<mono-sync-button>', () => {
     inner.click();
     expect((await done).detail.status).to.equal('started');
     const complete = await oneEvent(button, 'mono-sync');
-    expect(complete.detail).to.deep.equal({ status: 'complete', hasNewData: false });
+    expect(complete.detail).to.deep.include({ status: 'complete', hasNewData: false });
     await button.updateComplete;
     expect(text(button, 'status')).to.equal('Up to date: the bank had no new data.');
     expect(invalidated).to.equal(0);
@@ -221,6 +228,42 @@ describe('<mono-sync-button>', () => {
     await waitUntil(() => events.syncs.length === 3, 'resumed', { timeout: 8000 });
     expect(events.syncs[2]).to.deep.equal({ status: 'complete', hasNewData: true });
     expect(count('POST', POST_SYNC), 'the same job, no second refresh').to.equal(1);
+  });
+
+  it('shows the refresh of the account on screen: another account can refresh while the first goes on out of sight', async () => {
+    let release = false;
+    const [a, b] = [uid('a'), uid('b')];
+    // The first account's job keeps processing until released; the second's finishes at once.
+    const override: Override = (call) => (!release && JOB.test(call.path) && call.path.includes(a) ? { status: 'successful', data: { id: 'j', status: 'processing' } } : undefined);
+    const { client, count } = recordingClient({ override });
+    const { root, button, inner } = await mountButton(client, a, 'cooldown="0"');
+    const events = record(button);
+    inner.click();
+    await waitUntil(() => text(button, 'status').startsWith('Waiting for the bank'), 'A polling');
+
+    root.accountId = b;
+    await waitUntil(() => !button.running, 'B is not running');
+    expect(inner.getAttribute('aria-disabled')).to.equal('false');
+    expect(text(button, 'status')).to.equal('');
+    inner.click();
+    await waitUntil(() => events.syncs.length === 2 && events.accounts[1] === b, 'B started');
+    await waitUntil(() => events.syncs.length === 3, 'B complete', { timeout: 8000 });
+    expect(events.accounts).to.deep.equal([a, b, b]);
+    expect(events.syncs[2]).to.deep.equal({ status: 'complete', hasNewData: true });
+    expect(count('POST', new RegExp(`/accounts/${b}/sync$`))).to.equal(1);
+
+    // Back on A, the lines show A's refresh, still running; it ends and says so.
+    root.accountId = a;
+    await waitUntil(() => button.running && text(button, 'status').startsWith('Waiting for the bank'), 'A shown again');
+    inner.click(); // a press while it runs starts nothing
+    release = true;
+    await waitUntil(() => events.syncs.length === 4, 'A complete', { timeout: 8000 });
+    expect(events.accounts[3]).to.equal(a);
+    expect(events.syncs[3]).to.deep.equal({ status: 'complete', hasNewData: true });
+    await button.updateComplete;
+    expect(text(button, 'status')).to.equal('Updated with new data.');
+    expect(count('POST', new RegExp(`/accounts/${a}/sync$`)), 'one refresh of A').to.equal(1);
+    await expect(button).to.be.accessible();
   });
 
   it('is accessible while running and says why it cannot run without an account', async () => {
