@@ -189,6 +189,45 @@ describe('<mono-provider> and the resource controller', () => {
     root.remove();
   });
 
+  it('keeps its client and cache when a render hands it new functions of the same meaning; new headers content rebuilds it', async () => {
+    const seen: Array<{ url: string; token: string | null }> = [];
+    const counting = (): typeof fetch => (input, init) => {
+      seen.push({ url: String(input), token: new Headers(init?.headers).get('x-csrf-token') });
+      return fetch(input, init);
+    };
+    const root = await fixture<MonoProvider>(html`<mono-provider account-id="stable_1" .fetch=${counting()} .headers=${() => ({ 'x-csrf-token': 't1' })}>
+      <probe-account></probe-account>
+    </mono-provider>`);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    await waitUntil(() => shown(el));
+    const client = root.sharedClient;
+    expect(seen.map((r) => r.token)).to.deep.equal(['t1']);
+    // What a React parent's re-render does: fresh arrows each time.
+    for (let i = 2; i <= 4; i++) {
+      root.fetch = counting();
+      root.headers = () => ({ 'x-csrf-token': `t${i}` });
+      await root.updateComplete;
+      await el.updateComplete;
+    }
+    expect(root.sharedClient).to.equal(client);
+    expect(seen, 'no reload').to.have.length(1);
+    // The newest functions are the ones used.
+    client!.invalidate('stable_1');
+    await waitUntil(() => seen.length === 2);
+    expect(seen[1].token).to.equal('t4');
+
+    root.headers = { 'x-csrf-token': 'a' };
+    await root.updateComplete;
+    const objectClient = root.sharedClient;
+    root.headers = { 'x-csrf-token': 'a' };
+    await root.updateComplete;
+    expect(root.sharedClient, 'same content, same client').to.equal(objectClient);
+    root.headers = { 'x-csrf-token': 'b' };
+    await root.updateComplete;
+    expect(root.sharedClient, 'other headers: another client, nothing cached under the old ones').not.to.equal(objectClient);
+    await waitUntil(() => seen.some((r) => r.token === 'b'));
+  });
+
   it('is accessible when loaded', async () => {
     const root = await fixture<MonoProvider>(html`<mono-provider account-id="a11y_1"><probe-account></probe-account></mono-provider>`);
     const el = root.querySelector<ProbeAccount>('probe-account')!;

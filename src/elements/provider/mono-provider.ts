@@ -66,10 +66,21 @@ export class MonoProvider extends MonoElement {
   private builtWith: unknown[] = [];
 
   private refresh(): void {
-    const inputs = [this.endpoint, this.fetch, this.headers, this.credentials, this.client];
+    // `fetch` and a headers function are read at each request, so a new function of the same meaning (a React
+    // render's inline arrow) keeps the client and its cache; other headers are compared by their content.
+    const { headers } = this;
+    const headersKey = typeof headers === 'function' || headers === undefined ? typeof headers : JSON.stringify([...new Headers(headers)]);
+    const inputs = [this.endpoint, headersKey, this.credentials, this.client];
     if (!this.ownClient || inputs.some((v, i) => v !== this.builtWith[i])) {
       this.builtWith = inputs;
-      this.ownClient = this.client ?? new MonoDataClient({ endpoint: this.endpoint, fetch: this.fetch, headers: this.headers, credentials: this.credentials });
+      this.ownClient =
+        this.client ??
+        new MonoDataClient({
+          endpoint: this.endpoint,
+          fetch: (input, init) => (this.fetch ?? fetch)(input, init),
+          headers: () => (typeof this.headers === 'function' ? this.headers() : (this.headers ?? {})),
+          credentials: this.credentials,
+        });
     }
     const client = this.ownClient;
     const { accountId, locale, messages } = this;
