@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { codeForStatus } from './live/respond.js';
 
 export interface NodeHandlerOptions {
   /** Largest request body accepted; larger ones get 413. Default 1 MiB. */
@@ -69,7 +70,7 @@ function sendJson(res: ServerResponse, status: number, message: string, extraHea
     res.destroy();
     return;
   }
-  const body = JSON.stringify({ status: 'failed', message, timestamp: new Date().toISOString(), data: null });
+  const body = JSON.stringify({ status: 'failed', message, code: codeForStatus(status), timestamp: new Date().toISOString(), data: null });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': new TextEncoder().encode(body).byteLength, ...extraHeaders });
   res.end(body);
 }

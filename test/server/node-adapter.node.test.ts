@@ -91,7 +91,9 @@ describe('toNodeHandler with the sandbox on a real server', () => {
       body: JSON.stringify({ scope: 'auth', meta: { ref: 'x' }, padding: 'x'.repeat(5_000) }),
     });
     assert.equal(res.status, 413);
-    assert.equal((await res.json()).status, 'failed');
+    const body = await res.json();
+    assert.equal(body.status, 'failed');
+    assert.equal(body.code, 'payload-too-large');
   });
 
   it('refuses streamed bodies without a content-length once they pass the limit', async () => {
@@ -163,7 +165,7 @@ describe('toNodeHandler plumbing', () => {
       assert.equal((await fetch(`${url}/api/mono/accounts/acc_demo`)).status, 200);
       const missing = await fetch(`${bare.url}/elsewhere`);
       assert.equal(missing.status, 404);
-      assert.equal((await missing.json()).status, 'failed');
+      assert.deepEqual(Object.keys(await missing.json()), ['status', 'message', 'code', 'timestamp', 'data']);
     } finally {
       await close(server);
       await close(bare.server);

@@ -366,7 +366,13 @@ describe('sandbox: statements', () => {
   it('refuses unknown jobs and jobs of another account', async () => {
     const s = sandbox();
     const job = (await s.get('/accounts/acc_demo/statement?period=last1month&output=pdf')).body.data;
-    assert.equal((await s.request('/accounts/acc_demo/statement/jobs/nope')).status, 404);
+    const missing = await s.request('/accounts/acc_demo/statement/jobs/nope');
+    assert.equal(missing.status, 404);
+    // The live handler's error envelope, `code` included.
+    const body = await missing.json();
+    assert.equal(body.status, 'failed');
+    assert.equal(body.code, 'not-found');
+    assert.equal(body.data, null);
     assert.equal((await s.request(`/accounts/other/statement/jobs/${job.id}`)).status, 404);
     assert.equal((await s.request(`/accounts/acc_demo/statement/jobs/nope/pdf`)).status, 404);
   });

@@ -4,6 +4,7 @@ export type ErrorCode =
   | 'bad-request'
   | 'unauthenticated'
   | 'forbidden'
+  | 'method-not-allowed'
   | 'payload-too-large'
   | 'unsupported-media-type'
   | 'not-ready'
@@ -14,6 +15,24 @@ export type ErrorCode =
   | 'upstream-timeout'
   | 'upstream-unreachable'
   | 'host-error';
+
+const CODE_BY_STATUS: Record<number, ErrorCode> = {
+  400: 'bad-request',
+  401: 'unauthenticated',
+  403: 'forbidden',
+  404: 'not-found',
+  405: 'method-not-allowed',
+  409: 'not-ready',
+  413: 'payload-too-large',
+  415: 'unsupported-media-type',
+  429: 'rate-limited',
+  502: 'upstream-error',
+  503: 'upstream-error',
+  504: 'upstream-timeout',
+};
+
+/** The `code` of an error answer that has no more precise one (the Node adapter's own, the sandbox's). */
+export const codeForStatus = (status: number): ErrorCode => CODE_BY_STATUS[status] ?? (status >= 500 ? 'host-error' : 'bad-request');
 
 const BASE_HEADERS: Record<string, string> = {
   'cache-control': 'no-store',
