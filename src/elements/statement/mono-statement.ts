@@ -50,7 +50,12 @@ const PERIODS = Array.from({ length: 12 }, (_, i) => i + 1);
  * @csspart pdf-link - The download link of a built PDF.
  * @csspart pdf-cancel - The "Cancel" button while a PDF is being prepared.
  * @csspart summary - Opening and closing balance, money in and out, count.
- * @csspart table - The `<mono-transaction-table>` with the rows; its own parts are exported as `viewport`, `row`, `amount`, `header`, `sort-button`.
+ * @csspart table - The `<mono-transaction-table>` with the rows; its own parts below are exported through it.
+ * @csspart viewport - The table's scrolling box.
+ * @csspart header - Each column header cell of the table.
+ * @csspart sort-button - The sort buttons in the date and amount headers.
+ * @csspart row - Each data row of the table.
+ * @csspart amount - The amount in each row.
  * @csspart loading - The loading state.
  * @csspart empty - The empty state.
  * @csspart error - The error state (`data-kind` is the error kind).

@@ -71,7 +71,13 @@ const paginateConverter = { fromAttribute: (value: string | null) => value === n
  * @csspart search-input - The narration search box.
  * @csspart export-button - The "Export CSV" button.
  * @csspart totals - Money in, money out and the count of the shown rows.
- * @csspart table - The `<mono-transaction-table>`; its own parts are exported as `viewport`, `row`, `amount`, `header`, `sort-button`, `empty`.
+ * @csspart table - The `<mono-transaction-table>`; its own parts below are exported through it.
+ * @csspart viewport - The table's scrolling box.
+ * @csspart header - Each column header cell of the table.
+ * @csspart sort-button - The sort buttons in the date and amount headers.
+ * @csspart row - Each data row of the table.
+ * @csspart amount - The amount in each row.
+ * @csspart empty - The box shown when no rows match.
  * @csspart pager - The page buttons, or the "Load more" bar.
  * @csspart load-more-button - The "Load more" button.
  * @csspart skeleton - The placeholder rows while the first load runs.
