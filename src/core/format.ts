@@ -33,11 +33,18 @@ export function currencyDigits(currency: string): number {
   return d;
 }
 
-/** Exact decimal text of an integer number of minor units, e.g. 18452375 kobo → "184523.75" (no float division). */
-export function minorToDecimal(minor: number, currency: string): string {
+/**
+ * Exact decimal text of an integer number of minor units, e.g. 18452375 kobo → "184523.75" (no float division).
+ * A number past 2^53 is read as the integer it holds; not a finite number is a RangeError, never "NaN".
+ */
+export function minorToDecimal(minor: number | bigint, currency: string): string {
+  if (typeof minor === 'number' && !Number.isFinite(minor)) throw new RangeError(`Not an amount: ${minor}`);
   const digits = currencyDigits(currency);
   const negative = minor < 0;
-  const s = String(Math.abs(Math.trunc(minor))).padStart(digits + 1, '0');
+  const whole = typeof minor === 'bigint' ? minor : Math.trunc(minor);
+  const abs = whole < 0 ? -whole : whole;
+  // Past 2^53 through BigInt, since String(1e21) is "1e+21".
+  const s = (typeof abs === 'number' && Number.isSafeInteger(abs) ? String(abs) : BigInt(abs).toString()).padStart(digits + 1, '0');
   const major = digits ? `${s.slice(0, -digits)}.${s.slice(-digits)}` : s;
   return negative ? `-${major}` : major;
 }
@@ -52,7 +59,7 @@ export interface MoneyFormatOptions {
 }
 
 /** Formats minor units as money with the currency's own decimals, e.g. `formatMoney(18452375, 'NGN')` → "₦184,523.75". */
-export function formatMoney(minor: number, currency = 'NGN', locale = 'en-NG', options: MoneyFormatOptions = {}): string {
+export function formatMoney(minor: number | bigint, currency = 'NGN', locale = 'en-NG', options: MoneyFormatOptions = {}): string {
   const code = /^[A-Z]{3}$/.test(currency) ? currency : 'XXX';
   const f = numberFormat(locale, {
     style: 'currency',

@@ -92,5 +92,15 @@ export function optionalFieldsRecord(body: Record<string, unknown>, keys: readon
   return isRecord(record) && keys.some((key) => key in record) ? record : undefined;
 }
 
+/**
+ * Each amount is a safe integer, but their totals need not be: an answer whose amounts add up past 2^53 is
+ * refused rather than shown with rounded totals (any subset a view adds up stays under the whole).
+ */
+export function tooLargeToAdd<T>(rows: readonly T[], amountOf: (row: T) => number, path: string): ParseResult<never> | undefined {
+  let total = 0;
+  for (const row of rows) total += Math.abs(amountOf(row));
+  return Number.isSafeInteger(total) ? undefined : { ok: false, issue: { path, message: 'amounts too large to add exactly' } };
+}
+
 /** The body inside the v2 envelope (`data`), or the body itself for bare v1 answers. */
 export const dataOf = (body: unknown): unknown => (isRecord(body) && 'data' in body ? body.data : body);

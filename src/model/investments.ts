@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { aliased, currency, finite, isoDate, isRecord, minorUnits, normalizeCurrency, optionalFieldsRecord, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
+import { aliased, currency, finite, isoDate, isRecord, minorUnits, normalizeCurrency, optionalFieldsRecord, optionalText, run, text, tooLargeToAdd, unrecognised, type ParseResult } from './common.js';
 
 export interface Money {
   /** Minor units. */
@@ -131,6 +131,8 @@ export function parseEarnings(body: unknown): ParseResult<Earning[]> {
   if (!isRecord(body) || !Array.isArray(body.data)) return unrecognised('earnings');
   const r = run(z.object({ data: z.array(earning) }), body);
   if (!r.ok) return r;
+  const unsafe = tooLargeToAdd(r.value.data, (e) => e.amount, 'data');
+  if (unsafe) return unsafe;
   return {
     ok: true,
     value: r.value.data.map((e) => ({

@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { isRecord, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
+import { isRecord, optionalText, run, text, tooLargeToAdd, unrecognised, type ParseResult } from './common.js';
 import { transactionList, type Transaction } from './transactions.js';
 
 export interface StatementJson {
@@ -28,7 +28,7 @@ export function parseStatement(body: unknown): ParseResult<StatementJson> {
   if (!isRecord(body) || !Array.isArray(body.data)) return unrecognised('statement');
   const r = run(json, body);
   if (!r.ok) return r;
-  return { ok: true, value: { transactions: r.value.data, count: r.value.meta?.count ?? r.value.data.length } };
+  return tooLargeToAdd(r.value.data, (t) => t.amount, 'data') ?? { ok: true, value: { transactions: r.value.data, count: r.value.meta?.count ?? r.value.data.length } };
 }
 
 const job = z.object({ data: z.object({ id: text, status: text, path: optionalText }) });

@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { aliased, isoDate, isRecord, minorUnits, normalizeCurrency, normalizeDate, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
+import { aliased, isoDate, isRecord, minorUnits, normalizeCurrency, normalizeDate, optionalText, run, text, tooLargeToAdd, unrecognised, type ParseResult } from './common.js';
 
 export type TransactionType = 'credit' | 'debit';
 
@@ -165,6 +165,11 @@ export function plainTransactions(rows: unknown): Transaction[] | undefined {
 const pagingOnly = z.object({ meta: z.optional(z.nullable(paging)), paging: z.optional(paging) });
 
 export function parseTransactions(body: unknown): ParseResult<TransactionsPage> {
+  const r = readTransactions(body);
+  return (r.ok && tooLargeToAdd(r.value.transactions, (t) => t.amount, 'data')) || r;
+}
+
+function readTransactions(body: unknown): ParseResult<TransactionsPage> {
   if (!isRecord(body)) return unrecognised('transactions');
   if (Array.isArray(body.data)) {
     const fast = plainTransactions(body.data);

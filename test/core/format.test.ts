@@ -21,6 +21,15 @@ describe('formatters', () => {
     expect(formatMoney(9007199254740991, 'NGN', 'en-NG')).to.equal('₦90,071,992,547,409.91');
   });
 
+  it('formats amounts past 2^53 as the integer they hold, bigints exactly, and refuses what is not a number', () => {
+    expect(formatMoney(1e21, 'NGN', 'en-NG')).to.equal('₦10,000,000,000,000,000,000.00');
+    expect(formatMoney(2 ** 60, 'NGN', 'en-NG')).to.equal('₦11,529,215,046,068,469.76');
+    expect(formatMoney(9007199254740993n, 'NGN', 'en-NG')).to.equal('₦90,071,992,547,409.93');
+    expect(formatMoney(-5n, 'NGN', 'en-NG')).to.equal('-₦0.05');
+    expect(minorToDecimal(-(10n ** 30n), 'NGN')).to.equal('-10000000000000000000000000000.00');
+    for (const bad of [NaN, Infinity, -Infinity]) expect(() => formatMoney(bad)).to.throw(RangeError);
+  });
+
   it('follows the locale and the sign option', () => {
     expect(formatMoney(18452375, 'NGN', 'fr-FR')).to.match(/184\s523,75/);
     expect(formatMoney(5000000, 'NGN', 'en-NG', { signDisplay: 'always' })).to.equal('+₦50,000.00');

@@ -302,6 +302,22 @@ describe('assets and earnings', () => {
     assert.deepEqual(ok(parseAssets({ data: { assets: [] } })).assets, []);
   });
 
+  it('refuses answers whose amounts add up past 2^53, rather than show rounded totals', () => {
+    const big = Number.MAX_SAFE_INTEGER - 1;
+    const txs = clone(s.transactionsV2) as Record<string, any>;
+    txs.data = [txs.data[0], { ...txs.data[0], id: 'second' }].map((t: Record<string, unknown>) => ({ ...t, amount: big }));
+    assert.match(bad(parseTransactions(txs)).message, /too large to add/);
+    txs.data[1].amount = 1;
+    assert.equal(parseTransactions(txs).ok, true, 'a safe total still reads');
+    const earnings = clone(s.earningsV2) as Record<string, any>;
+    earnings.data[0].amount = big;
+    earnings.data[1].amount = big;
+    assert.match(bad(parseEarnings(earnings)).message, /too large to add/);
+    const statement = clone(s.statementJson) as Record<string, any>;
+    statement.data = statement.data.map((t: Record<string, unknown>) => ({ ...t, amount: big }));
+    assert.match(bad(parseStatement(statement)).message, /too large to add/);
+  });
+
   it('reads earnings', () => {
     const e = ok(parseEarnings(s.earningsV2));
     assert.equal(e.length, 2);

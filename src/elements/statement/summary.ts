@@ -25,8 +25,8 @@ export interface StatementView extends StatementJson {
 }
 
 /**
- * Orders the rows newest first and derives totals and balances. Amounts are integers in minor units,
- * so every sum here is exact.
+ * Orders the rows newest first and derives totals and balances. Amounts are integers in minor units whose
+ * sum the parser checked to be safe, so every total here is exact; an opening balance that would not be is unknown.
  */
 export function summarise(statement: StatementJson, months: number, accountCurrency?: string | null): StatementView {
   const rows = statement.transactions
@@ -44,8 +44,8 @@ export function summarise(statement: StatementJson, months: number, accountCurre
   const newest = rows[0];
   const oldest = rows[rows.length - 1];
   const closing = single && newest && newest.balance !== null ? newest.balance : null;
-  const opening =
-    single && oldest && oldest.balance !== null ? oldest.balance + (oldest.type === 'credit' ? -oldest.amount : oldest.amount) : null;
+  const before = single && oldest && oldest.balance !== null ? oldest.balance + (oldest.type === 'credit' ? -oldest.amount : oldest.amount) : null;
+  const opening = before !== null && Number.isSafeInteger(before) ? before : null;
   return {
     months,
     transactions: rows,
