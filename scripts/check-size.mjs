@@ -21,8 +21,11 @@ export const BUDGETS = {
   // own code, then Lit and the data model). Until that is cut, CI holds today's figures so they cannot
   // grow; the missed target is printed on every run. Raised by 0.5 kB on 2026-11-29 for the transaction
   // table's phone layout, its date sort there and the bidi isolation of money and dates (+0.45 kB together).
-  'every element (charts lazy)': 55 * KB,
-  'every element but the chart elements': 44.5 * KB,
+  // Raised again on 2026-11-30 (+0.68 kB non-chart, +0.88 kB all) for review fixes: the sync button following
+  // the account on screen, the provider keeping its client across new functions, wrong shapes refused for
+  // identity and assets, exact totals past 2^53, bidi isolation of bank text, the earnings' phone layout.
+  'every element (charts lazy)': 56 * KB,
+  'every element but the chart elements': 45 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

@@ -45,6 +45,15 @@ export function translator<K extends MessageKey>(english: Pick<Messages, K>) {
   };
 }
 
+/** Right-to-left letters or bidi controls (a bank's text may end in an unclosed U+202E). */
+const BIDI = /[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufefc\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
+/**
+ * Bank text for a message placeholder: when it could reorder the message around it, it goes in a
+ * first-strong isolate (FSI … PDI), which also closes whatever it left open.
+ */
+export const isolate = (value: string): string => (BIDI.test(value) ? `\u2068${value}\u2069` : value);
+
 const scoped = new Map<string, string>();
 
 /**

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { en } from '../../src/i18n/en.js';
 import * as locales from '../../src/i18n/locales/index.js';
 import { msg, registerMessages, withMessages, type MessageKey } from '../../src/i18n/index.js';
+import { isolate } from '../../src/i18n/catalogue.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -31,6 +32,12 @@ describe('message catalogues', () => {
     assert.equal(msg('fr-SN', 'errorHttp', { status: 503 }), 'Le serveur a répondu par une erreur (503).');
     assert.equal(msg('yo-NG', 'retry'), en.retry);
     assert.equal(msg('not a tag', 'retry'), en.retry);
+  });
+
+  it('isolates bank text that could reorder the message around it (right-to-left text, bidi controls)', () => {
+    assert.equal(msg('en', 'accountBankCode', { code: isolate('058') }), 'bank code 058');
+    assert.equal(msg('en', 'accountBankCode', { code: isolate('058\u202E') }), 'bank code \u2068058\u202E\u2069');
+    assert.equal(isolate('بنك'), '\u2068بنك\u2069');
   });
 
   it('carries host overrides on a private-use subtag, over the locale’s own catalogue', () => {

@@ -8,6 +8,7 @@ import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { accountText as msg } from '../../i18n/en-account.js';
+import { isolate } from '../../i18n/catalogue.js';
 import type { accountMessages } from '../../i18n/en-account.js';
 import type { Account, DataStatus } from '../../model/account.js';
 import { backoffDelay, nonNegative, wait } from '../../core/poll.js';
@@ -198,8 +199,8 @@ export class MonoAccount extends MonoDataElement {
     return html`<div part="base" class="account">
       <div>
         <p part="institution" class="institution">
-          ${a.institution.name}${a.institution.bankCode
-            ? html` <span class="muted">(${msg(locale, 'accountBankCode', { code: a.institution.bankCode })})</span>`
+          <bdi>${a.institution.name}</bdi>${a.institution.bankCode
+            ? html` <span class="muted">(${msg(locale, 'accountBankCode', { code: isolate(a.institution.bankCode) })})</span>`
             : nothing}
         </p>
         <p part="holder" class="holder">${a.name || msg(locale, 'accountNotProvided')}</p>

@@ -7,6 +7,7 @@ import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController, describeError } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { statementText as msg } from '../../i18n/en-statement.js';
+import { isolate } from '../../i18n/catalogue.js';
 import type { StatementJob } from '../../model/statement.js';
 import { backoffDelay, nonNegative, wait } from '../../core/poll.js';
 import { MonoTransactionTable } from '../transactions/mono-transaction-table.js';
@@ -254,7 +255,7 @@ export class MonoStatement extends MonoDataElement {
         status = html`<p>${msg(locale, 'statementPdfCancelled')}</p>`;
         break;
       case 'failed':
-        problem = html`<p>${msg(locale, 'statementPdfFailed', { status: pdf.statusText })}</p>
+        problem = html`<p>${msg(locale, 'statementPdfFailed', { status: isolate(pdf.statusText) })}</p>
           ${retry}`;
         break;
       case 'timeout':

@@ -62,6 +62,31 @@ describe('<mono-account>', () => {
     expect(type.hasAttribute('title')).to.equal(false);
   });
 
+  it('keeps the words after a bank name in reading order when the name ends in an unclosed right-to-left override', async () => {
+    const client = fixedClient(() => ({
+      data: {
+        account: { id: 'x', name: 'ADA', account_number: '0123456789', currency: 'NGN', balance: 100, type: 'Savings', institution: { name: 'GTBank\u202E', bank_code: '058' } },
+        meta: { data_status: 'AVAILABLE', retrieved_data: ['balance'] },
+      },
+    }));
+    const { el } = await mountAccount('bidi_override', client);
+    await loaded(el);
+    const suffix = shadow(el).querySelector('[part=institution] .muted')!;
+    expect(textOf(suffix)).to.equal('(bank code 058)');
+    // Where the first and last characters are painted: in order, not mirrored.
+    const texts = [...suffix.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE && n.textContent !== '');
+    const at = (node: Node, char: string) => {
+      const range = document.createRange();
+      const i = node.textContent!.indexOf(char);
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect().left;
+    };
+    const open = texts.find((n) => n.textContent!.includes('('))!;
+    const close = texts.filter((n) => n.textContent!.includes(')')).pop()!;
+    expect(at(open, '('), '"(" before ")"').to.be.lessThan(at(close, ')'));
+  });
+
   it('emits mono-load with the normalised account', async () => {
     const { client } = recordingClient();
     const root = document.createElement('mono-provider');
