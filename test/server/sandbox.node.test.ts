@@ -271,6 +271,11 @@ describe('sandbox: transactions', () => {
       ['page=0', 'page'],
       ['page=-1', 'page'],
       ['page=1.5', 'page'],
+      ['page=100001', 'page'],
+      ['type=DEBIT', 'type'],
+      ['limit=', 'limit'],
+      ['cursor=abc', 'cursor'],
+      ['type=debit&type=credit', 'type'],
     ];
     for (const [query, name] of cases) {
       const { res, body } = await s.get(`/accounts/acc_demo/transactions?${query}`);
@@ -571,6 +576,24 @@ describe('sandbox: initiate and exchange', () => {
     assert.equal(new URL(data.mono_url).searchParams.get('account'), 'acc_demo');
     assert.equal(typeof data.institution, 'string');
     assert.ok(['internet_banking', 'mobile_banking'].includes(data.auth_method));
+  });
+
+  it('refuses what the live server refuses: unknown query parameters and bodies that are not JSON', async () => {
+    const s = sandbox();
+    for (const path of ['/accounts/acc_demo?fresh=1', '/accounts/acc_demo/identity?x=1', '/accounts/acc_demo/statement?period=last1month&format=csv', '/accounts/acc_demo/statement']) {
+      const { res, body } = await s.get(path);
+      assert.equal(res.status, 400, path);
+      assert.equal(body.code, 'bad-request', path);
+    }
+    for (const path of ['/accounts/initiate', '/accounts/acc_demo/sync', '/accounts/acc_demo/income']) {
+      const form = await s.request(path, { method: 'POST', body: '{}' });
+      assert.equal(form.headers.get('content-type')?.startsWith('application/json'), true);
+      assert.equal(form.status, 415, `${path} as text/plain`);
+      assert.equal((await form.json()).code, 'unsupported-media-type');
+    }
+    assert.equal((await s.post('/accounts/acc_demo/sync')).res.status, 200, 'an empty JSON body counts as {}');
+    assert.equal((await s.post('/accounts/acc_demo/income', '[]')).res.status, 400);
+    assert.equal((await s.request('/widget?scope=auth&reference=r&session=s')).status, 200, "the sandbox's own widget page takes its own parameters");
   });
 
   it('validates the initiate body', async () => {
@@ -875,7 +898,13 @@ describe('sandbox: routing', () => {
     assert.equal((await handler(new Request(`${ORIGIN}/mono/accounts/acc_demo`))).status, 200);
     assert.equal((await handler(new Request(`${ORIGIN}/api/mono/accounts/acc_demo`))).status, 404);
     const initiated = await (
-      await handler(new Request(`${ORIGIN}/mono/accounts/initiate`, { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'r' } }) }))
+      await handler(
+        new Request(`${ORIGIN}/mono/accounts/initiate`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ scope: 'auth', meta: { ref: 'r' } }),
+        }),
+      )
     ).json();
     assert.ok(initiated.data.mono_url.startsWith(`${ORIGIN}/mono/widget?`));
   });

@@ -18,6 +18,8 @@ import {
 } from './transactions.js';
 import { v1Assets, v1Details, v1Identity, v1Transaction } from './v1.js';
 import { WIDGET_CSP, WIDGET_CSS, WIDGET_JS, widgetHtml } from './widget-page.js';
+import { HttpError } from '../live/respond.js';
+import { checkQuery, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from '../live/validate.js';
 
 export interface RouteContext {
   request: Request;
@@ -58,7 +60,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** As the live server reads a POST body: JSON by content type (so a cross-site form cannot post), empty as `{}`. */
 async function readJsonObject(ctx: RouteContext): Promise<Record<string, unknown> | Response> {
+  if (!/^application\/json\s*(;|$)/i.test(ctx.request.headers.get('content-type') ?? '')) {
+    return failure(ctx.at, 415, 'Send the request body as application/json');
+  }
   const declared = Number(ctx.request.headers.get('content-length') ?? 0);
   if (declared > MAX_BODY_CHARS) return failure(ctx.at, 413, 'Request body too large');
   let raw: string;
@@ -68,6 +74,7 @@ async function readJsonObject(ctx: RouteContext): Promise<Record<string, unknown
     return failure(ctx.at, 400, 'Could not read the request body');
   }
   if (raw.length > MAX_BODY_CHARS) return failure(ctx.at, 413, 'Request body too large');
+  if (raw.trim() === '') return {};
   let parsed: unknown;
   try {
     parsed = JSON.parse(raw);
@@ -75,6 +82,14 @@ async function readJsonObject(ctx: RouteContext): Promise<Record<string, unknown
     return failure(ctx.at, 400, 'Request body must be a JSON object');
   }
   return isObject(parsed) ? parsed : failure(ctx.at, 400, 'Request body must be a JSON object');
+}
+
+/** A POST whose body the sandbox does not use is still read as the live server reads it. */
+function withBody(handler: Handler): Handler {
+  return async (ctx, params) => {
+    const body = await readJsonObject(ctx);
+    return body instanceof Response ? body : handler(ctx, params);
+  };
 }
 
 function withAccount(handler: AccountHandler): Handler {
@@ -280,56 +295,22 @@ interface TransactionQuery {
   page: number;
 }
 
-function integerParam(params: URLSearchParams, name: string, fallback: number, min: number, max: number): number | string {
-  const raw = params.get(name);
-  if (raw === null || raw === '') return fallback;
-  const value = Number(raw);
-  if (!/^\d+$/.test(raw) || value < min || value > max) {
-    return `Invalid ${name}: expected an integer from ${min}${max === Number.MAX_SAFE_INTEGER ? ' up' : ` to ${max}`}`;
-  }
-  return value;
-}
-
-function parseTransactionQuery(params: URLSearchParams): TransactionQuery | string {
+/** The query as the route's TRANSACTION_QUERY already checked it. */
+function parseTransactionQuery(params: URLSearchParams): TransactionQuery {
   const filter: TransactionFilter = {};
   const start = params.get('start');
-  if (start) {
-    const ms = parseDayMonthYear(start);
-    if (ms === null) return 'Invalid start: expected a date as DD-MM-YYYY';
-    filter.fromIso = new Date(ms).toISOString();
-  }
+  if (start) filter.fromIso = new Date(parseDayMonthYear(start) as number).toISOString();
   const end = params.get('end');
-  if (end) {
-    const ms = parseDayMonthYear(end);
-    if (ms === null) return 'Invalid end: expected a date as DD-MM-YYYY';
-    filter.toIso = new Date(ms + DAY_MS).toISOString();
-  }
-  if (filter.fromIso && filter.toIso && filter.fromIso >= filter.toIso) return 'Invalid start: start is after end';
+  if (end) filter.toIso = new Date((parseDayMonthYear(end) as number) + DAY_MS).toISOString();
   const type = params.get('type');
-  if (type) {
-    const lower = type.toLowerCase();
-    if (lower !== 'debit' && lower !== 'credit') return 'Invalid type: expected debit or credit';
-    filter.type = lower;
-  }
+  if (type === 'debit' || type === 'credit') filter.type = type;
   const narration = params.get('narration');
-  if (narration) {
-    if (narration.length > 100) return 'Invalid narration: at most 100 characters';
-    filter.narration = narration;
-  }
-  const paginate = params.get('paginate');
-  if (paginate !== null && paginate !== '' && paginate !== 'true' && paginate !== 'false') {
-    return 'Invalid paginate: expected true or false';
-  }
-  const limit = integerParam(params, 'limit', 50, 1, 1000);
-  if (typeof limit === 'string') return limit;
-  const page = integerParam(params, 'page', 1, 1, Number.MAX_SAFE_INTEGER);
-  if (typeof page === 'string') return page;
-  return { filter, paginate: paginate !== 'false', limit, page };
+  if (narration) filter.narration = narration;
+  return { filter, paginate: params.get('paginate') !== 'false', limit: Number(params.get('limit') ?? 50), page: Number(params.get('page') ?? 1) };
 }
 
 const transactions: AccountHandler = (ctx, account) => {
   const query = parseTransactionQuery(ctx.url.searchParams);
-  if (typeof query === 'string') return failure(ctx.at, 400, query);
   const matches = filterTransactions(ledgerOf(ctx, account).transactions, query.filter);
   const total = matches.length;
   const page = query.paginate ? query.page : 1;
@@ -343,25 +324,17 @@ const transactions: AccountHandler = (ctx, account) => {
   return success(ctx.at, rows, { message: MESSAGES.transactions, meta: { total, page, previous, next } });
 };
 
-function parsePeriod(period: string | null): number | null {
-  const match = period === null ? null : /^last(\d{1,2})months?$/.exec(period);
-  const months = match ? Number(match[1]) : NaN;
-  return months >= 1 && months <= 12 ? months : null;
-}
-
 function statementPath(ctx: RouteContext, accountId: string, jobId: string): string {
   return `${ctx.url.origin}${ctx.basePath}/accounts/${encodeURIComponent(accountId)}/statement/jobs/${jobId}/pdf`;
 }
 
 const statement: AccountHandler = (ctx, account) => {
-  const period = ctx.url.searchParams.get('period');
-  const months = parsePeriod(period);
-  if (months === null) return failure(ctx.at, 400, 'Invalid period: expected last1month to last12months');
-  const output = ctx.url.searchParams.get('output') ?? 'json';
-  if (output !== 'json' && output !== 'pdf') return failure(ctx.at, 400, 'Invalid output: expected json or pdf');
-  if (output === 'pdf') {
+  // STATEMENT_QUERY checked both: period is last1month … last12months, output json or pdf.
+  const period = ctx.url.searchParams.get('period') as string;
+  const months = Number(/\d+/.exec(period)?.[0]);
+  if (ctx.url.searchParams.get('output') === 'pdf') {
     const jobId = randomToken(20);
-    ctx.state.statementJobs.set(jobId, { accountId: account.id, months, period: period as string, createdAtMs: ctx.at.getTime(), polls: 0 });
+    ctx.state.statementJobs.set(jobId, { accountId: account.id, months, period, createdAtMs: ctx.at.getTime(), polls: 0 });
     return success(ctx.at, { id: jobId, status: 'BUILDING', path: statementPath(ctx, account.id, jobId) });
   }
   const fromIso = new Date(subtractMonths(ctx.at.getTime(), months)).toISOString();
@@ -519,30 +492,32 @@ interface Route {
   method: 'GET' | 'POST';
   segments: readonly string[];
   handle: Handler;
+  /** The live server's query rules, so what works here works live; `'any'` for the sandbox's own pages. */
+  query?: QuerySpec | 'any';
 }
 
-function route(method: Route['method'], path: string, handle: Handler): Route {
-  return { method, segments: path.split('/'), handle };
+function route(method: Route['method'], path: string, handle: Handler, query?: QuerySpec | 'any'): Route {
+  return { method, segments: path.split('/'), handle, query };
 }
 
 const ROUTES: readonly Route[] = [
   route('POST', 'accounts/initiate', initiate),
   route('POST', 'accounts/auth', exchange),
   route('GET', 'accounts/:id', withAccount(details)),
-  route('GET', 'accounts/:id/transactions', withAccount(transactions)),
-  route('GET', 'accounts/:id/statement', withAccount(statement)),
+  route('GET', 'accounts/:id/transactions', withAccount(transactions), TRANSACTION_QUERY),
+  route('GET', 'accounts/:id/statement', withAccount(statement), STATEMENT_QUERY),
   route('GET', 'accounts/:id/statement/jobs/:jobId', withAccount(statementJob)),
   route('GET', 'accounts/:id/statement/jobs/:jobId/pdf', withAccount(statementDownload)),
   route('GET', 'accounts/:id/identity', withAccount(identity)),
   route('GET', 'accounts/:id/income-records', withAccount(incomeRecords)),
-  route('POST', 'accounts/:id/income', withAccount(startIncome)),
+  route('POST', 'accounts/:id/income', withBody(withAccount(startIncome))),
   route('GET', 'accounts/:id/assets', withAccount(assets)),
   route('GET', 'accounts/:id/earnings', withAccount(earnings)),
-  route('POST', 'accounts/:id/sync', withAccount(sync)),
+  route('POST', 'accounts/:id/sync', withBody(withAccount(sync))),
   route('GET', 'accounts/:id/jobs/:jobId', withAccount(syncJob)),
-  route('GET', 'widget', widget),
-  route('GET', 'widget.js', () => text(WIDGET_JS, 'text/javascript; charset=utf-8')),
-  route('GET', 'widget.css', () => text(WIDGET_CSS, 'text/css; charset=utf-8')),
+  route('GET', 'widget', widget, 'any'),
+  route('GET', 'widget.js', () => text(WIDGET_JS, 'text/javascript; charset=utf-8'), 'any'),
+  route('GET', 'widget.css', () => text(WIDGET_CSS, 'text/css; charset=utf-8'), 'any'),
 ];
 
 function match(route: Route, segments: readonly string[]): Params | null {
@@ -572,7 +547,16 @@ export function dispatch(ctx: RouteContext, relativePath: string): Response | Pr
   for (const candidate of ROUTES) {
     if (candidate.method !== method) continue;
     const params = match(candidate, segments);
-    if (params) return candidate.handle(ctx, params);
+    if (!params) continue;
+    if (candidate.query !== 'any') {
+      try {
+        checkQuery(ctx.url.searchParams, candidate.query);
+      } catch (error) {
+        if (error instanceof HttpError) return failure(ctx.at, error.status, error.message);
+        throw error;
+      }
+    }
+    return candidate.handle(ctx, params);
   }
   return failure(ctx.at, 404, `Not found: ${method} ${ctx.url.pathname}`);
 }
