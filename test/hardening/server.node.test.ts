@@ -97,6 +97,10 @@ function sandboxCases(): HostileCase[] {
     { name: 'sandbox latency switch out of range', path: `${api}/accounts/acc_demo`, headers: { 'x-sandbox-latency': '999999999' }, expect: [400] },
     { name: 'sandbox fault switch unknown', path: `${api}/accounts/acc_demo`, headers: { 'x-sandbox-fault': 'rm -rf' }, expect: [400] },
     { name: 'another account’s sync job', path: `${api}/accounts/acc_other/jobs/000000000000000000000000`, expect: [404] },
+    { name: 'sync posted as a cross-site form would (text/plain)', method: 'POST', path: `${api}/accounts/acc_demo/sync`, headers: { 'content-type': 'text/plain' }, body: '{}', expect: [415] },
+    { name: 'initiate posted as a form', method: 'POST', path: `${api}/accounts/initiate`, headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'scope=auth', expect: [415] },
+    { name: 'transactions with a polluted parameter', path: `${api}/accounts/acc_demo/transactions?limit=1&limit=1000`, expect: [400] },
+    { name: 'transactions with an unknown parameter', path: `${api}/accounts/acc_demo/transactions?__proto__=1`, expect: [400] },
   ];
 }
 
