@@ -1,4 +1,11 @@
 import type { MonoError } from '../client/errors.js';
+import type { IncomeView } from '../elements/income-summary/income-data.js';
+import type { StatementView } from '../elements/statement/summary.js';
+import type { LoadedTransactions } from '../elements/transactions/mono-transactions.js';
+import type { Account } from '../model/account.js';
+import type { Assets, Earning } from '../model/investments.js';
+import type { Identity } from '../model/identity.js';
+import type { StatementJob } from '../model/statement.js';
 import type { Transaction } from '../model/transactions.js';
 
 export type ConnectMode = 'modal' | 'popup' | 'redirect';
@@ -15,17 +22,23 @@ export type WidgetEventType =
   | 'ERROR'
   | 'SUCCESS';
 
+/** What `mono-load` carries in `data`, by the `resource` it names. */
+export interface MonoLoadData {
+  account: Account;
+  transactions: LoadedTransactions;
+  statement: StatementView;
+  'statement-job': StatementJob;
+  identity: Identity;
+  income: IncomeView;
+  assets: Assets;
+  earnings: Earning[];
+}
+
 /** The resources a data element loads; `mono-load` names one of these. */
-export type ResourceName =
-  | 'account'
-  | 'transactions'
-  | 'statement'
-  | 'statement-job'
-  | 'identity'
-  | 'income'
-  | 'assets'
-  | 'earnings'
-  | 'sync';
+export type ResourceName = keyof MonoLoadData;
+
+/** `mono-load`'s detail: checking `resource` narrows `data` (`if (e.detail.resource === 'account') e.detail.data.balance`). */
+export type MonoLoadDetail = { [R in ResourceName]: { resource: R; data: MonoLoadData[R] } }[ResourceName];
 
 export interface TransactionFilters {
   start?: string;
@@ -40,7 +53,7 @@ export interface MonoEventDetails {
   'mono-widget-event': { type: WidgetEventType; data: Record<string, unknown> };
   'mono-success': { accountId: string; reference: string };
   'mono-close': { reason: 'user' | 'success' | 'error' };
-  'mono-load': { resource: ResourceName; data: unknown };
+  'mono-load': MonoLoadDetail;
   'mono-error': { error: MonoError };
   'mono-transaction-select': { transaction: Transaction };
   'mono-filter-change': { filters: TransactionFilters };

@@ -3,13 +3,16 @@ import type { MonoDataClient } from '../client/data-client.js';
 import { MonoError, toMonoError } from '../client/errors.js';
 import { commonText as msg } from '../i18n/en-common.js';
 import { describeErrorWith } from './describe-error.js';
-import type { ResourceName } from './events.js';
+import type { MonoLoadData, MonoLoadDetail } from './events.js';
 import type { MonoDataElement } from './mono-element.js';
 
 export type ResourceStatus = 'idle' | 'loading' | 'empty' | 'error' | 'loaded';
 
+/** The resources whose `mono-load` data a `T` is. */
+type ResourceOf<T> = { [R in keyof MonoLoadData]: T extends MonoLoadData[R] ? R : never }[keyof MonoLoadData];
+
 export interface ResourceOptions<T, A extends readonly unknown[]> {
-  resource: ResourceName;
+  resource: ResourceOf<T>;
   /** Extra inputs besides client and account id (filters, period); a change reloads and aborts the older load. */
   args?: () => A;
   load: (client: MonoDataClient, accountId: string, args: A, signal: AbortSignal) => Promise<T>;
@@ -105,7 +108,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     if (failed) this.failed(failure);
     else {
       this.valueFor = accountId;
-      this.host.emit('mono-load', { resource: this.options.resource, data: value });
+      this.host.emit('mono-load', { resource: this.options.resource, data: value } as MonoLoadDetail);
     }
     this.state = failed ? 'error' : 'complete';
     this.settle();
