@@ -433,7 +433,7 @@ export class MonoTransactionTable extends MonoElement {
     const credit = t.type === 'credit';
     const category = categoryLabel(t.category);
     const date = formatDate(t.date, locale, dateOptions);
-    const [head, tail] = breakAfterFirstGroup(formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'always' }), locale);
+    const [head, tail] = breakAfterFirstGroup(formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'exceptZero' }), locale);
     return html`<tr
       part="row"
       class="row ${t.type}"

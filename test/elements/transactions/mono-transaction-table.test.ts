@@ -215,6 +215,13 @@ describe('<mono-transaction-table>', () => {
     expect(credit.querySelector('svg[aria-hidden="true"] path')).to.exist;
   });
 
+  it('shows a zero amount with no sign (a ₦0.00 debit is not "+₦0.00"); the words still say debit', async () => {
+    const el = await table(makeRows(2).map((t) => ({ ...t, amount: 0 })));
+    const [credit, debit] = renderedRows(el).map((r) => r.querySelector('[part~="amount"]')!);
+    for (const cell of [credit, debit]) expect(cell.textContent!.replace(/\s+/g, '').replace(/Credit|Debit/, '')).to.equal('₦0.00');
+    expect(debit.querySelector('.sr-only')!.textContent).to.equal('Debit');
+  });
+
   it('on a phone moves the date under the narration and shows large amounts in full', async () => {
     const big = makeRows(30).map((t, i) => ({ ...t, amount: i % 2 ? 1_234_567_890 : 99_999_999_999, type: i % 3 ? 'debit' : 'credit' }) as Transaction);
     const wrap = await fixture<HTMLDivElement>(html`<div><mono-transaction-table locale="en-NG" .transactions=${big}></mono-transaction-table></div>`);
