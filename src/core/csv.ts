@@ -1,7 +1,9 @@
 /**
  * CSV that is safe to open in a spreadsheet: RFC 4180 quoting, CRLF line ends, and text cells that a
- * spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, tab or carriage return) prefixed
- * with a `'` so they stay text. Bank narrations are attacker-controlled, so every text cell is treated so.
+ * spreadsheet would run as a formula prefixed with a `'` so they stay text: those starting with `=`, `+`,
+ * `-`, `@`, tab or carriage return, also behind leading blanks or control characters (which spreadsheets
+ * skip), and their full-width forms (`＝`, which Excel reads as `=` under East Asian input). Bank narrations
+ * are attacker-controlled, so every text cell is treated so.
  */
 
 export type CsvValue = string | number | null | undefined;
@@ -15,7 +17,7 @@ export interface CsvColumn {
   numeric?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[\s\0-\x1f\x7f]*[=+\-@＝＋－＠]|^[\t\r]/;
 const PLAIN_NUMBER = /^-?\d+(\.\d+)?$/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 

@@ -45,6 +45,15 @@ describe('CSV', () => {
     assert.equal(neutraliseFormula("'quoted"), "'quoted");
   });
 
+  it('neutralises a trigger behind leading spaces or control characters, and full-width triggers', () => {
+    // Spreadsheets skip leading blanks before reading a formula; East Asian input methods type ＝ and Excel
+    // there reads it as =.
+    for (const bad of [' =1+1', '\u00a0=1', '\u3000@SUM(A1)', '\u0000=1', '\n=1', ' \t+2', '＝1+1', '＋2', '－3', '＠SUM(A1)', ' ＝1']) {
+      assert.equal(neutraliseFormula(bad), `'${bad}`, JSON.stringify(bad));
+    }
+    for (const fine of [' POS', '\u00a0N', 'A=1', '1-2', '₦-5']) assert.equal(neutraliseFormula(fine), fine, JSON.stringify(fine));
+  });
+
   it('quotes commas, quotes, line breaks and edge spaces', () => {
     assert.equal(csvCell('a,b'), '"a,b"');
     assert.equal(csvCell('say "hi"'), '"say ""hi"""');
@@ -70,7 +79,7 @@ describe('CSV', () => {
         back.slice(1).forEach((r, i) => {
           r.forEach((cell, j) => {
             assert.equal(cell, neutraliseFormula(cells[i][j]));
-            assert.doesNotMatch(cell, /^[=+\-@\t\r]/);
+            assert.doesNotMatch(cell, /^[\s\u0000-\u001f\u007f]*[=+\-@＝＋－＠]/);
           });
         });
       }),
