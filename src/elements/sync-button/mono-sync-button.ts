@@ -13,9 +13,9 @@ import { styles } from './mono-sync-button.styles.js';
 
 type Phase = 'idle' | 'starting' | 'polling' | 'complete' | 'failed' | 'reauth';
 
+/** A job the bank is still running; a later press on the same client and account follows it instead of starting another. */
 interface PendingJob {
   client: MonoDataClient;
-  accountId: string;
   jobId: string;
   hasNewData: boolean | null;
 }
@@ -163,7 +163,7 @@ export class MonoSyncButton extends MonoDataElement {
     lastRefresh.set(key, Date.now());
     if (result.status === 'failed') return this.failed(run);
     if (result.status === 'processing' && result.jobId) {
-      const job = { client, accountId, jobId: result.jobId, hasNewData: result.hasNewData };
+      const job = { client, jobId: result.jobId, hasNewData: result.hasNewData };
       this.pending.set(key, job);
       return this.follow(run, job);
     }
@@ -194,7 +194,7 @@ export class MonoSyncButton extends MonoDataElement {
       outcome = await pollWithBackoff(
         async (attempt) => {
           this.show(run, 'polling', msg(locale, 'syncWaiting', { polls: attempt }));
-          const { status } = await getJob(job.client, job.accountId, job.jobId, { signal: run.abort.signal });
+          const { status } = await getJob(run.client, run.accountId, job.jobId, { signal: run.abort.signal });
           return status === 'processing' ? undefined : status;
         },
         { interval: this.pollInterval, timeout: this.pollTimeout, signal: run.abort.signal },
