@@ -6,8 +6,9 @@ import { THEME_CSS } from './theme-classes.js';
  * The kit's global tokens (`--mono-sys-*`) with light and dark values. Hosts override any of them on
  * an ancestor. Light or dark follows `prefers-color-scheme` unless `--mono-color-scheme` (set by the
  * `theme` attribute, the `mono-theme-dark` / `mono-theme-light` classes, or the host's own CSS) forces one.
- * The focus ring has a transparent outline beside it: forced colours (high contrast) drop box-shadow and
- * draw the outline.
+ * The focus ring is the accent outside a gap of the surface, so it keeps 3:1 beside any colour the control
+ * has; a transparent outline beside it is what forced colours (high contrast) draw, as they drop box-shadow.
+ * Fields and pickers have their own border, at 3:1 on the surface (the lines between rows stay light).
  */
 export const HOST_TOKENS_CSS = /* css */ `
   :host {
@@ -25,7 +26,7 @@ export const HOST_TOKENS_CSS = /* css */ `
     --_radius: var(--mono-sys-radius, 8px);
     --_font: var(--mono-sys-font, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif);
     --_space: var(--mono-sys-space, 1rem);
-    --_focus: var(--mono-sys-focus-ring, 0 0 0 3px light-dark(#1a56db66, #7aa2ff88));
+    --_focus: var(--mono-sys-focus-ring, 0 0 0 2px var(--_surface), 0 0 0 4px var(--_accent));
     font-family: var(--_font);
     color: var(--_text);
     box-sizing: border-box;
@@ -132,11 +133,14 @@ export const CONTROLS_CSS = /* css */ `
 
 /** The elements' pickers (period, currency, grouping). */
 const SELECT_CSS = /* css */ `
+  :host {
+    --_control-border: var(--mono-sys-control-border, light-dark(#858b97, #6f7685));
+  }
   select {
     font: inherit;
     color: inherit;
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     padding: 0.3rem 0.45rem;
   }

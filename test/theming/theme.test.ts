@@ -2,8 +2,10 @@
 // forced by the theme attribute (element or provider), the mono-theme-* classes and --mono-color-scheme;
 // --mono-sys-* tokens and the brand theme files restyle elements without touching their code.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/provider/define.js';
 import '../../src/elements/account/define.js';
+import '../../src/elements/transactions/define.js';
 import type { MonoAccount } from '../../src/elements/account/mono-account.js';
 import { emulate } from '../fixtures/media.js';
 
@@ -22,6 +24,18 @@ async function loadedAccount(template: ReturnType<typeof html>): Promise<MonoAcc
   return el;
 }
 const base = (el: MonoAccount) => getComputedStyle(el.shadowRoot!.querySelector('[part~=base]')!);
+
+/** WCAG relative luminance contrast of two `rgb(…)`/`rgba(…)` colours; an alpha below 1 counts as a failure. */
+function contrast(a: string, b: string): number {
+  const parse = (c: string) => {
+    const [r, g, bl, alpha = 1] = c.match(/[\d.]+/g)!.map(Number);
+    if (alpha < 1) return NaN;
+    const f = (v: number) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+    return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(bl);
+  };
+  const [x, y] = [parse(a), parse(b)].sort((m, n) => n - m);
+  return (x + 0.05) / (y + 0.05);
+}
 
 async function addStylesheet(href: string): Promise<HTMLLinkElement> {
   const link = document.createElement('link');
@@ -122,6 +136,35 @@ describe('theming', () => {
       link.remove();
     }
   });
+
+  for (const brand of ['', 'kente', 'lagoon']) {
+    for (const scheme of ['light', 'dark'] as const) {
+      it(`keeps the focus ring and field borders at 3:1 on the surface (${brand || 'default'} theme, ${scheme})`, async () => {
+        const link = brand ? await addStylesheet(`/src/themes/${brand}.css`) : undefined;
+        try {
+          const root = await fixture<HTMLElement>(
+            html`<div class=${brand ? `mono-brand-${brand}` : ''}><mono-transactions account-id=${`acc_focus_${brand}_${scheme}`} theme=${scheme}></mono-transactions></div>`,
+          );
+          const el = root.querySelector('mono-transactions')!;
+          await el.settled;
+          await el.updateComplete;
+          const search = el.shadowRoot!.querySelector<HTMLInputElement>('[part~=search-input]')!;
+          const surface = getComputedStyle(search).backgroundColor;
+          expect(contrast(getComputedStyle(search).borderTopColor, surface), 'field border').to.be.at.least(3);
+          search.focus();
+          await sendKeys({ press: 'Tab' });
+          const focused = el.shadowRoot!.activeElement as HTMLElement;
+          expect(focused, 'Tab moves to the next control').to.exist.and.not.equal(search);
+          const rings = getComputedStyle(focused).boxShadow.match(/rgba?\([^)]*\)/g) ?? [];
+          expect(rings.length, getComputedStyle(focused).boxShadow).to.be.greaterThan(0);
+          const best = Math.max(...rings.map((c) => contrast(c, surface)).filter((n) => !Number.isNaN(n)), 0);
+          expect(best, `focus ring ${getComputedStyle(focused).boxShadow} on ${surface}`).to.be.at.least(3);
+        } finally {
+          link?.remove();
+        }
+      });
+    }
+  }
 
   it('styles the retry button with the accent token, and its ::part from outside', async () => {
     const el = await fixture<MonoAccount>(html`<mono-account account-id="failing_theme"></mono-account>`);

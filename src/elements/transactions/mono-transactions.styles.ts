@@ -27,10 +27,14 @@ export const transactionsStyles = css`
     font-size: 0.9375rem;
     color: var(--_text);
     background: var(--_surface);
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     padding: 0.4rem 0.55rem;
     min-block-size: 2.25rem;
+  }
+  input::placeholder {
+    color: var(--_text-muted);
+    opacity: 1;
   }
   input:focus-visible {
     border-color: var(--_accent);
@@ -60,7 +64,7 @@ export const transactionsStyles = css`
     display: inline-flex;
     margin: 0;
     padding: 0;
-    border: 1px solid var(--_border);
+    border: 1px solid var(--_control-border);
     border-radius: var(--_radius);
     overflow: hidden;
     min-block-size: 2.25rem;
@@ -70,7 +74,7 @@ export const transactionsStyles = css`
     display: inline-flex;
   }
   .segmented label + label {
-    border-inline-start: 1px solid var(--_border);
+    border-inline-start: 1px solid var(--_control-border);
   }
   .segmented input {
     position: absolute;
@@ -94,8 +98,7 @@ export const transactionsStyles = css`
     font-weight: 600;
   }
   .segmented input:focus-visible + span {
-    box-shadow: inset var(--_focus);
-    outline: 2px solid var(--_accent);
+    outline: 2px solid currentColor;
     outline-offset: -4px;
   }
   .export svg,
