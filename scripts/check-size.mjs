@@ -24,8 +24,10 @@ export const BUDGETS = {
   // Raised again on 2026-11-30 (+0.68 kB non-chart, +0.88 kB all) for review fixes: the sync button following
   // the account on screen, the provider keeping its client across new functions, wrong shapes refused for
   // identity and assets, exact totals past 2^53, bidi isolation of bank text, the earnings' phone layout.
-  'every element (charts lazy)': 56 * KB,
-  'every element but the chart elements': 45 * KB,
+  // Raised by 0.5 kB later on 2026-11-30 for fixes from an accessibility review: focus kept in an element when
+  // a render removes the control that had it (Try again, Clear filters, Cancel), 3:1 focus rings and borders.
+  'every element (charts lazy)': 56.5 * KB,
+  'every element but the chart elements': 45.5 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

@@ -4,6 +4,7 @@ import type { MonoDataClient } from '../client/data-client.js';
 import { sharedClient } from '../client/registry.js';
 import { ContextConsumer, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
+import { FocusKeeper } from './focus-keeper.js';
 import { warmFormatsWhenIdle } from './format.js';
 import { firstValidLocale, resolveLocale } from './locale.js';
 import { installThemeClasses } from './theme.js';
@@ -59,6 +60,16 @@ export class MonoDataElement extends MonoElement {
   constructor() {
     super();
     new ContextConsumer(this, (value) => (this.provided = value));
+    new FocusKeeper(this, () => this.focusFallback());
+  }
+
+  /**
+   * Where focus goes when a render removes the control that had it: Try again if the load failed again,
+   * else the start of what is shown now.
+   */
+  protected focusFallback(): HTMLElement | null {
+    const root = this.renderRoot as ParentNode;
+    return root.querySelector<HTMLElement>('[part~=retry-button]') ?? root.querySelector<HTMLElement>('[part]');
   }
 
   get client(): MonoDataClient {

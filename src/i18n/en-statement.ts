@@ -18,7 +18,7 @@ export const statementMessages = {
   statementPdfRequest: 'Get PDF statement',
   statementPdfCancel: 'Cancel',
   statementPdfRequesting: 'Requesting the PDF statement…',
-  statementPdfBuilding: 'Preparing the PDF statement… (check {polls})',
+  statementPdfBuilding: 'Preparing the PDF statement…',
   statementPdfReady: 'Your PDF statement is ready.',
   statementPdfDownload: 'Download PDF statement ({period})',
   statementPdfFailed: 'The PDF statement could not be built (status: {status}).',

@@ -5,7 +5,7 @@ import { commonMessages } from './en-common.js';
 export const syncMessages = {
   syncLabel: 'Refresh data',
   syncRunning: 'Refreshing account data…',
-  syncWaiting: 'Waiting for the bank… (check {polls})',
+  syncWaiting: 'Waiting for the bank…',
   syncComplete: 'Updated with new data.',
   syncNoNewData: 'Up to date: the bank had no new data.',
   syncFailed: 'The refresh failed at the bank. Try again later.',

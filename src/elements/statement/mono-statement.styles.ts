@@ -9,7 +9,8 @@ export const statementStyles = css`
     margin-block-start: 0.85rem;
   }
   /* The PDF live regions stay in the tree (so changes are announced) but take no room while empty. */
-  .statement > .pdf:empty {
+  .statement > .pdf:empty,
+  .statement > .pdf:not(:has(p, a, button)) {
     margin-block-start: 0;
   }
   .toolbar {
@@ -23,7 +24,8 @@ export const statementStyles = css`
     align-items: center;
     gap: 0.4rem;
   }
-  .pdf {
+  .pdf,
+  .pdf-status {
     display: flex;
     flex-wrap: wrap;
     align-items: center;

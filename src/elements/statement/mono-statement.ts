@@ -187,6 +187,11 @@ export class MonoStatement extends MonoDataElement {
     }
   }
 
+  /** After the PDF controls change under the focus: the download link, the PDF retry, else as any element. */
+  protected override focusFallback(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('[part=pdf-link], .pdf.problem button') ?? super.focusFallback();
+  }
+
   private onPeriodChange = (event: Event) => {
     this.period = normalisePeriod((event.target as HTMLSelectElement).value);
   };
@@ -231,18 +236,17 @@ export class MonoStatement extends MonoDataElement {
   private renderPdf(locale: string) {
     const pdf = this.pdf;
     let status: unknown = nothing;
+    let cancel: unknown = nothing;
     let problem: unknown = nothing;
     const retry = html`<button class="button secondary" type="button" @click=${this.onPdfRetry}>${msg(locale, 'retry')}</button>`;
     switch (pdf.phase) {
       case 'requesting':
       case 'building': {
-        const text =
-          pdf.phase === 'requesting' ? msg(locale, 'statementPdfRequesting') : msg(locale, 'statementPdfBuilding', { polls: pdf.polls + 1 });
+        const text = msg(locale, pdf.phase === 'requesting' ? 'statementPdfRequesting' : 'statementPdfBuilding', { polls: pdf.phase === 'building' ? pdf.polls + 1 : 0 });
         status = html`<progress aria-label=${text}></progress>
-          <p>${text}</p>
-          <button class="button secondary" type="button" part="pdf-cancel" @click=${this.onCancelClick}>
-            ${msg(locale, 'statementPdfCancel')}
-          </button>`;
+          <p>${text}</p>`;
+        // Outside the status region, so that it is not read out with every change of the status.
+        cancel = html`<button class="button secondary" type="button" part="pdf-cancel" @click=${this.onCancelClick}>${msg(locale, 'statementPdfCancel')}</button>`;
         break;
       }
       case 'built':
@@ -270,7 +274,7 @@ export class MonoStatement extends MonoDataElement {
           ${retry}`;
         break;
     }
-    return html`<div part="pdf" class="pdf" role="status" data-phase=${pdf.phase}>${status}</div>
+    return html`<div part="pdf" class="pdf" data-phase=${pdf.phase}><div class="pdf-status" role="status">${status}</div>${cancel}</div>
       <div class="pdf problem" role="alert">${problem}</div>`;
   }
 

@@ -352,6 +352,12 @@ export class MonoTransactions extends MonoDataElement {
     }, 'now');
   private readonly onSearch = (e: Event) => this.userChanged(() => (this.narration = (e.target as HTMLInputElement).value || undefined), 'soon');
 
+  /** Try again if the load failed again, else the search field (where Clear filters leaves the user to search anew). */
+  protected override focusFallback(): HTMLElement | null {
+    const root = this.renderRoot;
+    return root.querySelector<HTMLElement>('[part~=retry-button]') ?? root.querySelector<HTMLElement>('[part~=search-input]') ?? super.focusFallback();
+  }
+
   private readonly clearFilters = () =>
     this.userChanged(() => {
       this.start = this.end = this.type = this.narration = undefined;

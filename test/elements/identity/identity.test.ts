@@ -1,4 +1,5 @@
 import { expect, html, oneEvent } from '@open-wc/testing';
+import { sendKeys } from '@web/test-runner-commands';
 import { MonoClient } from '../../../src/client/index.js';
 import { formatDate } from '../../../src/core/format.js';
 import '../../../src/elements/identity/define.js';
@@ -182,6 +183,27 @@ describe('<mono-identity>', () => {
     await expect(el).to.be.accessible();
     shadow(el).querySelector<HTMLButtonElement>('[part=retry-button]')!.click();
     await loaded(el);
+  });
+
+  it('keeps keyboard focus in the element when Try again is pressed: on the retry if it fails again, else on what loaded', async () => {
+    const key = uid('focus');
+    const { client } = recordingClient(() => ({ 'x-sandbox-fault': '503', 'x-sandbox-fault-times': '2', 'x-sandbox-fault-key': key }));
+    const { el } = await mountIdentity(uid('acc'), client);
+    for (const attempt of [1, 2]) {
+      const retry = await until(() => shadow(el).querySelector<HTMLButtonElement>('[part=retry-button]'), `error ${attempt}`);
+      retry.focus();
+      await sendKeys({ press: 'Enter' });
+      if (attempt === 1) {
+        const again = await until(() => shadow(el).querySelector<HTMLButtonElement>('[part=retry-button]') !== retry && shadow(el).querySelector('[part=retry-button]'), 'fails again');
+        await el.updateComplete;
+        expect(shadow(el).activeElement, 'focus is on the new Try again').to.equal(again);
+      }
+    }
+    await loaded(el);
+    await el.updateComplete;
+    expect(document.activeElement, 'focus did not fall to the body').to.equal(el);
+    expect(shadow(el).activeElement).to.exist;
+    await expect(el).to.be.accessible();
   });
 
   it('shows a wrong shape as invalid-response, not as an identity with no details', async () => {

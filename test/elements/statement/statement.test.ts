@@ -154,11 +154,14 @@ describe('<mono-statement>', () => {
     el.addEventListener('mono-load', (e) => e.detail.resource === 'statement-job' && loads.push(e.detail.data as StatementJob));
     $<HTMLButtonElement>(el, '[part=pdf-button]')!.click();
     await until(() => el.pdf.phase === 'building' && $(el, '.pdf progress'), 'building shown');
-    expect(textOf($(el, '[part=pdf]'))).to.contain('Preparing the PDF statement');
-    expect($(el, '[part=pdf]')!.getAttribute('role')).to.equal('status');
+    expect(textOf($(el, '[part=pdf] [role=status]'))).to.contain('Preparing the PDF statement');
+    expect($(el, '[part=pdf] [role=status] button'), 'Cancel is not read out with each status').to.equal(null);
+    $<HTMLButtonElement>(el, '[part=pdf-cancel]')!.focus();
     await expect(el).to.be.accessible();
     const link = await until(() => $<HTMLAnchorElement>(el, '[part=pdf-link]'), 'link shown');
     expect(el.pdf.phase).to.equal('built');
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement, 'focus moved from the Cancel that went away to the link').to.equal(link);
     expect(link.href).to.equal(new URL(client.statementPdfUrl(el.resolvedAccountId!, (el.pdf as { jobId: string }).jobId), document.baseURI).href);
     expect(link.getAttribute('download')).to.equal('statement-last3months.pdf');
     expect(textOf(link)).to.equal('Download PDF statement (Last 3 months)');

@@ -182,6 +182,18 @@ describe('<mono-transactions>', () => {
       expect(el.shown).to.have.length(50);
       expect(el.hasAttribute('narration')).to.equal(false);
     });
+
+    it('leaves keyboard focus in the search field when Clear filters goes away with the empty state', async () => {
+      const { el } = await mount('account-id="txns_50" paginate="false" narration="no such narration anywhere"');
+      const clear = el.shadowRoot!.querySelector<HTMLButtonElement>('.empty-message button')!;
+      clear.focus();
+      await sendKeys({ press: 'Enter' });
+      await loaded(el);
+      await el.updateComplete;
+      expect(el.shown).to.have.length(50);
+      expect(el.shadowRoot!.querySelector('.empty-message button'), 'the button is gone').to.equal(null);
+      expect(el.shadowRoot!.activeElement).to.equal(part(el, 'search-input'));
+    });
   });
 
   describe('data from the host', () => {
