@@ -103,7 +103,9 @@ export const tableStyles = css`
   }
   table {
     inline-size: 100%;
-    border-collapse: collapse;
+    /* Separate: each cell keeps its own line, which a collapsed border lets the sticky row headers paint over. */
+    border-collapse: separate;
+    border-spacing: 0;
     font-variant-numeric: tabular-nums;
   }
   caption {

@@ -18,6 +18,15 @@ export const styles = css`
   .holdings {
     margin-block-end: 1rem;
   }
+  /* Symbol and type under the name, the percentage under the return: value and return sit beside the name. */
+  .holdings .sub {
+    display: block;
+    font-size: 0.8125em;
+    font-weight: 400;
+  }
+  .holdings th .sub {
+    color: var(--_text-muted);
+  }
   .controls {
     margin-block-end: 0.5rem;
   }

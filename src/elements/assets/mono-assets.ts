@@ -13,8 +13,8 @@ import { allocation, isEmptyAssets, totalsByCurrency, type AllocationGroup, type
 import { styles } from './mono-assets.styles.js';
 
 /**
- * The investment holdings of an account: a table (name, type, symbol, quantity, price, cost, current
- * value, return in money and percent), totals per currency (holdings in different currencies are never
+ * The investment holdings of an account: a table (name with symbol and type, current value, return in
+ * money and percent, quantity, price, cost), totals per currency (holdings in different currencies are never
  * added together), and an allocation doughnut of one currency's holdings by asset type or by holding,
  * with a table equivalent. Mono's mangled balance keys (`_u_s_d`) are read as currencies by the model.
  *
@@ -117,28 +117,27 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
         <thead>
           <tr>
             <th scope="col">${msg(locale, 'assetsName')}</th>
-            <th scope="col">${msg(locale, 'assetsType')}</th>
-            <th scope="col">${msg(locale, 'assetsSymbol')}</th>
+            <th scope="col" class="num">${msg(locale, 'assetsValue')}</th>
+            <th scope="col" class="num">${msg(locale, 'assetsReturn')}</th>
             <th scope="col" class="num">${msg(locale, 'assetsQuantity')}</th>
             <th scope="col" class="num">${msg(locale, 'assetsPrice')}</th>
             <th scope="col" class="num">${msg(locale, 'assetsCost')}</th>
-            <th scope="col" class="num">${msg(locale, 'assetsValue')}</th>
-            <th scope="col" class="num">${msg(locale, 'assetsReturn')}</th>
-            <th scope="col" class="num">${msg(locale, 'assetsReturnPercent')}</th>
           </tr>
         </thead>
         <tbody>
           ${assets.assets.map(
             (a) => html`<tr>
-              <th scope="row">${a.name}</th>
-              <td>${a.type ?? '—'}</td>
-              <td>${a.symbol ?? '—'}</td>
+              <th scope="row">
+                <span class="name">${a.name}</span>
+                ${a.symbol || a.type
+                  ? html`<span class="sub"><span class="symbol">${a.symbol ?? ''}</span>${a.symbol && a.type ? ' · ' : ''}${a.type ?? ''}</span>`
+                  : nothing}
+              </th>
+              <td class="num">${this.money(a.value, a.currency)}</td>
+              ${this.returnCell(a.gain, a.gainPercent, a.currency)}
               <td class="num">${quantity(a.quantity)}</td>
               <td class="num">${this.money(a.price, a.currency)}</td>
               <td class="num">${this.money(a.cost, a.currency)}</td>
-              <td class="num">${this.money(a.value, a.currency)}</td>
-              <td class=${this.tone(a.gain)}><bdi>${this.money(a.gain, a.currency, true)}</bdi></td>
-              <td class=${this.tone(a.gain)}><bdi>${a.gainPercent === null ? '—' : formatPercent(a.gainPercent, locale)}</bdi></td>
             </tr>`,
           )}
         </tbody>
@@ -148,16 +147,23 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
             .map(
               (t) => html`<tr>
                 <th scope="row">${msg(locale, 'assetsTotalFor', { currency: t.currency })}</th>
-                <td colspan="4"></td>
-                <td class="num">${this.money(t.cost, t.currency)}</td>
                 <td class="num">${this.money(t.value, t.currency)}</td>
-                <td class=${this.tone(t.gain)}><bdi>${this.money(t.gain, t.currency, true)}</bdi></td>
-                <td class=${this.tone(t.gain)}><bdi>${t.gainPercent === null ? '—' : formatPercent(t.gainPercent, locale)}</bdi></td>
+                ${this.returnCell(t.gain, t.gainPercent, t.currency)}
+                <td colspan="2"></td>
+                <td class="num">${this.money(t.cost, t.currency)}</td>
               </tr>`,
             )}
         </tfoot>
       </table>
     </div>`;
+  }
+
+  /** The return in money, its percentage under it. */
+  private returnCell(gain: number, percent: number | null, currency: string): TemplateResult {
+    return html`<td class=${this.tone(gain)}>
+      <bdi>${this.money(gain, currency, true)}</bdi>
+      <span class="sub"><bdi>${percent === null ? '—' : formatPercent(percent, this.resolvedLocale)}</bdi></span>
+    </td>`;
   }
 
   private renderAllocation(assets: Assets): TemplateResult {

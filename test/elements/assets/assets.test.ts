@@ -58,13 +58,14 @@ describe('<mono-assets>', () => {
     const assets = await new MonoClient().assets(accountId);
     const root = el.shadowRoot!;
 
-    const rows = [...root.querySelectorAll('.holdings tbody tr')].map((r) => [...r.children].map((c) => c.textContent!.trim()));
+    const trs = [...root.querySelectorAll('.holdings tbody tr')];
+    const rows = trs.map((r) => [...r.children].map((c) => c.textContent!.replace(/\s+/g, ' ').trim()));
     expect(rows).to.have.length(assets.assets.length);
     assets.assets.forEach((a, i) => {
-      expect(rows[i][0]).to.equal(a.name);
+      expect(trs[i].querySelector('th .name')!.textContent).to.equal(a.name);
+      expect(rows[i][1]).to.equal(formatMoney(a.value, a.currency, LOCALE));
+      expect(rows[i][2]).to.match(new RegExp(`^${formatMoney(a.gain, a.currency, LOCALE, { signDisplay: 'exceptZero' }).replace(/[$+.]/g, '\\$&')} `));
       expect(rows[i][5]).to.equal(formatMoney(a.cost, a.currency, LOCALE));
-      expect(rows[i][6]).to.equal(formatMoney(a.value, a.currency, LOCALE));
-      expect(rows[i][7]).to.equal(formatMoney(a.gain, a.currency, LOCALE, { signDisplay: 'exceptZero' }));
     });
 
     const totals = expectedTotals(assets);
@@ -132,13 +133,15 @@ describe('<mono-assets>', () => {
     const wrap = el.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
     expect(wrap.scrollWidth).to.be.greaterThan(wrap.clientWidth);
     const name = el.shadowRoot!.querySelector<HTMLElement>('.holdings tbody th')!;
-    const value = el.shadowRoot!.querySelector<HTMLElement>('.holdings tbody td:last-child')!;
+    const value = el.shadowRoot!.querySelector<HTMLElement>('.holdings tbody td')!;
+    const last = el.shadowRoot!.querySelector<HTMLElement>('.holdings tbody td:last-child')!;
+    expect(value.getBoundingClientRect().right, 'the value shows beside the name before any scrolling').to.be.at.most(wrap.getBoundingClientRect().right + 1);
     wrap.scrollLeft = wrap.scrollWidth;
     await new Promise((r) => requestAnimationFrame(r));
-    const [box, nameBox, valueBox] = [wrap.getBoundingClientRect(), name.getBoundingClientRect(), value.getBoundingClientRect()];
+    const [box, nameBox, lastBox] = [wrap.getBoundingClientRect(), name.getBoundingClientRect(), last.getBoundingClientRect()];
     expect(nameBox.left).to.be.closeTo(box.left, 1);
-    expect(valueBox.left, 'the last column scrolled into view beside the name').to.be.at.least(nameBox.right - 1);
-    expect(valueBox.right).to.be.at.most(box.right + 1);
+    expect(lastBox.left, 'the last column scrolled into view beside the name').to.be.at.least(nameBox.right - 1);
+    expect(lastBox.right).to.be.at.most(box.right + 1);
     // The name is painted over what scrolls under it.
     expect(getComputedStyle(name).backgroundColor).not.to.equal('rgba(0, 0, 0, 0)');
     // So is each currency's total label, beside its figures.
@@ -151,6 +154,17 @@ describe('<mono-assets>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fits its holdings in a desktop column (840px) with no sideways scrolling, symbol and type under the name', async () => {
+    const el = await mount(recordingClient().client, 'acc_demo');
+    el.style.inlineSize = '840px';
+    await settled(el);
+    const wrap = el.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
+    expect(wrap.scrollWidth, 'no column hides beyond the edge').to.be.at.most(wrap.clientWidth);
+    expect([...el.shadowRoot!.querySelectorAll('.holdings thead th')].map((th) => th.textContent!.trim())).to.deep.equal(['Name', 'Value', 'Return', 'Quantity', 'Price', 'Cost']);
+    const first = el.shadowRoot!.querySelector('.holdings tbody th')!;
+    expect(first.querySelector('.sub')!.textContent).to.match(/\S · \S/);
+  });
+
   it('reads Mono’s sample with the mangled `_u_s_d` balance key', async () => {
     const { client } = recordingClient({ override: onAssets(MONO_SAMPLE) });
     const el = await mount(client, uid('inv'));
@@ -159,8 +173,8 @@ describe('<mono-assets>', () => {
     expect(cards.map((c) => c.getAttribute('data-currency'))).to.deep.equal(['USD']);
     expect(cards[0].querySelector('.total-value')!.textContent).to.equal(formatMoney(152340, 'USD', LOCALE));
     expect(cards[0].querySelector('.total-reported'), 'the reported balance equals the holdings').to.equal(null);
-    const symbolCells = [...el.shadowRoot!.querySelectorAll('.holdings tbody tr td:nth-child(3)')].map((td) => td.textContent);
-    expect(symbolCells).to.deep.equal(['AAPL', '—']);
+    const symbols = [...el.shadowRoot!.querySelectorAll('.holdings tbody th')].map((th) => th.querySelector('.symbol')?.textContent ?? '');
+    expect(symbols).to.deep.equal(['AAPL', '']);
   });
 
   it('shows a reported balance that differs from the holdings, and a currency held only as a balance', async () => {
