@@ -53,7 +53,7 @@ export const statementStyles = css`
     margin-block-end: 0;
   }
   .summary > div {
-    padding: 0.6rem 0.75rem;
+    padding: 0.6rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
@@ -64,8 +64,11 @@ export const statementStyles = css`
   }
   .summary dd {
     margin: 0;
+    font-size: 0.9375rem;
     font-weight: 650;
     font-variant-numeric: tabular-nums;
+    /* Long figures ("1 314 648,95 NGN" has no space to break at) wrap rather than run out of their card. */
+    overflow-wrap: anywhere;
   }
   .note {
     margin-inline: 0;

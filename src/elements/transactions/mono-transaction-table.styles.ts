@@ -39,7 +39,7 @@ export const tableStyles = css`
     inline-size: 9.5rem;
   }
   col.col-amount {
-    inline-size: 10.5rem;
+    inline-size: 12.5rem;
   }
   col.col-balance {
     inline-size: 9.5rem;
@@ -94,6 +94,10 @@ export const tableStyles = css`
     cursor: pointer;
   }
   .sort.date-inline {
+    display: none;
+  }
+  /* The amount's break opportunity is for phones only: a wider row keeps "-22 750,00 NGN" on one line. */
+  .money wbr {
     display: none;
   }
   .sort:hover {
@@ -213,10 +217,14 @@ export const tableStyles = css`
     td.col-amount {
       white-space: normal;
     }
-    /* The date's sort button moves with the date, into the narration's header. */
+    /* The date's sort button moves with the date, into the narration's header, on a line of its own when
+       the two do not fit side by side. */
     .sort.date-inline {
       display: inline-flex;
-      margin-inline-start: 0.75rem;
+    }
+    th.col-narration {
+      white-space: normal;
+      padding-block: 0.25rem;
     }
     .money {
       min-inline-size: 0;
@@ -224,6 +232,9 @@ export const tableStyles = css`
     /* The sign, the symbol and the first digit group stay together. */
     .money > span {
       white-space: nowrap;
+    }
+    .money wbr {
+      display: inline;
     }
     td.col-narration::after {
       content: attr(data-date);

@@ -108,6 +108,23 @@ describe('<mono-statement>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('keeps long French figures inside their summary cards in a desktop column', async () => {
+    const { el } = await mountStatement('acc_demo');
+    el.locale = 'fr';
+    el.style.inlineSize = '840px';
+    el.style.display = 'block';
+    await loaded(el);
+    await el.updateComplete;
+    const figures = [...shadow(el).querySelectorAll<HTMLElement>('.summary dd')];
+    expect(figures.length).to.be.greaterThan(3);
+    for (const dd of figures) {
+      const [card, text] = [dd.parentElement!.getBoundingClientRect(), dd.getBoundingClientRect()];
+      expect(dd.scrollWidth, dd.textContent!).to.be.at.most(dd.clientWidth);
+      expect(text.right, dd.textContent!).to.be.at.most(card.right);
+    }
+    expect(figures.some((dd) => /NGN/.test(dd.textContent!)), 'French shows the currency code').to.equal(true);
+  });
+
   it('has a labelled period select reflecting `period`; changing it reloads for that period', async () => {
     const { el } = await mountStatement('acc_demo', undefined, { period: 1 });
     await loaded(el);

@@ -273,6 +273,31 @@ describe('<mono-transaction-table>', () => {
     expect(wide.after).to.equal('none');
   });
 
+  it('keeps a French amount and its currency code on one line in a desktop row; on a phone the date sort stays in view', async () => {
+    const rows = makeRows(6).map((t, i) => ({ ...t, amount: [13_000_000, 2_275_000, 99_999_999][i % 3], type: i % 2 ? 'debit' : 'credit' }) as Transaction);
+    const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: 840px"><mono-transaction-table locale="fr" .transactions=${rows}></mono-transaction-table></div>`);
+    const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+    await el.settled;
+    for (const row of renderedRows(el)) {
+      const cell = row.querySelector<HTMLElement>('td.col-amount')!;
+      const money = cell.querySelector<HTMLElement>('.money')!;
+      expect(money.textContent).to.match(/NGN$/);
+      const lineHeight = parseFloat(getComputedStyle(money).lineHeight);
+      expect(money.getBoundingClientRect().height, `${money.textContent} on one line`).to.be.below(lineHeight * 1.5);
+      expect(cell.scrollWidth, `${money.textContent} not cut`).to.be.at.most(cell.clientWidth);
+      expect(money.scrollWidth, `${money.textContent} not cut`).to.be.at.most(money.clientWidth);
+    }
+    wrap.style.inlineSize = '320px';
+    for (let i = 0; i < 3; i++) await nextFrame();
+    await el.updateComplete;
+    const header = el.shadowRoot!.querySelector<HTMLElement>('th.col-narration')!;
+    const sort = header.querySelector<HTMLElement>('button.date-inline')!;
+    const [box, button] = [header.getBoundingClientRect(), sort.getBoundingClientRect()];
+    expect(button.width).to.be.greaterThan(0);
+    expect(button.right, 'the date sort button is not cut off').to.be.at.most(box.right + 0.5);
+    expect(button.bottom).to.be.at.most(box.bottom + 0.5);
+  });
+
   it('on a phone sorts by date from the narration header, which then carries aria-sort', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div><mono-transaction-table locale="en-NG" .transactions=${makeRows(50)}></mono-transaction-table></div>`);
     const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
