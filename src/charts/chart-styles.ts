@@ -93,6 +93,22 @@ export const chartStyles = css`
   .swatch.surface {
     color: var(--_surface);
   }
+  /* Forced colours would turn every series swatch into the text colour (a solid ring): the series keep their
+     palette, the axes and lines take the system's colours. */
+  @media (forced-colors: active) {
+    .swatches {
+      forced-color-adjust: none;
+    }
+    .swatch.text {
+      color: CanvasText;
+    }
+    .swatch.grid {
+      color: GrayText;
+    }
+    .swatch.surface {
+      color: Canvas;
+    }
+  }
 `;
 
 /** Tables of the insight elements (holdings, streams, earnings, chart equivalents). */

@@ -102,7 +102,7 @@ export const CONTROLS_CSS = /* css */ `
   }
   @media (prefers-reduced-motion: reduce) {
     .spinner {
-      animation-duration: 3s;
+      animation: none;
     }
   }
   @keyframes mono-spin {
@@ -135,6 +135,14 @@ export const CONTROLS_CSS = /* css */ `
 const SELECT_CSS = /* css */ `
   :host {
     --_control-border: var(--mono-sys-control-border, light-dark(#858b97, #6f7685));
+  }
+  /* Forced colours (high contrast) drop backgrounds: a pressed toggle keeps the system's selected colours. */
+  @media (forced-colors: active) {
+    [aria-pressed='true'] {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
   }
   select {
     font: inherit;

@@ -179,6 +179,50 @@ try {
     const [style, width] = focusRings[id].split(' ');
     check(`forced colours: <${tag}> shows a focus outline (${focusRings[id]})`, style !== 'none' && parseFloat(width) > 0, focusRings[id]);
   }
+  // Forced colours drop authored backgrounds: states shown by a background must still show.
+  const states = await page.evaluate((list) => {
+    const everything = (root: Node): Element[] => {
+      const all: Element[] = [];
+      const walk = (n: Node) => {
+        if (n instanceof Element) all.push(n);
+        if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
+        for (let k = n.firstChild; k; k = k.nextSibling) walk(k);
+      };
+      walk(root);
+      return all;
+    };
+    const bg = (e: Element) => getComputedStyle(e).backgroundColor;
+    const out: { what: string; a: string; b: string }[] = [];
+    for (const i of list) {
+      const all = everything(window.hardening.element(i));
+      const pressed = all.find((e) => e.getAttribute('aria-pressed') === 'true');
+      const unpressed = all.find((e) => e.getAttribute('aria-pressed') === 'false');
+      if (pressed && unpressed) out.push({ what: `${i}: a pressed toggle`, a: bg(pressed), b: bg(unpressed) });
+      const radios = all.filter((e): e is HTMLInputElement => e instanceof HTMLInputElement && e.type === 'radio');
+      const on = radios.find((r) => r.checked)?.nextElementSibling;
+      const off = radios.find((r) => !r.checked)?.nextElementSibling;
+      if (on && off) out.push({ what: `${i}: the chosen filter`, a: bg(on), b: bg(off) });
+      const [c1, c2] = [all.find((e) => e.matches('.swatch.c1')), all.find((e) => e.matches('.swatch.c2'))];
+      if (c1 && c2) out.push({ what: `${i}: two chart series`, a: getComputedStyle(c1).color, b: getComputedStyle(c2).color });
+    }
+    return out;
+  }, ids);
+  for (const s of states) check(`forced colours: ${s.what} looks unlike the rest (${s.a} vs ${s.b})`, s.a !== s.b, s);
+  check('forced colours: toggles, filters and chart series were all found', ['pressed toggle', 'chosen filter', 'two chart series'].every((w) => states.some((s) => s.what.endsWith(w))), states.map((s) => s.what));
+  const selection = await page.evaluate(async (list) => {
+    for (const i of list) {
+      const host = window.hardening.element(i);
+      const table = (host.localName === 'mono-transactions' ? host.shadowRoot!.querySelector('mono-transaction-table') : null) as (HTMLElement & { updateComplete: Promise<unknown> }) | null;
+      if (!table) continue;
+      const rows = [...table.shadowRoot!.querySelectorAll<HTMLElement>('tbody tr.row')];
+      rows[0].click();
+      await table.updateComplete;
+      const cell = (r: Element) => getComputedStyle(r.querySelector('td')!).backgroundColor;
+      return { current: rows[0].getAttribute('aria-current'), a: cell(rows[0]), b: cell(rows[1]) };
+    }
+    return null;
+  }, ids);
+  check(`forced colours: the selected transaction looks unlike the others (${selection?.a} vs ${selection?.b})`, selection?.current === 'true' && selection.a !== selection.b, selection);
   const spinner = await page.evaluate(async () => {
     const id = await window.hardening.mountNow('mono-account', { accountId: 'acc_demo', client: { headers: { 'x-sandbox-latency': '20000' } } });
     await new Promise((r) => setTimeout(r, 100));

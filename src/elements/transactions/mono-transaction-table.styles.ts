@@ -137,6 +137,16 @@ export const tableStyles = css`
   tbody tr.row[aria-current='true'] td:first-child {
     box-shadow: inset 3px 0 0 var(--_accent);
   }
+  @media (forced-colors: active) {
+    tbody tr.row[aria-current='true'] td {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+    tbody tr.row[aria-current='true'] td * {
+      color: inherit;
+    }
+  }
   .sizer {
     position: absolute;
     inset-block-start: 0;

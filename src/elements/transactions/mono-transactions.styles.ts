@@ -97,6 +97,13 @@ export const transactionsStyles = css`
     color: var(--_on-accent);
     font-weight: 600;
   }
+  @media (forced-colors: active) {
+    .segmented input:checked + span {
+      forced-color-adjust: none;
+      background: Highlight;
+      color: HighlightText;
+    }
+  }
   .segmented input:focus-visible + span {
     outline: 2px solid currentColor;
     outline-offset: -4px;
