@@ -3,6 +3,7 @@ import type { MonoDataClient } from '../client/data-client.js';
 import { MonoError, toMonoError } from '../client/errors.js';
 import { commonText as msg } from '../i18n/en-common.js';
 import { describeErrorWith } from './describe-error.js';
+import { SettledText } from './settled-text.js';
 import type { MonoLoadData, MonoLoadDetail } from './events.js';
 import type { MonoDataElement } from './mono-element.js';
 
@@ -53,12 +54,15 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   private subscribedTo?: MonoDataClient;
   /** The account the current value was loaded for. */
   private valueFor?: string;
+  /** A reload's "Loading…" is said only if it lasts: after a sync every element reloads at once. */
+  private readonly spoken: SettledText;
 
   constructor(
     private readonly host: MonoDataElement,
     private readonly options: ResourceOptions<T, A>,
   ) {
     host.addController(this);
+    this.spoken = new SettledText(host);
   }
 
   hostConnected(): void {
@@ -215,7 +219,8 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         body = states.loaded(this.current as T);
         break;
     }
-    return html`<div class="sr-only" role="status" aria-live="polite">${announce}</div>${body}`;
+    const reload = status === 'loading' && this.current !== undefined && this.valueFor === this.host.resolvedAccountId;
+    return html`<div class="sr-only" role="status" aria-live="polite">${reload ? this.spoken.text(announce) : this.spoken.at(announce)}</div>${body}`;
   }
 
   private subscribe(): void {

@@ -10,6 +10,7 @@ import { formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError, ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
+import { SettledText } from '../../core/settled-text.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction, TransactionInput, TransactionsPage } from '../../model/transactions.js';
 import { readTransactions } from './direct-data.js';
@@ -156,6 +157,8 @@ export class MonoTransactions extends MonoDataElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   private lastAccount?: string;
   private announcement = '';
+  /** The count is said once the typing (or the reload) is over, not at every keystroke. */
+  private readonly spoken = new SettledText(this);
   private loadMoreHadFocus = false;
 
   constructor() {
@@ -426,7 +429,7 @@ export class MonoTransactions extends MonoDataElement {
     const error = status === 'error' ? this.resource.error : undefined;
     const filters = normaliseFilters(this.rawFilters);
     const filtered = Boolean(filters.start || filters.end || filters.type || filters.narration);
-    return html`<div class="sr-only" role="status" aria-live="polite">${loading ? msg(locale, 'txnUpdating') : this.announcement}</div>
+    return html`<div class="sr-only" role="status" aria-live="polite">${this.spoken.text(loading ? msg(locale, 'txnUpdating') : this.announcement)}</div>
       ${this.renderToolbar(locale)} ${this.renderSummary(locale)}
       <mono-transaction-table
         part="table"

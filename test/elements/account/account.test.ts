@@ -87,6 +87,28 @@ describe('<mono-account>', () => {
     expect(at(open, '('), '"(" before ")"').to.be.lessThan(at(close, ')'));
   });
 
+  it('says "Loading…" for a reload (a sync reloads every element at once) only when it lasts', async () => {
+    let slow = false;
+    const { client } = recordingClient(() => (slow ? { 'x-sandbox-latency': '1500' } : undefined));
+    const accountId = uid('acc');
+    const { el } = await mountAccount(accountId, client);
+    await loaded(el);
+    const region = shadow(el).querySelector('div.sr-only[role=status]')!;
+    const said: string[] = [];
+    const observer = new MutationObserver(() => said.push(textOf(region)));
+    observer.observe(region, { childList: true, characterData: true, subtree: true });
+    client.invalidate(accountId);
+    await el.resource.settled;
+    await sleep(900);
+    expect(said.filter(Boolean), 'a quick reload is not announced').to.deep.equal([]);
+    slow = true;
+    client.invalidate(accountId);
+    await until(() => said.includes('Loading…'), 'a slow reload is announced', 3000);
+    await el.resource.settled;
+    observer.disconnect();
+    expect(said.filter((t) => t === 'Loading…')).to.have.length(1);
+  });
+
   it('emits mono-load with the normalised account', async () => {
     const { client } = recordingClient();
     const root = document.createElement('mono-provider');

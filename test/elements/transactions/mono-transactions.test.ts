@@ -411,6 +411,27 @@ describe('<mono-transactions>', () => {
       expect(part(el, 'skeleton')).to.equal(null);
     });
 
+    it('says the count once the typing is over, not at every keystroke', async () => {
+      const { el } = await mount('account-id="acc_demo"');
+      await sleep(800);
+      const region = el.shadowRoot!.querySelector('[role=status]')!;
+      const said: string[] = [];
+      const observer = new MutationObserver(() => said.push(region.textContent!.trim()));
+      observer.observe(region, { childList: true, characterData: true, subtree: true });
+      const input = part(el, 'search-input') as HTMLInputElement;
+      for (let i = 1; i <= 'salary'.length; i++) {
+        typeInto(input, 'salary'.slice(0, i));
+        await sleep(60);
+      }
+      await loaded(el);
+      await sleep(900);
+      await el.updateComplete;
+      observer.disconnect();
+      const changes = said.filter((text, i) => text !== (said[i - 1] ?? null));
+      expect(changes.length, changes.join(' | ')).to.equal(1);
+      expect(changes[0]).to.equal(`${el.shown.length} transaction${el.shown.length === 1 ? '' : 's'}`);
+    });
+
     it('shows "No transactions in this period" for an account without transactions', async () => {
       const { el } = await mount('account-id="empty_txns"');
       expect(el.shadowRoot!.querySelector('.empty-message')!.textContent).to.contain('No transactions in this period');

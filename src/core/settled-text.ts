@@ -1,0 +1,42 @@
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+
+/**
+ * The text of a polite live region, held back until it stops changing: typing a search, or a round of
+ * reloads after a sync, is read out once, as its outcome, not at every step.
+ */
+export class SettledText implements ReactiveController {
+  private shown = '';
+  private pending = '';
+  private timer?: ReturnType<typeof setTimeout> | undefined;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly delay = 600,
+  ) {
+    host.addController(this);
+  }
+
+  /** What the region says now; `next` takes its place once it has stayed the same for `delay` ms. */
+  text(next: string): string {
+    if (next !== this.pending) {
+      this.pending = next;
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.shown = this.pending;
+        this.host.requestUpdate();
+      }, this.delay);
+    }
+    return this.shown;
+  }
+
+  /** Says `now` at once (a first load, an error), dropping anything held back. */
+  at(now: string): string {
+    clearTimeout(this.timer);
+    this.shown = this.pending = now;
+    return now;
+  }
+
+  hostDisconnected(): void {
+    clearTimeout(this.timer);
+  }
+}
