@@ -43,16 +43,20 @@ export interface ChartHost extends ReactiveControllerHost, HTMLElement {
   readonly resolvedLocale: string;
 }
 
-/** Colours resolved from the kit's custom properties, so `light-dark()`, dark mode and host themes apply. */
+/** Colours (and the font) resolved from the kit's custom properties, so `light-dark()`, dark mode and host themes apply. */
 export interface ChartColors {
   series: string[];
+  /** Axis and legend text (muted). */
   text: string;
+  /** Tooltip text. */
+  ink: string;
   grid: string;
   surface: string;
+  font: string;
 }
 
 const PALETTE_SIZE = 8;
-const SWATCHES = [...Array.from({ length: PALETTE_SIZE }, (_, i) => `c${i + 1}`), 'text', 'grid', 'surface'];
+const SWATCHES = [...Array.from({ length: PALETTE_SIZE }, (_, i) => `c${i + 1}`), 'text', 'ink', 'grid', 'surface'];
 const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
 
 /**
@@ -264,8 +268,10 @@ export class ChartController implements ReactiveController {
     return {
       series: Array.from({ length: PALETTE_SIZE }, (_, i) => read(`c${i + 1}`)),
       text: read('text'),
+      ink: read('ink'),
       grid: read('grid'),
       surface: read('surface'),
+      font: swatches ? getComputedStyle(swatches).fontFamily : '',
     };
   }
 }

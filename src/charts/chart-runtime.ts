@@ -106,23 +106,36 @@ function options(spec: ChartSpec, colors: ChartColors, reducedMotion: boolean): 
     const share = total > 0 ? ` (${Math.round((value / total) * 1000) / 10}%)` : '';
     return `${item.label}: ${format(value)}${share}`;
   };
+  // The elements' font and surface, not chart.js's Helvetica and black tooltip.
+  const font = { family: colors.font || undefined };
   return {
     // Sized by our ResizeObserver; chart.js's responsive mode observes `document` and misses shadow roots.
     responsive: false,
     maintainAspectRatio: false,
     animation: reducedMotion ? false : { duration: 400 },
     plugins: {
-      legend: { display: doughnut || spec.series.length > 1, position: 'bottom', labels: { color: colors.text } },
-      tooltip: { callbacks: { label } },
+      legend: { display: doughnut || spec.series.length > 1, position: 'bottom', labels: { color: colors.text, font } },
+      tooltip: {
+        callbacks: { label },
+        backgroundColor: colors.surface,
+        titleColor: colors.ink,
+        bodyColor: colors.ink,
+        borderColor: colors.grid,
+        borderWidth: 1,
+        titleFont: { ...font, weight: 'bold' },
+        bodyFont: font,
+      },
     },
     ...(doughnut
       ? { cutout: '60%' }
       : {
+          // Room for the last point's radius, which the plot area would cut in half.
+          layout: { padding: { right: 8, left: 4 } },
           scales: {
-            x: { ticks: { color: colors.text }, grid: { display: false }, border: { color: colors.grid } },
+            x: { ticks: { color: colors.text, font }, grid: { display: false }, border: { color: colors.grid } },
             y: {
               beginAtZero: true,
-              ticks: { color: colors.text, callback: (v: string | number) => formatTick(Number(v)) },
+              ticks: { color: colors.text, font, callback: (v: string | number) => formatTick(Number(v)) },
               grid: { color: colors.grid },
               border: { display: false },
             },

@@ -87,6 +87,9 @@ export const chartStyles = css`
   .swatch.text {
     color: var(--_text-muted);
   }
+  .swatch.ink {
+    color: var(--_text);
+  }
   .swatch.grid {
     color: var(--_border);
   }
@@ -99,7 +102,8 @@ export const chartStyles = css`
     .swatches {
       forced-color-adjust: none;
     }
-    .swatch.text {
+    .swatch.text,
+    .swatch.ink {
       color: CanvasText;
     }
     .swatch.grid {

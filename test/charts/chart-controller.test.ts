@@ -157,6 +157,21 @@ describe('ChartController', () => {
     el.remove();
   });
 
+  it('gives the tooltip, ticks and legend the elements’ surface, text and font, in dark mode too', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div style="--mono-sys-font: Georgia, serif; --mono-color-scheme: dark"><probe-chart .spec=${spec([1, 2])}></probe-chart></div>`);
+    const el = wrapper.querySelector<ProbeChart>('probe-chart')!;
+    await made(el);
+    const options = el.charts.instance!.options as unknown as {
+      plugins: { tooltip: { backgroundColor: string; bodyColor: string; bodyFont: { family: string } } };
+      scales: { x: { ticks: { font: { family: string } } } };
+    };
+    expect(options.plugins.tooltip.backgroundColor, 'the dark surface, not chart.js black').to.equal('rgb(22, 24, 29)');
+    expect(options.plugins.tooltip.bodyColor).to.equal('rgb(232, 234, 239)');
+    expect(options.plugins.tooltip.bodyFont.family).to.contain('Georgia');
+    expect(options.scales.x.ticks.font.family).to.contain('Georgia');
+    el.remove();
+  });
+
   it('recolours every drawn element of a line chart, points included', async () => {
     const wrapper = await fixture<HTMLDivElement>(html`<div><probe-chart .spec=${spec([1, 2, 3], 'line')}></probe-chart></div>`);
     const el = wrapper.querySelector<ProbeChart>('probe-chart')!;
