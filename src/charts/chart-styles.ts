@@ -196,15 +196,15 @@ export const controlStyles = css`
   .totals {
     display: grid;
     grid-template-columns: repeat(auto-fill, minmax(13rem, 1fr));
-    gap: 0.75rem;
-    margin: 0 0 1rem;
+    gap: calc(var(--_space) * 0.75);
+    margin: 0 0 var(--_space);
     padding: 0;
     list-style: none;
   }
   .total {
     display: grid;
     gap: 0.2rem;
-    padding: 0.75rem;
+    padding: calc(var(--_space) * 0.75);
     border-radius: var(--_radius);
     background: var(--_surface-alt);
   }

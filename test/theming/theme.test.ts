@@ -122,6 +122,13 @@ describe('theming', () => {
     expect(base(el).backgroundColor).to.equal('rgb(20, 20, 20)');
   });
 
+  it('spaces the cards by --mono-sys-space (an element\'s own padding property still wins)', async () => {
+    const el = await loadedAccount(html`<div style="--mono-sys-space: 2rem"><mono-account account-id="acc_demo"></mono-account></div>`);
+    expect(base(el).paddingTop).to.equal('32px');
+    el.style.setProperty('--mono-account-padding', '5px');
+    expect(base(el).paddingTop).to.equal('5px');
+  });
+
   it('restyles an element with a brand theme file, in both schemes', async () => {
     const link = await addStylesheet('/src/themes/kente.css');
     try {

@@ -3,12 +3,12 @@ import { css } from 'lit';
 export const accountStyles = css`
   :host {
     display: block;
-    --_padding: var(--mono-account-padding, 1rem);
+    --_padding: var(--mono-account-padding, var(--_space));
     --_balance-size: var(--mono-account-balance-size, 1.75rem);
   }
   .account {
     display: grid;
-    gap: 0.75rem;
+    gap: calc(var(--_space) * 0.75);
     padding: var(--_padding);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);

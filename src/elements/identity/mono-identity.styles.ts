@@ -3,7 +3,7 @@ import { css } from 'lit';
 export const identityStyles = css`
   :host {
     display: block;
-    --_padding: var(--mono-identity-padding, 1rem);
+    --_padding: var(--mono-identity-padding, var(--_space));
     --_label-width: var(--mono-identity-label-width, 10rem);
   }
   .identity {

@@ -76,7 +76,7 @@ export const isEmptyIdentity = (identity: Identity): boolean =>
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart idle - Shown when no account id is set.
- * @cssprop --mono-identity-padding - Inner padding of the card (default 1rem).
+ * @cssprop --mono-identity-padding - Inner padding of the card (default `--mono-sys-space`, 1rem).
  * @cssprop --mono-identity-label-width - Width of the label column (default 10rem).
  */
 export class MonoIdentity extends MonoDataElement {

@@ -53,7 +53,7 @@ export const statementStyles = css`
     margin-block-end: 0;
   }
   .summary > div {
-    padding: 0.6rem;
+    padding: calc(var(--_space) * 0.6);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
