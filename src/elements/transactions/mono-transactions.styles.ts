@@ -189,6 +189,7 @@ export const transactionsStyles = css`
     cursor: not-allowed;
   }
   .skeleton {
+    container-type: inline-size;
     display: grid;
     gap: 1px;
     border: 1px solid var(--_border);
@@ -211,6 +212,15 @@ export const transactionsStyles = css`
     background: linear-gradient(90deg, var(--_surface-alt), var(--_border), var(--_surface-alt));
     background-size: 200% 100%;
     animation: mono-shimmer 1.4s ease-in-out infinite;
+  }
+  /* As the phone table: narration and amount only. */
+  @container (max-width: 32rem) {
+    .bone-row {
+      grid-template-columns: 1fr 6rem;
+    }
+    .bone-row span:nth-child(odd) {
+      display: none;
+    }
   }
   @media (prefers-reduced-motion: reduce) {
     .bone-row span {

@@ -432,6 +432,20 @@ describe('<mono-transactions>', () => {
       expect(changes[0]).to.equal(`${el.shown.length} transaction${el.shown.length === 1 ? '' : 's'}`);
     });
 
+    it('fits its loading skeleton in a phone-width element', async () => {
+      const recorder = recordingClient(() => ({ 'x-sandbox-latency': '2000' }));
+      const provider = await fixture<MonoProvider>(html`<mono-provider .client=${recorder.client} style="display: block; inline-size: 300px"></mono-provider>`);
+      provider.innerHTML = '<mono-transactions account-id="slow_skeleton"></mono-transactions>';
+      const el = provider.querySelector('mono-transactions')!;
+      await el.updateComplete;
+      const skeleton = part(el, 'skeleton')!;
+      const box = skeleton.getBoundingClientRect();
+      const bones = [...skeleton.querySelectorAll('span')].filter((b) => b.getClientRects().length > 0);
+      expect(bones.length).to.be.greaterThan(0);
+      for (const bone of bones) expect(bone.getBoundingClientRect().right, 'a bone runs past the edge').to.be.at.most(box.right);
+      expect(box.right).to.be.at.most(provider.getBoundingClientRect().right + 0.5);
+    });
+
     it('shows "No transactions in this period" for an account without transactions', async () => {
       const { el } = await mount('account-id="empty_txns"');
       expect(el.shadowRoot!.querySelector('.empty-message')!.textContent).to.contain('No transactions in this period');
