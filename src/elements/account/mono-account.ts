@@ -238,7 +238,8 @@ export class MonoAccount extends MonoDataElement {
     const last4 = a.accountNumber.slice(-4);
     if (!last4) return msg(locale, 'accountNotProvided');
     // Screen readers get "ending in 6789" instead of four bullets read out one by one.
-    return html`<span aria-hidden="true" class="masked">•••• ${last4}</span><span class="sr-only"
+    // An account number reads left to right on a right-to-left page too: "•••• 6789", not "6789 ••••".
+    return html`<span aria-hidden="true" class="masked" dir="ltr">•••• ${last4}</span><span class="sr-only"
         >${msg(locale, 'accountEndingIn', { last4 })}</span
       >`;
   }

@@ -87,6 +87,23 @@ describe('<mono-account>', () => {
     expect(at(open, '('), '"(" before ")"').to.be.lessThan(at(close, ')'));
   });
 
+  it('shows the masked number left to right on a right-to-left page', async () => {
+    const { el } = await mountAccount('acc_demo');
+    el.closest('mono-provider')!.setAttribute('dir', 'rtl');
+    await loaded(el);
+    const masked = shadow(el).querySelector<HTMLElement>('[part=account-number] .masked')!;
+    const texts = [...masked.childNodes].filter((n) => n.nodeType === Node.TEXT_NODE);
+    const left = (pattern: RegExp) => {
+      const node = texts.find((n) => pattern.test(n.textContent!))!;
+      const range = document.createRange();
+      const i = node.textContent!.search(pattern);
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      return range.getBoundingClientRect().left;
+    };
+    expect(left(/•/), 'the bullets come before the digits').to.be.lessThan(left(/\d/));
+  });
+
   it('says "Loading…" for a reload (a sync reloads every element at once) only when it lasts', async () => {
     let slow = false;
     const { client } = recordingClient(() => (slow ? { 'x-sandbox-latency': '1500' } : undefined));
