@@ -53,7 +53,14 @@ function table(caption: string, headers: string[], rows: Array<Array<Node | stri
     const tr = body.insertRow();
     for (const cell of row) tr.insertCell().append(cell);
   }
-  wrap.append(t);
+  // A table wider than a phone scrolls in its own box (keyboard-reachable), not the whole page.
+  const scroller = el('div');
+  scroller.className = 'table-scroll';
+  scroller.tabIndex = 0;
+  scroller.setAttribute('role', 'region');
+  scroller.setAttribute('aria-label', caption);
+  scroller.append(t);
+  wrap.append(scroller);
   return wrap;
 }
 

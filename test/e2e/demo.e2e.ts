@@ -23,6 +23,13 @@ try {
   await page.selectOption('#scheme', 'dark');
   check('scheme switch forces dark mode', await page.evaluate(() => document.documentElement.classList.contains('mono-theme-dark')));
 
+  // The API reference page, on a phone: its tables scroll in their own boxes, the page does not.
+  await page.setViewportSize({ width: 320, height: 700 });
+  await page.goto(new URL('docs.html', h.url).href);
+  await page.waitForSelector('section.element table');
+  const [scrollWidth, clientWidth, scrollers] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth, document.querySelectorAll('.table-scroll[role=region][tabindex="0"]').length]);
+  check(`docs page at 320 px: no sideways scroll of the page (${scrollWidth} / ${clientWidth}), ${scrollers} table boxes`, scrollWidth <= clientWidth && scrollers > 0, { scrollWidth, clientWidth });
+
   check('no page errors', h.pageErrors.length === 0, h.pageErrors);
 } catch (e) {
   check(`demo run: ${(e as Error).message}`, false);

@@ -6,6 +6,8 @@ import { en } from '../../src/i18n/en.js';
 import * as locales from '../../src/i18n/locales/index.js';
 import { msg, registerMessages, withMessages, type MessageKey } from '../../src/i18n/index.js';
 import { isolate } from '../../src/i18n/catalogue.js';
+import { describeErrorWith } from '../../src/core/describe-error.js';
+import { MonoError } from '../../src/client/errors.js';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -23,6 +25,13 @@ describe('message catalogues', () => {
       assert.ok(translated / Object.keys(en).length > 0.8, `${language} leaves most messages in English`);
     });
   }
+
+  it('ends the server\'s own words as a sentence after the kit\'s', () => {
+    const say = (error: MonoError) => describeErrorWith(error, (key, params) => msg('en', key, params));
+    assert.equal(say(new MonoError('http', 'Upstream bank timeout', { status: 500 })), 'The server answered with an error (500). Upstream bank timeout.');
+    assert.equal(say(new MonoError('http', 'Try later!', { status: 503 })), 'The server answered with an error (503). Try later!');
+    assert.equal(say(new MonoError('http', 'HTTP 502', { status: 502 })), 'The server answered with an error (502).');
+  });
 
   it('looks up the full tag, then shorter tags, then English', () => {
     registerMessages('fr', locales.fr);

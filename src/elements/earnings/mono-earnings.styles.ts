@@ -17,6 +17,9 @@ export const styles = css`
   .narration {
     overflow-wrap: anywhere;
   }
+  .list td.date {
+    white-space: nowrap;
+  }
   /* Phones: the narration and the date move under the asset (the sighted and the screen-reader text of
      the cell) so the amount shows in full without scrolling sideways. */
   @container (max-width: 32rem) {
