@@ -11,17 +11,17 @@ export function describeErrorWith(error: MonoError, text: (key: keyof typeof err
     case 'timeout':
       return text('errorTimeout');
     case 'http':
-      return text('errorHttp', { status: error.status ?? '' }) + (error.message && !/^HTTP \d+$/.test(error.message) ? ` ${sentence(error.message)}` : '');
+      return text('errorHttp', { status: error.status ?? '' }) + (error.message && !/^HTTP \d+$/.test(error.message) ? ` ${error.message.replace(END_AS_SENTENCE, '$&.')}` : '');
     case 'invalid-response':
       return text('errorInvalid');
     case 'reauth-required':
       return text('errorReauth');
     case 'config':
-      return `${text('errorConfig')} ${sentence(error.message)}`;
+      return `${text('errorConfig')} ${error.message.replace(END_AS_SENTENCE, '$&.')}`;
     default:
       return error.message || text('errorOther');
   }
 }
 
-/** The server's own words, ended as a sentence after the kit's. */
-const sentence = (words: string) => (/[.!?…。]$/.test(words) ? words : `${words}.`);
+/** The server's own words end as a sentence after the kit's: a full stop unless they have one. */
+const END_AS_SENTENCE = /[^.!?…。]$/;
