@@ -392,6 +392,15 @@ export class MonoTransactions extends MonoDataElement {
     this.page = Math.max(1, Math.floor(this.page) || 1) + 1;
   };
 
+  /** "Page 2 of 4" while the host pages the rows (Previous / Next), else null. */
+  private pageText(locale: string): string | null {
+    const loaded = this.current;
+    if (!loaded || this.transactions != null || !this.paginate || this.pager === 'more') return null;
+    const pages = Math.max(1, Math.ceil(loaded.total / this.pageSize));
+    if (pages <= 1 && loaded.page <= 1) return null;
+    return msg(locale, 'txnPageOf', { page: formatNumber(loaded.page, locale), pages: formatNumber(pages, locale) });
+  }
+
   private countText(count: number): string {
     const locale = this.resolvedLocale;
     return count === 1 ? msg(locale, 'txnCountOne') : msg(locale, 'txnCountMany', { count: formatNumber(count, locale) });
@@ -429,7 +438,7 @@ export class MonoTransactions extends MonoDataElement {
     const error = status === 'error' ? this.resource.error : undefined;
     const filters = normaliseFilters(this.rawFilters);
     const filtered = Boolean(filters.start || filters.end || filters.type || filters.narration);
-    return html`<div class="sr-only" role="status" aria-live="polite">${this.spoken.text(loading ? msg(locale, 'txnUpdating') : this.announcement)}</div>
+    return html`<div class="sr-only" role="status" aria-live="polite">${this.spoken.text(loading ? msg(locale, 'txnUpdating') : [this.pageText(locale), this.announcement].filter(Boolean).join(', '))}</div>
       ${this.renderToolbar(locale)} ${this.renderSummary(locale)}
       <mono-transaction-table
         part="table"
@@ -544,15 +553,15 @@ export class MonoTransactions extends MonoDataElement {
       </div>`;
     }
     const page = loaded.page;
-    const pages = Math.max(1, Math.ceil(loaded.total / this.pageSize));
-    if (pages <= 1 && page <= 1) return nothing;
+    const pageText = this.pageText(locale);
+    if (!pageText) return nothing;
     const atStart = page <= 1;
     const atEnd = !loaded.hasNext;
     return html`<nav part="pager" class="pager" aria-label=${msg(locale, 'txnPages')}>
       <button class="button secondary" type="button" aria-disabled=${atStart || loading ? 'true' : 'false'} @click=${() => !atStart && this.goToPage(page - 1)}>
         ${msg(locale, 'txnPrevious')}
       </button>
-      <span class="page-info">${msg(locale, 'txnPageOf', { page: formatNumber(page, locale), pages: formatNumber(pages, locale) })}</span>
+      <span class="page-info">${pageText}</span>
       <button class="button secondary" type="button" aria-disabled=${atEnd || loading ? 'true' : 'false'} @click=${() => !atEnd && this.goToPage(page + 1)}>
         ${msg(locale, 'txnNext')}
       </button>

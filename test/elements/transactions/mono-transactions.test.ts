@@ -207,6 +207,7 @@ describe('<mono-transactions>', () => {
       await loaded(el);
       expect(query(transactionCalls().at(-1)!)).to.deep.equal({ limit: '50', page: '2' });
       expect(part(el, 'pager')!.textContent).to.contain('Page 2 of 3');
+      await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')!.textContent === 'Page 2 of 3, 50 transactions', 'the page is said with the count', { timeout: 3000 });
       expect(el.shown.map((t) => t.id)).to.not.include.members(page1);
       next.click();
       await loaded(el);
