@@ -14,6 +14,11 @@ import { tableStyles } from './mono-transaction-table.styles.js';
 
 /** Rows kept in the DOM above and below the visible ones, so fast scrolling shows no gaps. */
 const OVERSCAN = 6;
+/**
+ * Up to this many rows (a page from the host) are all in the DOM, so a screen reader's table commands reach
+ * every one; more are virtualised, and the DOM stays the same size however many there are.
+ */
+const ALL_ROWS_UP_TO = 100;
 /** What a filter run may take inside one update before it continues in slices between frames. */
 const SYNC_BUDGET_MS = 8;
 const SLICE_MS = 6;
@@ -31,8 +36,8 @@ export function categoryLabel(category: string | null): string | undefined {
 }
 
 /**
- * The transactions table on its own: sortable, filterable, virtualised rows (only those in view are in
- * the DOM, so 100,000 rows cost what 40 do), keyboard navigation with a roving focus, and selection.
+ * The transactions table on its own: sortable, filterable, virtualised rows past 100 (only those in view
+ * are in the DOM, so 100,000 rows cost what 40 do), keyboard navigation with a roving focus, and selection.
  * `<mono-transactions>` wraps it with loading, filters, totals, paging and export; use it directly to
  * show rows you already have.
  *
@@ -370,8 +375,9 @@ export class MonoTransactionTable extends MonoElement {
     const sort = parseSort(this.sort);
     const n = view.length;
     const empty = n === 0 && !this.pending;
-    const start = Math.max(0, Math.min(this.first, n) - OVERSCAN);
-    const end = Math.min(n, this.first + this.capacity + OVERSCAN);
+    const whole = n <= ALL_ROWS_UP_TO;
+    const start = whole ? 0 : Math.max(0, Math.min(this.first, n) - OVERSCAN);
+    const end = whole ? n : Math.min(n, this.first + this.capacity + OVERSCAN);
     const positions: number[] = [];
     for (let p = start; p < end; p++) positions.push(p);
     const active = Math.min(this.activePosition, Math.max(0, n - 1));

@@ -40,6 +40,15 @@ describe('<mono-transaction-table>', () => {
     expect(renderedRows(large)[0].getAttribute('aria-rowindex')).to.equal('2');
   });
 
+  it('keeps every row of a page (up to 100) in the DOM for screen readers, and virtualises more', async () => {
+    const page = await table(makeRows(50));
+    expect(renderedRows(page)).to.have.length(50);
+    expect(renderedRows(page).at(-1)!.getAttribute('aria-rowindex')).to.equal('51');
+    expect(page.shadowRoot!.querySelector('tr.spacer'), 'no spacer rows when all are there').to.equal(null);
+    const more = await table(makeRows(101));
+    expect(renderedRows(more).length).to.be.below(101);
+  });
+
   it('renders the rows at the bottom when scrolled there, still few of them, with their true row index', async () => {
     const el = await table(rows100k);
     const vp = viewport(el);
