@@ -156,14 +156,7 @@ try {
   const focusRings = await page.evaluate((list) => {
     const out: Record<string, string> = {};
     for (const i of list) {
-      const el = window.hardening.element(i);
-      const all: Element[] = [];
-      const walk = (n: Node) => {
-        if (n instanceof Element) all.push(n);
-        if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
-        for (let k = n.firstChild; k; k = k.nextSibling) walk(k);
-      };
-      walk(el);
+      const all = window.hardening.elements(i);
       const button = all.find((e) => e instanceof HTMLButtonElement && !e.disabled && (e as HTMLElement).offsetParent !== null) as HTMLElement | undefined;
       if (!button) continue;
       button.focus({ focusVisible: true } as FocusOptions);
@@ -181,20 +174,10 @@ try {
   }
   // Forced colours drop authored backgrounds: states shown by a background must still show.
   const states = await page.evaluate((list) => {
-    const everything = (root: Node): Element[] => {
-      const all: Element[] = [];
-      const walk = (n: Node) => {
-        if (n instanceof Element) all.push(n);
-        if (n instanceof Element && n.shadowRoot) walk(n.shadowRoot);
-        for (let k = n.firstChild; k; k = k.nextSibling) walk(k);
-      };
-      walk(root);
-      return all;
-    };
     const bg = (e: Element) => getComputedStyle(e).backgroundColor;
     const out: { what: string; a: string; b: string }[] = [];
     for (const i of list) {
-      const all = everything(window.hardening.element(i));
+      const all = window.hardening.elements(i);
       const pressed = all.find((e) => e.getAttribute('aria-pressed') === 'true');
       const unpressed = all.find((e) => e.getAttribute('aria-pressed') === 'false');
       if (pressed && unpressed) out.push({ what: `${i}: a pressed toggle`, a: bg(pressed), b: bg(unpressed) });

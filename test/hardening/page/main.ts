@@ -83,6 +83,8 @@ const api = {
   text: (id: string) => deepText(mounted.get(id)!.el),
   events: (id: string) => mounted.get(id)!.events.map((e) => ({ type: e.type, detail: JSON.parse(JSON.stringify(e.detail, (k, v) => (v instanceof Error ? { kind: (v as { kind?: string }).kind, message: v.message } : v))) })),
   element: (id: string) => mounted.get(id)!.el,
+  /** Every element inside the mounted one, shadow roots included. */
+  elements: (id: string) => deepElements(mounted.get(id)!.el),
   click(id: string, selector: string): boolean {
     const target = deepQuery<HTMLElement>(mounted.get(id)!.el, selector);
     target?.click();
