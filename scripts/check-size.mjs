@@ -24,12 +24,12 @@ export const BUDGETS = {
   // Raised again on 2026-11-30 (+0.68 kB non-chart, +0.88 kB all) for review fixes: the sync button following
   // the account on screen, the provider keeping its client across new functions, wrong shapes refused for
   // identity and assets, exact totals past 2^53, bidi isolation of bank text, the earnings' phone layout.
-  // Raised by 1 kB (all) and 0.5 kB (non-chart) later on 2026-11-30 for fixes from accessibility and visual
-  // reviews: focus kept in an element when a render removes the control that had it, 3:1 focus rings and
-  // borders, forced-colours states, live regions that wait for the outcome, the holdings table's layout,
-  // themed chart tooltips and fonts.
+  // Raised by 1 kB (all and non-chart) later on 2026-11-30 for fixes from accessibility and visual reviews:
+  // focus kept in an element when a render removes the control that had it, 3:1 focus rings and borders,
+  // forced-colours states, live regions that wait for the outcome, the page said with the count, a host page
+  // of rows all in the DOM, the holdings table's layout, themed chart tooltips and fonts.
   'every element (charts lazy)': 57 * KB,
-  'every element but the chart elements': 45.5 * KB,
+  'every element but the chart elements': 46 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };
