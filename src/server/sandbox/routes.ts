@@ -18,6 +18,7 @@ import {
 } from './transactions.js';
 import { v1Assets, v1Details, v1Identity, v1Transaction } from './v1.js';
 import { WIDGET_CSP, WIDGET_CSS, WIDGET_JS, widgetHtml } from './widget-page.js';
+import { isRecord, readJsonObject as readLiveJsonObject } from '../live/body.js';
 import { HttpError } from '../live/respond.js';
 import { checkQuery, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from '../live/validate.js';
 
@@ -44,7 +45,7 @@ type Params = Record<string, string>;
 type Handler = (ctx: RouteContext, params: Params) => Response | Promise<Response>;
 type AccountHandler = (ctx: RouteContext, account: LoadedAccount, params: Params) => Response | Promise<Response>;
 
-const MAX_BODY_CHARS = 64 * 1024;
+const MAX_BODY_BYTES = 64 * 1024;
 const MAX_REF_LENGTH = 128;
 const RESERVED_IDS = new Set(['initiate', 'auth']);
 
@@ -56,32 +57,14 @@ function legacy(data: unknown, message: string = MESSAGES.ok): Response {
   return json({ status: 'successful', message, data });
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
-/** As the live server reads a POST body: JSON by content type (so a cross-site form cannot post), empty as `{}`. */
+/** The live server's own reader (JSON by content type, size-limited, empty as `{}`), its refusals as failures. */
 async function readJsonObject(ctx: RouteContext): Promise<Record<string, unknown> | Response> {
-  if (!/^application\/json\s*(;|$)/i.test(ctx.request.headers.get('content-type') ?? '')) {
-    return failure(ctx.at, 415, 'Send the request body as application/json');
-  }
-  const declared = Number(ctx.request.headers.get('content-length') ?? 0);
-  if (declared > MAX_BODY_CHARS) return failure(ctx.at, 413, 'Request body too large');
-  let raw: string;
   try {
-    raw = await ctx.request.text();
-  } catch {
-    return failure(ctx.at, 400, 'Could not read the request body');
+    return await readLiveJsonObject(ctx.request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof HttpError) return failure(ctx.at, error.status, error.message);
+    throw error;
   }
-  if (raw.length > MAX_BODY_CHARS) return failure(ctx.at, 413, 'Request body too large');
-  if (raw.trim() === '') return {};
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(raw);
-  } catch {
-    return failure(ctx.at, 400, 'Request body must be a JSON object');
-  }
-  return isObject(parsed) ? parsed : failure(ctx.at, 400, 'Request body must be a JSON object');
 }
 
 /** A POST whose body the sandbox does not use is still read as the live server reads it. */
@@ -184,13 +167,13 @@ function redirectUrlFor(ctx: RouteContext, given: unknown): string | null {
 function parseInitiate(ctx: RouteContext, body: Record<string, unknown>): InitiateRequest | string {
   const { scope, meta, account, institution, customer } = body;
   if (scope !== 'auth' && scope !== 'reauth') return 'Invalid scope: expected "auth" or "reauth"';
-  if (!isObject(meta) || typeof meta.ref !== 'string' || meta.ref.length === 0 || meta.ref.length > MAX_REF_LENGTH) {
+  if (!isRecord(meta) || typeof meta.ref !== 'string' || meta.ref.length === 0 || meta.ref.length > MAX_REF_LENGTH) {
     return `Invalid meta.ref: expected a string of 1 to ${MAX_REF_LENGTH} characters`;
   }
-  if (customer !== undefined && !isObject(customer)) return 'Invalid customer: expected an object';
+  if (customer !== undefined && !isRecord(customer)) return 'Invalid customer: expected an object';
   let institutionId: string | null = null;
   if (institution !== undefined && institution !== null) {
-    const candidate = typeof institution === 'string' ? institution : isObject(institution) ? institution.id : undefined;
+    const candidate = typeof institution === 'string' ? institution : isRecord(institution) ? institution.id : undefined;
     if (typeof candidate !== 'string' || !ACCOUNT_ID_PATTERN.test(candidate)) return 'Invalid institution: expected { id } with an institution id';
     institutionId = candidate;
   }
