@@ -79,6 +79,8 @@ export const connectButtonCss = /* css */ `
     border-radius: var(--_radius);
     background: transparent;
     color: inherit;
+    font-size: 1.5rem;
+    line-height: 1;
     cursor: pointer;
   }
   .close:hover {
@@ -87,11 +89,6 @@ export const connectButtonCss = /* css */ `
   .close:disabled {
     opacity: 0.4;
     cursor: not-allowed;
-  }
-  .close svg {
-    stroke: currentColor;
-    stroke-width: 2;
-    stroke-linecap: round;
   }
   .body {
     position: relative;
@@ -107,6 +104,7 @@ export const connectButtonCss = /* css */ `
     gap: 0.75rem;
     margin: 0;
     color: var(--_text-muted);
+    outline: 0;
   }
   iframe {
     display: block;

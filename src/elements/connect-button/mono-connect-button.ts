@@ -85,7 +85,7 @@ function deepActiveElement(doc: Document = document): HTMLElement | null {
 }
 
 /** An element with attributes and children (text is always set as text). */
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(tag: K, attributes: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   for (const name in attributes) node.setAttribute(name, attributes[name]);
   node.append(...children);
@@ -366,22 +366,19 @@ export class MonoConnectButton extends BaseElement {
     const root = this.attachShadow({ mode: 'open' });
     adoptStyles(root);
 
-    this.#trigger = h('button', { part: 'button', class: 'button', type: 'button' }, h('slot', {}, this.#label));
+    this.#trigger = h('button', { part: 'button', class: 'button', type: 'button', 'aria-describedby': 'status' }, h('slot', {}, this.#label));
     this.#trigger.addEventListener('click', () => this.open());
     this.#trigger.addEventListener('pointerenter', this.#warm);
     this.#trigger.addEventListener('focus', this.#warm);
 
-    this.#statusText = h('span', { role: 'status' });
+    this.#statusText = h('span', { role: 'status', id: 'status' });
     this.#status = h('div', { part: 'status' }, this.#statusText);
 
-    const icon = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
-    for (const [name, value] of [['viewBox', '0 0 16 16'], ['width', '16'], ['height', '16'], ['aria-hidden', 'true']]) icon.setAttribute(name, value);
-    icon.append(document.createElementNS('http://www.w3.org/2000/svg', 'path'));
-    icon.firstElementChild!.setAttribute('d', 'M3 3l10 10M13 3L3 13');
-    this.#closeButton = h('button', { part: 'close', class: 'close', type: 'button' }, icon);
+    this.#closeButton = h('button', { part: 'close', class: 'close', type: 'button' }, '×');
     this.#closeButton.addEventListener('click', () => this.close());
     this.#dialogTitle = h('h2', { id: 'dialog-title', part: 'dialog-title' });
-    this.#progress = h('p', { class: 'progress' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), this.#progressText);
+    // Focused while the code is exchanged (the widget's frame, which had focus, is gone): read out, and focus stays in the dialog.
+    this.#progress = h('p', { class: 'progress', tabindex: '-1' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), this.#progressText);
     this.#body = h('div', { class: 'body' });
     this.#dialog = h('dialog', { part: 'dialog', 'aria-labelledby': 'dialog-title' }, h('div', { class: 'bar' }, this.#dialogTitle, this.#closeButton), this.#body);
     this.#dialog.addEventListener('cancel', this.#onCancel);
@@ -820,5 +817,6 @@ export class MonoConnectButton extends BaseElement {
       frame.remove();
       this.#frame = undefined;
     }
+    if (phase === 'finishing' && this.#dialog.open) this.#progress.focus();
   }
 }

@@ -364,6 +364,8 @@ describe('<mono-connect-button>', () => {
     expect(failing.log.of('mono-close')[0].detail.reason).to.equal('error');
     expect(parts(failing.el).dialog.open).to.equal(false);
     expect(parts(failing.el).status()).to.match(/error \(500\)/);
+    const describedBy = parts(failing.el).trigger.getAttribute('aria-describedby') ?? '';
+    expect(failing.el.shadowRoot!.getElementById(describedBy)?.textContent, 'the error describes the button').to.match(/error \(500\)/);
     expect(parts(failing.el).trigger.disabled).to.equal(false);
 
     const offline = await setup({}, { initiateNetworkError: true });
@@ -374,6 +376,25 @@ describe('<mono-connect-button>', () => {
     parts(offline.el).trigger.click();
     await waitUntil(() => offline.log.of('mono-close').length === 2);
     expect(offline.log.of('mono-open')).to.have.length(2);
+  });
+
+  it('keeps focus in the dialog while the code is exchanged: on the progress line, which is read out', async () => {
+    const { el, log } = await setup({}, { widgetUrl: fastWidget(), headers: { 'x-sandbox-latency': '500' } });
+    const { trigger, dialog, frame } = parts(el);
+    trigger.focus();
+    trigger.click();
+    const doc = await widgetReady(frame);
+    await waitUntil(() => dialog.dataset.state === 'ready', 'iframe shown once loaded');
+    await linkThroughWidget(doc, 'GTBank', 'acc_business');
+    await waitUntil(() => dialog.dataset.state === 'finishing', 'no exchange', { timeout: 5000 });
+    await el.updateComplete;
+    expect(frame(), 'the widget is gone while the code is exchanged').to.equal(null);
+    const focused = el.shadowRoot!.activeElement;
+    expect(focused && dialog.contains(focused), 'focus stays in the dialog').to.equal(true);
+    expect(focused!.textContent).to.equal('Linking your account…');
+    await closed(log);
+    expect(log.of('mono-close')[0].detail.reason).to.equal('success');
+    expect(el.shadowRoot!.activeElement, 'then back on the button').to.equal(trigger);
   });
 
   it('reports a failed exchange as mono-error (http) and mono-close (error), never mono-success', async () => {
