@@ -17,7 +17,7 @@ import { readTransactions } from './direct-data.js';
 import { covers, isBadRange, MAX_NARRATION, normaliseFilters, sameFilters, toIsoDay, toTypeFilter, type NormalFilters, type TypeFilter } from './filters.js';
 import { MonoTransactionTable } from './mono-transaction-table.js';
 import { transactionsStyles } from './mono-transactions.styles.js';
-import { DEFAULT_SORT, sortName, TransactionView } from './transaction-view.js';
+import { DEFAULT_SORT, parseSort, sortName, TransactionView } from './transaction-view.js';
 import { transactionsToCsv } from './transactions-csv.js';
 
 /** What one load brought: the rows (all pages so far in "load more" mode) and the host query they answer. */
@@ -33,6 +33,7 @@ type LoadArgs = readonly [query: NormalFilters, paginate: boolean, limit: number
 /** Pause after the last keystroke before the host is asked for rows that are not loaded. */
 const SEARCH_DEBOUNCE_MS = 300;
 const MAX_LIMIT = 1000;
+const SORT_SPOKEN = { 'date-desc': 'txnSortedNewest', 'date-asc': 'txnSortedOldest', 'amount-desc': 'txnSortedHighest', 'amount-asc': 'txnSortedLowest' } as const;
 
 /**
  * Mono's v2 rows carry no currency, so the model gives them NGN: rows of an account in another currency are
@@ -157,6 +158,7 @@ export class MonoTransactions extends MonoDataElement {
   private searchTimer?: ReturnType<typeof setTimeout>;
   private lastAccount?: string;
   private announcement = '';
+  private sortedByUser = false;
   /** The count is said once the typing (or the reload) is over, not at every keystroke. */
   private readonly spoken = new SettledText(this);
   private loadMoreHadFocus = false;
@@ -371,12 +373,17 @@ export class MonoTransactions extends MonoDataElement {
     if (!table) return;
     this.shownCount = table.shownView.length;
     this.filtering = table.filtering;
-    this.announcement = this.countText(this.shownCount);
+    // After a sort, the new order is said with the count (aria-sort alone is read only when moving through the headers).
+    const sorted = this.sortedByUser ? msg(this.resolvedLocale, SORT_SPOKEN[sortName(parseSort(this.sort)) as keyof typeof SORT_SPOKEN]) : '';
+    this.sortedByUser = false;
+    this.announcement = [sorted, this.countText(this.shownCount)].filter(Boolean).join(', ');
     this.requestUpdate();
   };
 
   private readonly onSortChange = () => {
-    if (this.table) this.sort = this.table.sort;
+    if (!this.table) return;
+    this.sort = this.table.sort;
+    this.sortedByUser = true;
   };
 
   private readonly goToPage = (page: number) => {

@@ -433,6 +433,23 @@ describe('<mono-transactions>', () => {
       expect(changes[0]).to.equal(`${el.shown.length} transaction${el.shown.length === 1 ? '' : 's'}`);
     });
 
+    it('says the new order after a sort, with the count, and only the count after the next filter', async () => {
+      const { el } = await mount('account-id="acc_demo" paginate="false"');
+      const region = el.shadowRoot!.querySelector('[role=status]')!;
+      const table = el.shadowRoot!.querySelector('mono-transaction-table')!;
+      const sortButtons = [...table.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=sort-button]')].filter((b) => b.getClientRects().length > 0);
+      const amount = sortButtons.find((b) => b.textContent!.includes('Amount'))!;
+      const says = (text: () => string) => waitUntil(() => region.textContent === text(), undefined, { timeout: 3000 }).catch(() => expect(region.textContent).to.equal(text()));
+      const count = () => `${el.shown.length} transactions`;
+      amount.click();
+      await says(() => `Sorted by amount, highest first, ${count()}`);
+      amount.click();
+      await says(() => `Sorted by amount, lowest first, ${count()}`);
+      typeInto(part(el, 'search-input') as HTMLInputElement, 'a');
+      await loaded(el);
+      await says(count);
+    });
+
     it('fits its loading skeleton in a phone-width element', async () => {
       const recorder = recordingClient(() => ({ 'x-sandbox-latency': '2000' }));
       const provider = await fixture<MonoProvider>(html`<mono-provider .client=${recorder.client} style="display: block; inline-size: 300px"></mono-provider>`);
