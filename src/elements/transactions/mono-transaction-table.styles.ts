@@ -33,7 +33,7 @@ export const tableStyles = css`
     line-height: 1.25;
   }
   col.col-date {
-    inline-size: 8.25rem;
+    inline-size: 8.75rem;
   }
   col.col-category {
     inline-size: 9.5rem;
@@ -70,6 +70,11 @@ export const tableStyles = css`
   td.col-balance {
     unicode-bidi: plaintext;
     text-align: match-parent;
+  }
+  /* A date is never cut: with wider letter and word spacing (WCAG 1.4.12) it runs into the cells' padding. */
+  td.col-date {
+    overflow: visible;
+    text-overflow: clip;
   }
   th.col-amount,
   th.col-balance,

@@ -307,6 +307,31 @@ describe('<mono-transaction-table>', () => {
     expect(button.bottom).to.be.at.most(box.bottom + 0.5);
   });
 
+  it('shows every date in full with the text spacing of WCAG 1.4.12 (letters 0.12em, words 0.16em, lines 1.5)', async () => {
+    const rows = makeRows(12).map((t, i) => ({ ...t, date: new Date(Date.UTC(2026, 11 - i, 28)).toISOString() }) as Transaction);
+    for (const locale of ['en-NG', 'fr']) {
+      const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: 840px; letter-spacing: 0.12em; word-spacing: 0.16em; line-height: 1.5">
+        <mono-transaction-table locale=${locale} .transactions=${rows}></mono-transaction-table>
+      </div>`);
+      const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+      await el.settled;
+      const shown = renderedRows(el);
+      expect(shown).to.have.length(12);
+      for (const row of shown) {
+        const [date, narration] = [row.querySelector<HTMLElement>('td.col-date')!, row.querySelector<HTMLElement>('td.col-narration')!];
+        const range = document.createRange();
+        range.selectNodeContents(date);
+        const text = range.getBoundingClientRect();
+        // Where the date stops being seen: its cell's content edge if the cell clips, else where the narration's text begins.
+        const edge =
+          getComputedStyle(date).overflowX === 'visible'
+            ? narration.getBoundingClientRect().left + parseFloat(getComputedStyle(narration).paddingLeft)
+            : date.getBoundingClientRect().right - parseFloat(getComputedStyle(date).paddingRight);
+        expect(text.right, `"${date.textContent}" (${locale}) in full`).to.be.at.most(edge);
+      }
+    }
+  });
+
   it('on a phone sorts by date from the narration header, which then carries aria-sort', async () => {
     const wrap = await fixture<HTMLDivElement>(html`<div><mono-transaction-table locale="en-NG" .transactions=${makeRows(50)}></mono-transaction-table></div>`);
     const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
