@@ -88,6 +88,15 @@ export const STATE_BOX_CSS = /* css */ `
     margin: 0;
     flex: 1 1 16rem;
   }
+  /* About the loaded content's height, so the page does not jump when it arrives (taller on phones, where it stacks). */
+  .state.loading {
+    min-block-size: var(--mono-loading-block-size, var(--_loading-block-size));
+  }
+  @media (max-width: 40rem) {
+    .state.loading {
+      min-block-size: var(--mono-loading-block-size, calc(1.4 * var(--_loading-block-size)));
+    }
+  }
 `;
 
 /** The spinner and the buttons (all the connect button needs of the shared states). */

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const accountStyles = css`
   :host {
     display: block;
+    --_loading-block-size: 15rem;
     --_padding: var(--mono-account-padding, var(--_space));
     --_balance-size: var(--mono-account-balance-size, 1.75rem);
   }

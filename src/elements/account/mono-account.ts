@@ -82,6 +82,7 @@ type PollState = 'idle' | 'polling' | 'gave-up';
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart idle - Shown when no account id is set.
+ * @cssprop --mono-loading-block-size - Least height of the loading box, so the page does not jump when the data arrives (default 15rem, 1.4× that on screens under 40rem).
  * @cssprop --mono-account-padding - Inner padding of the card (default `--mono-sys-space`, 1rem).
  * @cssprop --mono-account-balance-size - Font size of the balance (default 1.75rem).
  */

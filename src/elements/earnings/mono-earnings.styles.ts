@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    --_loading-block-size: 36rem;
   }
   .total-label {
     color: var(--_text-muted);

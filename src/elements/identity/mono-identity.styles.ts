@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const identityStyles = css`
   :host {
     display: block;
+    --_loading-block-size: 20rem;
     --_padding: var(--mono-identity-padding, var(--_space));
     --_label-width: var(--mono-identity-label-width, 10rem);
   }

@@ -76,6 +76,7 @@ export const isEmptyIdentity = (identity: Identity): boolean =>
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart idle - Shown when no account id is set.
+ * @cssprop --mono-loading-block-size - Least height of the loading box, so the page does not jump when the data arrives (default 20rem, 1.4× that on screens under 40rem).
  * @cssprop --mono-identity-padding - Inner padding of the card (default `--mono-sys-space`, 1rem).
  * @cssprop --mono-identity-label-width - Width of the label column (default 10rem).
  */

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const styles = css`
   :host {
     display: block;
+    --_loading-block-size: 35rem;
     container-type: inline-size;
   }
   .figures {

@@ -3,6 +3,7 @@ import { css } from 'lit';
 export const statementStyles = css`
   :host {
     display: block;
+    --_loading-block-size: 28rem;
     --_table-height: var(--mono-statement-table-height, 24rem);
   }
   .statement > * + * {

@@ -62,6 +62,7 @@ const PERIODS = Array.from({ length: 12 }, (_, i) => i + 1);
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart idle - Shown when no account id is set.
+ * @cssprop --mono-loading-block-size - Least height of the loading box, so the page does not jump when the data arrives (default 28rem, 1.4× that on screens under 40rem).
  * @cssprop --mono-statement-table-height - Height at which the table scrolls (default 24rem).
  */
 export class MonoStatement extends MonoDataElement {

@@ -194,6 +194,7 @@ export const transactionsStyles = css`
     gap: 1px;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
+    max-block-size: var(--mono-transactions-height, 28rem);
     overflow: hidden;
     background: var(--_border);
   }

@@ -438,7 +438,7 @@ export class MonoTransactions extends MonoDataElement {
       return html`<div class="sr-only" role="status" aria-live="polite">${msg(locale, 'loading')}</div>
         ${this.renderToolbar(locale)}
         <div part="skeleton" class="skeleton" aria-hidden="true">
-          ${[0, 1, 2, 3, 4, 5].map(() => html`<div class="bone-row"><span></span><span></span><span></span><span></span></div>`)}
+          ${Array.from({ length: 10 }, () => html`<div class="bone-row"><span></span><span></span><span></span><span></span></div>`)}
         </div>`;
     }
     const loading = status === 'loading';
