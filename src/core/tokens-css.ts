@@ -128,6 +128,7 @@ export const CONTROLS_CSS = /* css */ `
     border: 1px solid var(--_accent);
     background: var(--_accent);
     color: var(--_on-accent);
+    font-weight: 600;
     cursor: pointer;
   }
   .button.secondary {

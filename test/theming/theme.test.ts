@@ -6,6 +6,7 @@ import { sendKeys } from '@web/test-runner-commands';
 import '../../src/elements/provider/define.js';
 import '../../src/elements/account/define.js';
 import '../../src/elements/transactions/define.js';
+import '../../src/elements/connect-button/define.js';
 import type { MonoAccount } from '../../src/elements/account/mono-account.js';
 import { emulate } from '../fixtures/media.js';
 
@@ -190,5 +191,15 @@ describe('theming', () => {
     } finally {
       document.adoptedStyleSheets = document.adoptedStyleSheets.filter((s) => s !== sheet);
     }
+  });
+
+  it('sets every button in one type: the connect button and a data element\'s buttons alike', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div><mono-connect-button></mono-connect-button><mono-account account-id="failing_weight"></mono-account></div>`);
+    const account = wrap.querySelector<MonoAccount>('mono-account')!;
+    await oneEvent(account, 'mono-error');
+    await account.updateComplete;
+    const connect = getComputedStyle(wrap.querySelector('mono-connect-button')!.shadowRoot!.querySelector('[part~=button]')!);
+    const retry = getComputedStyle(account.shadowRoot!.querySelector('[part~=retry-button]')!);
+    expect([retry.fontWeight, retry.fontFamily, retry.fontSize]).to.deep.equal([connect.fontWeight, connect.fontFamily, connect.fontSize]);
   });
 });

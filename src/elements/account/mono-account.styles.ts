@@ -24,12 +24,12 @@ export const accountStyles = css`
     font-weight: 600;
   }
   .muted,
-  .secondary,
+  .type-text,
   .help {
     color: var(--_text-muted);
     font-weight: normal;
   }
-  .secondary,
+  .type-text,
   .help {
     display: block;
     font-size: 0.85em;

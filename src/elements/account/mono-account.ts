@@ -217,7 +217,7 @@ export class MonoAccount extends MonoDataElement {
         </div>
         <div>
           <dt>${msg(locale, 'accountType')}</dt>
-          <dd part="type">${typeName}${showBankText ? html` <span class="secondary">${a.accountTypeText}</span>` : nothing}</dd>
+          <dd part="type">${typeName}${showBankText ? html` <span class="type-text">${a.accountTypeText}</span>` : nothing}</dd>
         </div>
         <div>
           <dt>${msg(locale, 'accountCurrency')}</dt>

@@ -6,9 +6,6 @@ export const connectButtonCss = /* css */ `
     --_dialog-height: var(--mono-connect-dialog-height, 42rem);
     --_backdrop: var(--mono-connect-backdrop, rgb(0 0 0 / 0.6));
   }
-  .button {
-    font-weight: 600;
-  }
   .status {
     display: flex;
     flex-wrap: wrap;

@@ -58,7 +58,7 @@ describe('<mono-account>', () => {
     await loaded(el);
     const type = shadow(el).querySelector('[part=type]')!;
     expect(textOf(type)).to.equal('Savings Tier 3 Savings Account');
-    expect(type.querySelector('.secondary')!.textContent).to.equal('Tier 3 Savings Account');
+    expect(type.querySelector('.type-text')!.textContent).to.equal('Tier 3 Savings Account');
     expect(type.hasAttribute('title')).to.equal(false);
   });
 
@@ -307,7 +307,7 @@ describe('<mono-account>', () => {
     expect(root.querySelector('img, script, b')).to.equal(null);
     expect(part(el, 'holder')).to.equal(HOSTILE);
     expect(part(el, 'institution')).to.contain(HOSTILE);
-    expect(textOf(root.querySelector('[part=type] .secondary'))).to.equal(HOSTILE);
+    expect(textOf(root.querySelector('[part=type] .type-text'))).to.equal(HOSTILE);
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
