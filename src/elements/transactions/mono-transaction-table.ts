@@ -76,7 +76,7 @@ export class MonoTransactionTable extends MonoElement {
   @property({ attribute: false }) filters: TransactionFilters = {};
 
   /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`; the header buttons change it. */
-  @property() sort = sortName(DEFAULT_SORT);
+  @property() sort: string = sortName(DEFAULT_SORT);
 
   /** BCP 47 locale for money, dates and the column headings. */
   @property() locale = 'en-NG';

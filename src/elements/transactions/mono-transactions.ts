@@ -17,7 +17,7 @@ import { readTransactions } from './direct-data.js';
 import { covers, isBadRange, MAX_NARRATION, normaliseFilters, sameFilters, toIsoDay, toTypeFilter, type NormalFilters, type TypeFilter } from './filters.js';
 import { MonoTransactionTable } from './mono-transaction-table.js';
 import { transactionsStyles } from './mono-transactions.styles.js';
-import { DEFAULT_SORT, parseSort, sortName, TransactionView } from './transaction-view.js';
+import { DEFAULT_SORT, parseSort, sortName, TransactionView, type SortName } from './transaction-view.js';
 import { transactionsToCsv } from './transactions-csv.js';
 
 /** What one load brought: the rows (all pages so far in "load more" mode) and the host query they answer. */
@@ -33,7 +33,7 @@ type LoadArgs = readonly [query: NormalFilters, paginate: boolean, limit: number
 /** Pause after the last keystroke before the host is asked for rows that are not loaded. */
 const SEARCH_DEBOUNCE_MS = 300;
 const MAX_LIMIT = 1000;
-const SORT_SPOKEN = { 'date-desc': 'txnSortedNewest', 'date-asc': 'txnSortedOldest', 'amount-desc': 'txnSortedHighest', 'amount-asc': 'txnSortedLowest' } as const;
+const SORT_SPOKEN = { 'date-desc': 'txnSortedNewest', 'date-asc': 'txnSortedOldest', 'amount-desc': 'txnSortedHighest', 'amount-asc': 'txnSortedLowest' } as const satisfies Record<SortName, string>;
 
 /**
  * Mono's v2 rows carry no currency, so the model gives them NGN: rows of an account in another currency are
@@ -119,7 +119,7 @@ export class MonoTransactions extends MonoDataElement {
   @property() pager: 'pages' | 'more' = 'pages';
 
   /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`. */
-  @property() sort = sortName(DEFAULT_SORT);
+  @property() sort: string = sortName(DEFAULT_SORT);
 
   /**
    * ISO 4217 code of rows that do not name their currency (Mono's v2 rows never do). Default: the
@@ -374,7 +374,7 @@ export class MonoTransactions extends MonoDataElement {
     this.shownCount = table.shownView.length;
     this.filtering = table.filtering;
     // After a sort, the new order is said with the count (aria-sort alone is read only when moving through the headers).
-    const sorted = this.sortedByUser ? msg(this.resolvedLocale, SORT_SPOKEN[sortName(parseSort(this.sort)) as keyof typeof SORT_SPOKEN]) : '';
+    const sorted = this.sortedByUser ? msg(this.resolvedLocale, SORT_SPOKEN[sortName(parseSort(this.sort))]) : '';
     this.sortedByUser = false;
     this.announcement = [sorted, this.countText(this.shownCount)].filter(Boolean).join(', ');
     this.requestUpdate();

@@ -19,7 +19,9 @@ export function parseSort(value: string | null | undefined): SortSpec {
   return { key, direction: (m[2]?.toLowerCase() as SortDirection | undefined) ?? 'desc' };
 }
 
-export const sortName = (s: SortSpec): string => `${s.key}-${s.direction}`;
+export type SortName = `${SortKey}-${SortDirection}`;
+
+export const sortName = (s: SortSpec): SortName => `${s.key}-${s.direction}`;
 
 /** Money in and out of the shown rows in one currency (minor units; never summed across currencies). */
 export interface CurrencyTotals {
