@@ -3,6 +3,7 @@
 import { openPage } from '../lib/browser.js';
 import type { BenchContext, SuiteResult } from '../lib/context.js';
 import { kB, type Row } from '../lib/report.js';
+import { median } from '../lib/stats.js';
 import type { LoggedRequest } from '../lib/server.js';
 import type { DashboardWindow } from '../pages/dashboard.js';
 
@@ -33,6 +34,25 @@ export interface NetworkPhase {
 export interface NetworkData {
   load: NetworkPhase & { bytesByType: Record<string, number>; loads: string[]; errors: string[]; charts: number };
   sync: NetworkPhase & { result: unknown };
+  /** Layout shift at load per screen: the kit's samples, and the same page with loading boxes at their own height. */
+  layoutShift: Record<string, { kit: number[]; noReserve: number[] }>;
+}
+
+/** Screens for the layout-shift figure: a laptop and a phone, each a normal window (not the tall one above). */
+const SCREENS = { 'laptop 1280×800': { width: 1280, height: 800 }, 'phone 390×844': { width: 390, height: 844 } };
+
+/** The dashboard's Cumulative Layout Shift from navigation until the host has been quiet, in a fresh page. */
+async function layoutShiftOnce(ctx: BenchContext, viewport: { width: number; height: number }, query: string): Promise<number> {
+  const p = await openPage(ctx.browser, undefined, { viewport });
+  try {
+    await p.page.goto(`${ctx.server.url}/dashboard.html${query}`);
+    await p.page.evaluate(() => (window as unknown as DashboardWindow).bench.ready);
+    await quiet(ctx, 1000);
+    if (p.errors.length) throw new Error(p.errors.join('; '));
+    return await p.page.evaluate(() => (window as unknown as DashboardWindow).bench.layoutShift());
+  } finally {
+    await p.close();
+  }
 }
 
 function phase(log: LoggedRequest[]): NetworkPhase {
@@ -88,9 +108,17 @@ export async function networkSuite(ctx: BenchContext): Promise<SuiteResult<Netwo
     await quiet(ctx);
     const sync = phase(ctx.server.log.slice(before));
     if (p.errors.length) throw new Error(p.errors.join('; '));
-    data = { load: { ...load, bytesByType: loadBytes, loads: [...loads], errors: [...errors], charts }, sync: { ...sync, result } };
+    data = { load: { ...load, bytesByType: loadBytes, loads: [...loads], errors: [...errors], charts }, sync: { ...sync, result }, layoutShift: {} };
   } finally {
     await p.close();
+  }
+  for (const [screen, viewport] of Object.entries(SCREENS)) {
+    const samples = { kit: [] as number[], noReserve: [] as number[] };
+    for (let run = 0; run < ctx.runs; run++) {
+      samples.kit.push(await layoutShiftOnce(ctx, viewport, ''));
+      samples.noReserve.push(await layoutShiftOnce(ctx, viewport, '?reserve=0'));
+    }
+    data.layoutShift[screen] = samples;
   }
 
   const section = 'Network efficiency (dashboard: every element for one account in one provider)';
@@ -135,5 +163,16 @@ export async function networkSuite(ctx: BenchContext): Promise<SuiteResult<Netwo
     target: 'no duplicate',
     status: data.sync.duplicates.length ? 'miss' : 'pass',
   });
+  for (const [screen, { kit, noReserve }] of Object.entries(data.layoutShift)) {
+    const cls = median(kit);
+    rows.push({
+      section,
+      figure: `at load: layout shift (CLS), ${screen}`,
+      kit: cls.toFixed(3),
+      baseline: `loading boxes at their own height ${median(noReserve).toFixed(3)}`,
+      target: '≤ 0.1 (good)',
+      status: cls <= 0.1 ? 'pass' : 'miss',
+    });
+  }
   return { data, rows };
 }
