@@ -24,6 +24,9 @@ export function createDemoBackend(env: Record<string, string | undefined> = proc
   const sessionOf = (request: Request) => SESSION_IN_COOKIE.exec(request.headers.get('cookie') ?? '')?.[1] ?? null;
 
   const secretKey = env.MONO_SECRET_KEY?.trim() || undefined;
+  if (secretKey && !env.MONO_REDIRECT_URL) {
+    throw new Error('Live mode needs MONO_REDIRECT_URL: the absolute URL of this site that Mono returns to, e.g. http://localhost:8787/');
+  }
   if (secretKey) {
     console.warn(
       [
@@ -49,7 +52,8 @@ export function createDemoBackend(env: Record<string, string | undefined> = proc
     },
     // The customer linking an account comes from your session, never from the browser.
     customer: (request) => (sessionOf(request) ? { name: 'Demo Customer', email: 'demo.customer@example.ng' } : null),
-    redirectUrl: (request) => env.MONO_REDIRECT_URL || new URL('/', request.url).href,
+    // Absolute and fixed: never built from the request, whose host the caller chooses.
+    redirectUrl: env.MONO_REDIRECT_URL || undefined,
     onAccountLinked: ({ accountId, request }) => {
       const session = sessionOf(request);
       if (!session) throw new Error('no session');
@@ -58,6 +62,8 @@ export function createDemoBackend(env: Record<string, string | undefined> = proc
       linkedAccounts.set(session, accounts);
     },
     webhookSecret,
+    // With no key, these hooks go unused: the sandbox on purpose (createMonoHandler refuses it by accident).
+    sandbox: secretKey ? undefined : {},
     onWebhook: webhookSecret
       ? (event) => {
           // Acknowledge fast; hand slow work to a queue.

@@ -1,7 +1,7 @@
 // A complete host backend on Node's own http server, serving the kit's contract at /api/mono:
 //
 //   node --import tsx examples/node-server.ts                                   # offline sandbox
-//   MONO_SECRET_KEY=test_sk_… MONO_WEBHOOK_SECRET=… node --import tsx examples/node-server.ts   # live
+//   MONO_SECRET_KEY=test_sk_… MONO_REDIRECT_URL=http://localhost:8787/ MONO_WEBHOOK_SECRET=… node --import tsx examples/node-server.ts   # live
 //
 // Also PORT (default 8787; 0 = any free port) and HOST (default 127.0.0.1). See demo-backend.ts for the
 // hooks (authorize, customer, redirectUrl, onAccountLinked, onWebhook).

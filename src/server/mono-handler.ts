@@ -1,6 +1,6 @@
 import { createRedactor, describeError, safeLogger, type Logger } from './live/redact.js';
 import { errorResponse, HttpError } from './live/respond.js';
-import { matchRoute, runRoute, type LiveHooks, type MonoCustomer } from './live/routes.js';
+import { absoluteHttpUrl, matchRoute, runRoute, type LiveHooks, type MonoCustomer } from './live/routes.js';
 import { Upstream } from './live/upstream.js';
 import { createWebhookReceiver, memoryWebhookStore, type MonoWebhookEvent, type WebhookEventStore } from './live/webhooks.js';
 import { createSandboxHandler, type FetchHandler, type SandboxHandlerOptions } from './sandbox/handler.js';
@@ -25,7 +25,10 @@ export interface MonoHandlerOptions {
    * Whatever the browser sends as `customer` is dropped.
    */
   customer?: (request: Request) => MonoCustomer | null | undefined | Promise<MonoCustomer | null | undefined>;
-  /** Where Mono's hosted page returns the user (`redirect_url`); a browser-sent one is dropped. */
+  /**
+   * Where Mono's hosted page returns the user (`redirect_url`), an absolute http(s) URL; a browser-sent one is
+   * dropped. Do not build it from the request's URL: its host comes from the Host header, which the caller chooses.
+   */
   redirectUrl?: string | ((request: Request) => string | Promise<string>);
   /** Called after a successful token exchange: store the account for the signed-in user. A throw answers 500. */
   onAccountLinked?: (linked: { accountId: string; request: Request; response: unknown }) => void | Promise<void>;
@@ -55,11 +58,17 @@ export interface MonoHandlerOptions {
   maxWebhookBytes?: number;
   /** Where notices and upstream failures are written (every line redacted); `false` for silence. Default `console`. */
   logger?: Partial<Logger> | false;
-  /** Options for the sandbox used without a secret key, or `false` to throw instead (production). */
+  /**
+   * Options for the sandbox used without a secret key, or `false` to throw instead (production). With live hooks
+   * (`authorize`, `customer`, `redirectUrl`, `onAccountLinked`, `onWebhook`) and no key it throws unless this is
+   * given: that is a live setup whose key is missing.
+   */
   sandbox?: SandboxHandlerOptions | false;
 }
 
 const DEFAULT_BASE_URL = 'https://api.withmono.com';
+/** Options that only a live handler uses. */
+const LIVE_HOOKS = ['authorize', 'customer', 'redirectUrl', 'onAccountLinked', 'onWebhook'] as const;
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
 
 function normaliseBasePath(basePath: string): string {
@@ -104,6 +113,15 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
 
   if (secretKey === '') {
     if (options.sandbox === false) throw new Error('createMonoHandler: no Mono secret key, and the sandbox fallback is off (sandbox: false)');
+    // Live hooks with no key is a live setup whose key is missing (an unset environment variable): serving fake
+    // accounts to every caller, with none of the hooks asked, must be chosen, not fallen into.
+    const liveHooks = LIVE_HOOKS.filter((name) => options[name] !== undefined);
+    if (liveHooks.length > 0 && options.sandbox === undefined) {
+      throw new Error(
+        `createMonoHandler: ${liveHooks.join(', ')} ${liveHooks.length > 1 ? 'are' : 'is'} set but the secret key is empty, so this ` +
+          'would be the offline sandbox (fake data for anyone, no hook asked). Set secretKey, or pass sandbox: {} to serve the sandbox on purpose.',
+      );
+    }
     log.info(`No Mono secret key configured: serving the offline sandbox at ${basePath || '/'} (fake data, no calls to Mono)`);
     return createSandboxHandler({ ...options.sandbox, basePath });
   }
@@ -113,6 +131,9 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       'createMonoHandler: live mode needs an authorize(request, accountId) hook. Account ids travel in URLs and are ' +
         'guessable, so every account route must check that the signed-in user owns the account.',
     );
+  }
+  if (typeof options.redirectUrl === 'string' && !absoluteHttpUrl(options.redirectUrl)) {
+    throw new Error('createMonoHandler: redirectUrl must be an absolute http(s) URL (a relative one would follow the Host header, which the caller chooses)');
   }
   if (/[\r\n\0]/.test(secretKey)) throw new Error('createMonoHandler: secretKey contains a line break or NUL');
   if (options.onWebhook && webhookSecret === '') throw new Error('createMonoHandler: onWebhook needs webhookSecret (the secret from Mono\'s dashboard)');

@@ -61,7 +61,7 @@ describe('examples/node-server.ts', () => {
   });
 
   it('goes live with MONO_SECRET_KEY, loudly, and shows an account only to the session that linked it', async () => {
-    const example = await startExample({ MONO_SECRET_KEY: FAKE_KEY, MONO_BASE_URL: fake.url, MONO_WEBHOOK_SECRET: 'whsec_example' });
+    const example = await startExample({ MONO_SECRET_KEY: FAKE_KEY, MONO_BASE_URL: fake.url, MONO_WEBHOOK_SECRET: 'whsec_example', MONO_REDIRECT_URL: 'https://shop.example.ng/mono/return' });
     try {
       assert.match(example.output(), /LIVE MODE/);
       assert.match(example.output(), /\(live\) listening/);
@@ -89,7 +89,7 @@ describe('examples/node-server.ts', () => {
         body: JSON.stringify({ scope: 'auth', meta: { ref: 'example-1' } }),
       });
       assert.equal(initiate.status, 200);
-      assert.equal((fake.requests.at(-1)!.body as { redirect_url: string }).redirect_url, `${example.url}/`);
+      assert.equal((fake.requests.at(-1)!.body as { redirect_url: string }).redirect_url, 'https://shop.example.ng/mono/return');
 
       const webhook = await fetch(`${example.url}/api/mono/webhooks`, {
         method: 'POST',

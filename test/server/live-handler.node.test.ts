@@ -39,6 +39,26 @@ describe('createMonoHandler: configuration', () => {
     assert.throws(() => createMonoHandler({ sandbox: false, logger: false }), /sandbox/);
   });
 
+  it('refuses live hooks with an empty key (a live setup whose key is missing), unless the sandbox is chosen', async () => {
+    const hooks = { authorize: () => false, customer: () => null, onAccountLinked: () => {} };
+    for (const secretKey of [undefined, '', '  ']) {
+      assert.throws(
+        () => createMonoHandler({ secretKey, ...hooks, logger: false }),
+        (error: Error) => /authorize, customer, onAccountLinked are set but the secret key is empty/.test(error.message) && /sandbox: \{\}/.test(error.message),
+      );
+    }
+    assert.throws(() => createMonoHandler({ redirectUrl: REDIRECT, logger: false }), /redirectUrl is set but the secret key is empty/);
+    const chosen = createMonoHandler({ ...hooks, sandbox: {}, logger: false });
+    const res = await chosen(new Request('http://localhost/api/mono/accounts/acc_demo'));
+    assert.equal(res.status, 200, 'sandbox: {} serves the sandbox on purpose');
+    assert.equal((await createMonoHandler({ logger: false })(new Request('http://localhost/api/mono/accounts/acc_demo'))).status, 200, 'no options: the sandbox, as before');
+  });
+
+  it('refuses a relative redirectUrl: it would follow the Host header, which the caller chooses', () => {
+    assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, redirectUrl: '/mono/return', logger: false }), /absolute/);
+    assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, redirectUrl: 'javascript:alert(1)', logger: false }), /absolute/);
+  });
+
   it('falls back to the sandbox without a key, and says so once', async () => {
     for (const secretKey of [undefined, null, '', '   ']) {
       const seen = capture();
@@ -370,6 +390,17 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
         customer: CUSTOMER,
         redirect_url: REDIRECT,
       });
+    });
+
+    it('initiate refuses a redirectUrl hook that gives a relative URL (500, Mono not called)', async () => {
+      const handler = createMonoHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, customer: () => CUSTOMER, redirectUrl: () => '/mono/return', logger: false });
+      const before = fake.requests.length;
+      const res = await handler(
+        new Request('http://attacker.example/api/mono/accounts/initiate', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-rel-1' } }) }),
+      );
+      assert.equal(res.status, 500);
+      assert.equal(((await res.json()) as { code: string }).code, 'host-error');
+      assert.equal(fake.requests.length, before);
     });
 
     it('initiate without a signed-in customer is a 401, and Mono is not called', async () => {

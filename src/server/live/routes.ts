@@ -65,18 +65,25 @@ function validCustomer(value: unknown): value is MonoCustomer {
   return typeof value.name === 'string' && value.name.trim() !== '' && typeof value.email === 'string' && value.email.includes('@');
 }
 
+/** `value` as an absolute http(s) URL, or null. */
+export function absoluteHttpUrl(value: unknown): URL | null {
+  if (typeof value !== 'string') return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 async function redirectUrlFor(ctx: LiveContext): Promise<string | undefined> {
   const { redirectUrl } = ctx.hooks;
   if (redirectUrl === undefined) return undefined;
   const value = typeof redirectUrl === 'function' ? await redirectUrl(ctx.request) : redirectUrl;
-  let url: URL | null = null;
-  try {
-    url = new URL(value, ctx.url.origin);
-  } catch {
-    url = null;
-  }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
-    ctx.log.error('redirectUrl did not give an http(s) URL');
+  // Absolute only: a relative one would be resolved against this request's Host, which the caller chooses.
+  const url = absoluteHttpUrl(value);
+  if (!url) {
+    ctx.log.error('redirectUrl did not give an absolute http(s) URL');
     throw new HttpError(500, 'host-error', 'The host backend is misconfigured (redirectUrl)');
   }
   return url.href;
