@@ -13,8 +13,19 @@ function dropNonEvents() {
         }
       }
       customElementsManifest.modules?.sort((a, b) => a.path.localeCompare(b.path));
+      dedupeUnions(customElementsManifest);
     },
   };
+}
+
+/** `string | undefined | undefined` (an optional property typed `?: T | undefined`) reads as `string | undefined`. */
+function dedupeUnions(node) {
+  if (Array.isArray(node)) return node.forEach(dedupeUnions);
+  if (!node || typeof node !== 'object') return;
+  for (const [key, value] of Object.entries(node)) {
+    if (key === 'text' && typeof value === 'string') node.text = value.replace(/( \| undefined)+$/, ' | undefined');
+    else dedupeUnions(value);
+  }
 }
 
 export default {

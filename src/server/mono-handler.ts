@@ -12,7 +12,7 @@ export interface MonoHandlerOptions {
    * Mono's secret key (`live_sk_…` or `test_sk_…`). Without one the handler is the offline sandbox
    * (unless `sandbox: false`).
    */
-  secretKey?: string | null;
+  secretKey?: string | null | undefined;
   /**
    * Required in live mode. Asked before every call about an account (reads, sync, statement PDFs, reauth):
    * may the user behind `request` see `accountId`? Only a literal `true` allows it; anything else is a 403.
@@ -98,7 +98,7 @@ function positive(value: number | undefined, fallback: number, name: string): nu
 }
 
 /**
- * The host backend of DESIGN.md's contract as a standard `(Request) => Promise<Response>` handler (Node 18+,
+ * The host backend of the kit's HTTP contract (README, "Backend contract") as a standard `(Request) => Promise<Response>` handler (Node 20+,
  * Deno, Bun, edge runtimes; `toNodeHandler` adapts it to Node's http, Express and Connect).
  *
  * With `secretKey` it forwards each contract call to Mono's v2 API and returns Mono's JSON as is; it needs

@@ -74,7 +74,7 @@ export class MonoSyncButton extends MonoDataElement {
   /** Id of a `<mono-connect-button>` to open in reauth mode when the bank needs the holder to sign in again. */
   @property({ attribute: 'reauth-target' }) reauthTarget?: string | undefined;
 
-  /** Same as `reauth-target` (the name issue 5 used). */
+  /** Same as `reauth-target` (its first name, still accepted). */
   @property() connect?: string | undefined;
 
   /** Seconds between refreshes of one account (Mono's real-time window). Default 300; 0 turns the check off. */

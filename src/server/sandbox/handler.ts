@@ -22,7 +22,7 @@ function normaliseBasePath(basePath: string): string {
 }
 
 /**
- * The offline sandbox host backend: the whole host-backend contract (DESIGN.md) answered with
+ * The offline sandbox host backend: the whole host-backend contract (README, "Backend contract") answered with
  * deterministic Nigerian data in Mono's v2 shapes, plus a fake hosted widget, and opt-in latency and
  * fault injection. Uses only fetch-API globals, so it runs in Node, Deno, Bun, workers and the browser.
  */
