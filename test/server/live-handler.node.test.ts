@@ -663,8 +663,11 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
         const { res, json, text } = await wrong.call(`/accounts/${ACCOUNT}`);
         assert.equal(res.status, 502);
         assert.equal(json.code, 'upstream-auth');
-        assert.match(json.message, /Invalid secret key: \[redacted\]/);
+        assert.match(json.message, /refused the host backend's credentials \(HTTP 401\)/);
+        assert.ok(!text.includes('Invalid secret key'), 'Mono\'s own words stay in the log');
+        assert.ok(seen.logs.some((line) => /^error .*Invalid secret key: \[redacted\]/.test(line)), 'the log has them, key redacted');
         assert.ok(!text.includes(WRONG_KEY));
+        assert.ok(!seen.logs.some((line) => line.includes(WRONG_KEY)));
         assert.equal(last().headers['mono-sec-key'], WRONG_KEY, 'the fake did echo it');
       } finally {
         await wrong.close();

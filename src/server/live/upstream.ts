@@ -118,7 +118,8 @@ export class Upstream {
     }
     if (status === 401 || status === 403) {
       this.config.log.error(`Mono refused the secret key for ${what} (HTTP ${status}): ${message}`);
-      return new HttpError(502, 'upstream-auth', `Mono refused this server's credentials (HTTP ${status}): ${message}`);
+      // Mono's own words stay in the log: a browser learns only that the host's key was refused.
+      return new HttpError(502, 'upstream-auth', `Mono refused the host backend's credentials (HTTP ${status}); its log has the details`);
     }
     const headers: Record<string, string> = {};
     const retryAfter = response.headers.get('retry-after')?.trim();
