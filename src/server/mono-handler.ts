@@ -32,6 +32,12 @@ export interface MonoHandlerOptions {
   redirectUrl?: string | ((request: Request) => string | Promise<string>);
   /** Called after a successful token exchange: store the account for the signed-in user. A throw answers 500. */
   onAccountLinked?: (linked: { accountId: string; request: Request; response: unknown }) => void | Promise<void>;
+  /**
+   * Answer requests that browsers mark as coming from a page on another site (`Sec-Fetch-Site: cross-site`).
+   * Default false (403): the elements call a backend on their own site; turn it on only when your pages live on
+   * another site and your own CORS and CSRF checks guard this handler.
+   */
+  allowCrossSite?: boolean | undefined;
   /** Where the contract is mounted. Default `/api/mono`. */
   basePath?: string;
   /** Mono's API. Default `https://api.withmono.com`; plain http only for a loopback host (tests, a local fake). */
@@ -178,6 +184,11 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       }
       const matched = matchRoute(method, relative);
       if (!matched) return notFound();
+      // Fetch Metadata: a page on another site may not drive the contract (a link or an <img> there would carry
+      // SameSite=Lax cookies into, say, a paid PDF job). Browsers send this header; Mono's webhooks do not.
+      if (request.headers.get('sec-fetch-site') === 'cross-site' && options.allowCrossSite !== true) {
+        return errorResponse(403, 'forbidden', 'Requests from pages on another site are refused (allowCrossSite)');
+      }
       return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins });
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();

@@ -657,6 +657,28 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       assert.equal(payment.json.code, 'WALLET_LOW');
     });
 
+    it('refuses requests a browser marks as coming from another site (a link or <img> there), before any hook or Mono', async () => {
+      const before = fake.requests.length;
+      const calls = authorizeCalls.length;
+      for (const mode of ['navigate', 'no-cors', 'cors']) {
+        const { res, json } = await live.call(`/accounts/${ACCOUNT}/statement?period=last3months&output=pdf`, { headers: { 'sec-fetch-site': 'cross-site', 'sec-fetch-mode': mode } });
+        assert.equal(res.status, 403, mode);
+        assert.equal(json.code, 'forbidden');
+      }
+      assert.equal(fake.requests.length, before, 'Mono is not called');
+      assert.equal(authorizeCalls.length, calls, 'no hook is asked');
+      for (const site of ['same-origin', 'same-site', 'none']) {
+        const { res } = await live.call(`/accounts/${ACCOUNT}`, { headers: { 'sec-fetch-site': site } });
+        assert.equal(res.status, 200, site);
+      }
+      const open = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, allowCrossSite: true }, seen);
+      try {
+        assert.equal((await open.call(`/accounts/${ACCOUNT}`, { headers: { 'sec-fetch-site': 'cross-site' } })).res.status, 200, 'allowCrossSite');
+      } finally {
+        await open.close();
+      }
+    });
+
     it('a refused key (401/403 from Mono) is a 502 upstream-auth, never the user\'s 401', async () => {
       const wrong = await serveHandler({ secretKey: WRONG_KEY, baseUrl: fake.url, authorize: () => true }, seen);
       try {
