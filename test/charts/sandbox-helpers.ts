@@ -1,4 +1,5 @@
 // Shared by the chart and insight element tests: unique sandbox accounts, a recording fetch, answer rewrites.
+import { waitUntil } from '@open-wc/testing';
 import { MonoClient, type MonoClientOptions } from '../../src/client/index.js';
 
 /** A fresh sandbox account id with a behaviour prefix (`fresh`, `empty`, `reauth`, `v1`, …); sandbox state is per id. */
@@ -42,3 +43,18 @@ export function recordingClient(
 export const textOf = (el: Element) => (el.shadowRoot ?? el).textContent!.replace(/\s+/g, ' ').trim();
 
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/**
+ * Waits for a chart element's chart; a timeout says what the element was doing (its state, its view, where its
+ * canvas was against the window), so a rare miss on a loaded machine can be read from CI's output.
+ */
+export async function chartDrawn(el: HTMLElement & { chart?: unknown; view?: string; resource?: { status: string } }, what = 'chart', timeout = 8000): Promise<void> {
+  await waitUntil(() => el.chart, undefined, { timeout }).catch(() => {
+    const canvas = el.shadowRoot?.querySelector('canvas');
+    const box = canvas?.getBoundingClientRect();
+    const where = box ? `canvas at y ${Math.round(box.top)}, ${Math.round(box.width)}×${Math.round(box.height)}` : 'no canvas';
+    throw new Error(
+      `no ${what} after ${timeout} ms: status ${el.resource?.status}, view ${el.view}, ${where}, window ${innerWidth}×${innerHeight} scrolled ${Math.round(scrollY)}, page ${document.visibilityState}`,
+    );
+  });
+}

@@ -7,7 +7,7 @@ import { formatMoney } from '../../../src/core/format.js';
 import type { MonoAssets } from '../../../src/elements/assets/mono-assets.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { Assets } from '../../../src/model/index.js';
-import { recordingClient, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
+import { chartDrawn, recordingClient, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
 
 const LOCALE = 'en-NG';
 
@@ -88,7 +88,7 @@ describe('<mono-assets>', () => {
     const { client } = recordingClient();
     const el = await mount(client, accountId);
     await settled(el);
-    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    await chartDrawn(el);
     const chart = el.chart!;
     const assets = await new MonoClient().assets(accountId);
     const first = assets.assets.find((a) => a.value > 0)!.currency;

@@ -8,7 +8,7 @@ import { cumulativeByMonth, periodStart } from '../../../src/elements/earnings/e
 import type { MonoEarnings } from '../../../src/elements/earnings/mono-earnings.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { Earning } from '../../../src/model/index.js';
-import { recordingClient, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
+import { chartDrawn, recordingClient, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
 
 const LOCALE = 'en-NG';
 
@@ -82,7 +82,7 @@ describe('<mono-earnings>', () => {
       expect(card.querySelector('.total-value')!.textContent).to.equal(formatMoney(sums.get(currency)!, currency, LOCALE));
     }
 
-    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    await chartDrawn(el);
     const chart = el.chart!;
     expect((chart.config as { type: string }).type).to.equal('line');
     const data = chart.data.datasets[0].data as number[];
@@ -100,7 +100,7 @@ describe('<mono-earnings>', () => {
     const { client, count } = recordingClient();
     const el = await mount(client, accountId, '3');
     await settled(el);
-    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    await chartDrawn(el);
     const chart = el.chart!;
     expect(chart.data.labels).to.have.length(3);
     const few = listRows(el).length;
@@ -139,7 +139,7 @@ describe('<mono-earnings>', () => {
     const { client } = recordingClient({ override: onEarnings(body) });
     const el = await mount(client, uid('earn'), '6');
     await settled(el);
-    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    await chartDrawn(el);
     const chart = el.chart!;
     const data = () => chart.data.datasets[0].data as number[];
     expect(data()).to.deep.equal([0, 0, 0, 0, 1800, 6050]);

@@ -8,7 +8,7 @@ import { analysedPeriod, monthlyTotals, stabilityLevel } from '../../../src/elem
 import type { MonoIncomeSummary } from '../../../src/elements/income-summary/mono-income-summary.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { IncomeSummary, Transaction } from '../../../src/model/index.js';
-import { recordingClient, sleep, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
+import { chartDrawn, recordingClient, sleep, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
 
 const LOCALE = 'en-NG';
 const naira = (minor: number) => formatMoney(minor, 'NGN', LOCALE);
@@ -118,7 +118,7 @@ describe('<mono-income-summary>', () => {
     const credits = await new MonoClient().transactions(accountId, { type: 'credit', paginate: false, start, end });
     const expected = monthlyTotals(credits.transactions, start, end, 'NGN');
     expect(expected.totals.reduce((a, b) => a + b, 0)).to.equal(credits.transactions.reduce((a, t) => a + t.amount, 0));
-    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    await chartDrawn(el);
     expect((el.chart!.config as { type: string }).type).to.equal('bar');
     expect(el.chart!.data.datasets[0].data).to.deep.equal(expected.totals);
     const tableCells = [...el.shadowRoot!.querySelectorAll('[part~="chart-table"] tbody td')].map((td) => td.textContent);
@@ -187,7 +187,7 @@ describe('<mono-income-summary>', () => {
     expect(figure(el, 'yearly')).to.equal(naira(summary.yearlyIncome!));
     expect(figure(el, 'sources')).to.equal(String(summary.sourceCount));
     expect(el.shadowRoot!.querySelector('.streams')).to.equal(null);
-    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    await chartDrawn(el);
     expect(el.chart!.data.labels).to.have.length(12);
     await expect(el).to.be.accessible();
   });
@@ -282,7 +282,7 @@ describe('<mono-income-summary>', () => {
     expect(monthlyError.textContent).to.contain('503');
     await expect(el).to.be.accessible();
     monthlyError.querySelector('button')!.click();
-    await waitUntil(() => el.chart, 'chart after retry', { timeout: 8000 });
+    await chartDrawn(el, 'chart after retry');
   });
 
   it('shows the same figures as a table on demand, and updates the chart in place on reload', async () => {
@@ -291,7 +291,7 @@ describe('<mono-income-summary>', () => {
     const accountId = uid('inc');
     const { client, count } = recordingClient();
     const el = await mount(client, accountId);
-    await waitUntil(() => el.chart, 'chart', { timeout: 8000 });
+    await chartDrawn(el);
     const chart = el.chart!;
     const toggle = el.shadowRoot!.querySelector<HTMLButtonElement>('[part~="view-toggle"]')!;
     expect(toggle.textContent!.trim()).to.equal('Show as table');
