@@ -35,6 +35,7 @@ export class MonoElement extends LitElement {
   /** Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor). */
   @property({ reflect: true }) theme?: 'light' | 'dark' | undefined;
 
+  /** @internal Dispatches a `mono-*` event, bubbling and composed: the kit's own (hosts listen, they do not emit). */
   emit<K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }

@@ -401,7 +401,7 @@ export class MonoConnectButton extends BaseElement {
     });
   }
 
-  /** Dispatches a `mono-*` event with its typed detail, bubbling and composed (hosts can listen on `document`). */
+  /** @internal Dispatches a `mono-*` event, bubbling and composed: the kit's own (hosts listen, they do not emit). */
   emit<K extends MonoEventName>(type: K, detail: MonoEventDetails[K]): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
