@@ -413,9 +413,14 @@ describe('<mono-transactions>', () => {
     });
 
     it('says the count once the typing is over, not at every keystroke', async () => {
-      const { el } = await mount('account-id="acc_demo"');
-      await sleep(800);
+      // Every row loaded (paginate="false"): typing filters in the element, so what is said depends on the typing
+      // alone, not on how fast a loaded machine answers a search. Waits are for outcomes, not fixed times.
+      const { el } = await mount('account-id="acc_demo" paginate="false"');
       const region = el.shadowRoot!.querySelector('[role=status]')!;
+      const countText = () => `${el.shown.length} transaction${el.shown.length === 1 ? '' : 's'}`;
+      const says = (text: () => string) => waitUntil(() => region.textContent!.trim() === text(), undefined, { timeout: 6000 }).catch(() => expect(region.textContent!.trim()).to.equal(text()));
+      await says(countText);
+      const before = el.shown.length;
       const said: string[] = [];
       const observer = new MutationObserver(() => said.push(region.textContent!.trim()));
       observer.observe(region, { childList: true, characterData: true, subtree: true });
@@ -425,12 +430,15 @@ describe('<mono-transactions>', () => {
         await sleep(60);
       }
       await loaded(el);
+      expect(el.shown.length).to.be.within(1, before - 1);
+      const outcome = countText();
+      await says(() => outcome);
       await sleep(900);
       await el.updateComplete;
       observer.disconnect();
       const changes = said.filter((text, i) => text !== (said[i - 1] ?? null));
       expect(changes.length, changes.join(' | ')).to.equal(1);
-      expect(changes[0]).to.equal(`${el.shown.length} transaction${el.shown.length === 1 ? '' : 's'}`);
+      expect(changes[0]).to.equal(outcome);
     });
 
     it('says the new order after a sort, with the count, and only the count after the next filter', async () => {
