@@ -447,7 +447,7 @@ describe('<mono-transactions>', () => {
       const table = el.shadowRoot!.querySelector('mono-transaction-table')!;
       const sortButtons = [...table.shadowRoot!.querySelectorAll<HTMLButtonElement>('[part~=sort-button]')].filter((b) => b.getClientRects().length > 0);
       const amount = sortButtons.find((b) => b.textContent!.includes('Amount'))!;
-      const says = (text: () => string) => waitUntil(() => region.textContent === text(), undefined, { timeout: 3000 }).catch(() => expect(region.textContent).to.equal(text()));
+      const says = (text: () => string) => waitUntil(() => region.textContent === text(), undefined, { timeout: 6000 }).catch(() => expect(region.textContent).to.equal(text()));
       const count = () => `${el.shown.length} transactions`;
       amount.click();
       await says(() => `Sorted by amount, highest first, ${count()}`);
