@@ -3,7 +3,7 @@ import type { MonoProvider } from '../src/elements/provider/mono-provider.js';
 import type { MonoConnectButton } from '../src/elements/connect-button/mono-connect-button.js';
 import { SANDBOX_ACCOUNTS } from '../src/server/sandbox/accounts.js';
 import type { MonoEventName } from '../src/core/events.js';
-import { getAccount, getAssets, getEarnings, getIdentity, getIncomeRecords, getTransactions } from '../src/client/resources.js';
+import { getAccount, getAssets, getEarnings, getIdentity, getIncome, getTransactions } from '../src/client/resources.js';
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const provider = $<MonoProvider>('#provider');
@@ -77,7 +77,7 @@ async function showRaw() {
     ['account', () => getAccount(client, id)],
     ['transactions (page 1, limit 5)', () => getTransactions(client, id, { limit: 5 })],
     ['identity', () => getIdentity(client, id)],
-    ['income records', () => getIncomeRecords(client, id)],
+    ['income records (with monthly credits)', () => getIncome(client, id)],
     ['assets', () => getAssets(client, id)],
     ['earnings', () => getEarnings(client, id)],
   ];

@@ -28,7 +28,9 @@ export const BUDGETS = {
   // focus kept in an element when a render removes the control that had it, 3:1 focus rings and borders,
   // forced-colours states, live regions that wait for the outcome, the page said with the count, a host page
   // of rows all in the DOM, the holdings table's layout, themed chart tooltips and fonts.
-  'every element (charts lazy)': 57 * KB,
+  // Raised by 0.5 kB on 2026-11-30 (session 9): the income chart reads the monthly credits the host sends with
+  // the records (their check is +0.37 kB), so a dashboard asks for transactions once.
+  'every element (charts lazy)': 57.5 * KB,
   'every element but the chart elements': 46 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */

@@ -43,8 +43,14 @@ export class MonoClient extends MonoDataClient {
     return resource.getIdentity(this, accountId, o);
   }
 
-  incomeRecords(accountId: string, o?: RequestOptions) {
-    return resource.getIncomeRecords(this, accountId, o);
+  /** Mono's income records, in the order Mono made them (the last is the newest). */
+  async incomeRecords(accountId: string, o?: RequestOptions) {
+    return (await resource.getIncome(this, accountId, o)).records;
+  }
+
+  /** The income records with the host's monthly credits (`monthly_credits`), when it sends them. */
+  income(accountId: string, o?: RequestOptions) {
+    return resource.getIncome(this, accountId, o);
   }
 
   startIncomeAnalysis(accountId: string, o?: RequestOptions) {

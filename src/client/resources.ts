@@ -2,7 +2,7 @@
 // imports the few it loads, so a bundle carries only those parsers (MonoClient's methods call these).
 import { parseAccount } from '../model/account.js';
 import { parseIdentity } from '../model/identity.js';
-import { parseIncomeAnalysis, parseIncomeRecords } from '../model/income.js';
+import { parseIncome, parseIncomeAnalysis } from '../model/income.js';
 import { parseAssets, parseEarnings } from '../model/investments.js';
 import { parseStatement, parseStatementJob } from '../model/statement.js';
 import { parseJob, parseSync } from '../model/sync.js';
@@ -63,8 +63,9 @@ export const statementPdfUrl = (client: MonoDataClient, accountId: string, jobId
 export const getIdentity = (client: MonoDataClient, accountId: string, o?: RequestOptions) =>
   client.request({ method: 'GET', path: accountPath(accountId, '/identity'), parse: parseIdentity, accountId }, o);
 
-export const getIncomeRecords = (client: MonoDataClient, accountId: string, o?: RequestOptions) =>
-  client.request({ method: 'GET', path: accountPath(accountId, '/income-records'), parse: parseIncomeRecords, accountId }, o);
+/** Mono's income records, with the monthly credits a host like the reference backend adds beside them. */
+export const getIncome = (client: MonoDataClient, accountId: string, o?: RequestOptions) =>
+  client.request({ method: 'GET', path: accountPath(accountId, '/income-records'), parse: parseIncome, accountId }, o);
 
 export const startIncomeAnalysis = (client: MonoDataClient, accountId: string, o?: RequestOptions) =>
   client.request({ method: 'POST', path: accountPath(accountId, '/income'), body: {}, parse: parseIncomeAnalysis, accountId }, o);

@@ -1,4 +1,5 @@
 import * as z from './schema.js';
+import { monthlyCreditsOf, parseMonthlyCredits, type MonthlyIncome } from './monthly-income.js';
 import { currency, finite, isRecord, minorUnits, normalizeCurrency, optionalDate, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
 
 export type IncomeGeneration = 'v1-confidence' | 'v1' | 'v2';
@@ -204,6 +205,24 @@ export function parseIncomeRecords(body: unknown): ParseResult<IncomeSummary[]> 
     out.push(r.value);
   }
   return { ok: true, value: out };
+}
+
+/** `income-records` as the host answers it: Mono's records, and the host's monthly credits when it sent them. */
+export interface IncomeRecords {
+  /** In the order Mono made them (the last is the newest); empty until an analysis has finished. */
+  records: IncomeSummary[];
+  /** Money in per month over the newest record's period (`monthly_credits`); null when the host sent none. */
+  monthlyCredits: MonthlyIncome | null;
+}
+
+export function parseIncome(body: unknown): ParseResult<IncomeRecords> {
+  const records = parseIncomeRecords(body);
+  if (!records.ok) return records;
+  const raw = monthlyCreditsOf(body);
+  const newest = records.value.at(-1);
+  if (raw === undefined || raw === null || !newest) return { ok: true, value: { records: records.value, monthlyCredits: null } };
+  const monthly = parseMonthlyCredits(raw, newest.currency);
+  return monthly.ok ? { ok: true, value: { records: records.value, monthlyCredits: monthly.value } } : monthly;
 }
 
 export function parseIncomeAnalysis(body: unknown): ParseResult<IncomeAnalysis> {

@@ -4,6 +4,7 @@ export * from './transactions.js';
 export * from './statement.js';
 export * from './identity.js';
 export * from './income.js';
+export { analysedPeriod, monthlyTotals, parseMonthlyCredits, type MonthlyCreditsBody, type MonthlyIncome } from './monthly-income.js';
 export * from './investments.js';
 export * from './connect.js';
 export * from './sync.js';

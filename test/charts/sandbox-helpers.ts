@@ -13,15 +13,19 @@ export interface Call {
 /** What to answer instead of the sandbox, for one request (return undefined to let it through). */
 export type Override = (call: Call, init: RequestInit | undefined) => unknown | undefined;
 
+/** Changes the sandbox's JSON answer to one request (return undefined to keep it). */
+export type Rewrite = (call: Call, body: unknown) => unknown | undefined;
+
 /**
  * A client on the real sandbox that records every request and can replace chosen answers with a JSON
- * body (Mono shapes the sandbox does not serve) or add sandbox fault headers to chosen requests.
+ * body (Mono shapes the sandbox does not serve), rewrite the sandbox's own answers, or add sandbox fault
+ * headers to chosen requests.
  */
 export function recordingClient(
-  options: { override?: Override; fault?: (call: Call) => Record<string, string> | undefined } & MonoClientOptions = {},
+  options: { override?: Override; rewrite?: Rewrite; fault?: (call: Call) => Record<string, string> | undefined } & MonoClientOptions = {},
 ) {
   const calls: Call[] = [];
-  const { override, fault, ...clientOptions } = options;
+  const { override, rewrite, fault, ...clientOptions } = options;
   const fetchImpl: typeof fetch = async (input, init) => {
     const url = new URL(String(input), location.href);
     const call = { method: init?.method ?? 'GET', path: url.pathname + url.search };
@@ -32,7 +36,10 @@ export function recordingClient(
     }
     const headers = new Headers(init?.headers);
     for (const [k, v] of Object.entries(fault?.(call) ?? {})) headers.set(k, v);
-    return fetch(input, { ...init, headers });
+    const response = await fetch(input, { ...init, headers });
+    if (!rewrite || !response.ok) return response;
+    const rewritten = rewrite(call, await response.clone().json());
+    return rewritten === undefined ? response : new Response(JSON.stringify(rewritten), { status: response.status, headers: response.headers });
   };
   const client = new MonoClient({ retryDelay: 5, maxRetryDelay: 20, ...clientOptions, fetch: fetchImpl });
   const count = (method: string, path: RegExp) => calls.filter((c) => c.method === method && path.test(c.path)).length;

@@ -9,6 +9,7 @@ import {
   parseEarnings,
   parseExchange,
   parseIdentity,
+  parseIncome,
   parseIncomeAnalysis,
   parseIncomeRecords,
   parseInitiation,
@@ -273,6 +274,38 @@ describe('income', () => {
     const body = clone(s.incomeRecordsV2) as Record<string, any>;
     body.data[0].income_streams[0].monthly_average = 'a lot';
     assert.equal(bad(parseIncomeRecords(body)).path, 'data[0].income_streams[0].monthly_average');
+  });
+});
+
+describe('income records with the host\'s monthly credits', () => {
+  const months = (list: string[], total = (i: number) => i * 100) => list.map((month, i) => ({ month, total: total(i) }));
+  const withMonthly = (monthly: unknown) => ({ ...clone(s.incomeRecordsV2), monthly_credits: monthly });
+  const good = { start: '2024-12-01', end: '2025-02-27', months: months(['2024-12', '2025-01', '2025-02']) };
+
+  it('reads them in the newest record\'s currency, beside the records', () => {
+    const income = ok(parseIncome(withMonthly(good)));
+    assert.equal(income.records.length, 1);
+    assert.deepEqual(income.monthlyCredits, { start: '2024-12-01', end: '2025-02-27', currency: 'NGN', months: ['2024-12', '2025-01', '2025-02'], totals: [0, 100, 200] });
+  });
+
+  it('is null when the host sent none, or when there is no record to go with them', () => {
+    assert.equal(ok(parseIncome(s.incomeRecordsV2)).monthlyCredits, null);
+    assert.equal(ok(parseIncome(withMonthly(null))).monthlyCredits, null);
+    assert.deepEqual(ok(parseIncome({ status: 'successful', data: [], monthly_credits: good })), { records: [], monthlyCredits: null });
+  });
+
+  it('refuses months that do not match their own period, and amounts that are not whole and positive', () => {
+    const cases: [unknown, string][] = [
+      [{ ...good, months: months(['2024-12', '2025-02', '2025-01']) }, 'monthly_credits.months[1].month'],
+      [{ ...good, months: months(['2024-12', '2025-01']) }, 'monthly_credits.months'],
+      [{ ...good, months: months(['2024-12', '2025-01', '2025-02'], () => -5) }, 'monthly_credits.months[0].total'],
+      [{ ...good, months: months(['2024-12', '2025-01', '2025-02'], () => 1.5) }, 'monthly_credits.months[0].total'],
+      [{ ...good, start: '01-12-2024' }, 'monthly_credits.start'],
+      [{ ...good, end: '2024-11-30' }, 'monthly_credits.months'],
+      [{ start: '2020-01-01', end: '2025-02-27', months: [] }, 'monthly_credits.months'],
+      ['12 bars', 'monthly_credits'],
+    ];
+    for (const [monthly, path] of cases) assert.equal(bad(parseIncome(withMonthly(monthly))).path, path, JSON.stringify(monthly));
   });
 });
 

@@ -120,7 +120,6 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
     const reads: [string, string, unknown][] = [
       [`/accounts/${ACCOUNT}`, `/v2/accounts/${ACCOUNT}`, samples.accountV2],
       [`/accounts/${ACCOUNT}/identity`, `/v2/accounts/${ACCOUNT}/identity`, samples.identityV2],
-      [`/accounts/${ACCOUNT}/income-records`, `/v2/accounts/${ACCOUNT}/income-records`, samples.incomeRecordsV2],
       [`/accounts/${ACCOUNT}/assets`, `/v2/accounts/${ACCOUNT}/assets`, samples.assetsV2],
       [`/accounts/${ACCOUNT}/earnings`, `/v2/accounts/${ACCOUNT}/earnings`, samples.earningsV2],
       [`/accounts/${ACCOUNT}/jobs/${SYNC_JOB}`, `/v2/accounts/${ACCOUNT}/jobs/${SYNC_JOB}`, samples.jobFinished],
@@ -157,6 +156,38 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       assert.deepEqual(last().query, { period: 'last1month' });
       await live.call(`/accounts/${ACCOUNT}/statement?period=last12months&output=json`);
       assert.deepEqual(last().query, { period: 'last12months', output: 'json' });
+    });
+
+    it('GET /accounts/{id}/income-records adds the monthly credits of the record\'s period, asked of Mono after the records', async () => {
+      const before = fake.requests.length;
+      const { res, json } = await live.call(`/accounts/${ACCOUNT}/income-records`);
+      assert.equal(res.status, 200);
+      const [records, credits] = fake.requests.slice(before);
+      assert.equal(records.path, `/v2/accounts/${ACCOUNT}/income-records`);
+      // The record's streams run from 27 Dec 2024 to 27 May 2025.
+      assert.equal(credits.path, `/v2/accounts/${ACCOUNT}/transactions`);
+      assert.deepEqual(credits.query, { type: 'credit', paginate: 'false', start: '01-12-2024', end: '27-05-2025' });
+      assert.equal(credits.headers['mono-sec-key'], FAKE_KEY);
+      const { monthly_credits: monthly, ...rest } = json as Record<string, unknown>;
+      assert.deepEqual(rest, samples.incomeRecordsV2, "Mono's body is otherwise unchanged");
+      // The fake's credits: ₦50,000 and ₦450,000 in May 2025.
+      assert.deepEqual(monthly, {
+        start: '2024-12-01',
+        end: '2025-05-27',
+        months: ['2024-12', '2025-01', '2025-02', '2025-03', '2025-04', '2025-05'].map((month) => ({ month, total: month === '2025-05' ? 50000000 : 0 })),
+      });
+    });
+
+    it('sends the income records without monthly credits when Mono fails the credits, and logs why', async () => {
+      fake.script(
+        () => false,
+        (_, res) => send(res, 500, { status: 'failed', message: 'bank timeout', data: null }),
+      );
+      const logged = seen.logs.length;
+      const { res, json } = await live.call(`/accounts/${ACCOUNT}/income-records`);
+      assert.equal(res.status, 200);
+      assert.deepEqual(json, samples.incomeRecordsV2);
+      assert.ok(seen.logs.slice(logged).some((line) => /^warn .*sent without monthly credits/.test(line)), seen.logs.slice(logged).join('\n'));
     });
 
     it('POST income starts Mono\'s analysis with GET /v2/accounts/{id}/income', async () => {

@@ -438,6 +438,28 @@ describe('sandbox: identity, income, assets, earnings', () => {
     assert.ok(record.income_summary.total_income >= salaries.reduce((sum, t) => sum + t.amount, 0));
   });
 
+  it('sends the monthly credits of the record\'s period beside the records, as the reference backend does', async () => {
+    for (const id of ['acc_demo', 'v1_legacy']) {
+      const s = sandbox();
+      const { body } = await s.get(`/accounts/${id}/income-records`);
+      const monthly = body.monthly_credits;
+      assert.ok(monthly, id);
+      const stream = Array.isArray(body.data) ? body.data[0].income_streams[0] : null;
+      if (stream) assert.equal(monthly.end, stream.last_income_date, 'the period ends on the last income');
+      else assert.equal(monthly.end, NOW.toISOString().slice(0, 10), 'a v1 record: the 12 months up to today');
+      assert.match(monthly.start, /^\d{4}-\d{2}-01$/);
+      assert.ok(monthly.months.length >= 1 && monthly.months.length <= 12);
+      const dmy = (iso: string) => iso.split('-').reverse().join('-');
+      const credits = (await s.get(`/accounts/${id}/transactions?type=credit&paginate=false&start=${dmy(monthly.start)}&end=${dmy(monthly.end)}`)).body;
+      const rows: Txn[] = Array.isArray(credits.data) ? credits.data : credits.data.transactions;
+      const expected = new Map<string, number>();
+      for (const t of rows) expected.set(t.date.slice(0, 7), (expected.get(t.date.slice(0, 7)) ?? 0) + t.amount);
+      for (const { month, total } of monthly.months) assert.equal(total, expected.get(month) ?? 0, `${id} ${month}`);
+      assert.ok(monthly.months.some((m: Json) => m.total > 0), 'some money came in');
+    }
+    assert.equal((await sandbox().get('/accounts/fresh_1/income-records')).body.monthly_credits, undefined, 'no record, no bars');
+  });
+
   it('starts an income analysis and makes fresh accounts wait for it', async () => {
     const s = sandbox();
     assert.deepEqual((await s.get('/accounts/fresh_1/income-records')).body.data, []);

@@ -1,5 +1,5 @@
 import type { Earning } from '../../model/investments.js';
-import { monthsBetween } from '../../charts/months.js';
+import { monthsBetween } from '../../model/months.js';
 
 export type EarningsPeriod = '3' | '6' | '12' | 'all';
 export const EARNINGS_PERIODS: readonly EarningsPeriod[] = ['3', '6', '12', 'all'];

@@ -1,5 +1,5 @@
 import { html, nothing, type TemplateResult } from 'lit';
-import { getIncomeRecords, getTransactions, startIncomeAnalysis } from '../../client/resources.js';
+import { getIncome, getTransactions, startIncomeAnalysis } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
 import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
@@ -13,7 +13,8 @@ import { stateStyles, tokens } from '../../core/tokens.js';
 import { insightText as msg } from '../../i18n/en-insights.js';
 import type { IncomeStream, IncomeSummary } from '../../model/income.js';
 import { pollWithBackoff } from '../../core/poll.js';
-import { analysedPeriod, humanise, isEmptyIncome, monthlyTotals, stabilityLevel, type IncomeView, type MonthlyIncome } from './income-data.js';
+import { analysedPeriod, isEmptyIncome, monthlyTotals, type MonthlyIncome } from '../../model/monthly-income.js';
+import { humanise, stabilityLevel, type IncomeView } from './income-data.js';
 import { styles } from './mono-income-summary.styles.js';
 
 /** Analyses started per client and account, so that several elements (or a retry) never POST twice. */
@@ -54,8 +55,9 @@ function startAnalysisOnce(client: MonoDataClient, accountId: string, signal: Ab
  *
  * The bars: Mono's income records have no monthly breakdown, so they show all credits per calendar
  * month over the analysed period (first to last income date of the streams, at most 12 months; the
- * last 12 months for v1 records), from `transactions?type=credit&paginate=false`. The figures above the
- * chart are Mono's own analysis.
+ * last 12 months for v1 records). The reference backend sends them with the records (`monthly_credits`);
+ * from a host that does not, the element asks for `transactions?type=credit&paginate=false` itself. The
+ * figures above the chart are Mono's own analysis.
  *
  * @summary Income analysis with income streams and a monthly bar chart.
  * @tag mono-income-summary
@@ -128,16 +130,16 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
 
   private async load(client: MonoDataClient, accountId: string, signal: AbortSignal): Promise<IncomeView> {
     this.analysisPending = false;
-    let records = await getIncomeRecords(client, accountId, { signal });
-    if (records.length === 0) {
+    let income = await getIncome(client, accountId, { signal });
+    if (income.records.length === 0) {
       const both = AbortSignal.any([signal, this.connection.signal]);
       await startAnalysisOnce(client, accountId, both);
       this.analysing = true;
       try {
-        records = await pollWithBackoff(
+        income = await pollWithBackoff(
           async () => {
-            const found = await getIncomeRecords(client, accountId, { signal: both, fresh: true });
-            return found.length > 0 ? found : undefined;
+            const found = await getIncome(client, accountId, { signal: both, fresh: true });
+            return found.records.length > 0 ? found : undefined;
           },
           { interval: this.pollInterval, timeout: this.analysisTimeout, signal: both },
         );
@@ -149,8 +151,9 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
       }
     }
     // income-records lists analyses in the order they were made; the last is the newest.
-    const summary = records[records.length - 1];
-    if (isEmptyIncome(summary)) return { accountId, summary, monthly: null, monthlyError: null };
+    const summary = income.records[income.records.length - 1];
+    if (isEmptyIncome(summary) || income.monthlyCredits) return { accountId, summary, monthly: income.monthlyCredits, monthlyError: null };
+    // A host that does not add monthly_credits: the bars need the period's credits, asked for here.
     const { start, end } = analysedPeriod(summary);
     try {
       const page = await getTransactions(client, accountId, { type: 'credit', paginate: false, start, end }, { signal });

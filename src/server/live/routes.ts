@@ -2,6 +2,7 @@ import { isRecord, readJsonObject } from './body.js';
 import { describeError, type Logger } from './redact.js';
 import { HttpError, jsonBody, jsonText, headersWith } from './respond.js';
 import type { Upstream } from './upstream.js';
+import { withMonthlyCredits } from '../monthly-credits.js';
 import { checkId, checkQuery, ID_PATTERN, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
 
 /** What `customer(request)` returns: an existing Mono customer, or the details to create one. */
@@ -227,6 +228,15 @@ function safePdfUrl(ctx: LiveContext, path: string): URL | null {
 // ---------------------------------------------------------------------------------------------
 // income and sync
 
+const incomeRecords: Route['handle'] = async (ctx) => {
+  const { signal } = ctx.request;
+  const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/income-records'), signal });
+  const credits = async (query: URLSearchParams) => (await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/transactions'), query, signal })).json;
+  const onError = (error: unknown) => ctx.log.warn(`Income records of ${ctx.params.id} sent without monthly credits: ${describeError(error)}`);
+  const body = await withMonthlyCredits(answer.json, credits, { now: Date.now(), onError });
+  return body === answer.json ? forward(answer) : jsonBody(body, answer.status);
+};
+
 const startIncome: Route['handle'] = async (ctx) => {
   await readJsonObject(ctx.request, ctx.maxBodyBytes);
   return forward(await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/income'), signal: ctx.request.signal }));
@@ -314,7 +324,7 @@ const ROUTES: readonly Route[] = [
   route('GET', 'accounts/:id/statement/jobs/:jobId', statementJob),
   route('GET', 'accounts/:id/statement/jobs/:jobId/pdf', statementPdf),
   route('GET', 'accounts/:id/identity', passThrough('/identity')),
-  route('GET', 'accounts/:id/income-records', passThrough('/income-records')),
+  route('GET', 'accounts/:id/income-records', incomeRecords),
   route('POST', 'accounts/:id/income', startIncome),
   route('GET', 'accounts/:id/assets', passThrough('/assets')),
   route('GET', 'accounts/:id/earnings', passThrough('/earnings')),

@@ -20,6 +20,7 @@ import { v1Assets, v1Details, v1Identity, v1Transaction } from './v1.js';
 import { WIDGET_CSP, WIDGET_CSS, WIDGET_JS, widgetHtml } from './widget-page.js';
 import { isRecord, readJsonObject as readLiveJsonObject } from '../live/body.js';
 import { HttpError } from '../live/respond.js';
+import { withMonthlyCredits } from '../monthly-credits.js';
 import { checkQuery, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from '../live/validate.js';
 
 export interface RouteContext {
@@ -387,7 +388,7 @@ const identity: AccountHandler = (ctx, account) => {
   });
 };
 
-const incomeRecords: AccountHandler = (ctx, account) => {
+const incomeRecords: AccountHandler = async (ctx, account, params) => {
   const { kind } = account.traits;
   let ready = !hasNoTransactions(kind);
   if (kind === 'fresh') {
@@ -400,8 +401,10 @@ const incomeRecords: AccountHandler = (ctx, account) => {
     }
   }
   const record = ready ? incomeRecord(account.profile, ledgerOf(ctx, account).transactions) : null;
-  if (kind === 'v1') return legacy(legacyIncome(record));
-  return success(ctx.at, record ? [record] : []);
+  const answer = kind === 'v1' ? legacy(legacyIncome(record)) : success(ctx.at, record ? [record] : []);
+  // As the reference backend does: the income bars' monthly credits come with the records.
+  const credits = async (query: URLSearchParams) => (await transactions({ ...ctx, url: new URL(`?${query}`, ctx.url) }, account, params)).json();
+  return json(await withMonthlyCredits(await answer.json(), credits, { now: ctx.at.getTime(), onError: () => {} }));
 };
 
 const startIncome: AccountHandler = (ctx, account) => {

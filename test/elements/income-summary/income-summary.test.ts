@@ -4,11 +4,12 @@ import '../../../src/elements/income-summary/define.js';
 import { loadChart } from '../../../src/charts/load-chart.js';
 import { MonoClient } from '../../../src/client/index.js';
 import { formatDate, formatMoney } from '../../../src/core/format.js';
-import { analysedPeriod, monthlyTotals, stabilityLevel } from '../../../src/elements/income-summary/income-data.js';
+import { stabilityLevel } from '../../../src/elements/income-summary/income-data.js';
+import { analysedPeriod, monthlyTotals } from '../../../src/model/monthly-income.js';
 import type { MonoIncomeSummary } from '../../../src/elements/income-summary/mono-income-summary.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { IncomeSummary, Transaction } from '../../../src/model/index.js';
-import { chartDrawn, recordingClient, sleep, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
+import { chartDrawn, recordingClient, sleep, textOf, uid, type Override, type Rewrite } from '../../charts/sandbox-helpers.js';
 
 const LOCALE = 'en-NG';
 const naira = (minor: number) => formatMoney(minor, 'NGN', LOCALE);
@@ -50,6 +51,12 @@ const v2Record = (summary: Record<string, unknown>, extra: Record<string, unknow
   ],
 });
 const onIncomeRecords = (body: unknown): Override => (call) => (/\/income-records$/.test(call.path) ? body : undefined);
+/** The records alone, as a host that does not add `monthly_credits` answers. */
+const withoutMonthlyCredits: Rewrite = (call, body) => {
+  if (!/\/income-records$/.test(call.path)) return undefined;
+  const { monthly_credits: _dropped, ...records } = body as Record<string, unknown>;
+  return records;
+};
 
 describe('<mono-income-summary>', () => {
   describe('helpers', () => {
@@ -86,7 +93,7 @@ describe('<mono-income-summary>', () => {
 
   it('shows Mono’s v2 analysis: figures, streams with stability in words, and credits per month', async () => {
     const accountId = uid('inc');
-    const { client } = recordingClient();
+    const { client, calls } = recordingClient();
     const el = await mount(client, accountId);
     const event = await oneEvent(el, 'mono-load');
     expect(event.detail.resource).to.equal('income');
@@ -123,7 +130,40 @@ describe('<mono-income-summary>', () => {
     expect(el.chart!.data.datasets[0].data).to.deep.equal(expected.totals);
     const tableCells = [...el.shadowRoot!.querySelectorAll('[part~="chart-table"] tbody td')].map((td) => td.textContent);
     expect(tableCells).to.deep.equal(expected.totals.map(naira));
+    // The host sent the bars with the records: one request, no year of credits to the browser.
+    expect(calls.map((c) => `${c.method} ${c.path}`)).to.deep.equal([`GET /api/mono/accounts/${accountId}/income-records`]);
     await expect(el).to.be.accessible();
+  });
+
+  it('asks for the credits itself when the host sends the records alone, and draws the same bars', async () => {
+    const accountId = uid('inc');
+    const reference = recordingClient();
+    const fromHost = await mount(reference.client, accountId);
+    await chartDrawn(fromHost);
+    const { client, calls } = recordingClient({ rewrite: withoutMonthlyCredits });
+    const el = await mount(client, accountId);
+    await chartDrawn(el);
+    const summary = el.resource.value!.summary;
+    const { start, end } = analysedPeriod(summary);
+    const day = (iso: string) => iso.split('-').reverse().join('-');
+    expect(calls.map((c) => `${c.method} ${c.path}`)).to.deep.equal([
+      `GET /api/mono/accounts/${accountId}/income-records`,
+      `GET /api/mono/accounts/${accountId}/transactions?end=${day(end)}&paginate=false&start=${day(start)}&type=credit`,
+    ]);
+    expect(el.chart!.data.datasets[0].data).to.deep.equal(fromHost.chart!.data.datasets[0].data);
+    expect(el.resource.value!.monthly).to.deep.equal(fromHost.resource.value!.monthly);
+  });
+
+  it('refuses monthly credits that do not match their own months, with a retry', async () => {
+    const bad = { ...v2Record({ total_income: 150000000, monthly_average: 30000000 }), monthly_credits: { start: '2025-01-01', end: '2025-05-27', months: [{ month: '2025-01', total: 5 }] } };
+    const { client } = recordingClient({ override: onIncomeRecords(bad) });
+    const el = await mount(client, uid('inc'));
+    const failed = await oneEvent(el, 'mono-error');
+    expect(failed.detail.error.kind).to.equal('invalid-response');
+    expect(failed.detail.error.path).to.equal('monthly_credits.months');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.exist;
+    expect(figure(el, 'average')).to.equal(null);
   });
 
   it('starts the analysis once when no record exists, says so, and polls until the record appears', async () => {
@@ -268,6 +308,7 @@ describe('<mono-income-summary>', () => {
     const key = uid('k');
     const { client } = recordingClient({
       retries: 0,
+      rewrite: withoutMonthlyCredits,
       fault: (call) => (/\/transactions/.test(call.path) ? { 'x-sandbox-fault': '503', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key } : undefined),
     });
     const el = await mount(client, uid('inc'));
