@@ -107,7 +107,8 @@ function positive(value: number | undefined, fallback: number, name: string): nu
  * The host backend of the kit's HTTP contract (README, "Backend contract") as a standard `(Request) => Promise<Response>` handler (Node 20+,
  * Deno, Bun, edge runtimes; `toNodeHandler` adapts it to Node's http, Express and Connect).
  *
- * With `secretKey` it forwards each contract call to Mono's v2 API and returns Mono's JSON as is; it needs
+ * With `secretKey` it forwards each contract call to Mono's v2 API and returns Mono's JSON as is (income records
+ * gain `monthly_credits`, the newest record's credits per month, for the income chart); it needs
  * an `authorize` hook. Without a key it is the offline sandbox, and says so once in the log.
  */
 export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandler {
