@@ -3,6 +3,7 @@
 // loads it with its first request (a page that only shows the button has nothing to send).
 import type { CallInit, ClientSettings } from './core.js';
 import { MonoError, toMonoError } from './errors.js';
+import type { SchemaIssue } from '../model/base.js';
 
 /** Resolves with `work` unless the caller's signal aborts first; `release` runs once either way. */
 export function withSignal(work: Promise<unknown>, controller: AbortController, signal?: AbortSignal, release?: () => void) {
@@ -38,6 +39,10 @@ export function withSignal(work: Promise<unknown>, controller: AbortController, 
     );
   });
 }
+
+/** A body that matches no shape the kit accepts: where it broke and why. */
+export const invalidResponse = (issue: SchemaIssue, status?: number) =>
+  new MonoError('invalid-response', `Unexpected response${issue.path ? ` at ${issue.path}` : ''}: ${issue.message}`, { status, path: issue.path });
 
 /** One attempt at one request: the answer parsed, or a `MonoError` of the right kind. */
 export async function send<T>(options: ClientSettings, init: CallInit<T>, url: string, signal: AbortSignal): Promise<T> {
@@ -85,13 +90,7 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
   if (!response.ok) throw httpError(response, isJson ? body : null);
   if (!isJson) throw new MonoError('invalid-response', 'The response is not JSON', { status: response.status });
   const parsed = await init.parse(body);
-  if (!parsed.ok) {
-    const where = parsed.issue.path ? ` at ${parsed.issue.path}` : '';
-    throw new MonoError('invalid-response', `Unexpected response${where}: ${parsed.issue.message}`, {
-      status: response.status,
-      path: parsed.issue.path,
-    });
-  }
+  if (!parsed.ok) throw invalidResponse(parsed.issue, response.status);
   return parsed.value;
 }
 

@@ -1,6 +1,6 @@
 import * as z from './schema.js';
 import { monthlyCreditsOf, parseMonthlyCredits, type MonthlyIncome } from './monthly-income.js';
-import { currency, finite, isRecord, minorUnits, normalizeCurrency, optionalDate, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
+import { currency, finite, isRecord, minorUnits, normalizeCurrency, optionalDate, optionalText, run, text, unrecognised, type ParseResult, type SchemaIssue } from './common.js';
 
 export type IncomeGeneration = 'v1-confidence' | 'v1' | 'v2';
 
@@ -213,6 +213,8 @@ export interface IncomeRecords {
   records: IncomeSummary[];
   /** Money in per month over the newest record's period (`monthly_credits`); null when the host sent none. */
   monthlyCredits: MonthlyIncome | null;
+  /** Why the host's `monthly_credits` were refused: only the bars fail, the records stand. */
+  monthlyCreditsIssue?: SchemaIssue;
 }
 
 export function parseIncome(body: unknown): ParseResult<IncomeRecords> {
@@ -220,9 +222,12 @@ export function parseIncome(body: unknown): ParseResult<IncomeRecords> {
   if (!records.ok) return records;
   const raw = monthlyCreditsOf(body);
   const newest = records.value.at(-1);
-  if (raw === undefined || raw === null || !newest) return { ok: true, value: { records: records.value, monthlyCredits: null } };
+  const income: IncomeRecords = { records: records.value, monthlyCredits: null };
+  if (raw === undefined || raw === null || !newest) return { ok: true, value: income };
   const monthly = parseMonthlyCredits(raw, newest.currency);
-  return monthly.ok ? { ok: true, value: { records: records.value, monthlyCredits: monthly.value } } : monthly;
+  if (monthly.ok) income.monthlyCredits = monthly.value;
+  else income.monthlyCreditsIssue = monthly.issue;
+  return { ok: true, value: income };
 }
 
 export function parseIncomeAnalysis(body: unknown): ParseResult<IncomeAnalysis> {

@@ -37,7 +37,8 @@ export function analysedPeriod(summary: IncomeSummary, now = Date.now()): { star
   const earliest = monthStart(end.getUTCFullYear(), end.getUTCMonth() - (MAX_CHART_MONTHS - 1));
   const first = firsts.length ? Date.parse(`${firsts.sort()[0].slice(0, 10)}T00:00:00Z`) : earliest;
   const startMs = Math.max(earliest, monthStart(new Date(first).getUTCFullYear(), new Date(first).getUTCMonth()));
-  return { start: isoDay(startMs), end: isoDay(endMs) };
+  // Streams may disagree (one's first income after another's last): the period still ends where it starts at the latest.
+  return { start: isoDay(Math.min(startMs, monthStart(end.getUTCFullYear(), end.getUTCMonth()))), end: isoDay(endMs) };
 }
 
 /**
@@ -79,16 +80,22 @@ export const monthlyCreditsBody = (m: MonthlyIncome): MonthlyCreditsBody => ({
   months: m.months.map((month, i) => ({ month, total: m.totals[i] })),
 });
 
-const day = z.pipe(z.string(), (s) => (/^\d{4}-\d\d-\d\d$/.test(s) ? s : z.fail('expected a YYYY-MM-DD day')));
+const MAX_MONTHS = 2 * MAX_CHART_MONTHS;
+const day = z.pipe(z.string(), (s) => (/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/.test(s) ? s : z.fail('expected a YYYY-MM-DD day')));
 const total = z.pipe(z.number(), (n) => (Number.isSafeInteger(n) && n >= 0 ? n : z.fail('expected a whole amount, 0 or more')));
-const monthlyCreditsSchema = z.pipe(z.object({ start: day, end: day, months: z.array(z.object({ month: z.string(), total })) }), (body) => {
-  const expected = monthsBetween(body.start, body.end);
-  if (body.end < body.start || expected.length > 2 * MAX_CHART_MONTHS || body.months.length !== expected.length) {
-    z.fail('expected one entry per month from start to end, at most 24', ['months']);
-  }
-  body.months.forEach((m, i) => m.month !== expected[i] && z.fail(`expected ${expected[i]}`, ['months', i, 'month']));
-  return body;
-});
+const entries = z.array(z.object({ month: z.string(), total }));
+const monthlyCreditsSchema = z.pipe(
+  // The length first, so a hostile host's million entries cost nothing.
+  z.object({ start: day, end: day, months: (m) => (Array.isArray(m) && m.length > MAX_MONTHS ? z.fail(`expected at most ${MAX_MONTHS} months`) : entries(m)) }),
+  (body) => {
+    const expected = monthsBetween(body.start, body.end);
+    if (body.end < body.start || expected.length > MAX_MONTHS || body.months.length !== expected.length) {
+      z.fail(`expected one entry per month from start to end, at most ${MAX_MONTHS}`, ['months']);
+    }
+    body.months.forEach((m, i) => m.month !== expected[i] && z.fail(`expected ${expected[i]}`, ['months', i, 'month']));
+    return body;
+  },
+);
 
 /** The host's `monthly_credits` (amounts in `currency`), checked against its own period. */
 export function parseMonthlyCredits(body: unknown, currency: string): ParseResult<MonthlyIncome> {

@@ -1,6 +1,6 @@
 import { isRecord } from '../model/base.js';
 import { parseIncomeRecords } from '../model/income.js';
-import { analysedPeriod, isEmptyIncome, monthlyCreditsBody, monthlyTotals } from '../model/monthly-income.js';
+import { analysedPeriod, isEmptyIncome, monthlyCreditsBody, monthlyTotals, parseMonthlyCredits } from '../model/monthly-income.js';
 import { parseTransactions } from '../model/transactions.js';
 
 /** Mono's day format for a query (`DD-MM-YYYY`) from an ISO day. */
@@ -26,7 +26,11 @@ export async function withMonthlyCredits(
     const query = new URLSearchParams({ type: 'credit', paginate: 'false', start: monoDay(start), end: monoDay(end) });
     const page = parseTransactions(await credits(query));
     if (!page.ok) throw new Error(`Mono's credits did not parse at ${page.issue.path || 'the body'}: ${page.issue.message}`);
-    return { ...body, monthly_credits: monthlyCreditsBody(monthlyTotals(page.value.transactions, start, end, newest.currency)) };
+    const monthly = monthlyCreditsBody(monthlyTotals(page.value.transactions, start, end, newest.currency));
+    // Never send what the browser would refuse (a period it cannot check, a sum past 2^53).
+    const check = parseMonthlyCredits(monthly, newest.currency);
+    if (!check.ok) throw new Error(`The monthly credits would not parse at ${check.issue.path}: ${check.issue.message}`);
+    return { ...body, monthly_credits: monthly };
   } catch (error) {
     options.onError(error);
     return body;

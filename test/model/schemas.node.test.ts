@@ -294,7 +294,7 @@ describe('income records with the host\'s monthly credits', () => {
     assert.deepEqual(ok(parseIncome({ status: 'successful', data: [], monthly_credits: good })), { records: [], monthlyCredits: null });
   });
 
-  it('refuses months that do not match their own period, and amounts that are not whole and positive', () => {
+  it('refuses months that do not match their own period, and amounts that are not whole and positive; the records stand', () => {
     const cases: [unknown, string][] = [
       [{ ...good, months: months(['2024-12', '2025-02', '2025-01']) }, 'monthly_credits.months[1].month'],
       [{ ...good, months: months(['2024-12', '2025-01']) }, 'monthly_credits.months'],
@@ -304,8 +304,15 @@ describe('income records with the host\'s monthly credits', () => {
       [{ ...good, end: '2024-11-30' }, 'monthly_credits.months'],
       [{ start: '2020-01-01', end: '2025-02-27', months: [] }, 'monthly_credits.months'],
       ['12 bars', 'monthly_credits'],
+      [{ start: '2024-13-01', end: '2025-01-31', months: months(['2024-13', '2025-01']) }, 'monthly_credits.start'],
+      [{ ...good, months: new Array(1_000_000).fill({ month: '2024-12', total: 0 }) }, 'monthly_credits.months'],
     ];
-    for (const [monthly, path] of cases) assert.equal(bad(parseIncome(withMonthly(monthly))).path, path, JSON.stringify(monthly));
+    for (const [monthly, path] of cases) {
+      const income = ok(parseIncome(withMonthly(monthly)));
+      assert.equal(income.monthlyCreditsIssue?.path, path, JSON.stringify(monthly).slice(0, 200));
+      assert.equal(income.monthlyCredits, null);
+      assert.equal(income.records.length, 1);
+    }
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMonoHandler } from '../../src/server/index.js';
+import { MONTHLY_CREDITS_BUDGET_MS } from '../../src/server/live/routes.js';
 import * as samples from '../fixtures/mono-samples.js';
 import {
   ACCOUNT,
@@ -188,6 +189,41 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       assert.equal(res.status, 200);
       assert.deepEqual(json, samples.incomeRecordsV2);
       assert.ok(seen.logs.slice(logged).some((line) => /^warn .*sent without monthly credits/.test(line)), seen.logs.slice(logged).join('\n'));
+    });
+
+    it('does not hold the income records past its budget for the credits, and does not log a client that went away', async () => {
+      let upstreamClosed!: () => void;
+      const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+      fake.script(
+        () => false,
+        (_, r) => {
+          const timer = setTimeout(() => send(r, 200, samples.transactionsV2), 30_000);
+          r.on('close', () => {
+            clearTimeout(timer);
+            upstreamClosed();
+          });
+        },
+      );
+      const logged = seen.logs.length;
+      const started = Date.now();
+      const { res, json } = await live.call(`/accounts/${ACCOUNT}/income-records`);
+      const took = Date.now() - started;
+      assert.equal(res.status, 200);
+      assert.deepEqual(json, samples.incomeRecordsV2);
+      assert.ok(took >= MONTHLY_CREDITS_BUDGET_MS && took < MONTHLY_CREDITS_BUDGET_MS + 2_000, `answered after ${took} ms`);
+      await closed; // the credits call was abandoned, not left running
+      assert.deepEqual(seen.logs.slice(logged).filter((l) => /monthly credits/.test(l)), [`warn [mono-elements] Income records of ${ACCOUNT} sent without monthly credits: Mono's credits took over ${MONTHLY_CREDITS_BUDGET_MS} ms`]);
+
+      fake.script(
+        () => false,
+        (_, r) => void setTimeout(() => send(r, 200, samples.transactionsV2), 300),
+      );
+      const gone = new AbortController();
+      setTimeout(() => gone.abort(), 100);
+      const quietFrom = seen.logs.length;
+      await live.call(`/accounts/${ACCOUNT}/income-records`, { signal: gone.signal }).catch(() => {});
+      await new Promise((r) => setTimeout(r, 400));
+      assert.deepEqual(seen.logs.slice(quietFrom).filter((l) => /monthly credits/.test(l)), [], 'nothing to say when nobody waits');
     });
 
     it('POST income starts Mono\'s analysis with GET /v2/accounts/{id}/income', async () => {

@@ -3,6 +3,7 @@ import { getIncome, getTransactions, startIncomeAnalysis } from '../../client/re
 import { property, state } from 'lit/decorators.js';
 import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
+import { invalidResponse } from '../../client/transport.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
 import { monthLabel } from '../../charts/months.js';
 import { chartStyles, tableStyles } from '../../charts/chart-styles.js';
@@ -130,7 +131,9 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
 
   private async load(client: MonoDataClient, accountId: string, signal: AbortSignal): Promise<IncomeView> {
     this.analysisPending = false;
-    let income = await getIncome(client, accountId, { signal });
+    // After the host's monthly credits were refused, a retry asks the host again instead of reusing that answer.
+    const fresh = this.resource.value?.monthlyError?.kind === 'invalid-response';
+    let income = await getIncome(client, accountId, { signal, fresh });
     if (income.records.length === 0) {
       const both = AbortSignal.any([signal, this.connection.signal]);
       await startAnalysisOnce(client, accountId, both);
@@ -152,16 +155,18 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     }
     // income-records lists analyses in the order they were made; the last is the newest.
     const summary = income.records[income.records.length - 1];
-    if (isEmptyIncome(summary) || income.monthlyCredits) return { accountId, summary, monthly: income.monthlyCredits, monthlyError: null };
-    // A host that does not add monthly_credits: the bars need the period's credits, asked for here.
-    const { start, end } = analysedPeriod(summary);
+    const { monthlyCredits, monthlyCreditsIssue } = income;
+    if (isEmptyIncome(summary) || monthlyCredits) return { accountId, summary, monthly: monthlyCredits, monthlyError: null };
     try {
+      if (monthlyCreditsIssue) throw invalidResponse(monthlyCreditsIssue);
+      // A host that does not add monthly_credits: the bars need the period's credits, asked for here.
+      const { start, end } = analysedPeriod(summary);
       const page = await getTransactions(client, accountId, { type: 'credit', paginate: false, start, end }, { signal });
       return { accountId, summary, monthly: monthlyTotals(page.transactions, start, end, summary.currency), monthlyError: null };
     } catch (e) {
       const error = toMonoError(e);
       if (error.kind === 'aborted') throw error;
-      // The figures still show; the failed request is reported like any other.
+      // The figures still show; the failure is reported like any other.
       this.emit('mono-error', { error });
       return { accountId, summary, monthly: null, monthlyError: error };
     }

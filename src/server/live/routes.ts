@@ -228,11 +228,19 @@ function safePdfUrl(ctx: LiveContext, path: string): URL | null {
 // ---------------------------------------------------------------------------------------------
 // income and sync
 
+/** The most the income records wait for their monthly credits: the figures must not wait on a slow year of credits. */
+export const MONTHLY_CREDITS_BUDGET_MS = 5_000;
+
 const incomeRecords: Route['handle'] = async (ctx) => {
   const { signal } = ctx.request;
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/income-records'), signal });
-  const credits = async (query: URLSearchParams) => (await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/transactions'), query, signal })).json;
-  const onError = (error: unknown) => ctx.log.warn(`Income records of ${ctx.params.id} sent without monthly credits: ${describeError(error)}`);
+  const creditsSignal = AbortSignal.any([signal, AbortSignal.timeout(MONTHLY_CREDITS_BUDGET_MS)]);
+  const credits = async (query: URLSearchParams) => (await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/transactions'), query, signal: creditsSignal })).json;
+  const onError = (error: unknown) => {
+    if (signal.aborted) return; // nobody is waiting for the answer
+    const why = creditsSignal.aborted ? `Mono's credits took over ${MONTHLY_CREDITS_BUDGET_MS} ms` : describeError(error);
+    ctx.log.warn(`Income records of ${ctx.params.id} sent without monthly credits: ${why}`);
+  };
   const body = await withMonthlyCredits(answer.json, credits, { now: Date.now(), onError });
   return body === answer.json ? forward(answer) : jsonBody(body, answer.status);
 };

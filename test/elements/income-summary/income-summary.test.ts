@@ -154,16 +154,28 @@ describe('<mono-income-summary>', () => {
     expect(el.resource.value!.monthly).to.deep.equal(fromHost.resource.value!.monthly);
   });
 
-  it('refuses monthly credits that do not match their own months, with a retry', async () => {
-    const bad = { ...v2Record({ total_income: 150000000, monthly_average: 30000000 }), monthly_credits: { start: '2025-01-01', end: '2025-05-27', months: [{ month: '2025-01', total: 5 }] } };
-    const { client } = recordingClient({ override: onIncomeRecords(bad) });
+  it('keeps the figures when the host’s monthly credits are malformed, and asks the host again on retry', async () => {
+    const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];
+    const withMonthly = (list: string[]) => ({
+      ...v2Record({ total_income: 150000000, monthly_average: 30000000 }),
+      monthly_credits: { start: '2025-01-01', end: '2025-05-27', months: list.map((month, i) => ({ month, total: (i + 1) * 100000 })) },
+    });
+    let answers = 0;
+    const { client, count } = recordingClient({ override: (call) => (/\/income-records$/.test(call.path) ? withMonthly(answers++ ? months : months.slice(0, 1)) : undefined) });
     const el = await mount(client, uid('inc'));
     const failed = await oneEvent(el, 'mono-error');
     expect(failed.detail.error.kind).to.equal('invalid-response');
     expect(failed.detail.error.path).to.equal('monthly_credits.months');
+    await loaded(el);
     await el.updateComplete;
-    expect(el.shadowRoot!.querySelector('[part~="retry-button"]')).to.exist;
-    expect(figure(el, 'average')).to.equal(null);
+    expect(figure(el, 'average')).to.equal(naira(30000000));
+    const monthlyError = el.shadowRoot!.querySelector('[part~="monthly-error"]')!;
+    expect(monthlyError.getAttribute('data-kind')).to.equal('invalid-response');
+    expect(count('GET', /\/transactions/)).to.equal(0);
+    monthlyError.querySelector('button')!.click();
+    await chartDrawn(el, 'chart after retry');
+    expect(el.chart!.data.datasets[0].data).to.deep.equal([100000, 200000, 300000, 400000, 500000]);
+    expect(count('GET', /\/income-records/)).to.equal(2);
   });
 
   it('starts the analysis once when no record exists, says so, and polls until the record appears', async () => {
