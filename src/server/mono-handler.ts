@@ -48,6 +48,12 @@ export interface MonoHandlerOptions {
   timeout?: number;
   /** Largest JSON body accepted from the browser, in bytes. Default 16 KiB. */
   maxBodyBytes?: number;
+  /**
+   * Add `monthly_credits` to income records: the newest record's credits per month, for the income chart, from one
+   * more call to Mono (live calls are billed) when there is a record. Default true. With false the records go out
+   * alone and the chart asks for those credits itself, through the transactions route.
+   */
+  monthlyCredits?: boolean;
   /** How sync asks Mono for real-time data: `transactions?limit=1` (default) or `balance`. */
   syncVia?: 'transactions' | 'balance';
   /** Extra origins a statement PDF may be downloaded from (Mono's API origin is always allowed; the key is sent only there). */
@@ -190,7 +196,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       if (request.headers.get('sec-fetch-site') === 'cross-site' && options.allowCrossSite !== true) {
         return errorResponse(403, 'forbidden', 'Requests from pages on another site are refused (allowCrossSite)');
       }
-      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins });
+      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false });
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();
       log.error(`Unexpected failure on ${method} ${url.pathname}: ${describeError(error)}`);

@@ -191,6 +191,19 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       assert.ok(seen.logs.slice(logged).some((line) => /^warn .*sent without monthly credits/.test(line)), seen.logs.slice(logged).join('\n'));
     });
 
+    it('sends Mono\'s income records alone, with one call to Mono, when monthlyCredits is false', async () => {
+      const plain = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, monthlyCredits: false }, seen);
+      try {
+        const before = fake.requests.length;
+        const { res, json } = await plain.call(`/accounts/${ACCOUNT}/income-records`);
+        assert.equal(res.status, 200);
+        assert.deepEqual(json, samples.incomeRecordsV2);
+        assert.deepEqual(fake.requests.slice(before).map((r) => r.path), [`/v2/accounts/${ACCOUNT}/income-records`]);
+      } finally {
+        await plain.close();
+      }
+    });
+
     it('does not hold the income records past its budget for the credits, and does not log a client that went away', async () => {
       let upstreamClosed!: () => void;
       const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));

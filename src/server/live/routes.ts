@@ -30,6 +30,8 @@ export interface LiveContext {
   syncVia: 'transactions' | 'balance';
   /** Origins a statement PDF may be fetched from (Mono's own by default). */
   pdfOrigins: readonly string[];
+  /** Whether income records carry `monthly_credits`. */
+  monthlyCredits: boolean;
 }
 
 interface Route {
@@ -234,6 +236,7 @@ export const MONTHLY_CREDITS_BUDGET_MS = 5_000;
 const incomeRecords: Route['handle'] = async (ctx) => {
   const { signal } = ctx.request;
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/income-records'), signal });
+  if (!ctx.monthlyCredits) return forward(answer);
   const creditsSignal = AbortSignal.any([signal, AbortSignal.timeout(MONTHLY_CREDITS_BUDGET_MS)]);
   const credits = async (query: URLSearchParams) => (await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/transactions'), query, signal: creditsSignal })).json;
   const onError = (error: unknown) => {
