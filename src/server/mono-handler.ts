@@ -136,7 +136,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       );
     }
     log.info(`No Mono secret key configured: serving the offline sandbox at ${basePath || '/'} (fake data, no calls to Mono)`);
-    return createSandboxHandler({ ...options.sandbox, basePath });
+    return createSandboxHandler({ monthlyCredits: options.monthlyCredits, ...options.sandbox, basePath });
   }
 
   if (typeof options.authorize !== 'function') {

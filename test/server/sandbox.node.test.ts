@@ -458,6 +458,9 @@ describe('sandbox: identity, income, assets, earnings', () => {
       assert.ok(monthly.months.some((m: Json) => m.total > 0), 'some money came in');
     }
     assert.equal((await sandbox().get('/accounts/fresh_1/income-records')).body.monthly_credits, undefined, 'no record, no bars');
+    const plain = (await sandbox({ monthlyCredits: false }).get('/accounts/acc_demo/income-records')).body;
+    assert.equal(plain.data.length, 1);
+    assert.equal('monthly_credits' in plain, false, 'monthlyCredits: false, as in live mode');
   });
 
   it('starts an income analysis and makes fresh accounts wait for it', async () => {

@@ -11,6 +11,8 @@ export interface SandboxHandlerOptions {
   now?: () => Date;
   /** How many polls a statement PDF job, sync job, `processing*` account or `fresh*` income stays pending; default 2. */
   pollsUntilDone?: number;
+  /** Add `monthly_credits` to income records, as the live handler does; default true. */
+  monthlyCredits?: boolean;
 }
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -52,7 +54,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Fetch
     const immediate = fault ? immediateFault(fault, at) : null;
     if (immediate) return immediate;
 
-    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone };
+    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false };
     const relative = pathname.slice(basePath.length + 1);
     const response = await dispatch(ctx, relative);
     if (fault === 'malformed') return malformed(response);

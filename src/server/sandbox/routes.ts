@@ -33,6 +33,7 @@ export interface RouteContext {
   anchorMs: number;
   state: SandboxState;
   pollsUntilDone: number;
+  monthlyCredits: boolean;
 }
 
 interface LoadedAccount {
@@ -402,6 +403,7 @@ const incomeRecords: AccountHandler = async (ctx, account, params) => {
   }
   const record = ready ? incomeRecord(account.profile, ledgerOf(ctx, account).transactions) : null;
   const answer = kind === 'v1' ? legacy(legacyIncome(record)) : success(ctx.at, record ? [record] : []);
+  if (!ctx.monthlyCredits) return answer;
   // As the reference backend does: the income bars' monthly credits come with the records.
   const credits = async (query: URLSearchParams) => (await transactions({ ...ctx, url: new URL(`?${query}`, ctx.url) }, account, params)).json();
   return json(await withMonthlyCredits(await answer.json(), credits, { now: ctx.at.getTime(), onError: () => {} }));
