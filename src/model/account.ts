@@ -43,7 +43,7 @@ export function normalizeDataStatus(raw: unknown): DataStatus {
 /** Banks send free text ("SAVINGS_ACCOUNT", "Current Account - Individual", "DOMICILIARY USD"); the order matters. */
 export function normalizeAccountType(raw: string, institutionType?: string | null): AccountType {
   const t = raw.toUpperCase();
-  if (/DOM(ICILIARY)?\b|\bFCY\b|FOREIGN/.test(t)) return 'domiciliary';
+  if (/\bDOM(ICILIARY)?\b|\bFCY\b|FOREIGN/.test(t)) return 'domiciliary';
   if (/BUSINESS|CORPORATE|\bSME\b|COMPANY/.test(t)) return 'business';
   if (/SAVING/.test(t)) return 'savings';
   if (/CURRENT|CHECKING|\bCA\b/.test(t)) return 'current';

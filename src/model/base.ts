@@ -71,7 +71,8 @@ export function normalizeDate(raw: unknown): string | undefined {
   m = DAY_FIRST.exec(s);
   if (m) return validDay(+m[3], +m[2], +m[1]) ? `${m[3]}-${m[2]}-${m[1]}` : undefined;
   if (!/^\d{4}-\d{2}-\d{2}T/.test(s)) return undefined;
-  const t = Date.parse(s);
+  // Mono's date-times are UTC; one without a zone is read as UTC too, not as the reader's local time.
+  const t = Date.parse(/(Z|[+-]\d{2}:?\d{2})$/i.test(s) ? s : `${s}Z`);
   if (Number.isNaN(t)) return undefined;
   const d = new Date(t);
   return d.getUTCFullYear() >= MIN_YEAR && d.getUTCFullYear() <= MAX_YEAR ? d.toISOString() : undefined;
@@ -87,6 +88,13 @@ export const unrecognised = (what: string): ParseResult<never> => ({
  * v1 body. Undefined when `data` is not an object or the record has none of `keys`, which an all-optional
  * schema would otherwise read as an empty answer (an error page's JSON, Mono's failure envelope, extra nesting).
  */
+/**
+ * Mono's "empty payload" for data asked for before the account's data is AVAILABLE or PARTIAL: a successful
+ * envelope whose `data` is null or `{}` (the exact shape is not documented; `[]` already reads as no rows).
+ */
+export const isEmptyPayload = (body: Record<string, unknown>): boolean =>
+  /^success/i.test(String(body.status)) && (body.data === null || (isRecord(body.data) && !Object.keys(body.data).length));
+
 export function optionalFieldsRecord(body: Record<string, unknown>, keys: readonly string[]): Record<string, unknown> | undefined {
   const record = 'data' in body ? body.data : body;
   return isRecord(record) && keys.some((key) => key in record) ? record : undefined;

@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { aliased, isRecord, optionalDate, optionalFieldsRecord, optionalText, run, unrecognised, type ParseResult } from './common.js';
+import { aliased, isEmptyPayload, isRecord, optionalDate, optionalFieldsRecord, optionalText, run, unrecognised, type ParseResult } from './common.js';
 
 /** KYC fields; every one may be missing (not all banks return identity). */
 export interface Identity {
@@ -47,7 +47,8 @@ const identity = aliased(identityAliases, z.object(identityShape));
 const identityKeys = [...Object.keys(identityShape), ...Object.keys(identityAliases)];
 
 export function parseIdentity(body: unknown): ParseResult<Identity> {
-  const record = isRecord(body) ? optionalFieldsRecord(body, identityKeys) : undefined;
+  // Before the account's data is available Mono answers with an empty payload: an identity with nothing in it.
+  const record = isRecord(body) ? (optionalFieldsRecord(body, identityKeys) ?? (isEmptyPayload(body) ? {} : undefined)) : undefined;
   if (!record) return unrecognised('identity');
   const r = run(z.object({ data: identity }), { data: record });
   if (!r.ok) return r;

@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { isRecord, optionalText, run, text, tooLargeToAdd, unrecognised, type ParseResult } from './common.js';
+import { isEmptyPayload, isRecord, optionalText, run, text, tooLargeToAdd, unrecognised, type ParseResult } from './common.js';
 import { transactionList, type Transaction } from './transactions.js';
 
 export interface StatementJson {
@@ -25,6 +25,7 @@ const json = z.object({
 });
 
 export function parseStatement(body: unknown): ParseResult<StatementJson> {
+  if (isRecord(body) && body.data === null && isEmptyPayload(body)) return { ok: true, value: { transactions: [], count: 0 } };
   if (!isRecord(body) || !Array.isArray(body.data)) return unrecognised('statement');
   const r = run(json, body);
   if (!r.ok) return r;

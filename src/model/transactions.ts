@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { aliased, isoDate, isRecord, minorUnits, normalizeCurrency, normalizeDate, optionalText, run, text, tooLargeToAdd, unrecognised, type ParseResult } from './common.js';
+import { aliased, isEmptyPayload, isoDate, isRecord, minorUnits, normalizeCurrency, normalizeDate, optionalText, run, text, tooLargeToAdd, unrecognised, type ParseResult } from './common.js';
 
 export type TransactionType = 'credit' | 'debit';
 
@@ -70,8 +70,8 @@ export const transactionSchema = aliased(
       currency: optionalText,
     }),
     (t): Transaction => {
-      // A signed amount with no usable type still says which way the money went.
-      const type = t.type ?? (t.amount < 0 ? 'debit' : t.amount > 0 ? 'credit' : null);
+      // Mono's amounts are positive with the direction in `type`; only a negative amount says it by itself.
+      const type = t.type ?? (t.amount < 0 ? 'debit' : null);
       if (!type) return z.fail('expected type "debit" or "credit"', ['type']);
       return {
         id: t.id,
@@ -180,6 +180,7 @@ function readTransactions(body: unknown): ParseResult<TransactionsPage> {
     const r = run(v2, body);
     return r.ok ? { ok: true, value: toPage(r.value.data, r.value.meta ?? r.value.paging) } : r;
   }
+  if (body.data === null && isEmptyPayload(body)) return { ok: true, value: toPage([], undefined) };
   if (isRecord(body.data) && 'transactions' in body.data) {
     const r = run(v1, body);
     return r.ok ? { ok: true, value: toPage(r.value.data.transactions, r.value.data.paging) } : r;

@@ -114,6 +114,9 @@ describe('account', () => {
       ['BUSINESS_BANKING', 'business'],
       ['Corporate Current', 'business'],
       ['Wallet', 'other'],
+      ['DOM USD', 'domiciliary'],
+      ['FREEDOM ACCOUNT', 'other'],
+      ['WISDOM SAVINGS', 'savings'],
     ];
     for (const [raw, want] of cases) assert.equal(normalizeAccountType(raw), want, raw);
   });
@@ -170,6 +173,10 @@ describe('transactions', () => {
     const t = ok(parseTransactions({ data: [{ id: 'x', amount: -250, date: '2025-01-01' }] })).transactions[0];
     assert.equal(t.type, 'debit');
     assert.equal(t.amount, 250);
+    // Mono's amounts are positive: a positive one with no usable type says nothing about the direction.
+    for (const type of [undefined, null, 'reversal']) {
+      assert.equal(bad(parseTransactions({ data: [{ id: 'x', amount: 500, date: '2025-01-01', type }] })).path, 'data[0].type', String(type));
+    }
   });
 
   it('names the index and field of a broken row', () => {
@@ -178,6 +185,28 @@ describe('transactions', () => {
     assert.equal(bad(parseTransactions(body)).path, 'data[3].date');
     const noType = { data: [{ id: 'x', amount: 0, date: '2025-01-01', type: 'sideways' }] };
     assert.equal(bad(parseTransactions(noType)).path, 'data[0].type');
+  });
+});
+
+describe("Mono's empty payloads (data asked for before it is AVAILABLE)", () => {
+  const empty = (data: unknown) => ({ status: 'successful', message: 'Data retrieved successfully', data });
+
+  it('are an empty identity, statement and transactions page, not an invalid response', () => {
+    for (const data of [null, {}]) {
+      const id = ok(parseIdentity(empty(data)));
+      assert.ok(Object.values(id).every((v) => v === null), JSON.stringify(id));
+    }
+    assert.deepEqual(ok(parseStatement(empty(null))), { transactions: [], count: 0 });
+    const page = ok(parseTransactions(empty(null)));
+    assert.deepEqual([page.transactions, page.total, page.hasNext], [[], 0, false]);
+  });
+
+  it('only from a successful envelope', () => {
+    for (const body of [{ status: 'failed', data: null }, { data: null }, { status: 'successful' }]) {
+      assert.equal(parseStatement(body).ok, false, JSON.stringify(body));
+      assert.equal(parseTransactions(body).ok, false, JSON.stringify(body));
+    }
+    assert.equal(parseIdentity({ status: 'failed', data: {} }).ok, false);
   });
 });
 
@@ -411,6 +440,9 @@ describe('primitives', () => {
   it('normalises dates and refuses impossible ones', () => {
     assert.equal(normalizeDate('2025-05-31T17:42:00.000Z'), '2025-05-31T17:42:00.000Z');
     assert.equal(normalizeDate('2025-05-31T18:42:00+01:00'), '2025-05-31T17:42:00.000Z');
+    // No zone: UTC, as Mono's other date-times, whatever the reader's time zone.
+    assert.equal(normalizeDate('2025-05-31T23:30:00'), '2025-05-31T23:30:00.000Z');
+    assert.equal(normalizeDate('2025-05-31T23:30:00.000'), '2025-05-31T23:30:00.000Z');
     assert.equal(normalizeDate('02-09-1990'), '1990-09-02');
     assert.equal(normalizeDate('2025-02-30'), undefined);
     assert.equal(normalizeDate('9999-01-01'), undefined);

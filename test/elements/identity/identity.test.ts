@@ -146,6 +146,14 @@ describe('<mono-identity>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it("shows the empty state for Mono's empty payload (identity asked for before the data is available)", async () => {
+    for (const data of [null, {}]) {
+      const { el } = await mountIdentity('early', fixedClient(() => ({ status: 'successful', message: 'ok', data })));
+      const empty = await until(() => shadow(el).querySelector('[part=empty]'), `empty state for data ${JSON.stringify(data)}`);
+      expect(textOf(empty)).to.equal('The bank returned no identity details.');
+    }
+  });
+
   it('renders a v1 identity (v1*, camelCase, day-first date) the same way', async () => {
     const id = uid('v1');
     const expected = await new MonoClient().identity(id);
