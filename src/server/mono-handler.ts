@@ -177,6 +177,9 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       : null;
 
   log.info(`Live mode: ${basePath || '/'} forwards to ${baseUrl.origin}${webhooks ? `; webhooks at ${basePath}/webhooks` : ''}`);
+  if (options.redirectUrl === undefined) {
+    log.warn("Live mode without redirectUrl: initiate goes to Mono without redirect_url, which Mono's current guide requires (an older one made it optional)");
+  }
 
   return async function monoHandler(request: Request): Promise<Response> {
     const url = new URL(request.url);

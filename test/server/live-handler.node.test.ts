@@ -73,6 +73,15 @@ describe('createMonoHandler: configuration', () => {
     }
   });
 
+  it('warns at start when live mode has no redirectUrl (Mono\'s current guide requires redirect_url)', () => {
+    const quiet = capture();
+    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, redirectUrl: 'https://shop.test/linked', logger: quiet.logger });
+    assert.deepEqual(quiet.logs.filter((l) => l.startsWith('warn')), []);
+    const told = capture();
+    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, logger: told.logger });
+    assert.deepEqual(told.logs.filter((l) => l.startsWith('warn')).map((l) => /without redirectUrl/.test(l)), [true]);
+  });
+
   it('honours basePath in the sandbox fallback', async () => {
     const handler = createMonoHandler({ basePath: '/bank/', logger: false });
     assert.equal((await handler(new Request('http://host.test/bank/accounts/acc_demo'))).status, 200);
@@ -606,6 +615,7 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       assert.equal(sent.path, `/v2/accounts/${ACCOUNT}/transactions`);
       assert.deepEqual(sent.query, { limit: '1' });
       assert.equal(sent.headers['x-realtime'], 'true');
+      assert.equal(sent.headers['x-real-time'], 'true', 'the other spelling of Mono\'s docs');
       assert.equal(sent.headers['mono-sec-key'], FAKE_KEY);
     });
 

@@ -287,11 +287,12 @@ const SYNC_MESSAGES: Record<SyncStatus, string> = {
   reauthorisation_required: 'Reauthorisation required',
 };
 
+// Mono's real-time page spells the header both ways; sending both costs nothing.
 const sync: Route['handle'] = async (ctx) => {
   await readJsonObject(ctx.request, ctx.maxBodyBytes);
   const [rest, query] = ctx.syncVia === 'balance' ? ['/balance', undefined] : ['/transactions', new URLSearchParams({ limit: '1' })];
   try {
-    const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, rest), query, headers: { 'x-realtime': 'true' }, signal: ctx.request.signal });
+    const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, rest), query, headers: { 'x-realtime': 'true', 'x-real-time': 'true' }, signal: ctx.request.signal });
     const { status, jobId, hasNewData } = syncFromHeaders(answer.headers);
     return syncAnswer(status, jobId, hasNewData, SYNC_MESSAGES[status]);
   } catch (error) {
