@@ -501,7 +501,8 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
     });
 
     it('reauth asks authorize for the account and sends no customer', async () => {
-      const body = (account: string) => JSON.stringify({ scope: 'reauth', account, meta: { ref: 'kit-reauth-22b8' } });
+      // A preselected bank is dropped: Mono's reauth takes none.
+      const body = (account: string) => JSON.stringify({ scope: 'reauth', account, meta: { ref: 'kit-reauth-22b8' }, institution: { id: '5f2d08be60b92e2888287702' } });
       authorizeCalls = [];
       const denied = await live.call('/accounts/initiate', { method: 'POST', body: body(OTHER_ACCOUNT) });
       assert.equal(denied.res.status, 403);

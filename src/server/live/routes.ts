@@ -93,7 +93,7 @@ async function redirectUrlFor(ctx: LiveContext): Promise<string | undefined> {
 }
 
 /**
- * The browser chooses only the scope, its reference, the account to re-authorise and a bank to preselect;
+ * The browser chooses only the scope, its reference, the account to re-authorise and a bank to preselect (new links only);
  * the customer and the redirect URL come from the server (a browser could otherwise link under someone
  * else's customer or send the user anywhere afterwards).
  */
@@ -106,7 +106,8 @@ const initiate: Route['handle'] = async (ctx) => {
   }
   const upstreamBody: Record<string, unknown> = { scope, meta: { ref: meta.ref } };
 
-  if (institution !== undefined && institution !== null) {
+  // Mono's reauth takes no institution: the account already has its bank.
+  if (scope === 'auth' && institution !== undefined && institution !== null) {
     const id = typeof institution === 'string' ? institution : isRecord(institution) ? institution.id : undefined;
     const authMethod = isRecord(institution) ? institution.auth_method : undefined;
     if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw new HttpError(400, 'bad-request', 'Invalid institution: expected { id }');
