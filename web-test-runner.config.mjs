@@ -26,7 +26,18 @@ export default {
   plugins: [shippedLiterals, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   // The real sandbox answers /api/mono during browser tests, exactly as under `npm start`.
   middleware: [await sandboxMiddleware()],
-  browsers: [chromeLauncher({ launchOptions: { executablePath: findChrome() ?? '/usr/bin/chromium', headless: true, args: chromiumArgs } })],
+  // Chromium runs in Lagos time (UTC+1, as most of the kit's users), Firefox and WebKit in the machine's (UTC in
+  // CI), so a date shown on the wrong day in either zone fails somewhere. MONO_TEST_TZ picks another zone.
+  browsers: [
+    chromeLauncher({
+      launchOptions: {
+        executablePath: findChrome() ?? '/usr/bin/chromium',
+        headless: true,
+        args: chromiumArgs,
+        env: { ...process.env, TZ: process.env.MONO_TEST_TZ ?? 'Africa/Lagos' },
+      },
+    }),
+  ],
   reporters: [defaultReporter(), countReporter()],
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

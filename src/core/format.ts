@@ -87,6 +87,12 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
  * Formats an ISO date or date-time. Date-only values are calendar days and are shown in UTC so that
  * no time zone moves them to the day before.
  */
+/**
+ * A Mono date-time as its calendar day in UTC: the day Mono's `start`/`end` filters and the monthly credits
+ * count it in, so every element puts an instant on the same day whatever the reader's time zone.
+ */
+export const MONO_DAY: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
+
 export function formatDate(
   iso: string | null | undefined,
   locale = 'en-NG',

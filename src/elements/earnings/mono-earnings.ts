@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
 import { monthLabel } from '../../charts/months.js';
 import { chartStyles, controlStyles, tableStyles } from '../../charts/chart-styles.js';
-import { formatDate, formatMoney } from '../../core/format.js';
+import { formatDate, formatMoney, MONO_DAY } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -151,7 +151,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
         <tbody>
           ${earnings.map(
             (e) => {
-              const day = formatDate(e.date, locale);
+              const day = formatDate(e.date, locale, MONO_DAY);
               // On a phone the date and narration columns give way to the amount and show under the asset.
               return html`<tr>
                 <td class="date"><time dir="auto" datetime=${e.date}>${day}</time></td>

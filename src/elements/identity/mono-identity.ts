@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { getIdentity } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
-import { formatDate, maskBvn, maskPhone } from '../../core/format.js';
+import { formatDate, maskBvn, maskPhone, MONO_DAY } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -141,7 +141,7 @@ export class MonoIdentity extends MonoDataElement {
         )}
       </dl>
       ${identity.updatedAt
-        ? html`<p part="updated" class="updated">${msg(locale, 'identityUpdated', { date: formatDate(identity.updatedAt, locale) })}</p>`
+        ? html`<p part="updated" class="updated">${msg(locale, 'identityUpdated', { date: formatDate(identity.updatedAt, locale, MONO_DAY) })}</p>`
         : nothing}
     </div>`;
   }
@@ -181,7 +181,7 @@ export class MonoIdentity extends MonoDataElement {
       case 'address':
         return [identity.addressLine1, identity.addressLine2].filter(present).join(', ') || null;
       case 'dateOfBirth':
-        return identity.dateOfBirth ? formatDate(identity.dateOfBirth, locale, { dateStyle: 'long' }) || null : null;
+        return identity.dateOfBirth ? formatDate(identity.dateOfBirth, locale, { dateStyle: 'long', timeZone: 'UTC' }) || null : null;
       case 'gender':
       case 'maritalStatus':
         return present(identity[name]) ? capitalised(identity[name]!.trim()) : null;

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MonoElement } from '../../core/mono-element.js';
-import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
+import { formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import type { TransactionFilters } from '../../core/events.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
@@ -25,7 +25,6 @@ const SLICE_MS = 6;
 const FALLBACK_ROW_PX = 44;
 const FALLBACK_VIEWPORT_PX = 720;
 
-const dateOptions: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeZone: 'UTC' };
 
 /** `bank_charges` → "Bank charges"; the bank's own word, made readable. */
 export function categoryLabel(category: string | null): string | undefined {
@@ -438,7 +437,7 @@ export class MonoTransactionTable extends MonoElement {
   private renderRow(t: Transaction, position: number, tabbable: boolean, locale: string) {
     const credit = t.type === 'credit';
     const category = categoryLabel(t.category);
-    const date = formatDate(t.date, locale, dateOptions);
+    const date = formatDate(t.date, locale, MONO_DAY);
     const [head, tail] = breakAfterFirstGroup(formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'exceptZero' }), locale);
     return html`<tr
       part="row"

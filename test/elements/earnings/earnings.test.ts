@@ -175,6 +175,21 @@ describe('<mono-earnings>', () => {
     await expect(empty).to.be.accessible();
   });
 
+  it('lists an earning on the day and in the month Mono counts it in (UTC), whatever the reader\'s time zone', async () => {
+    // 23:30 UTC on the last day of a month: the next day and month in Lagos, where Chromium runs the tests.
+    const d = new Date();
+    const late = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() - 1, 1) - 30 * 60_000);
+    const body = { status: 'successful', data: [earning('e1', 500, late.toISOString(), 'USD')] };
+    const { client } = recordingClient({ override: onEarnings(body) });
+    const el = await mount(client, uid('earn'), 'all');
+    await settled(el);
+    const utcDay = new Intl.DateTimeFormat(LOCALE, { dateStyle: 'medium', timeZone: 'UTC' }).format(late);
+    expect(listRows(el)[0][0]).to.equal(utcDay);
+    const table = [...el.shadowRoot!.querySelectorAll('[part~="chart-table"] tbody tr')].map((r) => r.textContent!);
+    const monthName = new Intl.DateTimeFormat(LOCALE, { month: 'short', timeZone: 'UTC' }).format(late);
+    expect(table[0], 'the cumulative line starts in the month of the earning').to.contain(monthName);
+  });
+
   it('shows broker text as text, never as markup', async () => {
     const body = { status: 'successful', data: [earning('e1', 100, monthsAgo(0), 'USD', '<b>bold</b><img src=x onerror="window.__pwned=1">')] };
     const { client } = recordingClient({ override: onEarnings(body) });

@@ -146,6 +146,14 @@ describe('<mono-identity>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('dates the details on the day Mono gives (UTC), also late in the evening in Lagos', async () => {
+    const client = fixedClient(() => ({ status: 'successful', data: { full_name: 'ADA OKEKE', updated_at: '2025-04-30T23:30:00.000Z', dob: '1994-03-11T00:00:00.000Z' } }));
+    const { el } = await mountIdentity('late', client);
+    const updated = await until(() => shadow(el).querySelector('[part=updated]'), 'updated line');
+    expect(textOf(updated)).to.contain('30 Apr 2025');
+    expect(value(el, 'dateOfBirth')).to.equal('11 March 1994');
+  });
+
   it("shows the empty state for Mono's empty payload (identity asked for before the data is available)", async () => {
     for (const data of [null, {}]) {
       const { el } = await mountIdentity('early', fixedClient(() => ({ status: 'successful', message: 'ok', data })));
