@@ -133,7 +133,6 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       [`/accounts/${ACCOUNT}/assets`, `/v2/accounts/${ACCOUNT}/assets`, samples.assetsV2],
       [`/accounts/${ACCOUNT}/earnings`, `/v2/accounts/${ACCOUNT}/earnings`, samples.earningsV2],
       [`/accounts/${ACCOUNT}/jobs/${SYNC_JOB}`, `/v2/accounts/${ACCOUNT}/jobs/${SYNC_JOB}`, samples.jobFinished],
-      [`/accounts/${ACCOUNT}/transactions`, `/v2/accounts/${ACCOUNT}/transactions`, samples.transactionsV2],
       [`/accounts/${ACCOUNT}/statement?period=last3months&output=json`, `/v2/accounts/${ACCOUNT}/statement`, samples.statementJson],
     ];
     for (const [path, upstreamPath, sample] of reads) {
@@ -153,6 +152,21 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
         assert.equal(sent.headers.cookie, undefined);
       });
     }
+
+    it('GET /accounts/{id}/transactions → GET /v2/accounts/{id}/transactions, paging links pointing at the host, not Mono', async () => {
+      const { res, json } = await live.call(`/accounts/${ACCOUNT}/transactions?limit=5`);
+      assert.equal(res.status, 200);
+      assert.equal(last().path, `/v2/accounts/${ACCOUNT}/transactions`);
+      const { meta, ...rest } = json as { meta: Record<string, unknown> };
+      const { meta: monoMeta, ...monoRest } = samples.transactionsV2 as unknown as { meta: Record<string, unknown> };
+      assert.deepEqual(rest, monoRest, 'the rows are Mono\'s, unchanged');
+      assert.match(String(monoMeta.next), /^https:\/\/api\.withmono\.com\//);
+      assert.deepEqual(meta, { ...monoMeta, previous: null, next: `${live.url}/api/mono/accounts/${ACCOUNT}/transactions?limit=5&page=2` });
+      // v1's paging, in data.paging, the same way.
+      fake.script((_, r) => send(r, 200, { status: 'successful', data: { paging: { total: 30, page: 2, previous: 'https://api.withmono.com/x?page=1', next: 'https://api.withmono.com/x?page=3' }, transactions: [] } }));
+      const v1 = (await live.call(`/accounts/${ACCOUNT}/transactions?page=2`)).json as { data: { paging: Record<string, unknown> } };
+      assert.deepEqual(v1.data.paging, { total: 30, page: 2, previous: `${live.url}/api/mono/accounts/${ACCOUNT}/transactions?page=1`, next: `${live.url}/api/mono/accounts/${ACCOUNT}/transactions?page=3` });
+    });
 
     it('forwards exactly the validated transaction query', async () => {
       const query = 'start=01-05-2025&end=31-05-2025&type=debit&narration=POS%20SHOPRITE&paginate=true&limit=5&page=2';

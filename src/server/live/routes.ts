@@ -160,6 +160,27 @@ const exchange: Route['handle'] = async (ctx) => {
 };
 
 // ---------------------------------------------------------------------------------------------
+// transactions: Mono's paging links point at Mono (and its docs' sample is malformed), so they become the host's
+
+const transactions: Route['handle'] = async (ctx) => {
+  const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/transactions'), query: ctx.query, signal: ctx.request.signal });
+  const { json } = answer;
+  if (!isRecord(json)) return forward(answer);
+  const v1 = isRecord(json.data) && isRecord(json.data.paging) ? json.data : null;
+  const paging = isRecord(json.meta) ? json.meta : v1 ? (v1.paging as Record<string, unknown>) : null;
+  if (!paging || (!paging.next && !paging.previous)) return forward(answer);
+  const page = Number(paging.page) || Number(ctx.query.get('page')) || 1;
+  const link = (to: unknown, n: number) => {
+    if (!to) return to ?? null;
+    const url = new URL(ctx.url.href);
+    url.searchParams.set('page', String(n));
+    return url.href;
+  };
+  const hosted = { ...paging, previous: link(paging.previous, page - 1), next: link(paging.next, page + 1) };
+  return jsonBody(v1 ? { ...json, data: { ...v1, paging: hosted } } : { ...json, meta: hosted }, answer.status);
+};
+
+// ---------------------------------------------------------------------------------------------
 // statements: Mono's PDF URL never reaches the browser; the host streams the file
 
 function hostPdfUrl(ctx: LiveContext, jobId: string): string {
@@ -332,7 +353,7 @@ const ROUTES: readonly Route[] = [
   route('POST', 'accounts/initiate', initiate),
   route('POST', 'accounts/auth', exchange),
   route('GET', 'accounts/:id', passThrough('')),
-  route('GET', 'accounts/:id/transactions', passThrough('/transactions'), TRANSACTION_QUERY),
+  route('GET', 'accounts/:id/transactions', transactions, TRANSACTION_QUERY),
   route('GET', 'accounts/:id/statement', statement, STATEMENT_QUERY),
   route('GET', 'accounts/:id/statement/jobs/:jobId', statementJob),
   route('GET', 'accounts/:id/statement/jobs/:jobId/pdf', statementPdf),
