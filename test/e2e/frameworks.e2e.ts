@@ -7,6 +7,7 @@ import { resolve } from 'node:path';
 import { createServer, type Plugin } from 'vite';
 import { chromium, type Page } from 'playwright-core';
 import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
+import { tally } from './harness.js';
 import { createSandboxHandler, toNodeHandler } from '../../src/server/index.js';
 import { driveWidget } from './sandbox-widget.js';
 
@@ -49,13 +50,7 @@ await server18.listen();
 const address18 = server18.httpServer!.address();
 const origin18 = `http://127.0.0.1:${typeof address18 === 'object' && address18 ? address18.port : 0}`;
 
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail?: unknown) {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : 'FAIL'} - ${name}${!ok && detail !== undefined ? ` (${JSON.stringify(detail)})` : ''}`);
-}
+const { check, report } = tally();
 
 
 interface Recorded {
@@ -172,5 +167,4 @@ try {
   await server.close();
   await server18.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+report();

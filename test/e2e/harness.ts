@@ -13,6 +13,23 @@ export interface Harness {
   finish(): Promise<never>;
 }
 
+/** The e2e scripts' tally: `check()` prints one line per check, `report()` the closing count and the exit code. */
+export function tally() {
+  let passed = 0;
+  let failed = 0;
+  return {
+    check(name: string, ok: boolean, detail?: unknown): void {
+      if (ok) passed++;
+      else failed++;
+      console.log(`${ok ? 'ok' : 'FAIL'} - ${name}${!ok && detail !== undefined ? ` (${JSON.stringify(detail)})` : ''}`);
+    },
+    report(): never {
+      console.log(`${passed} passed, ${failed} failed`);
+      process.exit(failed ? 1 : 0);
+    },
+  };
+}
+
 export async function startDemo(): Promise<Harness> {
   const server: ViteDevServer = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   await server.listen();
@@ -25,23 +42,17 @@ export async function startDemo(): Promise<Harness> {
   page.on('pageerror', (e) => {
     if (!/ResizeObserver loop/.test(e.message)) pageErrors.push(e.message);
   });
-  let passed = 0;
-  let failed = 0;
+  const { check, report } = tally();
   return {
     url,
     browser,
     page,
     pageErrors,
-    check(name, ok, detail) {
-      if (ok) passed++;
-      else failed++;
-      console.log(`${ok ? 'ok' : 'FAIL'} - ${name}${!ok && detail !== undefined ? ` (${JSON.stringify(detail)})` : ''}`);
-    },
+    check,
     async finish() {
       await browser.close();
       await server.close();
-      console.log(`${passed} passed, ${failed} failed`);
-      process.exit(failed ? 1 : 0);
+      return report();
     },
   };
 }

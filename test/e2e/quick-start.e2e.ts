@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
+import { tally } from './harness.js';
 import { startSandboxServer } from '../../src/server/sandbox/serve.js';
 import { ensureBuild } from '../packaging/build.js';
 
@@ -16,13 +17,7 @@ for (const file of await readdir('examples/quick-start')) await copyFile(join('e
 for (const file of ['mono-elements.js', 'mono-elements.chart.js']) await copyFile(join('dist/cdn', file), join(site, file));
 const server = await startSandboxServer({ staticRoot: site, port: 0 });
 
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail?: unknown) {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : 'FAIL'} - ${name}${!ok && detail !== undefined ? ` (${JSON.stringify(detail)})` : ''}`);
-}
+const { check, report } = tally();
 
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChrome(), args: chromiumArgs });
 try {
@@ -64,5 +59,4 @@ try {
   await server.close();
   await rm(site, { recursive: true, force: true });
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+report();

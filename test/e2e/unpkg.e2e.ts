@@ -7,6 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { extname, join, normalize } from 'node:path';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
+import { tally } from './harness.js';
 import { createSandboxHandler, toNodeHandler } from '../../src/server/index.js';
 import { ensureBuild } from '../packaging/build.js';
 
@@ -64,13 +65,7 @@ await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
 const address = server.address();
 const origin = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
 
-let passed = 0;
-let failed = 0;
-function check(name: string, ok: boolean, detail?: unknown) {
-  if (ok) passed++;
-  else failed++;
-  console.log(`${ok ? 'ok' : 'FAIL'} - ${name}${!ok && detail !== undefined ? ` (${JSON.stringify(detail)})` : ''}`);
-}
+const { check, report } = tally();
 
 const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChrome(), args: chromiumArgs });
 try {
@@ -135,5 +130,4 @@ try {
   await browser.close();
   server.close();
 }
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed ? 1 : 0);
+report();
