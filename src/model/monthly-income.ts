@@ -7,8 +7,6 @@ import * as z from './schema.js';
 import { isRecord, run, type ParseResult } from './common.js';
 import { monthsBetween } from './months.js';
 
-export { monthsBetween };
-
 /** Money in per calendar month over the analysed period (minor units of `currency`). */
 export interface MonthlyIncome {
   /** `YYYY-MM`, oldest first. */
@@ -37,7 +35,7 @@ export function analysedPeriod(summary: IncomeSummary, now = Date.now()): { star
   const earliest = monthStart(end.getUTCFullYear(), end.getUTCMonth() - (MAX_CHART_MONTHS - 1));
   const first = firsts.length ? Date.parse(`${firsts.sort()[0].slice(0, 10)}T00:00:00Z`) : earliest;
   const startMs = Math.max(earliest, monthStart(new Date(first).getUTCFullYear(), new Date(first).getUTCMonth()));
-  // Streams may disagree (one's first income after another's last): the period still ends where it starts at the latest.
+  // Streams may disagree (one's first income after another's last): the period never starts after its last month.
   return { start: isoDay(Math.min(startMs, monthStart(end.getUTCFullYear(), end.getUTCMonth()))), end: isoDay(endMs) };
 }
 
