@@ -100,9 +100,13 @@ export abstract class MonoClientCore {
     return this.call({ method: 'POST', path: '/accounts/initiate', body, parse: async (b) => (await parsers).parseInitiation(b) }, o);
   }
 
-  exchange(code: string, o?: RequestOptions): Promise<Exchange> {
+  /**
+   * Exchanges the widget's code for the account id; given `{ reference }` instead (a hosted link that returned
+   * without a code), the host answers with the account Mono's webhook reported for that link.
+   */
+  exchange(code: string | { reference: string }, o?: RequestOptions): Promise<Exchange> {
     const parsers = this.connectParsers();
-    return this.call({ method: 'POST', path: '/accounts/auth', body: { code }, parse: async (b) => (await parsers).parseExchange(b) }, o);
+    return this.call({ method: 'POST', path: '/accounts/auth', body: typeof code == 'object' ? code : { code }, parse: async (b) => (await parsers).parseExchange(b) }, o);
   }
 
   /** Loads what the connect calls need (a lone button's transport and parsers) ahead of the first one. */

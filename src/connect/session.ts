@@ -1,4 +1,4 @@
-import { MonoError, toMonoError } from '../client/errors.js';
+import { toMonoError } from '../client/errors.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../core/events.js';
 import type { WidgetSurface } from './surface.js';
 
@@ -18,8 +18,8 @@ export interface SessionOptions {
   reference: string;
   /** Allowed widget origins (`widget-origins`). */
   origins: readonly string[];
-  /** Exchanges a code through the host; resolves with the account id. */
-  exchange: (code: string) => Promise<string>;
+  /** Exchanges a code (or, with none, the link's reference) through the host; resolves with the account id. */
+  exchange: (code: string | { reference: string }) => Promise<string>;
   /** Dispatches a `mono-*` event (the element's `emit`). */
   emit: <K extends MonoEventName>(type: K, detail: MonoEventDetails[K]) => unknown;
   /** Called once, just before `mono-close`. */
@@ -122,20 +122,19 @@ export class ConnectSession {
     this.#end('error');
   }
 
-  /** Exchanges the code from the widget or the redirect, once; then `mono-success` and `mono-close`. */
+  /**
+   * Exchanges the code from the widget or the redirect, once; then `mono-success` and `mono-close`. Without a
+   * code (Mono's hosted link promises none) the host is given the reference, and answers with the account its
+   * `account_connected` webhook reported for it.
+   */
   async complete(code: string | null): Promise<void> {
-    if (this.state !== 'open') return;
-    if (!code) {
-      this.fail(new MonoError('widget', 'The widget reported success without a code'));
-      return;
-    }
-    if (!claimCode(code)) return;
+    if (this.state !== 'open' || !claimCode(code ?? this.reference)) return;
     this.state = 'exchanging';
     this.#surface?.finishing();
     this.#options.onExchanging?.();
     let accountId: string;
     try {
-      accountId = await this.#options.exchange(code);
+      accountId = await this.#options.exchange(code ?? { reference: this.reference });
     } catch (e) {
       this.fail(e);
       return;

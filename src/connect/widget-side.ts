@@ -50,11 +50,11 @@ export function handleMessage(session: ConnectSession, message: WidgetMessage, e
 
 /** Ends `session` as the redirect helper (or the URL after a full-page redirect) reported: exchange, user close or error. */
 export function finishRedirect(session: ConnectSession, result: RedirectOutcome): void {
-  if (result.code) {
+  if (result.code || result.status === 'successful') {
     void session.complete(result.code);
   } else if (result.status === 'failed' && (!result.reason || /closed|cancel/i.test(result.reason))) {
     session.cancel('user');
   } else {
-    session.fail(new MonoError('widget', `The widget ended without a code${result.reason ? ` (${result.reason})` : ''}`));
+    session.fail(new MonoError('widget', `The widget ended without success${result.reason ? ` (${result.reason})` : ''}`));
   }
 }

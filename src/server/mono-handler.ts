@@ -2,6 +2,7 @@ import { createRedactor, describeError, safeLogger, type Logger } from './live/r
 import { errorResponse, HttpError } from './live/respond.js';
 import { absoluteHttpUrl, matchRoute, runRoute, type LiveHooks, type MonoCustomer } from './live/routes.js';
 import { Upstream } from './live/upstream.js';
+import { memoryLinkStore, recordConnected, type LinkStore } from './live/links.js';
 import { createWebhookReceiver, memoryWebhookStore, type MonoWebhookEvent, type WebhookEventStore } from './live/webhooks.js';
 import { createSandboxHandler, type FetchHandler, type SandboxHandlerOptions } from './sandbox/handler.js';
 
@@ -30,7 +31,10 @@ export interface MonoHandlerOptions {
    * dropped. Do not build it from the request's URL: its host comes from the Host header, which the caller chooses.
    */
   redirectUrl?: string | ((request: Request) => string | Promise<string>);
-  /** Called after a successful token exchange: store the account for the signed-in user. A throw answers 500. */
+  /**
+   * Called after a successful token exchange, or a link completed by its reference: store the account for the
+   * signed-in user. A throw answers 500.
+   */
   onAccountLinked?: (linked: { accountId: string; request: Request; response: unknown }) => void | Promise<void>;
   /**
    * Answer requests that browsers mark as coming from a page on another site (`Sec-Fetch-Site: cross-site`).
@@ -58,9 +62,12 @@ export interface MonoHandlerOptions {
   syncVia?: 'transactions' | 'balance';
   /** Extra origins a statement PDF may be downloaded from (Mono's API origin is always allowed; the key is sent only there). */
   statementOrigins?: readonly string[];
-  /** The secret from Mono's dashboard; enables `POST {basePath}/webhooks`. */
+  /**
+   * The secret from Mono's dashboard; enables `POST {basePath}/webhooks`, whose `account_connected` events complete
+   * hosted links that return without a code.
+   */
   webhookSecret?: string | null;
-  /** Receives each verified, de-duplicated event. Keep it quick (queue slow work): Mono waits for the answer. */
+  /** Receives each verified, de-duplicated event (needs `webhookSecret`). Keep it quick (queue slow work): Mono waits for the answer. */
   onWebhook?: (event: MonoWebhookEvent, request: Request) => void | Promise<void>;
   /** Remembers delivered events; default: in memory. Use a shared one (Redis…) when running several instances. */
   webhookStore?: WebhookEventStore;
@@ -68,6 +75,13 @@ export interface MonoHandlerOptions {
   webhookDedupeTtl?: number;
   /** Largest webhook body, in bytes. Default 1 MiB. */
   maxWebhookBytes?: number;
+  /**
+   * Keeps the links this handler started and the accounts Mono's webhook reported for them, for 30 minutes;
+   * default: in memory. Use a shared one (Redis…) when running several instances.
+   */
+  linkStore?: LinkStore;
+  /** How long an exchange by reference waits for Mono's `account_connected` webhook, in ms. Default 15 000. */
+  linkWait?: number;
   /** Where notices and upstream failures are written (every line redacted); `false` for silence. Default `console`. */
   logger?: Partial<Logger> | false;
   /**
@@ -150,7 +164,6 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
   }
   if (/[\r\n\0]/.test(secretKey)) throw new Error('createMonoHandler: secretKey contains a line break or NUL');
   if (options.onWebhook && webhookSecret === '') throw new Error('createMonoHandler: onWebhook needs webhookSecret (the secret from Mono\'s dashboard)');
-  if (webhookSecret !== '' && !options.onWebhook) throw new Error('createMonoHandler: webhookSecret is set but onWebhook is missing');
 
   const baseUrl = parseBaseUrl(options.baseUrl ?? DEFAULT_BASE_URL);
   // Looked up per call, so instrumentation that patches fetch later is honoured.
@@ -164,11 +177,13 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
     redirectUrl: options.redirectUrl,
     onAccountLinked: options.onAccountLinked,
   };
+  const links = options.linkStore ?? memoryLinkStore();
   const webhooks =
-    webhookSecret !== '' && options.onWebhook
+    webhookSecret !== ''
       ? createWebhookReceiver({
           secret: webhookSecret,
           onWebhook: options.onWebhook,
+          onConnected: (ref, accountId) => recordConnected(links, ref, accountId),
           store: options.webhookStore ?? memoryWebhookStore(),
           dedupeTtlMs: positive(options.webhookDedupeTtl, 24 * 60 * 60_000, 'webhookDedupeTtl'),
           maxBodyBytes: positive(options.maxWebhookBytes, 1024 * 1024, 'maxWebhookBytes'),
@@ -180,6 +195,10 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
   if (options.redirectUrl === undefined) {
     log.warn("Live mode without redirectUrl: initiate goes to Mono without redirect_url, which Mono's current guide requires (an older one made it optional)");
   }
+  if (!webhooks) {
+    log.warn('Live mode without webhookSecret: a hosted link that returns without a code cannot complete (its account comes by the account_connected webhook)');
+  }
+  const linkWaitMs = positive(options.linkWait, 15_000, 'linkWait');
 
   return async function monoHandler(request: Request): Promise<Response> {
     const url = new URL(request.url);
@@ -199,7 +218,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       if (request.headers.get('sec-fetch-site') === 'cross-site' && options.allowCrossSite !== true) {
         return errorResponse(403, 'forbidden', 'Requests from pages on another site are refused (allowCrossSite)');
       }
-      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false });
+      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, links, webhooks: webhooks !== null, linkWaitMs });
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();
       log.error(`Unexpected failure on ${method} ${url.pathname}: ${describeError(error)}`);

@@ -321,7 +321,7 @@ describe('connect: page scroll lock', () => {
 });
 
 describe('connect: session', () => {
-  function harness(options: { exchange?: (code: string) => Promise<string> } = {}) {
+  function harness(options: { exchange?: (code: string | { reference: string }) => Promise<string> } = {}) {
     const frame = document.createElement('iframe');
     document.body.append(frame);
     const events: Array<[string, any]> = [];
@@ -343,7 +343,7 @@ describe('connect: session', () => {
       origins: [location.origin],
       exchange: (code) => {
         exchanges++;
-        return options.exchange ? options.exchange(code) : Promise.resolve('acc_from_' + code);
+        return options.exchange ? options.exchange(code) : Promise.resolve('acc_from_' + (typeof code == 'string' ? code : code.reference));
       },
       emit: (type, detail) => events.push([type, detail]),
     });
@@ -434,6 +434,23 @@ describe('connect: session', () => {
     expect(failed.events.map(([t]) => t).slice(-2)).to.deep.equal(['mono-error', 'mono-close']);
     expect(failed.events.at(-2)![1].error.kind).to.equal('widget');
     [done, closed, failed].forEach((h) => h.cleanup());
+  });
+
+  it('a successful return without a code (Mono\'s hosted link) exchanges the reference, once, whatever repeats it', async () => {
+    const proofs: unknown[] = [];
+    const h = harness({ exchange: (proof) => (proofs.push(proof), Promise.resolve('acc_by_ref')) });
+    h.session.resume({ code: null, status: 'successful', reason: null });
+    h.session.resume({ code: null, status: 'successful', reason: null });
+    await waitUntil(() => h.session.state === 'ended');
+    await new Promise((r) => setTimeout(r, 30));
+    expect(proofs).to.deep.equal([{ reference: 'kit-s1' }]);
+    expect(h.events.map(([t]) => t)).to.deep.equal(['mono-open', 'mono-success', 'mono-close']);
+    expect(h.events[1][1]).to.deep.equal({ accountId: 'acc_by_ref', reference: 'kit-s1' });
+    const other = harness({ exchange: (proof) => (proofs.push(proof), Promise.resolve('acc_again')) });
+    other.session.resume({ code: null, status: 'successful', reason: null });
+    await new Promise((r) => setTimeout(r, 50));
+    expect(proofs, 'the same reference is never claimed twice on one page').to.have.length(1);
+    [h, other].forEach((x) => x.cleanup());
   });
 
   it('fails with a config error (and never shows) a URL that is not https', async () => {

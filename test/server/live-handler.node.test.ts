@@ -35,7 +35,6 @@ describe('createMonoHandler: configuration', () => {
     assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, baseUrl: 'http://api.withmono.com', logger: false }), /https/);
     assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, baseUrl: 'not a url', logger: false }), /baseUrl/);
     assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, onWebhook: () => {}, logger: false }), /webhookSecret/);
-    assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, webhookSecret: 'whsec', logger: false }), /onWebhook/);
     assert.throws(() => createMonoHandler({ secretKey: FAKE_KEY, authorize, timeout: -1, logger: false }), /timeout/);
     assert.throws(() => createMonoHandler({ sandbox: false, logger: false }), /sandbox/);
   });
@@ -75,10 +74,10 @@ describe('createMonoHandler: configuration', () => {
 
   it('warns at start when live mode has no redirectUrl (Mono\'s current guide requires redirect_url)', () => {
     const quiet = capture();
-    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, redirectUrl: 'https://shop.test/linked', logger: quiet.logger });
+    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, redirectUrl: 'https://shop.test/linked', webhookSecret: 'whsec_1', logger: quiet.logger });
     assert.deepEqual(quiet.logs.filter((l) => l.startsWith('warn')), []);
     const told = capture();
-    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, logger: told.logger });
+    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, webhookSecret: 'whsec_1', logger: told.logger });
     assert.deepEqual(told.logs.filter((l) => l.startsWith('warn')).map((l) => /without redirectUrl/.test(l)), [true]);
   });
 

@@ -672,6 +672,39 @@ describe('sandbox: initiate and exchange', () => {
   });
 });
 
+describe('sandbox: links completed by reference (Mono\'s hosted link returns no code)', () => {
+  it('hands out the account the fake widget reported for a started link, once; waits, then 409 link-pending', async () => {
+    const s = sandbox();
+    assert.equal((await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-sbx-1' } })).res.status, 200);
+    assert.equal((await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-sbx-2' } })).res.status, 200);
+    assert.deepEqual((await s.post('/widget/linked', { reference: 'kit-sbx-1', account: 'txns_5' })).body, { received: true });
+    const claimed = await s.post('/accounts/auth', { reference: 'kit-sbx-1' });
+    assert.equal(claimed.res.status, 200);
+    assert.deepEqual(claimed.body, { id: 'txns_5' });
+    const again = await s.post('/accounts/auth', { reference: 'kit-sbx-1' });
+    assert.deepEqual([again.res.status, again.body.code], [404, 'link-unknown']);
+
+    const started = Date.now();
+    const pending = await s.post('/accounts/auth', { reference: 'kit-sbx-2' });
+    assert.deepEqual([pending.res.status, pending.body.code], [409, 'link-pending']);
+    assert.ok(Date.now() - started >= 1900, 'it waited for the report');
+    await s.post('/widget/linked', { reference: 'kit-sbx-2', account: 'acc_demo' });
+    assert.deepEqual((await s.post('/accounts/auth', { reference: 'kit-sbx-2' })).body, { id: 'acc_demo' });
+  });
+
+  it('refuses reports and claims for links it never started, bad accounts and bad references; a reauth gets its own account', async () => {
+    const s = sandbox();
+    assert.equal((await s.post('/widget/linked', { reference: 'kit-never', account: 'acc_demo' })).res.status, 404);
+    assert.equal((await s.post('/accounts/auth', { reference: 'kit-never' })).res.status, 404);
+    await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-sbx-3' } });
+    assert.equal((await s.post('/widget/linked', { reference: 'kit-sbx-3', account: '../x' })).res.status, 400);
+    for (const reference of ['', 42, 'r'.repeat(500)]) assert.equal((await s.post('/accounts/auth', { reference })).res.status, 400, String(reference));
+    await s.post('/accounts/initiate', { scope: 'reauth', account: 'acc_demo', meta: { ref: 'kit-sbx-reauth' } });
+    assert.equal((await s.post('/widget/linked', { reference: 'kit-sbx-reauth', account: 'acc_other' })).res.status, 404, 'a reauth keeps its account');
+    assert.deepEqual((await s.post('/accounts/auth', { reference: 'kit-sbx-reauth' })).body, { id: 'acc_demo' });
+  });
+});
+
 describe('sandbox: fake widget', () => {
   it('serves the widget page with a strict CSP and no inline script or style', async () => {
     const s = sandbox();

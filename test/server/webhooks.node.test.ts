@@ -136,7 +136,7 @@ describe('webhook receiver', () => {
     const failed = await deliver(event);
     assert.equal(failed.res.status, 500);
     assert.equal(events.length, before);
-    assert.ok(seen.logs.some((line) => /onWebhook failed for mono\.events\.account_reauthorized/.test(line)));
+    assert.ok(seen.logs.some((line) => /Webhook mono\.events\.account_reauthorized could not be handled/.test(line)));
     const retried = await deliver(event);
     assert.deepEqual(retried.json, { received: true });
     assert.equal(events.length, before + 1);

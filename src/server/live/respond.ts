@@ -14,7 +14,9 @@ export type ErrorCode =
   | 'upstream-invalid'
   | 'upstream-timeout'
   | 'upstream-unreachable'
-  | 'host-error';
+  | 'host-error'
+  | 'link-unknown'
+  | 'link-pending';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad-request',

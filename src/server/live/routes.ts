@@ -3,6 +3,7 @@ import { describeError, type Logger } from './redact.js';
 import { HttpError, jsonBody, jsonText, headersWith } from './respond.js';
 import type { Upstream } from './upstream.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
+import { customerKey, forgetStart, rememberStart, startedBy, takeLinked, type LinkStore } from './links.js';
 import { checkId, checkQuery, ID_PATTERN, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
 
 /** What `customer(request)` returns: an existing Mono customer, or the details to create one. */
@@ -32,6 +33,12 @@ export interface LiveContext {
   pdfOrigins: readonly string[];
   /** Whether income records carry `monthly_credits`. */
   monthlyCredits: boolean;
+  /** Started hosted links and the accounts Mono's webhook reported for them (links.ts). */
+  links: LinkStore;
+  /** Whether webhooks are received, without which a new link cannot complete by its reference. */
+  webhooks: boolean;
+  /** How long an exchange by reference waits for Mono's `account_connected` webhook. */
+  linkWaitMs: number;
 }
 
 interface Route {
@@ -137,14 +144,22 @@ const initiate: Route['handle'] = async (ctx) => {
   const redirectUrl = await redirectUrlFor(ctx);
   if (redirectUrl !== undefined) upstreamBody.redirect_url = redirectUrl;
 
-  return forward(await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/initiate', body: upstreamBody, signal: ctx.request.signal }));
+  const answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/initiate', body: upstreamBody, signal: ctx.request.signal });
+  try {
+    await rememberStart(ctx.links, meta.ref, scope === 'reauth' ? { account: account as string } : { customer: await customerKey(upstreamBody.customer) });
+  } catch (error) {
+    // Linking by code still works; only a return without a code will find no link.
+    ctx.log.warn(`linkStore.set failed; this link can complete only with a code: ${describeError(error)}`);
+  }
+  return forward(answer);
 };
 
 const CODE = /^[A-Za-z0-9_-]{1,256}$/;
 
 const exchange: Route['handle'] = async (ctx) => {
-  const { code } = await readJsonObject(ctx.request, ctx.maxBodyBytes);
-  if (typeof code !== 'string' || !CODE.test(code)) throw new HttpError(400, 'bad-request', 'Invalid code');
+  const { code, reference } = await readJsonObject(ctx.request, ctx.maxBodyBytes);
+  if (reference !== undefined && code === undefined) return exchangeReference(ctx, reference);
+  if (typeof code !== 'string' || !CODE.test(code)) throw new HttpError(400, 'bad-request', 'Invalid code: send { code } or { reference }');
   const answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/auth', body: { code }, signal: ctx.request.signal });
   const record = isRecord(answer.json) ? answer.json : {};
   const id = isRecord(record.data) ? record.data.id : record.id;
@@ -152,12 +167,56 @@ const exchange: Route['handle'] = async (ctx) => {
     ctx.log.warn('Mono answered the token exchange without an account id');
     throw new HttpError(502, 'upstream-invalid', 'Mono answered the exchange without an account id');
   }
-  if (ctx.hooks.onAccountLinked) {
-    const hook = ctx.hooks.onAccountLinked;
-    await callHook(ctx, 'onAccountLinked', () => hook({ accountId: id, request: ctx.request, response: answer.json }), 'The account was linked but could not be saved');
-  }
+  await accountLinked(ctx, id, answer.json);
   return forward(answer);
 };
+
+async function accountLinked(ctx: LiveContext, accountId: string, response: unknown): Promise<void> {
+  const hook = ctx.hooks.onAccountLinked;
+  if (hook) await callHook(ctx, 'onAccountLinked', () => hook({ accountId, request: ctx.request, response }), 'The account was linked but could not be saved');
+}
+
+const unknownLink = () => new HttpError(404, 'link-unknown', 'No link started here has this reference, or it was already completed');
+
+/**
+ * A hosted link that returned without a code (links.ts): the account Mono's `account_connected` webhook
+ * reported for the reference, once, to the customer who started it. A reauth's account is already known:
+ * it is handed back to whoever `authorize` lets see it.
+ */
+async function exchangeReference(ctx: LiveContext, reference: unknown): Promise<Response> {
+  if (typeof reference !== 'string' || !REF.test(reference)) throw new HttpError(400, 'bad-request', 'Invalid reference');
+  const starter = await startedBy(ctx.links, reference);
+  if (!starter) throw unknownLink();
+  let id: string | null;
+  if ('account' in starter) {
+    await authorizeAccount(ctx, starter.account);
+    id = starter.account;
+  } else {
+    if (!ctx.webhooks) {
+      ctx.log.error('A link returned without a code, and this handler receives no webhooks (webhookSecret) to learn its account from');
+      throw new HttpError(500, 'host-error', 'The host backend is misconfigured (no webhookSecret to complete a link by reference)');
+    }
+    const customer = ctx.hooks.customer ? await callHook(ctx, 'customer', () => ctx.hooks.customer!(ctx.request)) : null;
+    if (customer === null || customer === undefined) throw new HttpError(401, 'unauthenticated', 'Sign in before linking an account');
+    // Someone else's reference is answered like an unknown one.
+    if ((await customerKey(customer)) !== starter.customer) throw unknownLink();
+    id = await waitForLinked(ctx, reference);
+    if (!id) throw new HttpError(409, 'link-pending', 'Mono has not confirmed this link yet; if you finished linking, the account will appear shortly');
+  }
+  await forgetStart(ctx.links, reference);
+  await accountLinked(ctx, id, { id, reference });
+  return jsonBody({ id });
+}
+
+/** Mono's webhook may come a moment after the person is back: look for it until `linkWaitMs` has passed. */
+async function waitForLinked(ctx: LiveContext, reference: string): Promise<string | null> {
+  const deadline = Date.now() + ctx.linkWaitMs;
+  for (;;) {
+    const id = await takeLinked(ctx.links, reference);
+    if (id || Date.now() >= deadline || ctx.request.signal.aborted) return id;
+    await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now()))));
+  }
+}
 
 // ---------------------------------------------------------------------------------------------
 // transactions: Mono's paging links point at Mono (and its docs' sample is malformed), so they become the host's

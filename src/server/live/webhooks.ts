@@ -1,6 +1,7 @@
 import { isRecord, readLimitedText } from './body.js';
 import { describeError, type Logger } from './redact.js';
 import { errorResponse, HttpError, jsonBody } from './respond.js';
+import { expiringMap } from './links.js';
 
 // ---------------------------------------------------------------------------------------------
 // event types (MONO_API.md §10, §14.15; REST is snake_case, some webhooks camelCase)
@@ -165,26 +166,14 @@ export interface MemoryStoreOptions {
 
 /** The default store: one process's memory, bounded in size and time. */
 export function memoryWebhookStore(options: MemoryStoreOptions = {}): WebhookEventStore {
-  const maxEntries = Math.max(1, options.maxEntries ?? 10_000);
-  const now = options.now ?? Date.now;
-  const expiries = new Map<string, number>();
+  const seen = expiringMap<true>(options);
   return {
     claim(key, ttlMs) {
-      const at = now();
-      const expiry = expiries.get(key);
-      if (expiry !== undefined && expiry > at) return false;
-      expiries.delete(key);
-      expiries.set(key, at + ttlMs);
-      // Map keeps insertion order, so the first keys are the oldest.
-      for (const [old, oldExpiry] of expiries) {
-        if (expiries.size <= maxEntries && oldExpiry > at) break;
-        expiries.delete(old);
-      }
+      if (seen.get(key)) return false;
+      seen.set(key, true, ttlMs);
       return true;
     },
-    release(key) {
-      expiries.delete(key);
-    },
+    release: seen.delete,
   };
 }
 
@@ -193,7 +182,9 @@ export function memoryWebhookStore(options: MemoryStoreOptions = {}): WebhookEve
 
 export interface WebhookReceiverOptions {
   secret: string;
-  onWebhook: (event: MonoWebhookEvent, request: Request) => void | Promise<void>;
+  onWebhook?: (event: MonoWebhookEvent, request: Request) => void | Promise<void>;
+  /** The handler's own use of `account_connected`: the account of a hosted link, by its `meta.ref`. */
+  onConnected?: (ref: string, accountId: string) => Promise<unknown>;
   store: WebhookEventStore;
   /** How long a delivery is remembered; default 24 h (Mono's retries fall well inside). */
   dedupeTtlMs: number;
@@ -219,7 +210,7 @@ function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** `POST {basePath}/webhooks`: secret check, JSON, de-duplication, then `onWebhook`. */
+/** `POST {basePath}/webhooks`: secret check, JSON, de-duplication, then `onConnected` and `onWebhook`. */
 export function createWebhookReceiver(options: WebhookReceiverOptions): (request: Request) => Promise<Response> {
   return async (request) => {
     const given = request.headers.get('mono-webhook-secret');
@@ -247,10 +238,12 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): (request
     const key = event.eventId !== null ? `event:${event.eventId}` : `body:${hex(await sha256(text))}`;
     if (!(await options.store.claim(key, options.dedupeTtlMs))) return jsonBody({ received: true, duplicate: true });
     try {
-      await options.onWebhook(event, request);
+      const ref = event.type === 'account_connected' && event.data.meta?.ref;
+      if (typeof ref === 'string' && ref !== '') await options.onConnected?.(ref, event.accountId as string);
+      await options.onWebhook?.(event, request);
     } catch (error) {
       await options.store.release?.(key);
-      options.log.error(`onWebhook failed for ${event.event}; Mono will retry: ${describeError(error)}`);
+      options.log.error(`Webhook ${event.event} could not be handled; Mono will retry: ${describeError(error)}`);
       return errorResponse(500, 'host-error', 'The webhook could not be handled');
     }
     return jsonBody({ received: true });

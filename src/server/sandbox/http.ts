@@ -1,4 +1,4 @@
-import { codeForStatus } from '../live/respond.js';
+import { codeForStatus, type ErrorCode } from '../live/respond.js';
 /** Mono's own message texts, typo included (MONO_API.md §14.4). */
 export const MESSAGES = {
   ok: 'Request was succesfully completed',
@@ -39,8 +39,8 @@ export function success(at: Date, data: unknown, options: { message?: string; me
 }
 
 /** The host's failure envelope, as the live handler sends it: Mono's `{ status: 'failed', message, timestamp, data: null }` plus `code`. */
-export function failure(at: Date, status: number, message: string, headers: Record<string, string> = {}): Response {
-  return json({ status: 'failed', message, code: codeForStatus(status), timestamp: at.toISOString(), data: null }, status, headers);
+export function failure(at: Date, status: number, message: string, headers: Record<string, string> = {}, code: ErrorCode = codeForStatus(status)): Response {
+  return json({ status: 'failed', message, code, timestamp: at.toISOString(), data: null }, status, headers);
 }
 
 export function text(body: string | Uint8Array, contentType: string, headers: Record<string, string> = {}, status = 200): Response {

@@ -1,5 +1,6 @@
 import { ACCOUNT_ID_PATTERN, checkAccountId, type AccountTraits } from './accounts.js';
 import { DAY_MS, parseDayMonthYear, subtractMonths } from './dates.js';
+import { sleep } from './faults.js';
 import { failure, json, MESSAGES, success, text } from './http.js';
 import { incomeRecord, legacyIncome } from './income.js';
 import { assetsData, earningsData } from './investments.js';
@@ -226,6 +227,7 @@ const initiate: Handler = async (ctx) => {
         created_at: ctx.at.toISOString(),
       }
     : { mono_url: monoUrl.href, customer: customerId, meta: { ref }, scope, redirect_url: redirectUrl, created_at: ctx.at.toISOString() };
+  ctx.state.startedLinks.set(ref, reauth ? reauth.id : null);
   return success(ctx.at, data, { message: MESSAGES.okInitiate });
 };
 
@@ -241,12 +243,45 @@ function accountIdForCode(code: string): string {
 const exchange: Handler = async (ctx) => {
   const body = await readJsonObject(ctx);
   if (body instanceof Response) return body;
+  if (body.reference !== undefined && body.code === undefined) return exchangeReference(ctx, body.reference);
   const code = typeof body.code === 'string' ? body.code.trim() : '';
   if (code === '') return failure(ctx.at, 400, 'code is required');
   if (!/^code_[A-Za-z0-9_-]{1,200}$/.test(code)) return failure(ctx.at, 400, 'Invalid code');
   if (ctx.state.usedCodes.has(code)) return failure(ctx.at, 400, 'Code already used');
   ctx.state.usedCodes.set(code, true);
   return success(ctx.at, { id: accountIdForCode(code) }, { message: MESSAGES.okInitiate });
+};
+
+/**
+ * A link that returned without a code, as the live handler completes it (live/links.ts): the account the fake
+ * widget reported for the reference (standing in for Mono's account_connected webhook), once; a reauth's own account.
+ */
+const LINK_WAIT_MS = 2_000;
+
+async function exchangeReference(ctx: RouteContext, reference: unknown): Promise<Response> {
+  if (typeof reference !== 'string' || reference.length === 0 || reference.length > MAX_REF_LENGTH) return failure(ctx.at, 400, 'Invalid reference');
+  const started = ctx.state.startedLinks.get(reference);
+  if (started === undefined) return failure(ctx.at, 404, 'No link started here has this reference, or it was already completed', {}, 'link-unknown');
+  let id = started ?? ctx.state.linkedRefs.get(reference);
+  for (let waited = 0; !id && waited < LINK_WAIT_MS; waited += 100) {
+    await sleep(100, ctx.request.signal);
+    id = ctx.state.linkedRefs.get(reference);
+  }
+  if (!id) return failure(ctx.at, 409, 'Mono has not confirmed this link yet; if you finished linking, the account will appear shortly', {}, 'link-pending');
+  ctx.state.startedLinks.delete(reference);
+  ctx.state.linkedRefs.delete(reference);
+  return json({ id });
+}
+
+/** The fake widget's stand-in for Mono's account_connected webhook: this reference linked this account. */
+const widgetLinked: Handler = async (ctx) => {
+  const body = await readJsonObject(ctx);
+  if (body instanceof Response) return body;
+  const { reference, account } = body;
+  if (typeof reference !== 'string' || ctx.state.startedLinks.get(reference) !== null) return failure(ctx.at, 404, 'No new link started here has this reference', {}, 'link-unknown');
+  if (typeof account !== 'string' || !checkAccountId(account).ok) return failure(ctx.at, 400, 'Invalid account');
+  ctx.state.linkedRefs.set(reference, account);
+  return json({ received: true });
 };
 
 // ---------------------------------------------------------------------------------------------
@@ -504,6 +539,7 @@ const ROUTES: readonly Route[] = [
   route('POST', 'accounts/:id/sync', withBody(withAccount(sync))),
   route('GET', 'accounts/:id/jobs/:jobId', withAccount(syncJob)),
   route('GET', 'widget', widget, 'any'),
+  route('POST', 'widget/linked', widgetLinked, 'any'),
   route('GET', 'widget.js', () => text(WIDGET_JS, 'text/javascript; charset=utf-8'), 'any'),
   route('GET', 'widget.css', () => text(WIDGET_CSS, 'text/css; charset=utf-8'), 'any'),
 ];

@@ -29,6 +29,9 @@ export interface SyncJob {
 /** Mutable state of one sandbox handler: everything that is not a pure function of the account id. */
 export class SandboxState {
   readonly usedCodes = new BoundedMap<string, true>(10_000);
+  /** Links started by initiate (reference → the reauth's account, or null), and the accounts the fake widget linked for them. */
+  readonly startedLinks = new BoundedMap<string, string | null>(10_000);
+  readonly linkedRefs = new BoundedMap<string, string>(10_000);
   readonly statementJobs = new BoundedMap<string, StatementJob>(1_000);
   readonly syncJobs = new BoundedMap<string, SyncJob>(1_000);
   /** Account id → times its syncs finished; each finished sync adds a few transactions. */

@@ -189,7 +189,9 @@ button:focus-visible, input:focus-visible { outline: 3px solid #6f7cff; outline-
 /**
  * Plain ES2017 script (no build step, no modules) so it runs as served. Query parameters besides what
  * initiate puts in the URL, for tests: `link_delay` (ms the fake bank takes, default 300), `repeat_success`
- * (post the success message N times, like a buggy widget), `origin` (postMessage target origin).
+ * (post the success message N times, like a buggy widget), `origin` (postMessage target origin), `return=reference`
+ * (end like Mono's documented hosted link: report the account as its webhook would, then return to `redirect_url`
+ * with no code, even inside a frame).
  */
 export const WIDGET_JS = `(function () {
   'use strict';
@@ -198,6 +200,7 @@ export const WIDGET_JS = `(function () {
   var scope = document.body.getAttribute('data-scope') === 'reauth' ? 'reauth' : 'auth';
   var linkDelay = Math.min(Math.max(Number(params.has('link_delay') ? params.get('link_delay') : 300) || 0, 0), 10000);
   var repeatSuccess = Math.min(Math.max(Math.floor(Number(params.get('repeat_success')) || 1), 1), 5);
+  var byReference = params.get('return') === 'reference';
   var CREDENTIALS = { username: ${JSON.stringify(SANDBOX_CREDENTIALS.username)}, password: ${JSON.stringify(SANDBOX_CREDENTIALS.password)}, otp: ${JSON.stringify(SANDBOX_CREDENTIALS.otp)} };
   var target = window.parent !== window ? window.parent : window.opener;
   var targetOrigin = embedderOrigin();
@@ -383,7 +386,9 @@ export const WIDGET_JS = `(function () {
     later(function () {
       var code = 'code_' + chosen.value + '_' + randomPart();
       post('mono.connect.account_linked', { institution: institution() });
-      if (target) {
+      if (byReference) {
+        returnByReference(chosen.value);
+      } else if (target) {
         for (var i = 0; i < repeatSuccess; i++) post('mono.connect.widget.account_linked', { code: code });
         finish('Account linked. You can close this window.');
       } else if (!returnTo({ code: code, status: 'successful' })) {
@@ -391,6 +396,18 @@ export const WIDGET_JS = `(function () {
       }
     });
   });
+
+  /**
+   * Mono's documented hosted link: its account comes to the host by webhook (here the sandbox's stand-in for it),
+   * and the page returns to redirect_url with status and reference but no code, even inside a frame.
+   */
+  function returnByReference(account) {
+    var linked = new URL('widget/linked', location.href);
+    fetch(linked.href, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference: reference, account: account }) })
+      .then(function (res) { if (!res.ok) throw new Error('HTTP ' + res.status); })
+      .then(function () { if (!returnTo({ status: 'successful' })) finish('Account linked. Return to the app to continue.'); })
+      .catch(function () { fail('LINK_FAILED', 'The sandbox could not record the link.', status); });
+  }
 
   function cancel() {
     if (done) return;

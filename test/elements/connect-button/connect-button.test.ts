@@ -725,4 +725,31 @@ describe('<mono-connect-button>', () => {
     expect(log.of('mono-success')[0].detail.accountId).to.equal('acc_business');
     expect(rec.count('/accounts/auth')).to.equal(1);
   });
+
+  it('completes a hosted link that returns without a code: the sandbox widget reports the account as Mono\'s webhook would, the button exchanges the reference', async () => {
+    const returnPage = `${location.origin}/test/connect/fixtures/return.html`;
+    const { el, log, rec } = await setup({}, { widgetUrl: fastWidget({ return: 'reference', redirect_url: returnPage }) });
+    parts(el).trigger.click();
+    await linkThroughWidget(await widgetReady(parts(el).frame), 'Access Bank', 'txns_5');
+    await closed(log);
+    expect(log.names()).to.include.members(['mono-open', 'mono-success']);
+    expect(log.of('mono-success')[0].detail.accountId).to.equal('txns_5');
+    const exchanges = rec.calls.filter((c) => c.path === '/accounts/auth');
+    expect(exchanges).to.have.length(1);
+    expect(exchanges[0].body).to.deep.equal({ reference: log.of('mono-open')[0].detail.reference });
+    expect(log.of('mono-close')[0].detail.reason).to.equal('success');
+  });
+
+  it('a return without a code that the host cannot confirm is an http error saying so, and the dialog closes', async () => {
+    const unconfirmed = (url: URL, body: any) => `${location.origin}/test/connect/fixtures/return.html?status=successful&reference=${body.meta.ref}`;
+    const { el, log, rec } = await setup({}, { widgetUrl: unconfirmed });
+    parts(el).trigger.click();
+    await waitUntil(() => log.of('mono-close').length > 0, 'no mono-close', { timeout: 8000 });
+    expect(log.names().slice(-2)).to.deep.equal(['mono-error', 'mono-close']);
+    const { error } = log.of('mono-error')[0].detail;
+    expect([error.kind, error.status]).to.deep.equal(['http', 409]);
+    expect(parts(el).status()).to.contain('Mono has not confirmed this link yet');
+    expect(rec.count('/accounts/auth'), 'the claim is not repeated on its own').to.equal(1);
+    expect(parts(el).dialog.open).to.equal(false);
+  });
 });

@@ -1,0 +1,180 @@
+// A hosted link that returns without a code completes by its reference: the live handler remembers who
+// started it, learns its account from Mono's account_connected webhook, and hands that account out once.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { createMonoHandler, memoryLinkStore, type LinkStore } from '../../src/server/index.js';
+import { ACCOUNT, FAKE_KEY, OTHER_ACCOUNT, startFakeMono, type FakeMono } from './fake-mono.js';
+import { capture, serveHandler, type LiveServer } from './live-helpers.js';
+
+const SECRET = 'whsec_Lk7QmZ2p9Xr4Vb8Nt1cD';
+const CUSTOMERS: Record<string, { name: string; email: string }> = {
+  chiamaka: { name: 'Chiamaka Okafor', email: 'chiamaka@example.ng' },
+  emeka: { name: 'Emeka Obi', email: 'emeka@example.ng' },
+};
+
+let eventCount = 0;
+const connected = (ref: string, id = ACCOUNT) => ({
+  event: 'mono.events.account_connected',
+  event_id: `evt-${++eventCount}-${ref}`,
+  data: { id, customer: '683d6a2c91f0e4b8c2a1d7e3', meta: { data_status: 'PROCESSING', auth_method: 'internet_banking', ref } },
+});
+
+describe('linking by reference (live handler)', () => {
+  let fake: FakeMono;
+  let live: LiveServer;
+  const seen = capture();
+  const linked: { accountId: string; user: string | null; response: unknown }[] = [];
+  const webhooks: string[] = [];
+  const stored: string[] = [];
+
+  before(async () => {
+    fake = await startFakeMono();
+    const memory = memoryLinkStore();
+    const store: LinkStore = {
+      set: (key, value, ttl) => {
+        stored.push(value);
+        return memory.set(key, value, ttl);
+      },
+      get: memory.get,
+      take: memory.take,
+    };
+    live = await serveHandler(
+      {
+        secretKey: FAKE_KEY,
+        baseUrl: fake.url,
+        authorize: (request, accountId) => request.headers.get('x-user') === 'chiamaka' && accountId === ACCOUNT,
+        customer: (request) => CUSTOMERS[request.headers.get('x-user') ?? ''] ?? null,
+        redirectUrl: 'https://shop.example.ng/mono/return',
+        onAccountLinked: ({ accountId, request, response }) => void linked.push({ accountId, user: request.headers.get('x-user'), response }),
+        webhookSecret: SECRET,
+        onWebhook: (event) => void webhooks.push(event.event),
+        linkStore: store,
+        linkWait: 600,
+      },
+      seen,
+    );
+  });
+  after(async () => {
+    await live.close();
+    await fake.close();
+  });
+
+  const start = (ref: string, user = 'chiamaka', body: Record<string, unknown> = { scope: 'auth' }) =>
+    live.call('/accounts/initiate', { method: 'POST', user, body: JSON.stringify({ ...body, meta: { ref } }) });
+  const deliver = (event: unknown) => live.call('/webhooks', { method: 'POST', user: null, body: JSON.stringify(event), headers: { 'mono-webhook-secret': SECRET } });
+  const claim = (reference: unknown, user = 'chiamaka') => live.call('/accounts/auth', { method: 'POST', user, body: JSON.stringify({ reference }) });
+
+  it('hands the account from account_connected to the customer who started the link, once', async () => {
+    linked.length = 0;
+    assert.equal((await start('kit-ref-once')).res.status, 200);
+    const hook = await deliver(connected('kit-ref-once'));
+    assert.deepEqual(hook.json, { received: true });
+    assert.ok(webhooks.includes('mono.events.account_connected'), 'onWebhook still gets the event');
+
+    const before = fake.requests.length;
+    const { res, json } = await claim('kit-ref-once');
+    assert.equal(res.status, 200);
+    assert.deepEqual(json, { id: ACCOUNT });
+    assert.equal(fake.requests.length, before, 'Mono is not asked: the webhook already said which account');
+    assert.deepEqual(linked, [{ accountId: ACCOUNT, user: 'chiamaka', response: { id: ACCOUNT, reference: 'kit-ref-once' } }]);
+
+    const again = await claim('kit-ref-once');
+    assert.equal(again.res.status, 404);
+    assert.equal(again.json.code, 'link-unknown');
+    assert.equal(linked.length, 1);
+  });
+
+  it('waits for a webhook that comes a moment after the person is back', async () => {
+    await start('kit-ref-late');
+    const started = Date.now();
+    const late = new Promise((resolve) => setTimeout(resolve, 250)).then(() => deliver(connected('kit-ref-late', OTHER_ACCOUNT)));
+    const { res, json } = await claim('kit-ref-late');
+    await late;
+    assert.equal(res.status, 200);
+    assert.deepEqual(json, { id: OTHER_ACCOUNT });
+    assert.ok(Date.now() - started >= 250);
+  });
+
+  it('answers 409 link-pending when the webhook has not come within linkWait, and the link stays claimable', async () => {
+    await start('kit-ref-slow');
+    const started = Date.now();
+    const pending = await claim('kit-ref-slow');
+    assert.equal(pending.res.status, 409);
+    assert.equal(pending.json.code, 'link-pending');
+    assert.ok(Date.now() - started >= 550, `waited ${Date.now() - started} ms`);
+    await deliver(connected('kit-ref-slow'));
+    assert.deepEqual((await claim('kit-ref-slow')).json, { id: ACCOUNT });
+  });
+
+  it('another customer, a reference never started here, or a malformed one gets nothing', async () => {
+    await start('kit-ref-theirs');
+    await deliver(connected('kit-ref-theirs'));
+    const other = await claim('kit-ref-theirs', 'emeka');
+    assert.equal(other.res.status, 404, 'answered like an unknown reference');
+    assert.equal(other.json.code, 'link-unknown');
+    assert.equal((await claim('kit-ref-theirs', null as never)).res.status, 401);
+
+    const foreign = await deliver(connected('order-1234'));
+    assert.equal(foreign.res.status, 200, 'a link started elsewhere is still a delivered webhook');
+    assert.equal((await claim('order-1234')).res.status, 404);
+
+    for (const bad of ['', '../x', 'a'.repeat(129), 42, null]) assert.equal((await claim(bad)).res.status, 400, String(bad));
+    // The rightful customer still gets it.
+    assert.deepEqual((await claim('kit-ref-theirs')).json, { id: ACCOUNT });
+  });
+
+  it('a reauth by reference gives back its own account to whoever authorize lets see it, with no webhook', async () => {
+    assert.equal((await start('kit-ref-reauth', 'chiamaka', { scope: 'reauth', account: ACCOUNT })).res.status, 200);
+    assert.equal((await claim('kit-ref-reauth', 'emeka')).res.status, 403);
+    assert.deepEqual((await claim('kit-ref-reauth')).json, { id: ACCOUNT });
+  });
+
+  it('keeps no name, email or BVN in the store: the customer is a digest', () => {
+    assert.ok(stored.length > 0);
+    for (const value of stored) assert.doesNotMatch(value, /@|Chiamaka|Emeka/);
+  });
+});
+
+describe('linking by reference: setups', () => {
+  it('without webhookSecret a new link cannot complete by reference: a clear 500, and a warning at start', async () => {
+    const fake = await startFakeMono();
+    const seen = capture();
+    const live = await serveHandler(
+      { secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, customer: () => CUSTOMERS.chiamaka, redirectUrl: 'https://shop.example.ng/r' },
+      seen,
+    );
+    try {
+      assert.ok(seen.logs.some((line) => /^warn .*Live mode without webhookSecret/.test(line)));
+      await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-no-hooks' } }) });
+      const { res, json } = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ reference: 'kit-no-hooks' }) });
+      assert.equal(res.status, 500);
+      assert.match(json.message, /webhookSecret/);
+    } finally {
+      await live.close();
+      await fake.close();
+    }
+  });
+
+  it('webhookSecret alone (no onWebhook) receives webhooks for linking', () => {
+    assert.doesNotThrow(() => createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, webhookSecret: SECRET, logger: false }));
+  });
+
+  it('a failing link store does not stop initiate (a code still links), and says so', async () => {
+    const fake = await startFakeMono();
+    const seen = capture();
+    const broken: LinkStore = {
+      set: () => Promise.reject(new Error('redis down')),
+      get: () => null,
+      take: () => null,
+    };
+    const live = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, customer: () => CUSTOMERS.chiamaka, webhookSecret: SECRET, linkStore: broken }, seen);
+    try {
+      const { res } = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-broken' } }) });
+      assert.equal(res.status, 200);
+      assert.ok(seen.logs.some((line) => /^warn .*linkStore\.set failed.*redis down/.test(line)));
+    } finally {
+      await live.close();
+      await fake.close();
+    }
+  });
+});
