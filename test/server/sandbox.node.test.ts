@@ -692,6 +692,16 @@ describe('sandbox: links completed by reference (Mono\'s hosted link returns no 
     assert.deepEqual((await s.post('/accounts/auth', { reference: 'kit-sbx-2' })).body, { id: 'acc_demo' });
   });
 
+  it('linkReturn: reference sends the fake widget down that flow (new links only)', async () => {
+    const s = sandbox({ linkReturn: 'reference' });
+    const auth = await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-sbx-lr' } });
+    assert.equal(new URL(auth.body.data.mono_url).searchParams.get('return'), 'reference');
+    const reauth = await s.post('/accounts/initiate', { scope: 'reauth', account: 'acc_demo', meta: { ref: 'kit-sbx-lr2' } });
+    assert.equal(new URL(reauth.body.data.mono_url).searchParams.get('return'), null);
+    const plain = await sandbox().post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-sbx-lr3' } });
+    assert.equal(new URL(plain.body.data.mono_url).searchParams.get('return'), null);
+  });
+
   it('refuses reports and claims for links it never started, bad accounts and bad references; a reauth gets its own account', async () => {
     const s = sandbox();
     assert.equal((await s.post('/widget/linked', { reference: 'kit-never', account: 'acc_demo' })).res.status, 404);

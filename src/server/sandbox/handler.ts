@@ -13,6 +13,12 @@ export interface SandboxHandlerOptions {
   pollsUntilDone?: number;
   /** Add `monthly_credits` to income records, as the live handler does; default true. */
   monthlyCredits?: boolean;
+  /**
+   * How the fake widget ends a new link: `code` (default) like Mono's widget messages, or `reference` like Mono's
+   * documented hosted link (the account reported as its webhook would, then `redirect_url` with no code), to try
+   * a `redirect_url` page and backend on the flow that completes by reference.
+   */
+  linkReturn?: 'code' | 'reference';
 }
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -54,7 +60,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Fetch
     const immediate = fault ? immediateFault(fault, at) : null;
     if (immediate) return immediate;
 
-    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false };
+    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false, linkReturn: options.linkReturn ?? 'code' };
     const relative = pathname.slice(basePath.length + 1);
     const response = await dispatch(ctx, relative);
     if (fault === 'malformed') return malformed(response);

@@ -35,6 +35,7 @@ export interface RouteContext {
   state: SandboxState;
   pollsUntilDone: number;
   monthlyCredits: boolean;
+  linkReturn: 'code' | 'reference';
 }
 
 interface LoadedAccount {
@@ -206,6 +207,7 @@ const initiate: Handler = async (ctx) => {
   if (reauth) monoUrl.searchParams.set('account', reauth.id);
   if (institutionId) monoUrl.searchParams.set('institution', institutionId);
   monoUrl.searchParams.set('redirect_url', redirectUrl);
+  if (ctx.linkReturn === 'reference' && !reauth) monoUrl.searchParams.set('return', 'reference');
   // a fresh session per call, so a link is never reused
   monoUrl.searchParams.set('session', randomToken(16));
 
