@@ -147,6 +147,27 @@ try {
   await page.waitForTimeout(500);
   check('redirect: a reload replays nothing', (await events()).length === 0 && exchanges() - before === 1);
 
+  // ---- redirect, ending like Mono's documented hosted link: no code, the account reported by webhook ----
+  await page.evaluate(() => {
+    (document.querySelector('#provider') as HTMLElement & { headers?: Record<string, string> }).headers = { 'x-sandbox-link-return': 'reference' };
+  });
+  before = exchanges();
+  const claims: string[] = [];
+  page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/mono/accounts/auth') && claims.push(r.postData() ?? ''));
+  await Promise.all([page.waitForURL(/\/api\/mono\/widget\?.*return=reference/, { timeout: 15000 }), page.click('#connect button[part~="button"]')]);
+  await Promise.all([
+    page.waitForURL((url) => url.pathname === '/' && url.searchParams.get('status') === 'successful', { timeout: 15000 }),
+    driveWidget(page, { bank: 'Zenith Bank', account: 'usd_savings' }),
+  ]);
+  check('hosted return: back on the demo with no code in the URL', !new URL(page.url()).searchParams.has('code'), page.url());
+  await page.waitForFunction(() => customElements.get('mono-connect-button') !== undefined);
+  await waitForEvent('mono-close');
+  log = await events();
+  check('hosted return: mono-success then mono-close', log.map((e) => e.name).join() === 'mono-success,mono-close', log.map((e) => e.name));
+  check('hosted return: the account the widget reported', log[0]?.detail.accountId === 'usd_savings', log[0]);
+  check('hosted return: one exchange, by the reference', exchanges() - before === 1 && claims.length === 1 && JSON.parse(claims[0]).reference === log[0]?.detail.reference, claims);
+  check('hosted return: status and reference removed from the address bar', !/[?&](reference|status)=/.test(page.url()), page.url());
+
   // ---- time from click to the widget on screen (modal) ----
   await setMode('modal');
   const timings: string[] = [];

@@ -700,6 +700,11 @@ describe('sandbox: links completed by reference (Mono\'s hosted link returns no 
     assert.equal(new URL(reauth.body.data.mono_url).searchParams.get('return'), null);
     const plain = await sandbox().post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-sbx-lr3' } });
     assert.equal(new URL(plain.body.data.mono_url).searchParams.get('return'), null);
+    const switched = await sandbox().post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-sbx-lr4' } }, { 'x-sandbox-link-return': 'reference' });
+    assert.equal(new URL(switched.body.data.mono_url).searchParams.get('return'), 'reference', 'per request, by the sandbox switch');
+    const back = await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-sbx-lr5' } }, { 'x-sandbox-link-return': 'code' });
+    assert.equal(new URL(back.body.data.mono_url).searchParams.get('return'), null, 'the switch overrides the option');
+    assert.equal((await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-sbx-lr6' } }, { 'x-sandbox-link-return': 'maybe' })).res.status, 400);
   });
 
   it('refuses reports and claims for links it never started, bad accounts and bad references; a reauth gets its own account', async () => {

@@ -10,6 +10,7 @@ const SWITCHES = {
   fault: ['x-sandbox-fault', '__fault'],
   times: ['x-sandbox-fault-times', '__fault_times'],
   key: ['x-sandbox-fault-key', '__fault_key'],
+  linkReturn: ['x-sandbox-link-return', '__link_return'],
 } as const;
 
 export const MAX_LATENCY_MS = 120_000;
@@ -20,6 +21,8 @@ export interface Switches {
   fault: FaultKind | null;
   times: number | null;
   key: string | null;
+  /** How the fake widget ends a link started by this initiate (`SandboxHandlerOptions.linkReturn`). */
+  linkReturn: 'code' | 'reference' | null;
 }
 
 function read(request: Request, url: URL, [header, param]: readonly [string, string]): string | null {
@@ -34,6 +37,8 @@ export function readSwitches(request: Request, url: URL): Switches | { error: st
   const fault = read(request, url, SWITCHES.fault);
   const times = read(request, url, SWITCHES.times);
   const key = read(request, url, SWITCHES.key);
+  const linkReturn = read(request, url, SWITCHES.linkReturn) || null;
+  if (linkReturn !== null && linkReturn !== 'code' && linkReturn !== 'reference') return { error: 'Invalid x-sandbox-link-return: expected code or reference' };
 
   const latencyMs = latency === null || latency === '' ? 0 : Number(latency);
   if (!Number.isInteger(latencyMs) || latencyMs < 0 || latencyMs > MAX_LATENCY_MS) {
@@ -47,7 +52,7 @@ export function readSwitches(request: Request, url: URL): Switches | { error: st
   if (timesValue !== null && (!Number.isInteger(timesValue) || timesValue < 0)) {
     return { error: 'Invalid x-sandbox-fault-times: expected a non-negative integer' };
   }
-  return { latencyMs, fault: kind as FaultKind | null, times: timesValue, key: key || null };
+  return { latencyMs, fault: kind as FaultKind | null, times: timesValue, key: key || null, linkReturn };
 }
 
 /** With a times limit, only the first N requests sharing a key are faulted; later ones go through. */

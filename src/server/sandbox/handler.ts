@@ -60,7 +60,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Fetch
     const immediate = fault ? immediateFault(fault, at) : null;
     if (immediate) return immediate;
 
-    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false, linkReturn: options.linkReturn ?? 'code' };
+    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false, linkReturn: switches.linkReturn ?? options.linkReturn ?? 'code' };
     const relative = pathname.slice(basePath.length + 1);
     const response = await dispatch(ctx, relative);
     if (fault === 'malformed') return malformed(response);
