@@ -101,10 +101,11 @@ export abstract class MonoClientCore {
   }
 
   /**
-   * Exchanges the widget's code for the account id; given `{ reference }` instead (a hosted link that returned
-   * without a code), the host answers with the account Mono's webhook reported for that link.
+   * Exchanges the widget's code for the account id. The connect button sends `{ code, reference }`; with
+   * `{ reference }` alone (a hosted link that returned without a code), the host answers with the account
+   * Mono's webhook reported for that link.
    */
-  exchange(code: string | { reference: string }, o?: RequestOptions): Promise<Exchange> {
+  exchange(code: string | { code?: string | undefined; reference: string }, o?: RequestOptions): Promise<Exchange> {
     const parsers = this.connectParsers();
     return this.call({ method: 'POST', path: '/accounts/auth', body: typeof code == 'object' ? code : { code }, parse: async (b) => (await parsers).parseExchange(b) }, o);
   }

@@ -19,7 +19,7 @@ export interface SessionOptions {
   /** Allowed widget origins (`widget-origins`). */
   origins: readonly string[];
   /** Exchanges a code (or, with none, the link's reference) through the host; resolves with the account id. */
-  exchange: (code: string | { reference: string }) => Promise<string>;
+  exchange: (proof: { code?: string | undefined; reference: string }) => Promise<string>;
   /** Dispatches a `mono-*` event (the element's `emit`). */
   emit: <K extends MonoEventName>(type: K, detail: MonoEventDetails[K]) => unknown;
   /** Called once, just before `mono-close`. */
@@ -134,7 +134,7 @@ export class ConnectSession {
     this.#options.onExchanging?.();
     let accountId: string;
     try {
-      accountId = await this.#options.exchange(code ?? { reference: this.reference });
+      accountId = await this.#options.exchange({ code: code || undefined, reference: this.reference });
     } catch (e) {
       this.fail(e);
       return;

@@ -183,7 +183,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       ? createWebhookReceiver({
           secret: webhookSecret,
           onWebhook: options.onWebhook,
-          onConnected: (ref, accountId) => recordConnected(links, ref, accountId),
+          onConnected: (ref, accountId, customer) => recordConnected(links, ref, accountId, customer),
           store: options.webhookStore ?? memoryWebhookStore(),
           dedupeTtlMs: positive(options.webhookDedupeTtl, 24 * 60 * 60_000, 'webhookDedupeTtl'),
           maxBodyBytes: positive(options.maxWebhookBytes, 1024 * 1024, 'maxWebhookBytes'),
@@ -218,7 +218,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       if (request.headers.get('sec-fetch-site') === 'cross-site' && options.allowCrossSite !== true) {
         return errorResponse(403, 'forbidden', 'Requests from pages on another site are refused (allowCrossSite)');
       }
-      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, links, webhooks: webhooks !== null, linkWaitMs });
+      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, links, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey });
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();
       log.error(`Unexpected failure on ${method} ${url.pathname}: ${describeError(error)}`);

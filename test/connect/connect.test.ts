@@ -321,7 +321,7 @@ describe('connect: page scroll lock', () => {
 });
 
 describe('connect: session', () => {
-  function harness(options: { exchange?: (code: string | { reference: string }) => Promise<string> } = {}) {
+  function harness(options: { exchange?: (proof: { code?: string | undefined; reference: string }) => Promise<string> } = {}) {
     const frame = document.createElement('iframe');
     document.body.append(frame);
     const events: Array<[string, any]> = [];
@@ -343,7 +343,7 @@ describe('connect: session', () => {
       origins: [location.origin],
       exchange: (code) => {
         exchanges++;
-        return options.exchange ? options.exchange(code) : Promise.resolve('acc_from_' + (typeof code == 'string' ? code : code.reference));
+        return options.exchange ? options.exchange(code) : Promise.resolve('acc_from_' + (code.code ?? code.reference));
       },
       emit: (type, detail) => events.push([type, detail]),
     });
@@ -443,7 +443,7 @@ describe('connect: session', () => {
     h.session.resume({ code: null, status: 'successful', reason: null });
     await waitUntil(() => h.session.state === 'ended');
     await new Promise((r) => setTimeout(r, 30));
-    expect(proofs).to.deep.equal([{ reference: 'kit-s1' }]);
+    expect(proofs).to.deep.equal([{ code: undefined, reference: 'kit-s1' }]);
     expect(h.events.map(([t]) => t)).to.deep.equal(['mono-open', 'mono-success', 'mono-close']);
     expect(h.events[1][1]).to.deep.equal({ accountId: 'acc_by_ref', reference: 'kit-s1' });
     const other = harness({ exchange: (proof) => (proofs.push(proof), Promise.resolve('acc_again')) });

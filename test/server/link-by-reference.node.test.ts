@@ -12,11 +12,13 @@ const CUSTOMERS: Record<string, { name: string; email: string }> = {
   emeka: { name: 'Emeka Obi', email: 'emeka@example.ng' },
 };
 
+/** The Mono customer id the fake Mono's initiate answers with (MONO_API.md §14 sample). */
+const MONO_CUSTOMER = '683d6a2c91f0e4b8c2a1d7e3';
 let eventCount = 0;
-const connected = (ref: string, id = ACCOUNT) => ({
+const connected = (ref: string, id = ACCOUNT, customer = MONO_CUSTOMER) => ({
   event: 'mono.events.account_connected',
   event_id: `evt-${++eventCount}-${ref}`,
-  data: { id, customer: '683d6a2c91f0e4b8c2a1d7e3', meta: { data_status: 'PROCESSING', auth_method: 'internet_banking', ref } },
+  data: { id, customer, meta: { data_status: 'PROCESSING', auth_method: 'internet_banking', ref } },
 });
 
 describe('linking by reference (live handler)', () => {
@@ -31,9 +33,9 @@ describe('linking by reference (live handler)', () => {
     fake = await startFakeMono();
     const memory = memoryLinkStore();
     const store: LinkStore = {
-      set: (key, value, ttl) => {
+      add: (key, value, ttl) => {
         stored.push(value);
-        return memory.set(key, value, ttl);
+        return memory.add(key, value, ttl);
       },
       get: memory.get,
       take: memory.take,
@@ -43,9 +45,12 @@ describe('linking by reference (live handler)', () => {
         secretKey: FAKE_KEY,
         baseUrl: fake.url,
         authorize: (request, accountId) => request.headers.get('x-user') === 'chiamaka' && accountId === ACCOUNT,
-        customer: (request) => CUSTOMERS[request.headers.get('x-user') ?? ''] ?? null,
+        customer: (request) => (request.headers.get('x-user') === 'chiamaka-by-id' ? { id: MONO_CUSTOMER } : (CUSTOMERS[request.headers.get('x-user') ?? ''] ?? null)),
         redirectUrl: 'https://shop.example.ng/mono/return',
-        onAccountLinked: ({ accountId, request, response }) => void linked.push({ accountId, user: request.headers.get('x-user'), response }),
+        onAccountLinked: ({ accountId, request, response }) => {
+          if (request.headers.get('x-fail-store') === '1') throw new Error('disk full');
+          linked.push({ accountId, user: request.headers.get('x-user'), response });
+        },
         webhookSecret: SECRET,
         onWebhook: (event) => void webhooks.push(event.event),
         linkStore: store,
@@ -125,13 +130,80 @@ describe('linking by reference (live handler)', () => {
 
   it('a reauth by reference gives back its own account to whoever authorize lets see it, with no webhook', async () => {
     assert.equal((await start('kit-ref-reauth', 'chiamaka', { scope: 'reauth', account: ACCOUNT })).res.status, 200);
-    assert.equal((await claim('kit-ref-reauth', 'emeka')).res.status, 403);
+    assert.equal((await claim('kit-ref-reauth', 'emeka')).res.status, 404, 'answered like an unknown reference');
     assert.deepEqual((await claim('kit-ref-reauth')).json, { id: ACCOUNT });
   });
 
-  it('keeps no name, email or BVN in the store: the customer is a digest', () => {
+  it('a reference names one link: nobody can start another under it (no takeover of a known reference)', async () => {
+    assert.equal((await start('kit-ref-taken')).res.status, 200);
+    const before = fake.requests.length;
+    const squat = await start('kit-ref-taken', 'emeka');
+    assert.equal(squat.res.status, 400);
+    assert.match(squat.json.message, /already used/);
+    assert.equal(fake.requests.length, before, 'Mono is not asked');
+    await deliver(connected('kit-ref-taken'));
+    assert.equal((await claim('kit-ref-taken', 'emeka')).res.status, 404);
+    assert.deepEqual((await claim('kit-ref-taken')).json, { id: ACCOUNT });
+  });
+
+  it('ignores a webhook for the reference that names another Mono customer, or an account id that is not an id', async () => {
+    await start('kit-ref-foreign');
+    await deliver(connected('kit-ref-foreign', ACCOUNT, '683d6a2c91f0e4b8c2a1d000'));
+    await deliver(connected('kit-ref-foreign', '../../x?y'));
+    assert.equal((await claim('kit-ref-foreign')).json.code, 'link-pending');
+    await deliver(connected('kit-ref-foreign'));
+    assert.deepEqual((await claim('kit-ref-foreign')).json, { id: ACCOUNT });
+  });
+
+  it('a host that could not save the account gets it again on the retry', async () => {
+    linked.length = 0;
+    await start('kit-ref-save');
+    await deliver(connected('kit-ref-save'));
+    const failed = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ reference: 'kit-ref-save' }), headers: { 'x-fail-store': '1' } });
+    assert.equal(failed.res.status, 500);
+    assert.deepEqual((await claim('kit-ref-save')).json, { id: ACCOUNT });
+    assert.equal(linked.length, 1);
+  });
+
+  it('of two claims at once, one gets the account and the other a 404 without waiting out linkWait', async () => {
+    await start('kit-ref-race');
+    const started = Date.now();
+    const claims = Promise.all([claim('kit-ref-race'), claim('kit-ref-race')]);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    await deliver(connected('kit-ref-race'));
+    const answers = (await claims).map((a) => a.res.status).sort();
+    assert.deepEqual(answers, [200, 404]);
+    assert.ok(Date.now() - started < 550, `took ${Date.now() - started} ms`);
+  });
+
+  it('a link completed by its code (the reference beside it) can no longer be claimed by reference', async () => {
+    linked.length = 0;
+    await start('kit-ref-code');
+    const byCode = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_au5w62egpzggouybo83i5spg', reference: 'kit-ref-code' }) });
+    assert.equal(byCode.res.status, 200);
+    await deliver(connected('kit-ref-code'));
+    assert.equal((await claim('kit-ref-code')).res.status, 404);
+    assert.equal(linked.length, 1, 'saved once');
+  });
+
+  it('the same customer is recognised when the hook now gives the Mono customer id', async () => {
+    await start('kit-ref-id');
+    await deliver(connected('kit-ref-id'));
+    assert.deepEqual((await claim('kit-ref-id', 'chiamaka-by-id')).json, { id: ACCOUNT });
+  });
+
+  it('nobody signed in is a 401 whether or not the reference exists', async () => {
+    await start('kit-ref-anon');
+    assert.equal((await claim('kit-ref-anon', null as never)).res.status, 401);
+    assert.equal((await claim('kit-ref-nothing', null as never)).res.status, 401);
+  });
+
+  it('keeps no name, email or BVN in the store: the owner is keyed with the secret key', async () => {
     assert.ok(stored.length > 0);
     for (const value of stored) assert.doesNotMatch(value, /@|Chiamaka|Emeka/);
+    const { createHash } = await import('node:crypto');
+    const plain = createHash('sha256').update('email:chiamaka@example.ng').digest('hex');
+    assert.ok(!stored.some((value) => value.includes(plain)), 'not a plain digest anyone could recompute');
   });
 });
 
@@ -163,7 +235,7 @@ describe('linking by reference: setups', () => {
     const fake = await startFakeMono();
     const seen = capture();
     const broken: LinkStore = {
-      set: () => Promise.reject(new Error('redis down')),
+      add: () => Promise.reject(new Error('redis down')),
       get: () => null,
       take: () => null,
     };
@@ -171,7 +243,7 @@ describe('linking by reference: setups', () => {
     try {
       const { res } = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-broken' } }) });
       assert.equal(res.status, 200);
-      assert.ok(seen.logs.some((line) => /^warn .*linkStore\.set failed.*redis down/.test(line)));
+      assert.ok(seen.logs.some((line) => /^warn .*linkStore failed.*redis down/.test(line)));
     } finally {
       await live.close();
       await fake.close();

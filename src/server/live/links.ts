@@ -3,11 +3,12 @@
 // the return to `redirect_url`. So the handler remembers who started each reference, records the account the
 // webhook names for it, and hands that account out once, to the customer who started it.
 import type { MemoryStoreOptions } from './webhooks.js';
+import { ID_PATTERN } from './validate.js';
 
 /** Where started links and the accounts Mono reported for them are kept; plug in a shared one for several instances. */
 export interface LinkStore {
-  /** Keeps `value` under `key` for `ttlMs` (Redis `SET key value PX ttlMs`). */
-  set(key: string, value: string, ttlMs: number): void | Promise<void>;
+  /** Keeps `value` under `key` for `ttlMs` unless `key` is taken; true when it was added (Redis `SET key value NX PX ttlMs`). */
+  add(key: string, value: string, ttlMs: number): boolean | Promise<boolean>;
   get(key: string): string | null | undefined | Promise<string | null | undefined>;
   /** Reads and removes `key` in one step (Redis `GETDEL`), so that a link is handed out once. */
   take(key: string): string | null | undefined | Promise<string | null | undefined>;
@@ -44,11 +45,15 @@ export function expiringMap<V>(options: MemoryStoreOptions = {}) {
   };
 }
 
-/** The default store: one process's memory, bounded in size and time. */
+/** The default store: one process's memory, bounded in size (60 000 entries, three per link) and time. */
 export function memoryLinkStore(options: MemoryStoreOptions = {}): LinkStore {
-  const map = expiringMap<string>(options);
+  const map = expiringMap<string>({ maxEntries: 60_000, ...options });
   return {
-    set: map.set,
+    add(key, value, ttlMs) {
+      if (map.get(key) !== undefined) return false;
+      map.set(key, value, ttlMs);
+      return true;
+    },
     get: map.get,
     take(key) {
       const value = map.get(key);
@@ -58,41 +63,61 @@ export function memoryLinkStore(options: MemoryStoreOptions = {}): LinkStore {
   };
 }
 
-/** Who may complete a link: the customer who started it, or, for a reauth, whoever may see the account. */
-export type LinkStarter = { customer: string } | { account: string };
+/**
+ * Who started a link: for a new link, a keyed digest of the customer your hook gave (so the store never holds a
+ * name, an email or a BVN); for a reauth, the account.
+ */
+export type LinkStarter = { owner: string } | { account: string };
 
-/** The starter's customer as a digest: the store never holds a name, an email or a BVN. */
-export async function customerKey(customer: unknown): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(JSON.stringify(customer)));
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+/** The customer as the link's owner: its id, else its email, HMAC'd with the secret key. */
+export async function ownerKey(secretKey: string, customer: Record<string, unknown>): Promise<string> {
+  const who = typeof customer.id === 'string' ? `id:${customer.id}` : `email:${String(customer.email).trim().toLowerCase()}`;
+  const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secretKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
+  const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(who));
+  return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
 const startedKey = (ref: string) => `started:${ref}`;
 const linkedKey = (ref: string) => `linked:${ref}`;
+const customerKey = (ref: string) => `customer:${ref}`;
 
-export async function rememberStart(store: LinkStore, ref: string, starter: LinkStarter): Promise<void> {
-  await store.set(startedKey(ref), JSON.stringify(starter), LINK_TTL_MS);
+/** Claims `ref` for this starter; false when a link with that reference was already started here. */
+export async function rememberStart(store: LinkStore, ref: string, starter: LinkStarter): Promise<boolean> {
+  return store.add(startedKey(ref), JSON.stringify(starter), LINK_TTL_MS);
 }
 
 export async function startedBy(store: LinkStore, ref: string): Promise<LinkStarter | null> {
   const raw = await store.get(startedKey(ref));
   if (typeof raw !== 'string') return null;
   try {
-    const starter: unknown = JSON.parse(raw);
-    if (typeof starter === 'object' && starter !== null && (typeof (starter as { customer?: unknown }).customer === 'string' || typeof (starter as { account?: unknown }).account === 'string')) {
-      return starter as LinkStarter;
-    }
+    const starter = JSON.parse(raw) as Record<string, unknown> | null;
+    if (starter && typeof starter.account === 'string') return { account: starter.account };
+    if (starter && typeof starter.owner === 'string') return { owner: starter.owner };
   } catch {
     // not ours: treated as never started
   }
   return null;
 }
 
-/** Records the account Mono's `account_connected` webhook names for `ref`, if this handler started that link. */
-export async function recordConnected(store: LinkStore, ref: string, accountId: string): Promise<boolean> {
-  if ((await startedBy(store, ref)) === null) return false;
-  await store.set(linkedKey(ref), accountId, LINK_TTL_MS);
-  return true;
+/** The Mono customer id initiate answered with, kept beside the start. */
+export const rememberMonoCustomer = async (store: LinkStore, ref: string, customer: string) => void (await store.add(customerKey(ref), customer, LINK_TTL_MS));
+
+export async function monoCustomerOf(store: LinkStore, ref: string): Promise<string | null> {
+  const id = await store.get(customerKey(ref));
+  return typeof id === 'string' && id !== '' ? id : null;
+}
+
+/**
+ * Records the account Mono's `account_connected` webhook names for `ref`: only for a new link started here, and
+ * not when the webhook names another Mono customer than initiate answered with (a reference reused elsewhere).
+ */
+export async function recordConnected(store: LinkStore, ref: string, accountId: string, monoCustomer: unknown): Promise<boolean> {
+  if (!ID_PATTERN.test(accountId)) return false;
+  const starter = await startedBy(store, ref);
+  if (!starter || !('owner' in starter)) return false;
+  const expected = await monoCustomerOf(store, ref);
+  if (expected && typeof monoCustomer === 'string' && monoCustomer !== expected) return false;
+  return store.add(linkedKey(ref), accountId, LINK_TTL_MS);
 }
 
 export const takeLinked = async (store: LinkStore, ref: string) => {
@@ -100,4 +125,10 @@ export const takeLinked = async (store: LinkStore, ref: string) => {
   return typeof id === 'string' && id !== '' ? id : null;
 };
 
-export const forgetStart = async (store: LinkStore, ref: string) => void (await store.take(startedKey(ref)));
+/** Puts a taken account back, when the host could not save it: the person's retry finds it. */
+export const restoreLinked = async (store: LinkStore, ref: string, accountId: string) => void (await store.add(linkedKey(ref), accountId, LINK_TTL_MS));
+
+/** Forgets a finished link, so its reference can never be claimed again. */
+export async function forgetLink(store: LinkStore, ref: string): Promise<void> {
+  await Promise.all([store.take(startedKey(ref)), store.take(linkedKey(ref)), store.take(customerKey(ref))]);
+}

@@ -3,7 +3,7 @@ import { describeError, type Logger } from './redact.js';
 import { HttpError, jsonBody, jsonText, headersWith } from './respond.js';
 import type { Upstream } from './upstream.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
-import { customerKey, forgetStart, rememberStart, startedBy, takeLinked, type LinkStore } from './links.js';
+import { forgetLink, monoCustomerOf, ownerKey, rememberMonoCustomer, rememberStart, restoreLinked, startedBy, takeLinked, type LinkStarter, type LinkStore } from './links.js';
 import { checkId, checkQuery, ID_PATTERN, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
 
 /** What `customer(request)` returns: an existing Mono customer, or the details to create one. */
@@ -39,6 +39,8 @@ export interface LiveContext {
   webhooks: boolean;
   /** How long an exchange by reference waits for Mono's `account_connected` webhook. */
   linkWaitMs: number;
+  /** Keys the digest of a link's owner (the secret key: nobody holding the store can test guesses). */
+  ownerSecret: string;
 }
 
 interface Route {
@@ -144,15 +146,31 @@ const initiate: Route['handle'] = async (ctx) => {
   const redirectUrl = await redirectUrlFor(ctx);
   if (redirectUrl !== undefined) upstreamBody.redirect_url = redirectUrl;
 
-  const answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/initiate', body: upstreamBody, signal: ctx.request.signal });
+  // Reserved before Mono is asked: a reference names one link, so nobody can start another under it (links.ts).
+  const starter: LinkStarter = scope === 'reauth' ? { account: account as string } : { owner: await ownerKey(ctx.ownerSecret, upstreamBody.customer as Record<string, unknown>) };
+  const reserved = await linkStoreStep(ctx, () => rememberStart(ctx.links, meta.ref as string, starter));
+  if (reserved === false) throw new HttpError(400, 'bad-request', 'meta.ref was already used: every link needs a fresh reference');
+  let answer;
   try {
-    await rememberStart(ctx.links, meta.ref, scope === 'reauth' ? { account: account as string } : { customer: await customerKey(upstreamBody.customer) });
+    answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/initiate', body: upstreamBody, signal: ctx.request.signal });
   } catch (error) {
-    // Linking by code still works; only a return without a code will find no link.
-    ctx.log.warn(`linkStore.set failed; this link can complete only with a code: ${describeError(error)}`);
+    if (reserved) await linkStoreStep(ctx, () => forgetLink(ctx.links, meta.ref as string));
+    throw error;
   }
+  const monoCustomer = isRecord(answer.json) && isRecord(answer.json.data) ? answer.json.data.customer : undefined;
+  if (reserved && typeof monoCustomer === 'string') await linkStoreStep(ctx, () => rememberMonoCustomer(ctx.links, meta.ref as string, monoCustomer));
   return forward(answer);
 };
+
+/** A link store call that must not stop linking by code: a failure is logged, and only a return without a code will miss it. */
+async function linkStoreStep<T>(ctx: LiveContext, run: () => Promise<T>): Promise<T | undefined> {
+  try {
+    return await run();
+  } catch (error) {
+    ctx.log.warn(`linkStore failed; a link that returns without a code may not complete: ${describeError(error)}`);
+    return undefined;
+  }
+}
 
 const CODE = /^[A-Za-z0-9_-]{1,256}$/;
 
@@ -168,6 +186,13 @@ const exchange: Route['handle'] = async (ctx) => {
     throw new HttpError(502, 'upstream-invalid', 'Mono answered the exchange without an account id');
   }
   await accountLinked(ctx, id, answer.json);
+  // Linked by its code: its reference (sent beside it) can no longer be claimed, and its entries go.
+  if (typeof reference === 'string' && REF.test(reference)) {
+    await linkStoreStep(ctx, async () => {
+      const starter = await startedBy(ctx.links, reference);
+      if (starter && (await ownsLink(ctx, reference, starter))) await forgetLink(ctx.links, reference);
+    });
+  }
   return forward(answer);
 };
 
@@ -178,43 +203,69 @@ async function accountLinked(ctx: LiveContext, accountId: string, response: unkn
 
 const unknownLink = () => new HttpError(404, 'link-unknown', 'No link started here has this reference, or it was already completed');
 
+/** The signed-in customer, from your hook; null when nobody is signed in (or there is no hook). */
+async function signedInCustomer(ctx: LiveContext): Promise<Record<string, unknown> | null> {
+  const customer = ctx.hooks.customer ? await callHook(ctx, 'customer', () => ctx.hooks.customer!(ctx.request)) : null;
+  return isRecord(customer) ? customer : null;
+}
+
+/**
+ * Whether the caller started the link: the same customer by its owner key, or by Mono's customer id once your
+ * hook gives `{ id }` (a host that stored it from the webhook meanwhile); for a reauth, whoever `authorize` allows.
+ */
+async function ownsLink(ctx: LiveContext, reference: string, starter: LinkStarter): Promise<boolean> {
+  if ('account' in starter) return (await callHook(ctx, 'authorize', () => ctx.hooks.authorize(ctx.request, starter.account))) === true;
+  const customer = await signedInCustomer(ctx);
+  if (!customer) return false;
+  if ((await ownerKey(ctx.ownerSecret, customer)) === starter.owner) return true;
+  return typeof customer.id === 'string' && customer.id === (await monoCustomerOf(ctx.links, reference));
+}
+
 /**
  * A hosted link that returned without a code (links.ts): the account Mono's `account_connected` webhook
  * reported for the reference, once, to the customer who started it. A reauth's account is already known:
- * it is handed back to whoever `authorize` lets see it.
+ * it is handed back to whoever `authorize` lets see it. Anyone else learns nothing, not even that the
+ * reference exists.
  */
 async function exchangeReference(ctx: LiveContext, reference: unknown): Promise<Response> {
   if (typeof reference !== 'string' || !REF.test(reference)) throw new HttpError(400, 'bad-request', 'Invalid reference');
+  if (ctx.hooks.customer && !(await signedInCustomer(ctx))) throw new HttpError(401, 'unauthenticated', 'Sign in before linking an account');
   const starter = await startedBy(ctx.links, reference);
-  if (!starter) throw unknownLink();
+  if (!starter || !(await ownsLink(ctx, reference, starter))) throw unknownLink();
   let id: string | null;
   if ('account' in starter) {
-    await authorizeAccount(ctx, starter.account);
     id = starter.account;
   } else {
     if (!ctx.webhooks) {
       ctx.log.error('A link returned without a code, and this handler receives no webhooks (webhookSecret) to learn its account from');
       throw new HttpError(500, 'host-error', 'The host backend is misconfigured (no webhookSecret to complete a link by reference)');
     }
-    const customer = ctx.hooks.customer ? await callHook(ctx, 'customer', () => ctx.hooks.customer!(ctx.request)) : null;
-    if (customer === null || customer === undefined) throw new HttpError(401, 'unauthenticated', 'Sign in before linking an account');
-    // Someone else's reference is answered like an unknown one.
-    if ((await customerKey(customer)) !== starter.customer) throw unknownLink();
     id = await waitForLinked(ctx, reference);
     if (!id) throw new HttpError(409, 'link-pending', 'Mono has not confirmed this link yet; if you finished linking, the account will appear shortly');
   }
-  await forgetStart(ctx.links, reference);
-  await accountLinked(ctx, id, { id, reference });
+  try {
+    await accountLinked(ctx, id, { id, reference });
+  } catch (error) {
+    // Not saved: the account goes back, so the person's retry finds it.
+    if ('owner' in starter) await linkStoreStep(ctx, () => restoreLinked(ctx.links, reference, id));
+    throw error;
+  }
+  await linkStoreStep(ctx, () => forgetLink(ctx.links, reference));
   return jsonBody({ id });
 }
 
-/** Mono's webhook may come a moment after the person is back: look for it until `linkWaitMs` has passed. */
+/**
+ * Mono's webhook may come a moment after the person is back: look for it until `linkWaitMs` has passed. A claim
+ * that lost to another (the start is gone) is a 404 at once; a caller that went away takes nothing.
+ */
 async function waitForLinked(ctx: LiveContext, reference: string): Promise<string | null> {
   const deadline = Date.now() + ctx.linkWaitMs;
   for (;;) {
+    if (ctx.request.signal.aborted) return null;
     const id = await takeLinked(ctx.links, reference);
-    if (id || Date.now() >= deadline || ctx.request.signal.aborted) return id;
+    if (id || Date.now() >= deadline) return id;
     await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now()))));
+    if (!(await startedBy(ctx.links, reference))) throw unknownLink();
   }
 }
 

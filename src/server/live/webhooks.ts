@@ -184,7 +184,7 @@ export interface WebhookReceiverOptions {
   secret: string;
   onWebhook?: (event: MonoWebhookEvent, request: Request) => void | Promise<void>;
   /** The handler's own use of `account_connected`: the account of a hosted link, by its `meta.ref`. */
-  onConnected?: (ref: string, accountId: string) => Promise<unknown>;
+  onConnected?: (ref: string, accountId: string, monoCustomer: unknown) => Promise<unknown>;
   store: WebhookEventStore;
   /** How long a delivery is remembered; default 24 h (Mono's retries fall well inside). */
   dedupeTtlMs: number;
@@ -238,8 +238,9 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): (request
     const key = event.eventId !== null ? `event:${event.eventId}` : `body:${hex(await sha256(text))}`;
     if (!(await options.store.claim(key, options.dedupeTtlMs))) return jsonBody({ received: true, duplicate: true });
     try {
-      const ref = event.type === 'account_connected' && event.data.meta?.ref;
-      if (typeof ref === 'string' && ref !== '') await options.onConnected?.(ref, event.accountId as string);
+      if (event.type === 'account_connected' && typeof event.data.meta?.ref === 'string' && event.data.meta.ref !== '') {
+        await options.onConnected?.(event.data.meta.ref, event.accountId, event.data.customer);
+      }
       await options.onWebhook?.(event, request);
     } catch (error) {
       await options.store.release?.(key);

@@ -251,6 +251,8 @@ const exchange: Handler = async (ctx) => {
   if (!/^code_[A-Za-z0-9_-]{1,200}$/.test(code)) return failure(ctx.at, 400, 'Invalid code');
   if (ctx.state.usedCodes.has(code)) return failure(ctx.at, 400, 'Code already used');
   ctx.state.usedCodes.set(code, true);
+  // Linked by its code: the reference sent beside it can no longer be claimed.
+  if (typeof body.reference === 'string') ctx.state.startedLinks.delete(body.reference);
   return success(ctx.at, { id: accountIdForCode(code) }, { message: MESSAGES.okInitiate });
 };
 

@@ -724,6 +724,8 @@ describe('<mono-connect-button>', () => {
     await closed(log);
     expect(log.of('mono-success')[0].detail.accountId).to.equal('acc_business');
     expect(rec.count('/accounts/auth')).to.equal(1);
+    // The reference goes beside the code, so the host can forget that link (it can no longer be claimed by reference).
+    expect(rec.calls.find((c) => c.path === '/accounts/auth')!.body).to.deep.equal({ code, reference: log.of('mono-open')[0].detail.reference });
   });
 
   it('completes a hosted link that returns without a code: the sandbox widget reports the account as Mono\'s webhook would, the button exchanges the reference', async () => {
