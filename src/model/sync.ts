@@ -2,7 +2,8 @@ import * as z from './schema.js';
 import { isRecord, optionalText, run, text, unrecognised, type ParseResult } from './common.js';
 
 export type SyncStatus = 'processing' | 'successful' | 'failed' | 'reauthorisation_required';
-export type JobStatus = 'processing' | 'finished' | 'failed';
+/** `reauthorisation_required`: the host learnt from Mono's webhook that this failed job needs the holder to sign in again. */
+export type JobStatus = 'processing' | 'finished' | 'failed' | 'reauthorisation_required';
 
 export interface SyncResult {
   status: SyncStatus;
@@ -61,6 +62,8 @@ export function parseJob(body: unknown): ParseResult<Job> {
     ? 'processing'
     : /finished|successful|success|complete/.test(s)
       ? 'finished'
-      : 'failed';
+      : /reauth/.test(s)
+        ? 'reauthorisation_required'
+        : 'failed';
   return { ok: true, value: { id, status: normalized, statusText: status, name } };
 }

@@ -5,7 +5,7 @@ export { toNodeHandler, type NodeHandlerOptions, type NodeMiddleware } from './n
 export { createMonoHandler, type MonoHandlerOptions, type MonoCustomer } from './mono-handler.js';
 export type { Logger } from './live/redact.js';
 export type { ErrorCode } from './live/respond.js';
-export { memoryLinkStore, type LinkStore } from './live/links.js';
+export { memoryStateStore, type StateStore } from './live/state.js';
 export {
   memoryWebhookStore,
   parseWebhookEvent,

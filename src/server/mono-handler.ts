@@ -2,7 +2,9 @@ import { createRedactor, describeError, safeLogger, type Logger } from './live/r
 import { errorResponse, HttpError } from './live/respond.js';
 import { absoluteHttpUrl, matchRoute, runRoute, type LiveHooks, type MonoCustomer } from './live/routes.js';
 import { Upstream } from './live/upstream.js';
-import { memoryLinkStore, recordConnected, type LinkStore } from './live/links.js';
+import { recordConnected } from './live/links.js';
+import { markSyncReauth } from './live/sync-reauth.js';
+import { memoryStateStore, type StateStore } from './live/state.js';
 import { createWebhookReceiver, memoryWebhookStore, type MonoWebhookEvent, type WebhookEventStore } from './live/webhooks.js';
 import { createSandboxHandler, type FetchHandler, type SandboxHandlerOptions } from './sandbox/handler.js';
 
@@ -79,7 +81,7 @@ export interface MonoHandlerOptions {
    * Keeps the links this handler started and the accounts Mono's webhook reported for them, for 30 minutes;
    * default: in memory. Use a shared one (Redis…) when running several instances.
    */
-  linkStore?: LinkStore;
+  stateStore?: StateStore;
   /** How long an exchange by reference waits for Mono's `account_connected` webhook, in ms. Default 15 000. */
   linkWait?: number;
   /** Where notices and upstream failures are written (every line redacted); `false` for silence. Default `console`. */
@@ -93,6 +95,15 @@ export interface MonoHandlerOptions {
 }
 
 const DEFAULT_BASE_URL = 'https://api.withmono.com';
+
+/** What the handler itself takes from Mono's webhooks: a hosted link's account, a sync job that needs reauthorisation. */
+async function learnFromWebhook(store: StateStore, event: MonoWebhookEvent): Promise<void> {
+  if (event.type === 'account_connected' && typeof event.data.meta?.ref === 'string') {
+    await recordConnected(store, event.data.meta.ref, event.accountId, event.data.customer);
+  } else if (event.type === 'account_updated' && event.data.meta?.sync_status === 'REAUTHORISATION_REQUIRED' && typeof event.data.meta.job_id === 'string') {
+    await markSyncReauth(store, event.data.meta.job_id, event.accountId);
+  }
+}
 /** Options that only a live handler uses. */
 const LIVE_HOOKS = ['authorize', 'customer', 'redirectUrl', 'onAccountLinked', 'onWebhook'] as const;
 const LOOPBACK = /^(localhost|127(?:\.\d{1,3}){3}|\[::1\])$/;
@@ -177,13 +188,13 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
     redirectUrl: options.redirectUrl,
     onAccountLinked: options.onAccountLinked,
   };
-  const links = options.linkStore ?? memoryLinkStore();
+  const store = options.stateStore ?? memoryStateStore();
   const webhooks =
     webhookSecret !== ''
       ? createWebhookReceiver({
           secret: webhookSecret,
           onWebhook: options.onWebhook,
-          onConnected: (ref, accountId, customer) => recordConnected(links, ref, accountId, customer),
+          learn: (event) => learnFromWebhook(store, event),
           store: options.webhookStore ?? memoryWebhookStore(),
           dedupeTtlMs: positive(options.webhookDedupeTtl, 24 * 60 * 60_000, 'webhookDedupeTtl'),
           maxBodyBytes: positive(options.maxWebhookBytes, 1024 * 1024, 'maxWebhookBytes'),
@@ -218,7 +229,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       if (request.headers.get('sec-fetch-site') === 'cross-site' && options.allowCrossSite !== true) {
         return errorResponse(403, 'forbidden', 'Requests from pages on another site are refused (allowCrossSite)');
       }
-      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, links, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey });
+      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, store, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey });
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();
       log.error(`Unexpected failure on ${method} ${url.pathname}: ${describeError(error)}`);

@@ -425,6 +425,8 @@ describe('connect, sync and jobs', () => {
     const job = ok(parseJob(s.jobFinished));
     assert.equal(job.status, 'finished');
     assert.equal(job.name, 'jobs.accounts.sync_statement');
+    const status = (value: string) => ok(parseJob({ data: { ...s.jobFinished.data, status: value } })).status;
+    assert.deepEqual(['processing', 'failed', 'reauthorisation_required', 'FAILED'].map(status), ['processing', 'failed', 'reauthorisation_required', 'failed']);
   });
 });
 

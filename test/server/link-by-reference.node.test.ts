@@ -2,7 +2,7 @@
 // started it, learns its account from Mono's account_connected webhook, and hands that account out once.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { createMonoHandler, memoryLinkStore, type LinkStore } from '../../src/server/index.js';
+import { createMonoHandler, memoryStateStore, type StateStore } from '../../src/server/index.js';
 import { ACCOUNT, FAKE_KEY, OTHER_ACCOUNT, startFakeMono, type FakeMono } from './fake-mono.js';
 import { capture, serveHandler, type LiveServer } from './live-helpers.js';
 
@@ -31,8 +31,8 @@ describe('linking by reference (live handler)', () => {
 
   before(async () => {
     fake = await startFakeMono();
-    const memory = memoryLinkStore();
-    const store: LinkStore = {
+    const memory = memoryStateStore();
+    const store: StateStore = {
       add: (key, value, ttl) => {
         stored.push(value);
         return memory.add(key, value, ttl);
@@ -53,7 +53,7 @@ describe('linking by reference (live handler)', () => {
         },
         webhookSecret: SECRET,
         onWebhook: (event) => void webhooks.push(event.event),
-        linkStore: store,
+        stateStore: store,
         linkWait: 600,
       },
       seen,
@@ -234,16 +234,16 @@ describe('linking by reference: setups', () => {
   it('a failing link store does not stop initiate (a code still links), and says so', async () => {
     const fake = await startFakeMono();
     const seen = capture();
-    const broken: LinkStore = {
+    const broken: StateStore = {
       add: () => Promise.reject(new Error('redis down')),
       get: () => null,
       take: () => null,
     };
-    const live = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, customer: () => CUSTOMERS.chiamaka, webhookSecret: SECRET, linkStore: broken }, seen);
+    const live = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, customer: () => CUSTOMERS.chiamaka, webhookSecret: SECRET, stateStore: broken }, seen);
     try {
       const { res } = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-broken' } }) });
       assert.equal(res.status, 200);
-      assert.ok(seen.logs.some((line) => /^warn .*linkStore failed.*redis down/.test(line)));
+      assert.ok(seen.logs.some((line) => /^warn .*stateStore failed.*redis down/.test(line)));
     } finally {
       await live.close();
       await fake.close();

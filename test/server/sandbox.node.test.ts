@@ -550,6 +550,15 @@ describe('sandbox: sync', () => {
     assert.deepEqual(await allTransactions(other, 'acc_demo'), after);
   });
 
+  it('reauthjob accounts start a job that ends reauthorisation_required (as the host answers after Mono\'s webhook)', async () => {
+    const s = sandbox({ pollsUntilDone: 1 });
+    const { body } = await s.post('/accounts/reauthjob_1/sync');
+    assert.equal(body.data.status, 'processing');
+    const poll = () => s.get(`/accounts/reauthjob_1/jobs/${body.data.job_id}`);
+    assert.equal((await poll()).body.data.status, 'processing');
+    assert.equal((await poll()).body.data.status, 'reauthorisation_required');
+  });
+
   it('answers reauthorisation_required for reauth accounts, whose reads still work', async () => {
     const s = sandbox();
     const { body } = await s.post('/accounts/reauth_demo/sync');

@@ -13,6 +13,8 @@ import { styles } from './mono-sync-button.styles.js';
 
 type Phase = 'idle' | 'starting' | 'polling' | 'complete' | 'failed' | 'reauth';
 
+const reauthRequired = () => new MonoError('reauth-required', 'The bank needs the account holder to sign in again');
+
 /** A job the bank is still running; a later press on the same client and account follows it instead of starting another. */
 interface PendingJob {
   client: MonoDataClient;
@@ -157,9 +159,7 @@ export class MonoSyncButton extends MonoDataElement {
     } catch (e) {
       return this.failed(run, toMonoError(e));
     }
-    if (result.status === 'reauthorisation_required') {
-      return this.failed(run, new MonoError('reauth-required', 'The bank needs the account holder to sign in again'));
-    }
+    if (result.status === 'reauthorisation_required') return this.failed(run, reauthRequired());
     lastRefresh.set(key, Date.now());
     if (result.status === 'failed') return this.failed(run);
     if (result.status === 'processing' && result.jobId) {
@@ -207,7 +207,7 @@ export class MonoSyncButton extends MonoDataElement {
     }
     this.pending.delete(run.key);
     if (outcome === 'finished') this.completed(run, job.hasNewData);
-    else this.failed(run);
+    else this.failed(run, outcome === 'reauthorisation_required' ? reauthRequired() : undefined);
   }
 
   private completed(run: Run, hasNewData: boolean | null): void {

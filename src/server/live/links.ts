@@ -2,66 +2,11 @@
 // `account_connected` webhook, with the initiate's `meta.ref` (MONO_API.md §2), and does not promise a code on
 // the return to `redirect_url`. So the handler remembers who started each reference, records the account the
 // webhook names for it, and hands that account out once, to the customer who started it.
-import type { MemoryStoreOptions } from './webhooks.js';
+import type { StateStore } from './state.js';
 import { ID_PATTERN } from './validate.js';
-
-/** Where started links and the accounts Mono reported for them are kept; plug in a shared one for several instances. */
-export interface LinkStore {
-  /** Keeps `value` under `key` for `ttlMs` unless `key` is taken; true when it was added (Redis `SET key value NX PX ttlMs`). */
-  add(key: string, value: string, ttlMs: number): boolean | Promise<boolean>;
-  get(key: string): string | null | undefined | Promise<string | null | undefined>;
-  /** Reads and removes `key` in one step (Redis `GETDEL`), so that a link is handed out once. */
-  take(key: string): string | null | undefined | Promise<string | null | undefined>;
-}
 
 /** Long enough for a person in the widget (Mono's codes live 10 minutes; the kit keeps a redirect 30). */
 export const LINK_TTL_MS = 30 * 60_000;
-
-/** A bounded map whose entries expire: the memory behind the default link and webhook stores. */
-export function expiringMap<V>(options: MemoryStoreOptions = {}) {
-  const maxEntries = Math.max(1, options.maxEntries ?? 10_000);
-  const now = options.now ?? Date.now;
-  const entries = new Map<string, { value: V; expiry: number }>();
-  return {
-    get(key: string): V | undefined {
-      const entry = entries.get(key);
-      if (entry && entry.expiry > now()) return entry.value;
-      entries.delete(key);
-      return undefined;
-    },
-    set(key: string, value: V, ttlMs: number): void {
-      const at = now();
-      entries.delete(key);
-      entries.set(key, { value, expiry: at + ttlMs });
-      // Map keeps insertion order, so the first keys are the oldest.
-      for (const [old, entry] of entries) {
-        if (entries.size <= maxEntries && entry.expiry > at) break;
-        entries.delete(old);
-      }
-    },
-    delete(key: string): void {
-      entries.delete(key);
-    },
-  };
-}
-
-/** The default store: one process's memory, bounded in size (60 000 entries, three per link) and time. */
-export function memoryLinkStore(options: MemoryStoreOptions = {}): LinkStore {
-  const map = expiringMap<string>({ maxEntries: 60_000, ...options });
-  return {
-    add(key, value, ttlMs) {
-      if (map.get(key) !== undefined) return false;
-      map.set(key, value, ttlMs);
-      return true;
-    },
-    get: map.get,
-    take(key) {
-      const value = map.get(key);
-      map.delete(key);
-      return value;
-    },
-  };
-}
 
 /**
  * Who started a link: for a new link, a keyed digest of the customer your hook gave (so the store never holds a
@@ -82,11 +27,11 @@ const linkedKey = (ref: string) => `linked:${ref}`;
 const customerKey = (ref: string) => `customer:${ref}`;
 
 /** Claims `ref` for this starter; false when a link with that reference was already started here. */
-export async function rememberStart(store: LinkStore, ref: string, starter: LinkStarter): Promise<boolean> {
+export async function rememberStart(store: StateStore, ref: string, starter: LinkStarter): Promise<boolean> {
   return store.add(startedKey(ref), JSON.stringify(starter), LINK_TTL_MS);
 }
 
-export async function startedBy(store: LinkStore, ref: string): Promise<LinkStarter | null> {
+export async function startedBy(store: StateStore, ref: string): Promise<LinkStarter | null> {
   const raw = await store.get(startedKey(ref));
   if (typeof raw !== 'string') return null;
   try {
@@ -100,9 +45,9 @@ export async function startedBy(store: LinkStore, ref: string): Promise<LinkStar
 }
 
 /** The Mono customer id initiate answered with, kept beside the start. */
-export const rememberMonoCustomer = async (store: LinkStore, ref: string, customer: string) => void (await store.add(customerKey(ref), customer, LINK_TTL_MS));
+export const rememberMonoCustomer = async (store: StateStore, ref: string, customer: string) => void (await store.add(customerKey(ref), customer, LINK_TTL_MS));
 
-export async function monoCustomerOf(store: LinkStore, ref: string): Promise<string | null> {
+export async function monoCustomerOf(store: StateStore, ref: string): Promise<string | null> {
   const id = await store.get(customerKey(ref));
   return typeof id === 'string' && id !== '' ? id : null;
 }
@@ -111,7 +56,7 @@ export async function monoCustomerOf(store: LinkStore, ref: string): Promise<str
  * Records the account Mono's `account_connected` webhook names for `ref`: only for a new link started here, and
  * not when the webhook names another Mono customer than initiate answered with (a reference reused elsewhere).
  */
-export async function recordConnected(store: LinkStore, ref: string, accountId: string, monoCustomer: unknown): Promise<boolean> {
+export async function recordConnected(store: StateStore, ref: string, accountId: string, monoCustomer: unknown): Promise<boolean> {
   if (!ID_PATTERN.test(accountId)) return false;
   const starter = await startedBy(store, ref);
   if (!starter || !('owner' in starter)) return false;
@@ -120,15 +65,15 @@ export async function recordConnected(store: LinkStore, ref: string, accountId: 
   return store.add(linkedKey(ref), accountId, LINK_TTL_MS);
 }
 
-export const takeLinked = async (store: LinkStore, ref: string) => {
+export const takeLinked = async (store: StateStore, ref: string) => {
   const id = await store.take(linkedKey(ref));
   return typeof id === 'string' && id !== '' ? id : null;
 };
 
 /** Puts a taken account back, when the host could not save it: the person's retry finds it. */
-export const restoreLinked = async (store: LinkStore, ref: string, accountId: string) => void (await store.add(linkedKey(ref), accountId, LINK_TTL_MS));
+export const restoreLinked = async (store: StateStore, ref: string, accountId: string) => void (await store.add(linkedKey(ref), accountId, LINK_TTL_MS));
 
 /** Forgets a finished link, so its reference can never be claimed again. */
-export async function forgetLink(store: LinkStore, ref: string): Promise<void> {
+export async function forgetLink(store: StateStore, ref: string): Promise<void> {
   await Promise.all([store.take(startedKey(ref)), store.take(linkedKey(ref)), store.take(customerKey(ref))]);
 }

@@ -3,7 +3,9 @@ import { describeError, type Logger } from './redact.js';
 import { HttpError, jsonBody, jsonText, headersWith } from './respond.js';
 import type { Upstream } from './upstream.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
-import { forgetLink, monoCustomerOf, ownerKey, rememberMonoCustomer, rememberStart, restoreLinked, startedBy, takeLinked, type LinkStarter, type LinkStore } from './links.js';
+import { forgetLink, monoCustomerOf, ownerKey, rememberMonoCustomer, rememberStart, restoreLinked, startedBy, takeLinked, type LinkStarter } from './links.js';
+import type { StateStore } from './state.js';
+import { SYNC_REAUTH_GRACE_MS, syncNeedsReauth } from './sync-reauth.js';
 import { checkId, checkQuery, ID_PATTERN, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
 
 /** What `customer(request)` returns: an existing Mono customer, or the details to create one. */
@@ -33,9 +35,9 @@ export interface LiveContext {
   pdfOrigins: readonly string[];
   /** Whether income records carry `monthly_credits`. */
   monthlyCredits: boolean;
-  /** Started hosted links and the accounts Mono's webhook reported for them (links.ts). */
-  links: LinkStore;
-  /** Whether webhooks are received, without which a new link cannot complete by its reference. */
+  /** What the handler learnt between requests (state.ts): started links, sync jobs that need reauthorisation. */
+  store: StateStore;
+  /** Whether webhooks are received, without which a new link cannot complete by its reference nor a sync job say it needs reauthorisation. */
   webhooks: boolean;
   /** How long an exchange by reference waits for Mono's `account_connected` webhook. */
   linkWaitMs: number;
@@ -60,8 +62,7 @@ function forward(answer: { text: string; status: number }): Response {
 /** A plain read: same path under `/v2`, the validated query passed on. */
 function passThrough(rest: string): Route['handle'] {
   return async (ctx) => {
-    const path = v2(ctx, rest.replace(':jobId', ctx.params.jobId ?? ''));
-    return forward(await ctx.upstream.json({ method: 'GET', path, query: ctx.query, signal: ctx.request.signal }));
+    return forward(await ctx.upstream.json({ method: 'GET', path: v2(ctx, rest), query: ctx.query, signal: ctx.request.signal }));
   };
 }
 
@@ -148,26 +149,26 @@ const initiate: Route['handle'] = async (ctx) => {
 
   // Reserved before Mono is asked: a reference names one link, so nobody can start another under it (links.ts).
   const starter: LinkStarter = scope === 'reauth' ? { account: account as string } : { owner: await ownerKey(ctx.ownerSecret, upstreamBody.customer as Record<string, unknown>) };
-  const reserved = await linkStoreStep(ctx, () => rememberStart(ctx.links, meta.ref as string, starter));
+  const reserved = await stateStoreStep(ctx, () => rememberStart(ctx.store, meta.ref as string, starter));
   if (reserved === false) throw new HttpError(400, 'bad-request', 'meta.ref was already used: every link needs a fresh reference');
   let answer;
   try {
     answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/initiate', body: upstreamBody, signal: ctx.request.signal });
   } catch (error) {
-    if (reserved) await linkStoreStep(ctx, () => forgetLink(ctx.links, meta.ref as string));
+    if (reserved) await stateStoreStep(ctx, () => forgetLink(ctx.store, meta.ref as string));
     throw error;
   }
   const monoCustomer = isRecord(answer.json) && isRecord(answer.json.data) ? answer.json.data.customer : undefined;
-  if (reserved && typeof monoCustomer === 'string') await linkStoreStep(ctx, () => rememberMonoCustomer(ctx.links, meta.ref as string, monoCustomer));
+  if (reserved && typeof monoCustomer === 'string') await stateStoreStep(ctx, () => rememberMonoCustomer(ctx.store, meta.ref as string, monoCustomer));
   return forward(answer);
 };
 
 /** A link store call that must not stop linking by code: a failure is logged, and only a return without a code will miss it. */
-async function linkStoreStep<T>(ctx: LiveContext, run: () => Promise<T>): Promise<T | undefined> {
+async function stateStoreStep<T>(ctx: LiveContext, run: () => Promise<T>): Promise<T | undefined> {
   try {
     return await run();
   } catch (error) {
-    ctx.log.warn(`linkStore failed; a link that returns without a code may not complete: ${describeError(error)}`);
+    ctx.log.warn(`stateStore failed; a link that returns without a code may not complete: ${describeError(error)}`);
     return undefined;
   }
 }
@@ -188,9 +189,9 @@ const exchange: Route['handle'] = async (ctx) => {
   await accountLinked(ctx, id, answer.json);
   // Linked by its code: its reference (sent beside it) can no longer be claimed, and its entries go.
   if (typeof reference === 'string' && REF.test(reference)) {
-    await linkStoreStep(ctx, async () => {
-      const starter = await startedBy(ctx.links, reference);
-      if (starter && (await ownsLink(ctx, reference, starter))) await forgetLink(ctx.links, reference);
+    await stateStoreStep(ctx, async () => {
+      const starter = await startedBy(ctx.store, reference);
+      if (starter && (await ownsLink(ctx, reference, starter))) await forgetLink(ctx.store, reference);
     });
   }
   return forward(answer);
@@ -218,7 +219,7 @@ async function ownsLink(ctx: LiveContext, reference: string, starter: LinkStarte
   const customer = await signedInCustomer(ctx);
   if (!customer) return false;
   if ((await ownerKey(ctx.ownerSecret, customer)) === starter.owner) return true;
-  return typeof customer.id === 'string' && customer.id === (await monoCustomerOf(ctx.links, reference));
+  return typeof customer.id === 'string' && customer.id === (await monoCustomerOf(ctx.store, reference));
 }
 
 /**
@@ -230,7 +231,7 @@ async function ownsLink(ctx: LiveContext, reference: string, starter: LinkStarte
 async function exchangeReference(ctx: LiveContext, reference: unknown): Promise<Response> {
   if (typeof reference !== 'string' || !REF.test(reference)) throw new HttpError(400, 'bad-request', 'Invalid reference');
   if (ctx.hooks.customer && !(await signedInCustomer(ctx))) throw new HttpError(401, 'unauthenticated', 'Sign in before linking an account');
-  const starter = await startedBy(ctx.links, reference);
+  const starter = await startedBy(ctx.store, reference);
   if (!starter || !(await ownsLink(ctx, reference, starter))) throw unknownLink();
   let id: string | null;
   if ('account' in starter) {
@@ -247,25 +248,32 @@ async function exchangeReference(ctx: LiveContext, reference: unknown): Promise<
     await accountLinked(ctx, id, { id, reference });
   } catch (error) {
     // Not saved: the account goes back, so the person's retry finds it.
-    if ('owner' in starter) await linkStoreStep(ctx, () => restoreLinked(ctx.links, reference, id));
+    if ('owner' in starter) await stateStoreStep(ctx, () => restoreLinked(ctx.store, reference, id));
     throw error;
   }
-  await linkStoreStep(ctx, () => forgetLink(ctx.links, reference));
+  await stateStoreStep(ctx, () => forgetLink(ctx.store, reference));
   return jsonBody({ id });
 }
 
 /**
  * Mono's webhook may come a moment after the person is back: look for it until `linkWaitMs` has passed. A claim
- * that lost to another (the start is gone) is a 404 at once; a caller that went away takes nothing.
+ * that lost to another (the start is gone) is a 404 at once.
  */
-async function waitForLinked(ctx: LiveContext, reference: string): Promise<string | null> {
-  const deadline = Date.now() + ctx.linkWaitMs;
-  for (;;) {
+function waitForLinked(ctx: LiveContext, reference: string): Promise<string | null> {
+  return waitForWebhook(ctx, ctx.linkWaitMs, async (first) => {
+    if (!first && !(await startedBy(ctx.store, reference))) throw unknownLink();
+    return takeLinked(ctx.store, reference);
+  });
+}
+
+/** Looks at what the webhooks told the store every 250 ms until `look` finds something or `ms` has passed; a caller that went away gets nothing. */
+async function waitForWebhook<T>(ctx: LiveContext, ms: number, look: (first: boolean) => Promise<T | null>): Promise<T | null> {
+  const deadline = Date.now() + ms;
+  for (let first = true; ; first = false) {
     if (ctx.request.signal.aborted) return null;
-    const id = await takeLinked(ctx.links, reference);
-    if (id || Date.now() >= deadline) return id;
+    const found = await look(first);
+    if (found !== null || Date.now() >= deadline) return found;
     await new Promise((resolve) => setTimeout(resolve, Math.min(250, Math.max(0, deadline - Date.now()))));
-    if (!(await startedBy(ctx.links, reference))) throw unknownLink();
   }
 }
 
@@ -420,6 +428,19 @@ const SYNC_MESSAGES: Record<SyncStatus, string> = {
 };
 
 // Mono's real-time page spells the header both ways; sending both costs nothing.
+/**
+ * A sync job, as Mono answers it, except that a failed job whose account_updated webhook said the holder must
+ * sign in again reads `reauthorisation_required` (sync-reauth.ts); the webhook may come a moment after the job fails.
+ */
+const syncJob: Route['handle'] = async (ctx) => {
+  const { id, jobId } = ctx.params as { id: string; jobId: string };
+  const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, `/jobs/${jobId}`), signal: ctx.request.signal });
+  const { json } = answer;
+  if (!ctx.webhooks || !isRecord(json) || !isRecord(json.data) || String(json.data.status).toLowerCase() !== 'failed') return forward(answer);
+  const reauth = await waitForWebhook(ctx, SYNC_REAUTH_GRACE_MS, async () => ((await syncNeedsReauth(ctx.store, jobId, id)) ? true : null));
+  return reauth ? jsonBody({ ...json, data: { ...json.data, status: 'reauthorisation_required' } }, answer.status) : forward(answer);
+};
+
 const sync: Route['handle'] = async (ctx) => {
   await readJsonObject(ctx.request, ctx.maxBodyBytes);
   const [rest, query] = ctx.syncVia === 'balance' ? ['/balance', undefined] : ['/transactions', new URLSearchParams({ limit: '1' })];
@@ -473,7 +494,7 @@ const ROUTES: readonly Route[] = [
   route('GET', 'accounts/:id/assets', passThrough('/assets')),
   route('GET', 'accounts/:id/earnings', passThrough('/earnings')),
   route('POST', 'accounts/:id/sync', sync),
-  route('GET', 'accounts/:id/jobs/:jobId', passThrough('/jobs/:jobId')),
+  route('GET', 'accounts/:id/jobs/:jobId', syncJob),
 ];
 
 /** `initiate` and `auth` are routes of their own, never account ids. */

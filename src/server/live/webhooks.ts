@@ -1,7 +1,7 @@
 import { isRecord, readLimitedText } from './body.js';
 import { describeError, type Logger } from './redact.js';
 import { errorResponse, HttpError, jsonBody } from './respond.js';
-import { expiringMap } from './links.js';
+import { expiringMap } from './state.js';
 
 // ---------------------------------------------------------------------------------------------
 // event types (MONO_API.md §10, §14.15; REST is snake_case, some webhooks camelCase)
@@ -183,8 +183,8 @@ export function memoryWebhookStore(options: MemoryStoreOptions = {}): WebhookEve
 export interface WebhookReceiverOptions {
   secret: string;
   onWebhook?: (event: MonoWebhookEvent, request: Request) => void | Promise<void>;
-  /** The handler's own use of `account_connected`: the account of a hosted link, by its `meta.ref`. */
-  onConnected?: (ref: string, accountId: string, monoCustomer: unknown) => Promise<unknown>;
+  /** The handler's own use of each event (a hosted link's account, a sync that needs reauthorisation), before `onWebhook`. */
+  learn?: (event: MonoWebhookEvent) => Promise<unknown>;
   store: WebhookEventStore;
   /** How long a delivery is remembered; default 24 h (Mono's retries fall well inside). */
   dedupeTtlMs: number;
@@ -210,7 +210,7 @@ function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** `POST {basePath}/webhooks`: secret check, JSON, de-duplication, then `onConnected` and `onWebhook`. */
+/** `POST {basePath}/webhooks`: secret check, JSON, de-duplication, then `learn` and `onWebhook`. */
 export function createWebhookReceiver(options: WebhookReceiverOptions): (request: Request) => Promise<Response> {
   return async (request) => {
     const given = request.headers.get('mono-webhook-secret');
@@ -238,9 +238,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions): (request
     const key = event.eventId !== null ? `event:${event.eventId}` : `body:${hex(await sha256(text))}`;
     if (!(await options.store.claim(key, options.dedupeTtlMs))) return jsonBody({ received: true, duplicate: true });
     try {
-      if (event.type === 'account_connected' && typeof event.data.meta?.ref === 'string' && event.data.meta.ref !== '') {
-        await options.onConnected?.(event.data.meta.ref, event.accountId, event.data.customer);
-      }
+      await options.learn?.(event);
       await options.onWebhook?.(event, request);
     } catch (error) {
       await options.store.release?.(key);

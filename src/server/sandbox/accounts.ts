@@ -11,6 +11,7 @@
  *   datafailed*       like empty, but data_status FAILED (a Mono-side failure)
  *   txns_N*           exactly N transactions (N ≤ 100000) spread over the last 12 months
  *   failing*          every request on the account answers HTTP 500 "Upstream bank timeout"
+ *   reauthjob*        sync starts a job that ends reauthorisation_required (Mono's webhook, joined by the host)
  *   reauth*           sync answers reauthorisation_required (no job); reads work
  *   processing*       details report data_status PROCESSING for the first `pollsUntilDone` reads
  *   partial*          data_status PARTIAL, retrieved_data ['identity', 'balance']: balance and identity
@@ -33,6 +34,7 @@ export type AccountKind =
   | 'datafailed'
   | 'failing'
   | 'reauth'
+  | 'reauthjob'
   | 'processing'
   | 'partial'
   | 'fresh'
@@ -53,6 +55,7 @@ const PREFIX_KINDS: readonly (readonly [string, AccountKind])[] = [
   ['empty', 'empty'],
   ['datafailed', 'datafailed'],
   ['failing', 'failing'],
+  ['reauthjob', 'reauthjob'],
   ['reauth', 'reauth'],
   ['processing', 'processing'],
   ['partial', 'partial'],
@@ -97,6 +100,7 @@ export const SANDBOX_ACCOUNTS: readonly SandboxAccount[] = [
   { id: 'partial', label: 'Partial data', description: 'Data status PARTIAL: balance and identity only, no transactions.' },
   { id: 'fresh', label: 'Income not analysed', description: 'No income record until an analysis is started and polled.' },
   { id: 'reauth', label: 'Needs reauthorisation', description: 'Sync answers "reauthorisation required"; reads work.' },
+  { id: 'reauthjob', label: 'Reauthorisation found by the sync job', description: 'Sync starts a job that ends "reauthorisation required", as Mono\'s webhook reports it.' },
   { id: 'failing', label: 'Bank timeout', description: 'Every request answers HTTP 500 "Upstream bank timeout".' },
   { id: 'v1_legacy', label: 'Legacy v1 shapes', description: "Answers with Mono's older v1 response shapes." },
 ];

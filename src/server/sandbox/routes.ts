@@ -483,12 +483,14 @@ const syncJob: AccountHandler = (ctx, account, params) => {
   const job = ctx.state.syncJobs.get(params.jobId);
   if (!job || job.accountId !== account.id) return failure(ctx.at, 404, 'Job not found');
   job.polls++;
+  const reauth = account.traits.kind === 'reauthjob';
   if (!job.finished && job.polls > ctx.pollsUntilDone) {
     job.finished = true;
     const completions = ctx.state.syncCompletions.get(account.id) ?? [];
-    ctx.state.syncCompletions.set(account.id, [...completions, ctx.at.getTime()]);
+    if (!reauth) ctx.state.syncCompletions.set(account.id, [...completions, ctx.at.getTime()]);
   }
-  const status = job.finished ? 'finished' : 'processing';
+  // What the host answers once Mono's account_updated webhook said this job needs the holder to sign in again.
+  const status = !job.finished ? 'processing' : reauth ? 'reauthorisation_required' : 'finished';
   return success(
     ctx.at,
     { id: params.jobId, status, name: SYNC_JOB_NAME, account: account.id },

@@ -173,6 +173,27 @@ describe('<mono-sync-button>', () => {
     await expect(button).to.be.accessible();
   });
 
+  it('a job that ends reauthorisation_required (Mono\'s webhook, joined by the host) is reauthorisation too, after polling it', async () => {
+    const accountId = uid('reauthjob');
+    const { client, count } = recordingClient();
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG">
+      <mono-sync-button reauth-target="reconnect" poll-interval="20"></mono-sync-button>
+      <connect-stub id="reconnect"></connect-stub>
+    </mono-provider>`);
+    const button = root.querySelector<MonoSyncButton>('mono-sync-button')!;
+    const stub = root.querySelector<ConnectStub>('connect-stub')!;
+    const events = record(root);
+    const reauth = oneEvent(root, 'mono-reauth-required');
+    button.shadowRoot!.querySelector('button')!.click();
+    expect((await reauth).detail).to.deep.equal({ accountId });
+    expect(count('GET', JOB)).to.be.greaterThan(0);
+    expect(events.syncs).to.deep.equal([{ status: 'started' }, { status: 'failed' }]);
+    expect(events.errors).to.deep.equal(['reauth-required']);
+    expect(stub.opened).to.equal(1);
+    await button.updateComplete;
+    expect(text(button, 'alert')).to.contain('sign in again');
+  });
+
   it('opens a real <mono-connect-button> in reauth mode (the `connect` spelling)', async () => {
     await import('../../../src/elements/connect-button/define.js');
     const accountId = uid('reauth');

@@ -1,0 +1,80 @@
+// A real-time sync that needs the holder to sign in again: Mono says so in the account_updated webhook, and
+// its job only reads failed. The live handler joins the two, so the job the browser follows says so.
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import { jobFinished, accountUpdatedWebhookData } from '../fixtures/mono-samples.js';
+import { ACCOUNT, FAKE_KEY, OTHER_ACCOUNT, SYNC_JOB, send, startFakeMono, type FakeMono } from './fake-mono.js';
+import { capture, serveHandler, type LiveServer } from './live-helpers.js';
+
+const SECRET = 'whsec_Sy9QmZ2p9Xr4Vb8Nt1cE';
+let eventCount = 0;
+const updated = (jobId: string, sync_status: string, account = ACCOUNT) => ({
+  event: 'mono.events.account_updated',
+  event_id: `upd-${++eventCount}`,
+  data: { ...accountUpdatedWebhookData, account: { ...accountUpdatedWebhookData.account, _id: account }, meta: { ...accountUpdatedWebhookData.meta, sync_status: sync_status, job_id: jobId, has_new_data: false } },
+});
+const failedJob = (jobId: string) => ({ ...jobFinished, data: { ...jobFinished.data, id: jobId, status: 'failed' } });
+
+describe('sync jobs that need reauthorisation (live handler)', () => {
+  let fake: FakeMono;
+  let live: LiveServer;
+  let plain: LiveServer;
+
+  before(async () => {
+    fake = await startFakeMono();
+    const options = { secretKey: FAKE_KEY, baseUrl: fake.url, authorize: (_: Request, id: string) => id === ACCOUNT || id === OTHER_ACCOUNT };
+    live = await serveHandler({ ...options, webhookSecret: SECRET }, capture());
+    plain = await serveHandler(options, capture());
+  });
+  after(async () => {
+    await live.close();
+    await plain.close();
+    await fake.close();
+  });
+
+  const deliver = (event: unknown) => live.call('/webhooks', { method: 'POST', user: null, body: JSON.stringify(event), headers: { 'mono-webhook-secret': SECRET } });
+  const answerJob = (body: unknown) => fake.script((r, res) => (r.path.includes('/jobs/') ? send(res, 200, body) : false));
+  const job = (server: LiveServer, account = ACCOUNT, jobId = SYNC_JOB) => server.call(`/accounts/${account}/jobs/${jobId}`);
+
+  it('a failed job reads reauthorisation_required once the webhook said so for that job', async () => {
+    assert.equal((await deliver(updated(SYNC_JOB, 'REAUTHORISATION_REQUIRED'))).res.status, 200);
+    answerJob(failedJob(SYNC_JOB));
+    const { res, json } = await job(live);
+    assert.equal(res.status, 200);
+    assert.equal(json.data.status, 'reauthorisation_required');
+    assert.deepEqual({ ...json.data, status: 'failed' }, failedJob(SYNC_JOB).data, 'the rest of Mono\'s answer is unchanged');
+  });
+
+  it('waits a moment for a webhook that comes after the job failed', async () => {
+    const jobId = '683d7aa0c4e1b2f9d8a60b18';
+    answerJob(failedJob(jobId));
+    const late = new Promise((resolve) => setTimeout(resolve, 400)).then(() => deliver(updated(jobId, 'REAUTHORISATION_REQUIRED')));
+    const { json } = await job(live, ACCOUNT, jobId);
+    await late;
+    assert.equal(json.data.status, 'reauthorisation_required');
+  });
+
+  it('leaves the job failed for another reason, another account\'s job, or without webhooks; a finished job is not held up', async () => {
+    const jobId = '683d7aa0c4e1b2f9d8a60b19';
+    await deliver(updated(jobId, 'FAILED'));
+    answerJob(failedJob(jobId));
+    const started = Date.now();
+    assert.equal((await job(live, ACCOUNT, jobId)).json.data.status, 'failed');
+    assert.ok(Date.now() - started >= 2900, 'a failed job waits for the webhook that may explain it');
+
+    const theirs = '683d7aa0c4e1b2f9d8a60b1a';
+    await deliver(updated(theirs, 'REAUTHORISATION_REQUIRED', OTHER_ACCOUNT));
+    answerJob(failedJob(theirs));
+    assert.equal((await job(live, ACCOUNT, theirs)).json.data.status, 'failed', 'marked for another account');
+
+    await deliver(updated('683d7aa0c4e1b2f9d8a60b1b', 'REAUTHORISATION_REQUIRED'));
+    answerJob(failedJob('683d7aa0c4e1b2f9d8a60b1b'));
+    const quick = Date.now();
+    assert.equal((await job(plain, ACCOUNT, '683d7aa0c4e1b2f9d8a60b1b')).json.data.status, 'failed', 'no webhooks: Mono\'s answer as is');
+    assert.ok(Date.now() - quick < 1000);
+
+    const finished = Date.now();
+    assert.equal((await job(live)).json.data.status, 'finished');
+    assert.ok(Date.now() - finished < 1000);
+  });
+});
