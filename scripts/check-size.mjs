@@ -30,7 +30,9 @@ export const BUDGETS = {
   // of rows all in the DOM, the holdings table's layout, themed chart tooltips and fonts.
   // Raised by 0.5 kB on 2026-11-30 (session 9): the income chart reads the monthly credits the host sends with
   // the records (their check is +0.37 kB), so a dashboard asks for transactions once.
-  'every element (charts lazy)': 57.5 * KB,
+  // Raised by 0.1 kB on 2026-11-30 (session 10): a BVN sent as its last four digits (the reference backend's new
+  // default) shows masked with no toggle, and a sync job can end in reauthorisation (+0.04 kB).
+  'every element (charts lazy)': 57.6 * KB,
   'every element but the chart elements': 46 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */

@@ -148,8 +148,8 @@ export function maskTail(value: string | null | undefined, visible = 4): string 
 /** NUBAN account numbers: last four shown, grouped for reading, e.g. "•••• •• 6789"-style without leaking length. */
 export const maskAccountNumber = (value: string | null | undefined): string => (value ? `${MASK.repeat(4)} ${String(value).slice(-4)}` : '');
 
-/** BVN: 11 digits, last four shown. */
-export const maskBvn = (value: string | null | undefined): string => maskTail(value, 4);
+/** BVN: 11 digits, last four shown; a value that is only its last four digits (Mono's account details) looks the same. */
+export const maskBvn = (value: string | null | undefined): string => (value ? MASK.repeat(7) + String(value).replace(/\D/g, '').slice(-4) : '');
 
 /** Phone: keep the last four digits and a leading + if any. */
 export function maskPhone(value: string | null | undefined): string {

@@ -60,6 +60,11 @@ export interface MonoHandlerOptions {
    * alone and the chart asks for those credits itself, through the transactions route.
    */
   monthlyCredits?: boolean;
+  /**
+   * Send the identity's whole BVN to the browser. Default false: only its last four digits, as Mono's account
+   * details give it (a BVN opens a person's whole banking record; the elements only need to show its end).
+   */
+  fullBvn?: boolean;
   /** How sync asks Mono for real-time data: `transactions?limit=1` (default) or `balance`. */
   syncVia?: 'transactions' | 'balance';
   /** Extra origins a statement PDF may be downloaded from (Mono's API origin is always allowed; the key is sent only there). */
@@ -139,8 +144,8 @@ function positive(value: number | undefined, fallback: number, name: string): nu
  * Deno, Bun, edge runtimes; `toNodeHandler` adapts it to Node's http, Express and Connect).
  *
  * With `secretKey` it forwards each contract call to Mono's v2 API and returns Mono's JSON as is (income records
- * gain `monthly_credits`, the newest record's credits per month, for the income chart); it needs
- * an `authorize` hook. Without a key it is the offline sandbox, and says so once in the log.
+ * gain `monthly_credits`, the newest record's credits per month, for the income chart; the identity's BVN keeps
+ * only its last four digits unless `fullBvn`); it needs an `authorize` hook. Without a key it is the offline sandbox, and says so once in the log.
  */
 export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandler {
   const basePath = normaliseBasePath(options.basePath ?? '/api/mono');
@@ -161,7 +166,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       );
     }
     log.info(`No Mono secret key configured: serving the offline sandbox at ${basePath || '/'} (fake data, no calls to Mono)`);
-    return createSandboxHandler({ monthlyCredits: options.monthlyCredits, ...options.sandbox, basePath });
+    return createSandboxHandler({ monthlyCredits: options.monthlyCredits, fullBvn: options.fullBvn, ...options.sandbox, basePath });
   }
 
   if (typeof options.authorize !== 'function') {
@@ -229,7 +234,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       if (request.headers.get('sec-fetch-site') === 'cross-site' && options.allowCrossSite !== true) {
         return errorResponse(403, 'forbidden', 'Requests from pages on another site are refused (allowCrossSite)');
       }
-      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, store, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey });
+      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, store, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey });
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();
       log.error(`Unexpected failure on ${method} ${url.pathname}: ${describeError(error)}`);

@@ -52,6 +52,7 @@ describe('formatters', () => {
     expect(maskPhone('08031234567')).to.equal('•••••••4567');
     expect(maskPhone('+2348031234567')).to.equal('+•••••••••4567');
     expect(maskBvn(null)).to.equal('');
+    expect(maskBvn('4471'), 'only the last four digits, as Mono\'s details and the reference backend send it').to.equal('•••••••4471');
   });
 
   it('makes the likely locales\' formatters once, when the page is idle, and later formats reuse them', () => {

@@ -128,12 +128,27 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
   describe('route mapping', () => {
     const reads: [string, string, unknown][] = [
       [`/accounts/${ACCOUNT}`, `/v2/accounts/${ACCOUNT}`, samples.accountV2],
-      [`/accounts/${ACCOUNT}/identity`, `/v2/accounts/${ACCOUNT}/identity`, samples.identityV2],
       [`/accounts/${ACCOUNT}/assets`, `/v2/accounts/${ACCOUNT}/assets`, samples.assetsV2],
       [`/accounts/${ACCOUNT}/earnings`, `/v2/accounts/${ACCOUNT}/earnings`, samples.earningsV2],
       [`/accounts/${ACCOUNT}/jobs/${SYNC_JOB}`, `/v2/accounts/${ACCOUNT}/jobs/${SYNC_JOB}`, samples.jobFinished],
       [`/accounts/${ACCOUNT}/statement?period=last3months&output=json`, `/v2/accounts/${ACCOUNT}/statement`, samples.statementJson],
     ];
+    it('GET /accounts/{id}/identity → Mono\'s identity with only the BVN\'s last four digits (fullBvn sends it whole)', async () => {
+      const { res, json } = await live.call(`/accounts/${ACCOUNT}/identity`);
+      assert.equal(res.status, 200);
+      assert.equal(last().path, `/v2/accounts/${ACCOUNT}/identity`);
+      assert.match(samples.identityV2.data.bvn, /^\d{11}$/);
+      assert.deepEqual(json, { ...samples.identityV2, data: { ...samples.identityV2.data, bvn: samples.identityV2.data.bvn.slice(-4) } });
+      const whole = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, fullBvn: true }, capture());
+      try {
+        assert.deepEqual((await whole.call(`/accounts/${ACCOUNT}/identity`)).json, samples.identityV2);
+        fake.script((_, r) => send(r, 200, { fullName: 'ADA', bvn: '22345674471' }));
+        assert.equal((await live.call(`/accounts/${ACCOUNT}/identity`)).json.bvn, '4471', 'a bare v1 answer too');
+      } finally {
+        await whole.close();
+      }
+    });
+
     for (const [path, upstreamPath, sample] of reads) {
       it(`GET ${path.replace(ACCOUNT, '{id}')} → GET ${upstreamPath.replace(ACCOUNT, '{id}')}, Mono's JSON unchanged`, async () => {
         const { res, json } = await live.call(path);

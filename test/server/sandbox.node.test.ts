@@ -390,9 +390,13 @@ describe('sandbox: statements', () => {
 });
 
 describe('sandbox: identity, income, assets, earnings', () => {
-  it('serves identity with an 11-digit BVN', async () => {
-    const { body } = await sandbox().get('/accounts/acc_demo/identity');
+  it('serves identity with the BVN\'s last four digits, like the live handler (the whole 11 with fullBvn)', async () => {
+    const short = (await sandbox().get('/accounts/acc_demo/identity')).body.data;
+    assert.match(short.bvn, /^\d{4}$/);
+    assert.match((await sandbox().get('/accounts/v1_x/identity')).body.data.bvn, /^\d{4}$/, 'v1 too');
+    const { body } = await sandbox({ fullBvn: true }).get('/accounts/acc_demo/identity');
     const data = body.data;
+    assert.equal(data.bvn.slice(-4), short.bvn);
     assert.deepEqual(Object.keys(data).sort(), ['address_line1', 'bvn', 'created_at', 'dob', 'email', 'full_name', 'gender', 'lga_of_origin', 'marital_status', 'phone', 'state_of_origin', 'updated_at']);
     assert.match(data.bvn, /^\d{11}$/);
     assert.match(data.dob, /^\d{4}-\d{2}-\d{2}$/);
@@ -791,7 +795,7 @@ describe('sandbox: special accounts', () => {
     assert.deepEqual(details.meta.retrieved_data, ['identity', 'balance']);
     assert.ok(details.account.balance > 0);
     assert.deepEqual((await s.get('/accounts/partial_x/transactions')).body.data, []);
-    assert.match((await s.get('/accounts/partial_x/identity')).body.data.bvn, /^\d{11}$/);
+    assert.match((await s.get('/accounts/partial_x/identity')).body.data.bvn, /^\d{4}$/);
   });
 
   it('processing accounts report PROCESSING for the first reads', async () => {

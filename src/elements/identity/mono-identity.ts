@@ -55,8 +55,9 @@ export const isEmptyIdentity = (identity: Identity): boolean =>
 /**
  * The account holder's KYC details from the bank in a description list. BVN and phone number are masked
  * (last four shown) unless `reveal` is set; each has a "Show" toggle button (`aria-pressed`) unless
- * `no-reveal` is set. Revealed values live only in the shadow DOM as text, never in an attribute. Fields
- * the bank did not return read "Not provided".
+ * `no-reveal` is set. The reference backend sends only a BVN's last four digits unless its `fullBvn` option is
+ * on, and a value with nothing more than its last four digits has no toggle. Revealed values live only in the
+ * shadow DOM as text, never in an attribute. Fields the bank did not return read "Not provided".
  *
  * @summary The account holder's identity (KYC) details, with BVN and phone masked.
  * @tag mono-identity
@@ -83,7 +84,7 @@ export const isEmptyIdentity = (identity: Identity): boolean =>
 export class MonoIdentity extends MonoDataElement {
   static override styles = [tokens, stateStyles, identityStyles];
 
-  /** Show the BVN and the phone number unmasked. */
+  /** Show the BVN and the phone number unmasked (as far as the host sent them: by default only a BVN's last four digits). */
   @property({ type: Boolean, reflect: true }) reveal = false;
 
   /** Hide the per-field "Show" toggles (values stay masked unless `reveal` is set). */
@@ -152,16 +153,19 @@ export class MonoIdentity extends MonoDataElement {
       return html`<span part="value not-provided" class="not-provided">${msg(locale, 'identityNotProvided')}</span>`;
     }
     if (name !== 'bvn' && name !== 'phone') return html`<span part=${`value value-${name}`} class="value" dir="auto">${value}</span>`;
-    const shown = this.isRevealed(name);
     const clean = value.trim();
-    const last4 = clean.replace(/\D/g, '').slice(-4);
+    const digits = clean.replace(/\D/g, '');
+    const last4 = digits.slice(-4);
+    // Only its last four digits (what the reference backend sends of a BVN by default): nothing more to show.
+    const hidden = digits.length > 4;
+    const shown = hidden && this.isRevealed(name);
     const label = msg(locale, name === 'bvn' ? 'identityBvn' : 'identityPhone');
     return html`${shown
         ? html`<span part=${`value value-${name}`} class="value secret" dir="auto">${clean}</span>`
         : html`<span part=${`value value-${name}`} class="value secret" dir="auto"
             ><span aria-hidden="true">${MASKS[name](clean)}</span
             ><span class="sr-only">${msg(locale, 'identityEndingIn', { last4 })}</span></span
-          >`}${this.reveal || this.noReveal
+          >`}${this.reveal || this.noReveal || !hidden
         ? nothing
         : html`<button
             part="reveal-button"

@@ -35,6 +35,8 @@ export interface LiveContext {
   pdfOrigins: readonly string[];
   /** Whether income records carry `monthly_credits`. */
   monthlyCredits: boolean;
+  /** Whether the identity's BVN reaches the browser whole (otherwise its last four digits). */
+  fullBvn: boolean;
   /** What the handler learnt between requests (state.ts): started links, sync jobs that need reauthorisation. */
   store: StateStore;
   /** Whether webhooks are received, without which a new link cannot complete by its reference nor a sync job say it needs reauthorisation. */
@@ -429,6 +431,21 @@ const SYNC_MESSAGES: Record<SyncStatus, string> = {
 
 // Mono's real-time page spells the header both ways; sending both costs nothing.
 /**
+ * The identity, as Mono answers it, but with only the BVN's last four digits (as Mono's account details give it)
+ * unless `fullBvn`: the whole number is not the browser's business (MONO_API.md §5).
+ */
+const identity: Route['handle'] = async (ctx) => {
+  const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/identity'), signal: ctx.request.signal });
+  const { json } = answer;
+  if (ctx.fullBvn || !isRecord(json)) return forward(answer);
+  // v2 keeps the fields under `data`; a bare v1 answer at the top.
+  const fields = isRecord(json.data) ? json.data : json;
+  if (typeof fields.bvn !== 'string') return forward(answer);
+  const bvn = fields.bvn.replace(/\D/g, '').slice(-4);
+  return jsonBody(fields === json ? { ...json, bvn } : { ...json, data: { ...fields, bvn } }, answer.status);
+};
+
+/**
  * A sync job, as Mono answers it, except that a failed job whose account_updated webhook said the holder must
  * sign in again reads `reauthorisation_required` (sync-reauth.ts); the webhook may come a moment after the job fails.
  */
@@ -488,7 +505,7 @@ const ROUTES: readonly Route[] = [
   route('GET', 'accounts/:id/statement', statement, STATEMENT_QUERY),
   route('GET', 'accounts/:id/statement/jobs/:jobId', statementJob),
   route('GET', 'accounts/:id/statement/jobs/:jobId/pdf', statementPdf),
-  route('GET', 'accounts/:id/identity', passThrough('/identity')),
+  route('GET', 'accounts/:id/identity', identity),
   route('GET', 'accounts/:id/income-records', incomeRecords),
   route('POST', 'accounts/:id/income', startIncome),
   route('GET', 'accounts/:id/assets', passThrough('/assets')),

@@ -13,6 +13,8 @@ export interface SandboxHandlerOptions {
   pollsUntilDone?: number;
   /** Add `monthly_credits` to income records, as the live handler does; default true. */
   monthlyCredits?: boolean;
+  /** Send the identity's whole BVN, as the live handler's `fullBvn` does; default: its last four digits. */
+  fullBvn?: boolean | undefined;
   /**
    * How the fake widget ends a new link: `code` (default) like Mono's widget messages, or `reference` like Mono's
    * documented hosted link (the account reported as its webhook would, then `redirect_url` with no code), to try
@@ -60,7 +62,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Fetch
     const immediate = fault ? immediateFault(fault, at) : null;
     if (immediate) return immediate;
 
-    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false, linkReturn: switches.linkReturn ?? options.linkReturn ?? 'code' };
+    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, linkReturn: switches.linkReturn ?? options.linkReturn ?? 'code' };
     const relative = pathname.slice(basePath.length + 1);
     const response = await dispatch(ctx, relative);
     if (fault === 'malformed') return malformed(response);

@@ -35,6 +35,7 @@ export interface RouteContext {
   state: SandboxState;
   pollsUntilDone: number;
   monthlyCredits: boolean;
+  fullBvn: boolean;
   linkReturn: 'code' | 'reference';
 }
 
@@ -409,12 +410,14 @@ const statementDownload: AccountHandler = (ctx, account, params) => {
 
 const identity: AccountHandler = (ctx, account) => {
   const { profile } = account;
-  if (account.traits.kind === 'v1') return legacy(v1Identity(profile));
+  // Like the live handler: only the BVN's last four digits unless fullBvn.
+  const bvn = ctx.fullBvn ? profile.bvn : profile.bvn.slice(-4);
+  if (account.traits.kind === 'v1') return legacy({ ...v1Identity(profile), bvn });
   const linkedAt = new Date(profile.linkedAtMs).toISOString();
   const known = !hasNoData(account.traits.kind);
   return success(ctx.at, {
     full_name: fullName(profile.holder),
-    bvn: known ? profile.bvn : null,
+    bvn: known ? bvn : null,
     email: known ? profile.email : null,
     phone: known ? profile.phone : null,
     gender: known ? profile.holder.gender : null,

@@ -26,10 +26,41 @@ function allAttributes(el: Element): string {
   return values.join(' ');
 }
 
+/**
+ * A client of a host with `fullBvn: true`: the sandbox's identity (which, like the reference backend by
+ * default, sends only the BVN's last four digits) with a whole 11-digit BVN.
+ */
+function fullBvnClient() {
+  return new MonoClient({
+    fetch: async (input, init) => {
+      const res = await fetch(input, init);
+      if (!String(input).endsWith('/identity')) return res;
+      const json = await res.json();
+      if (typeof json.data?.bvn === 'string') json.data.bvn = `2234567${json.data.bvn}`;
+      return new Response(JSON.stringify(json), { status: res.status, headers: res.headers });
+    },
+  });
+}
+
 describe('<mono-identity>', () => {
-  it('renders the sandbox identity in a description list, BVN and phone masked', async () => {
-    const expected = await new MonoClient().identity('acc_demo');
+  it('shows a BVN the host sent only the last four digits of (the default) masked, with nothing to reveal', async () => {
+    const sent = await new MonoClient().identity('acc_demo');
+    expect(sent.bvn, 'the sandbox sends the last four digits, as the reference backend does').to.match(/^\d{4}$/);
     const { el } = await mountIdentity('acc_demo');
+    await loaded(el);
+    expect(value(el, 'bvn')).to.contain(`ending in ${sent.bvn}`);
+    expect(value(el, 'bvn')).to.contain(`•••••••${sent.bvn}`);
+    expect(toggle(el, 'bvn'), 'no toggle: there is nothing more to show').to.equal(null);
+    expect(toggle(el, 'phone')).not.to.equal(null);
+    const revealed = await mountIdentity('acc_demo', undefined, { reveal: true });
+    await loaded(revealed.el);
+    expect(value(revealed.el, 'bvn')).to.contain(`•••••••${sent.bvn}`);
+  });
+
+  it('renders the identity in a description list, BVN and phone masked', async () => {
+    const client = fullBvnClient();
+    const expected = await client.identity('acc_demo');
+    const { el } = await mountIdentity('acc_demo', client);
     await loaded(el);
     expect(shadow(el).querySelectorAll('dl dt')).to.have.length(10);
     expect(value(el, 'fullName')).to.equal(expected.fullName);
@@ -72,8 +103,9 @@ describe('<mono-identity>', () => {
   });
 
   it('`reveal` shows BVN and phone in full, as text only and without toggles', async () => {
-    const expected = await new MonoClient().identity('acc_demo');
-    const { el } = await mountIdentity('acc_demo', undefined, { reveal: true });
+    const client = fullBvnClient();
+    const expected = await client.identity('acc_demo');
+    const { el } = await mountIdentity('acc_demo', client, { reveal: true });
     await loaded(el);
     expect(value(el, 'bvn')).to.equal(expected.bvn);
     expect(value(el, 'phone')).to.equal(expected.phone);
@@ -83,8 +115,9 @@ describe('<mono-identity>', () => {
   });
 
   it('per-field "Show" toggles with aria-pressed reveal one field at a time', async () => {
-    const expected = await new MonoClient().identity('acc_demo');
-    const { el } = await mountIdentity('acc_demo');
+    const client = fullBvnClient();
+    const expected = await client.identity('acc_demo');
+    const { el } = await mountIdentity('acc_demo', client);
     await loaded(el);
     const bvn = toggle(el, 'bvn')!;
     expect(bvn.getAttribute('aria-pressed')).to.equal('false');
@@ -104,7 +137,8 @@ describe('<mono-identity>', () => {
   });
 
   it('forgets revealed fields when the account changes', async () => {
-    const { el, root } = await mountIdentity('acc_demo');
+    const client = fullBvnClient();
+    const { el, root } = await mountIdentity('acc_demo', client);
     await loaded(el);
     toggle(el, 'bvn')!.click();
     await el.updateComplete;
@@ -113,15 +147,16 @@ describe('<mono-identity>', () => {
     await root.updateComplete;
     await el.updateComplete;
     expect(el.isRevealed('bvn')).to.equal(false);
-    const other = await new MonoClient().identity('acc_business');
+    const other = await client.identity('acc_business');
     await until(() => value(el, 'fullName') === other.fullName, 'second account shown');
     expect(toggle(el, 'bvn')!.getAttribute('aria-pressed')).to.equal('false');
     expect(textOf(shadow(el))).not.to.contain(other.bvn!);
   });
 
   it('`no-reveal` removes the toggles and keeps values masked', async () => {
-    const expected = await new MonoClient().identity('acc_demo');
-    const { el } = await mountIdentity('acc_demo', undefined, { noReveal: true });
+    const client = fullBvnClient();
+    const expected = await client.identity('acc_demo');
+    const { el } = await mountIdentity('acc_demo', client, { noReveal: true });
     await loaded(el);
     expect(shadow(el).querySelector('button')).to.equal(null);
     expect(textOf(shadow(el))).not.to.contain(expected.bvn!);
@@ -248,7 +283,7 @@ describe('<mono-identity>', () => {
     const client = fixedClient(() => ({
       data: {
         full_name: HOSTILE,
-        bvn: HOSTILE,
+        bvn: `22345674471${HOSTILE}`,
         email: HOSTILE,
         phone: HOSTILE,
         gender: HOSTILE,
@@ -265,7 +300,7 @@ describe('<mono-identity>', () => {
     await sleep(20);
     expect(shadow(el).querySelector('img, script')).to.equal(null);
     expect(value(el, 'fullName')).to.equal(HOSTILE);
-    expect(value(el, 'bvn')).to.equal(HOSTILE);
+    expect(value(el, 'bvn')).to.equal(`22345674471${HOSTILE}`);
     expect(value(el, 'address')).to.equal(`${HOSTILE}, ${HOSTILE}`);
     expect(value(el, 'dateOfBirth')).to.equal('Not provided');
     expect((window as unknown as { __pwned?: number }).__pwned).to.equal(undefined);
