@@ -27,8 +27,9 @@ function syncStatus(status: string | null, code: string | null): SyncStatus | nu
   const s = `${code ?? ''} ${status ?? ''}`.toLowerCase();
   if (/reauth/.test(s)) return 'reauthorisation_required';
   if (/processing|pending|queued|running/.test(s)) return 'processing';
+  // Failure first: "unsuccessful" and "incomplete" contain the words of success.
+  if (/fail|error|unsuccessful|incomplete/.test(s)) return 'failed';
   if (/successful|success|finished|complete/.test(s)) return 'successful';
-  if (/fail|error/.test(s)) return 'failed';
   return null;
 }
 
@@ -60,10 +61,10 @@ export function parseJob(body: unknown): ParseResult<Job> {
   const s = status.toLowerCase();
   const normalized: JobStatus = /processing|pending|queued|running/.test(s)
     ? 'processing'
-    : /finished|successful|success|complete/.test(s)
-      ? 'finished'
-      : /reauth/.test(s)
-        ? 'reauthorisation_required'
+    : /reauth/.test(s)
+      ? 'reauthorisation_required'
+      : /finished|success|complete/.test(s) && !/fail|error|unsuccessful|incomplete/.test(s)
+        ? 'finished'
         : 'failed';
   return { ok: true, value: { id, status: normalized, statusText: status, name } };
 }

@@ -83,8 +83,9 @@ export interface MonoHandlerOptions {
   /** Largest webhook body, in bytes. Default 1 MiB. */
   maxWebhookBytes?: number;
   /**
-   * Keeps the links this handler started and the accounts Mono's webhook reported for them, for 30 minutes;
-   * default: in memory. Use a shared one (Redis…) when running several instances.
+   * What the handler learns from Mono's webhooks: the links it started and the accounts reported for them (30
+   * minutes), and sync jobs that need reauthorisation (1 hour). Default: in memory. Use a shared one (Redis…) when
+   * running several instances, or a webhook that reaches one instance is unknown to the others.
    */
   stateStore?: StateStore;
   /** How long an exchange by reference waits for Mono's `account_connected` webhook, in ms. Default 15 000. */
@@ -105,7 +106,7 @@ const DEFAULT_BASE_URL = 'https://api.withmono.com';
 async function learnFromWebhook(store: StateStore, event: MonoWebhookEvent): Promise<void> {
   if (event.type === 'account_connected' && typeof event.data.meta?.ref === 'string') {
     await recordConnected(store, event.data.meta.ref, event.accountId, event.data.customer);
-  } else if (event.type === 'account_updated' && event.data.meta?.sync_status === 'REAUTHORISATION_REQUIRED' && typeof event.data.meta.job_id === 'string') {
+  } else if (event.type === 'account_updated' && /^reauthori[sz]ation_required$/i.test(String(event.data.meta?.sync_status)) && typeof event.data.meta?.job_id === 'string') {
     await markSyncReauth(store, event.data.meta.job_id, event.accountId);
   }
 }

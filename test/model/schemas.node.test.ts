@@ -426,7 +426,11 @@ describe('connect, sync and jobs', () => {
     assert.equal(job.status, 'finished');
     assert.equal(job.name, 'jobs.accounts.sync_statement');
     const status = (value: string) => ok(parseJob({ data: { ...s.jobFinished.data, status: value } })).status;
-    assert.deepEqual(['processing', 'failed', 'reauthorisation_required', 'FAILED'].map(status), ['processing', 'failed', 'reauthorisation_required', 'failed']);
+    assert.deepEqual(
+      ['processing', 'failed', 'reauthorisation_required', 'FAILED', 'unsuccessful', 'incomplete', 'completed'].map(status),
+      ['processing', 'failed', 'reauthorisation_required', 'failed', 'failed', 'failed', 'finished'],
+    );
+    assert.equal(ok(parseSync({ data: { status: 'unsuccessful' } })).status, 'failed', 'not read as success');
   });
 });
 

@@ -144,6 +144,11 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
         assert.deepEqual((await whole.call(`/accounts/${ACCOUNT}/identity`)).json, samples.identityV2);
         fake.script((_, r) => send(r, 200, { fullName: 'ADA', bvn: '22345674471' }));
         assert.equal((await live.call(`/accounts/${ACCOUNT}/identity`)).json.bvn, '4471', 'a bare v1 answer too');
+        fake.script((_, r) => send(r, 200, { bvn: 22345674471, data: { ...samples.identityV2.data, bvn: 22345674471 } }));
+        const numeric = (await live.call(`/accounts/${ACCOUNT}/identity`)).json;
+        assert.deepEqual([numeric.bvn, numeric.data.bvn], ['4471', '4471'], 'a number, and a bvn beside data, are cut too');
+        fake.script((_, r) => send(r, 200, { data: { ...samples.identityV2.data, bvn: { number: '22345674471' } } }));
+        assert.equal((await live.call(`/accounts/${ACCOUNT}/identity`)).json.data.bvn, null, 'anything else goes out as null');
       } finally {
         await whole.close();
       }

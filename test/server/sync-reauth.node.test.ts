@@ -45,6 +45,36 @@ describe('sync jobs that need reauthorisation (live handler)', () => {
     assert.deepEqual({ ...json.data, status: 'failed' }, failedJob(SYNC_JOB).data, 'the rest of Mono\'s answer is unchanged');
   });
 
+  it('reads the webhook\'s status in any case, and a job that says error', async () => {
+    const jobId = '683d7aa0c4e1b2f9d8a60b1c';
+    await deliver(updated(jobId, 'reauthorisation_required'));
+    answerJob({ ...failedJob(jobId), data: { ...failedJob(jobId).data, status: 'error' } });
+    assert.equal((await job(live, ACCOUNT, jobId)).json.data.status, 'reauthorisation_required');
+  });
+
+  it('a state store that fails leaves Mono\'s job as it is (no 500)', async () => {
+    const seen = capture();
+    const broken = await serveHandler(
+      {
+        secretKey: FAKE_KEY,
+        baseUrl: fake.url,
+        authorize: () => true,
+        webhookSecret: SECRET,
+        stateStore: { add: () => Promise.reject(new Error('redis down')), get: () => Promise.reject(new Error('redis down')), take: () => null },
+      },
+      seen,
+    );
+    try {
+      answerJob(failedJob(SYNC_JOB));
+      const { res, json } = await job(broken);
+      assert.equal(res.status, 200);
+      assert.equal(json.data.status, 'failed');
+      assert.ok(seen.logs.some((line) => /stateStore failed.*redis down/.test(line)));
+    } finally {
+      await broken.close();
+    }
+  });
+
   it('waits a moment for a webhook that comes after the job failed', async () => {
     const jobId = '683d7aa0c4e1b2f9d8a60b18';
     answerJob(failedJob(jobId));

@@ -156,8 +156,8 @@ export class MonoIdentity extends MonoDataElement {
     const clean = value.trim();
     const digits = clean.replace(/\D/g, '');
     const last4 = digits.slice(-4);
-    // Only its last four digits (what the reference backend sends of a BVN by default): nothing more to show.
-    const hidden = digits.length > 4;
+    // A BVN of only its last four digits (what the reference backend sends by default) has nothing more to show.
+    const hidden = name !== 'bvn' || digits.length > 4;
     const shown = hidden && this.isRevealed(name);
     const label = msg(locale, name === 'bvn' ? 'identityBvn' : 'identityPhone');
     return html`${shown

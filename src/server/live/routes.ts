@@ -165,7 +165,7 @@ const initiate: Route['handle'] = async (ctx) => {
   return forward(answer);
 };
 
-/** A link store call that must not stop linking by code: a failure is logged, and only a return without a code will miss it. */
+/** A state store call that must not stop the request: a failure is logged, and only what the store would have told is missed. */
 async function stateStoreStep<T>(ctx: LiveContext, run: () => Promise<T>): Promise<T | undefined> {
   try {
     return await run();
@@ -429,21 +429,23 @@ const SYNC_MESSAGES: Record<SyncStatus, string> = {
   reauthorisation_required: 'Reauthorisation required',
 };
 
-// Mono's real-time page spells the header both ways; sending both costs nothing.
 /**
  * The identity, as Mono answers it, but with only the BVN's last four digits (as Mono's account details give it)
- * unless `fullBvn`: the whole number is not the browser's business (MONO_API.md §5).
+ * unless `fullBvn`: the whole number is not the browser's business (MONO_API.md §7). Wherever it sits (v2 under
+ * `data`, a bare v1 answer at the top) and whatever its type, nothing longer goes out.
  */
 const identity: Route['handle'] = async (ctx) => {
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/identity'), signal: ctx.request.signal });
   const { json } = answer;
   if (ctx.fullBvn || !isRecord(json)) return forward(answer);
-  // v2 keeps the fields under `data`; a bare v1 answer at the top.
-  const fields = isRecord(json.data) ? json.data : json;
-  if (typeof fields.bvn !== 'string') return forward(answer);
-  const bvn = fields.bvn.replace(/\D/g, '').slice(-4);
-  return jsonBody(fields === json ? { ...json, bvn } : { ...json, data: { ...fields, bvn } }, answer.status);
+  const cut = (record: Record<string, unknown>) => ('bvn' in record ? { ...record, bvn: lastFourOfBvn(record.bvn) } : record);
+  return jsonBody(isRecord(json.data) ? { ...cut(json), data: cut(json.data) } : cut(json), answer.status);
 };
+
+function lastFourOfBvn(value: unknown): string | null {
+  if (typeof value !== 'string' && typeof value !== 'number') return null;
+  return String(value).replace(/\D/g, '').slice(-4) || null;
+}
 
 /**
  * A sync job, as Mono answers it, except that a failed job whose account_updated webhook said the holder must
@@ -453,11 +455,13 @@ const syncJob: Route['handle'] = async (ctx) => {
   const { id, jobId } = ctx.params as { id: string; jobId: string };
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, `/jobs/${jobId}`), signal: ctx.request.signal });
   const { json } = answer;
-  if (!ctx.webhooks || !isRecord(json) || !isRecord(json.data) || String(json.data.status).toLowerCase() !== 'failed') return forward(answer);
-  const reauth = await waitForWebhook(ctx, SYNC_REAUTH_GRACE_MS, async () => ((await syncNeedsReauth(ctx.store, jobId, id)) ? true : null));
+  if (!ctx.webhooks || !isRecord(json) || !isRecord(json.data) || !/fail|error/i.test(String(json.data.status))) return forward(answer);
+  // A store that fails leaves Mono's answer as it is.
+  const reauth = await stateStoreStep(ctx, () => waitForWebhook(ctx, SYNC_REAUTH_GRACE_MS, async () => ((await syncNeedsReauth(ctx.store, jobId, id)) ? true : null)));
   return reauth ? jsonBody({ ...json, data: { ...json.data, status: 'reauthorisation_required' } }, answer.status) : forward(answer);
 };
 
+// Mono's real-time page spells the header both ways; sending both costs nothing.
 const sync: Route['handle'] = async (ctx) => {
   await readJsonObject(ctx.request, ctx.maxBodyBytes);
   const [rest, query] = ctx.syncVia === 'balance' ? ['/balance', undefined] : ['/transactions', new URLSearchParams({ limit: '1' })];

@@ -42,7 +42,7 @@ export function expiringMap<V>(options: MemoryStoreOptions = {}) {
   };
 }
 
-/** The default store: one process's memory, bounded in size (60 000 entries, three per link) and time. */
+/** The default store: one process's memory, bounded in size (60 000 entries: three per link, one per sync mark) and time. */
 export function memoryStateStore(options: MemoryStoreOptions = {}): StateStore {
   const map = expiringMap<string>({ maxEntries: 60_000, ...options });
   return {

@@ -1,6 +1,6 @@
 // Real-time syncs that need the account holder to sign in again. Mono reports that in the account_updated
 // webhook (`meta.sync_status: REAUTHORISATION_REQUIRED`, with `meta.job_id`), while the job itself only reads
-// failed (MONO_API.md §8): the handler joins the two, so that the job the browser follows says so.
+// failed (MONO_API.md §9): the handler joins the two, so that the job the browser follows says so.
 import type { StateStore } from './state.js';
 import { ID_PATTERN } from './validate.js';
 

@@ -278,6 +278,17 @@ describe('<mono-identity>', () => {
     await loaded(el);
   });
 
+  it('a short phone number still has its toggle, and `reveal` shows it (the four-digit rule is the BVN\'s)', async () => {
+    const client = fixedClient(() => ({ status: 'successful', data: { full_name: 'ADA OKEKE', phone: '4567', bvn: '4471' } }));
+    const { el } = await mountIdentity('short', client);
+    await loaded(el);
+    expect(toggle(el, 'phone')).not.to.equal(null);
+    expect(toggle(el, 'bvn')).to.equal(null);
+    const revealed = await mountIdentity('short', client, { reveal: true });
+    await loaded(revealed.el);
+    expect(value(revealed.el, 'phone')).to.equal('4567');
+  });
+
   it('renders hostile text in every field as inert text', async () => {
     (window as unknown as { __pwned?: number }).__pwned = undefined;
     const client = fixedClient(() => ({
