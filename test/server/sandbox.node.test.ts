@@ -685,6 +685,21 @@ describe('sandbox: initiate and exchange', () => {
   });
 });
 
+describe('sandbox: switches off (a sandbox others can reach)', () => {
+  it('ignores latency, faults and the link-return switch, in headers and query parameters, and still answers', async () => {
+    const s = sandbox({ switches: false });
+    const started = Date.now();
+    const slow = await s.get('/accounts/acc_demo?__latency=5000', { headers: { 'x-sandbox-latency': '5000' } });
+    assert.equal(slow.res.status, 200);
+    assert.ok(Date.now() - started < 1000, 'no latency');
+    assert.equal((await s.get('/accounts/acc_demo', { headers: { 'x-sandbox-fault': 'timeout' } })).res.status, 200);
+    assert.equal((await s.get('/accounts/acc_demo?__fault=500')).res.status, 200);
+    const link = await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-off-1' } }, { 'x-sandbox-link-return': 'reference' });
+    assert.equal(new URL(link.body.data.mono_url).searchParams.get('return'), null);
+    assert.equal((await sandbox().get('/accounts/acc_demo?__fault=500')).res.status, 500, 'on by default');
+  });
+});
+
 describe('sandbox: links completed by reference (Mono\'s hosted link returns no code)', () => {
   it('hands out the account the fake widget reported for a started link, once; waits, then 409 link-pending', async () => {
     const s = sandbox();

@@ -1,5 +1,5 @@
 import { utcDayStart } from './dates.js';
-import { dropped, faultApplies, immediateFault, malformed, readSwitches, sleep, TIMEOUT_CAP_MS } from './faults.js';
+import { dropped, faultApplies, immediateFault, malformed, readSwitches, sleep, TIMEOUT_CAP_MS, type Switches } from './faults.js';
 import { failure } from './http.js';
 import { dispatch, type RouteContext } from './routes.js';
 import { SandboxState } from './state.js';
@@ -21,9 +21,17 @@ export interface SandboxHandlerOptions {
    * a `redirect_url` page and backend on the flow that completes by reference.
    */
   linkReturn?: 'code' | 'reference';
+  /**
+   * Honour the per-request switches (`x-sandbox-latency`, `x-sandbox-fault`, `x-sandbox-link-return` and their
+   * `__` query forms). Default true, for tests and the demo; turn them off for a sandbox others can reach, where a
+   * caller could hold connections open for two minutes each.
+   */
+  switches?: boolean;
 }
 
 export type FetchHandler = (request: Request) => Promise<Response>;
+
+const NO_SWITCHES: Switches = { latencyMs: 0, fault: null, times: null, key: null, linkReturn: null };
 
 function normaliseBasePath(basePath: string): string {
   const trimmed = basePath.trim().replace(/\/+$/, '');
@@ -50,8 +58,9 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Fetch
       return failure(at, 404, `Not found: ${request.method} ${pathname}`);
     }
 
-    const switches = readSwitches(request, url);
-    if ('error' in switches) return failure(at, 400, switches.error);
+    const read = readSwitches(request, url);
+    if ('error' in read) return failure(at, 400, read.error);
+    const switches = options.switches === false ? NO_SWITCHES : read;
     if (switches.latencyMs > 0) await sleep(switches.latencyMs, request.signal);
 
     const fault = faultApplies(state, switches, `${request.method} ${pathname}`) ? switches.fault : null;
