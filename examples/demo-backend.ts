@@ -50,8 +50,12 @@ export function createDemoBackend(env: Record<string, string | undefined> = proc
       const session = sessionOf(request);
       return session !== null && linkedAccounts.get(session)?.has(accountId) === true;
     },
-    // The customer linking an account comes from your session, never from the browser.
-    customer: (request) => (sessionOf(request) ? { name: 'Demo Customer', email: 'demo.customer@example.ng' } : null),
+    // The customer linking an account comes from your session, never from the browser. One per session here, so
+    // that a link completed by its reference goes only to the session that started it.
+    customer: (request) => {
+      const session = sessionOf(request);
+      return session ? { name: 'Demo Customer', email: `demo.${session.slice(0, 12)}@example.ng` } : null;
+    },
     // Absolute and fixed: never built from the request, whose host the caller chooses.
     redirectUrl: env.MONO_REDIRECT_URL || undefined,
     onAccountLinked: ({ accountId, request }) => {
