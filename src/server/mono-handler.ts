@@ -71,7 +71,8 @@ export interface MonoHandlerOptions {
   statementOrigins?: readonly string[];
   /**
    * The secret from Mono's dashboard; enables `POST {basePath}/webhooks`, whose `account_connected` events complete
-   * hosted links that return without a code.
+   * hosted links that return without a code, and whose `account_updated` events tell sync jobs that need
+   * reauthorisation.
    */
   webhookSecret?: string | null;
   /** Receives each verified, de-duplicated event (needs `webhookSecret`). Keep it quick (queue slow work): Mono waits for the answer. */
@@ -144,9 +145,11 @@ function positive(value: number | undefined, fallback: number, name: string): nu
  * The host backend of the kit's HTTP contract (README, "Backend contract") as a standard `(Request) => Promise<Response>` handler (Node 20+,
  * Deno, Bun, edge runtimes; `toNodeHandler` adapts it to Node's http, Express and Connect).
  *
- * With `secretKey` it forwards each contract call to Mono's v2 API and returns Mono's JSON as is (income records
- * gain `monthly_credits`, the newest record's credits per month, for the income chart; the identity's BVN keeps
- * only its last four digits unless `fullBvn`); it needs an `authorize` hook. Without a key it is the offline sandbox, and says so once in the log.
+ * With `secretKey` it forwards each contract call to Mono's v2 API and returns Mono's JSON with these changes:
+ * income records gain `monthly_credits` (the newest record's credits per month, for the income chart); paging
+ * links and a statement's PDF path point at the handler; the identity's BVN keeps only its last four digits
+ * unless `fullBvn`; a failed sync job reads `reauthorisation_required` when Mono's webhook said so. It needs an
+ * `authorize` hook. Without a key it is the offline sandbox, and says so once in the log.
  */
 export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandler {
   const basePath = normaliseBasePath(options.basePath ?? '/api/mono');

@@ -696,6 +696,7 @@ describe('sandbox: switches off (a sandbox others can reach)', () => {
     assert.equal((await s.get('/accounts/acc_demo?__fault=500')).res.status, 200);
     const link = await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-off-1' } }, { 'x-sandbox-link-return': 'reference' });
     assert.equal(new URL(link.body.data.mono_url).searchParams.get('return'), null);
+    assert.equal((await s.get('/accounts/acc_demo?__latency=forever')).res.status, 200, 'a malformed switch is ignored too');
     assert.equal((await sandbox().get('/accounts/acc_demo?__fault=500')).res.status, 500, 'on by default');
   });
 });

@@ -146,7 +146,8 @@ const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
  * your backend to initiate a session with a fresh random reference (already on pointer-enter or focus, so
  * the widget shows at once), opens Mono's widget in a native modal dialog, a popup or a full-page
  * redirect, accepts widget messages only from an allowed origin, the exact window it opened and with its
- * reference, exchanges the code through your backend once, and reports the new account id.
+ * reference, exchanges the code (or, when a hosted link returns without one, the reference) through your
+ * backend once, and reports the new account id.
  *
  * With `public-key` it opens Mono's classic widget (`https://connect.mono.co/?key=…`) as connect.js does,
  * with no initiate call; the code is still exchanged through your backend.

@@ -58,9 +58,10 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Fetch
       return failure(at, 404, `Not found: ${request.method} ${pathname}`);
     }
 
+    // Read (and stripped from the query) even when off, so that routes never see them.
     const read = readSwitches(request, url);
-    if ('error' in read) return failure(at, 400, read.error);
-    const switches = options.switches === false ? NO_SWITCHES : read;
+    if (options.switches !== false && 'error' in read) return failure(at, 400, read.error);
+    const switches = options.switches === false || 'error' in read ? NO_SWITCHES : read;
     if (switches.latencyMs > 0) await sleep(switches.latencyMs, request.signal);
 
     const fault = faultApplies(state, switches, `${request.method} ${pathname}`) ? switches.fault : null;
