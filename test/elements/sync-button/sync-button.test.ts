@@ -149,50 +149,32 @@ describe('<mono-sync-button>', () => {
     await expect(button).to.be.accessible();
   });
 
-  it('on reauthorisation_required fires mono-reauth-required and hands off to the connect button', async () => {
-    const accountId = uid('reauth');
-    const { client, count } = recordingClient();
-    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG">
-      <mono-sync-button reauth-target="reconnect"></mono-sync-button>
-      <connect-stub id="reconnect"></connect-stub>
-    </mono-provider>`);
-    const button = root.querySelector<MonoSyncButton>('mono-sync-button')!;
-    const stub = root.querySelector<ConnectStub>('connect-stub')!;
-    const events = record(root);
-    const reauth = oneEvent(root, 'mono-reauth-required');
-    button.shadowRoot!.querySelector('button')!.click();
-    expect((await reauth).detail).to.deep.equal({ accountId });
-    expect(events.syncs).to.deep.equal([{ status: 'started' }, { status: 'failed' }]);
-    expect(events.errors).to.deep.equal(['reauth-required']);
-    expect(stub.getAttribute('account-id')).to.equal(accountId);
-    expect(stub.hasAttribute('reauth')).to.equal(true);
-    expect(stub.opened).to.equal(1);
-    expect(count('GET', JOB)).to.equal(0);
-    await button.updateComplete;
-    expect(text(button, 'alert')).to.contain('sign in again');
-    await expect(button).to.be.accessible();
-  });
-
-  it('a job that ends reauthorisation_required (Mono\'s webhook, joined by the host) is reauthorisation too, after polling it', async () => {
-    const accountId = uid('reauthjob');
-    const { client, count } = recordingClient();
-    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG">
-      <mono-sync-button reauth-target="reconnect" poll-interval="20"></mono-sync-button>
-      <connect-stub id="reconnect"></connect-stub>
-    </mono-provider>`);
-    const button = root.querySelector<MonoSyncButton>('mono-sync-button')!;
-    const stub = root.querySelector<ConnectStub>('connect-stub')!;
-    const events = record(root);
-    const reauth = oneEvent(root, 'mono-reauth-required');
-    button.shadowRoot!.querySelector('button')!.click();
-    expect((await reauth).detail).to.deep.equal({ accountId });
-    expect(count('GET', JOB)).to.be.greaterThan(0);
-    expect(events.syncs).to.deep.equal([{ status: 'started' }, { status: 'failed' }]);
-    expect(events.errors).to.deep.equal(['reauth-required']);
-    expect(stub.opened).to.equal(1);
-    await button.updateComplete;
-    expect(text(button, 'alert')).to.contain('sign in again');
-  });
+  // reauth…: the sync itself answers reauthorisation_required; reauthjob…: its job ends so (Mono's webhook, joined by the host).
+  for (const [prefix, jobPolls] of [['reauth', 'none'], ['reauthjob', 'some']] as const) {
+    it(`${prefix}: reauthorisation fires mono-reauth-required and hands off to the connect button (job polled: ${jobPolls})`, async () => {
+      const accountId = uid(prefix);
+      const { client, count } = recordingClient();
+      const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG">
+        <mono-sync-button reauth-target="reconnect" poll-interval="20"></mono-sync-button>
+        <connect-stub id="reconnect"></connect-stub>
+      </mono-provider>`);
+      const button = root.querySelector<MonoSyncButton>('mono-sync-button')!;
+      const stub = root.querySelector<ConnectStub>('connect-stub')!;
+      const events = record(root);
+      const reauth = oneEvent(root, 'mono-reauth-required');
+      button.shadowRoot!.querySelector('button')!.click();
+      expect((await reauth).detail).to.deep.equal({ accountId });
+      expect(events.syncs).to.deep.equal([{ status: 'started' }, { status: 'failed' }]);
+      expect(events.errors).to.deep.equal(['reauth-required']);
+      expect(stub.getAttribute('account-id')).to.equal(accountId);
+      expect(stub.hasAttribute('reauth')).to.equal(true);
+      expect(stub.opened).to.equal(1);
+      expect(count('GET', JOB) > 0).to.equal(jobPolls === 'some');
+      await button.updateComplete;
+      expect(text(button, 'alert')).to.contain('sign in again');
+      await expect(button).to.be.accessible();
+    });
+  }
 
   it('opens a real <mono-connect-button> in reauth mode (the `connect` spelling)', async () => {
     await import('../../../src/elements/connect-button/define.js');
