@@ -170,7 +170,7 @@ async function stateStoreStep<T>(ctx: LiveContext, run: () => Promise<T>): Promi
   try {
     return await run();
   } catch (error) {
-    ctx.log.warn(`stateStore failed; a link that returns without a code may not complete: ${describeError(error)}`);
+    ctx.log.warn(`stateStore failed; what it would have told is missed (a link returning without a code, a sync needing reauthorisation): ${describeError(error)}`);
     return undefined;
   }
 }
