@@ -22,16 +22,19 @@ function selectAccount() {
 }
 picker.addEventListener('change', selectAccount);
 
-// Fault switches travel as headers that the sandbox understands; a new header set means a new client.
-fault.addEventListener('change', () => {
+// Sandbox switches travel as headers that it understands; a new header set means a new client.
+const linkReturn = $<HTMLInputElement>('#link-return');
+function applySwitches() {
   const value = fault.value;
-  provider.headers = !value
-    ? undefined
-    : value === 'latency'
-      ? { 'x-sandbox-latency': '1500' }
-      : { 'x-sandbox-fault': value };
+  const headers: Record<string, string> = {};
+  if (value === 'latency') headers['x-sandbox-latency'] = '1500';
+  else if (value) headers['x-sandbox-fault'] = value;
+  if (linkReturn.checked) headers['x-sandbox-link-return'] = 'reference';
+  provider.headers = Object.keys(headers).length ? headers : undefined;
   void provider.updateComplete.then(showRaw);
-});
+}
+fault.addEventListener('change', applySwitches);
+linkReturn.addEventListener('change', applySwitches);
 
 // Every mono-* event, newest first.
 const log = $<HTMLOListElement>('#log');

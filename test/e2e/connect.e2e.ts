@@ -148,9 +148,8 @@ try {
   check('redirect: a reload replays nothing', (await events()).length === 0 && exchanges() - before === 1);
 
   // ---- redirect, ending like Mono's documented hosted link: no code, the account reported by webhook ----
-  await page.evaluate(() => {
-    (document.querySelector('#provider') as HTMLElement & { headers?: Record<string, string> }).headers = { 'x-sandbox-link-return': 'reference' };
-  });
+  await page.check('#link-return');
+  check('hosted return: the demo switch sets the sandbox header', await page.evaluate(() => (document.querySelector('#provider') as HTMLElement & { headers?: Record<string, string> }).headers?.['x-sandbox-link-return'] === 'reference'));
   before = exchanges();
   const claims: string[] = [];
   page.on('request', (r) => r.method() === 'POST' && r.url().endsWith('/api/mono/accounts/auth') && claims.push(r.postData() ?? ''));
