@@ -3,7 +3,7 @@ import { errorResponse, HttpError } from './live/respond.js';
 import { absoluteHttpUrl, matchRoute, runRoute, type LiveHooks, type MonoCustomer } from './live/routes.js';
 import { Upstream } from './live/upstream.js';
 import { recordConnected } from './live/links.js';
-import { markSyncReauth } from './live/sync-reauth.js';
+import { clearAccountReauth, markAccountReauth, markSyncReauth } from './live/sync-reauth.js';
 import { memoryStateStore, type StateStore } from './live/state.js';
 import { createWebhookReceiver, memoryWebhookStore, type MonoWebhookEvent, type WebhookEventStore } from './live/webhooks.js';
 import { createSandboxHandler, type FetchHandler, type SandboxHandlerOptions } from './sandbox/handler.js';
@@ -103,12 +103,17 @@ export interface MonoHandlerOptions {
 
 const DEFAULT_BASE_URL = 'https://api.withmono.com';
 
-/** What the handler itself takes from Mono's webhooks: a hosted link's account, a sync job that needs reauthorisation. */
+/** What the handler itself takes from Mono's webhooks: a hosted link's account, an account whose syncs need reauthorisation. */
 async function learnFromWebhook(store: StateStore, event: MonoWebhookEvent): Promise<void> {
   if (event.type === 'account_connected' && typeof event.data.meta?.ref === 'string') {
     await recordConnected(store, event.data.meta.ref, event.accountId, event.data.customer);
-  } else if (event.type === 'account_updated' && /^reauthori[sz]ation_required$/i.test(String(event.data.meta?.sync_status)) && typeof event.data.meta?.job_id === 'string') {
-    await markSyncReauth(store, event.data.meta.job_id, event.accountId);
+  } else if (event.type === 'account_updated' && /^reauthori[sz]ation_required$/i.test(String(event.data.meta?.sync_status))) {
+    if (typeof event.data.meta?.job_id === 'string') await markSyncReauth(store, event.data.meta.job_id, event.accountId);
+    await markAccountReauth(store, event.accountId);
+  } else if (event.type === 'reauthorisation_required') {
+    await markAccountReauth(store, event.accountId);
+  } else if (event.type === 'account_reauthorized') {
+    await clearAccountReauth(store, event.accountId);
   }
 }
 /** Options that only a live handler uses. */

@@ -84,6 +84,34 @@ describe('sync jobs that need reauthorisation (live handler)', () => {
     assert.equal(json.data.status, 'reauthorisation_required');
   });
 
+  const reauthEvent = (type: 'reauthorisation_required' | 'account_reauthorized', account: string) => ({
+    event: `mono.events.${type}`,
+    event_id: `${type}-${++eventCount}`,
+    data: { account: { _id: account } },
+  });
+  const sync = (account: string) => live.call(`/accounts/${account}/sync`, { method: 'POST', body: '{}' });
+  const realtimeCalls = (account: string) => fake.requests.filter((r) => r.path.startsWith(`/v2/accounts/${account}/`) && r.headers['x-realtime'] === 'true').length;
+
+  it('once Mono said an account needs reauthorisation, its syncs say so at once, without a billed call, until it is re-authorised', async () => {
+    await deliver(reauthEvent('reauthorisation_required', OTHER_ACCOUNT));
+    const before = realtimeCalls(OTHER_ACCOUNT);
+    const { json } = await sync(OTHER_ACCOUNT);
+    assert.equal(json.data.status, 'reauthorisation_required');
+    assert.equal(realtimeCalls(OTHER_ACCOUNT), before, 'Mono not asked');
+    await deliver(reauthEvent('account_reauthorized', OTHER_ACCOUNT));
+    assert.notEqual((await sync(OTHER_ACCOUNT)).json.data.status, 'reauthorisation_required');
+    assert.equal(realtimeCalls(OTHER_ACCOUNT), before + 1);
+  });
+
+  it('a link through the handler (a reauth ends in an exchange) clears the mark too', async () => {
+    await deliver(reauthEvent('reauthorisation_required', ACCOUNT));
+    assert.equal((await sync(ACCOUNT)).json.data.status, 'reauthorisation_required');
+    assert.equal((await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_reauth_done' }) })).res.status, 200);
+    const before = realtimeCalls(ACCOUNT);
+    await sync(ACCOUNT);
+    assert.equal(realtimeCalls(ACCOUNT), before + 1, 'Mono asked again');
+  });
+
   it('leaves the job failed for another reason, another account\'s job, or without webhooks; a finished job is not held up', async () => {
     const jobId = '683d7aa0c4e1b2f9d8a60b19';
     await deliver(updated(jobId, 'FAILED'));

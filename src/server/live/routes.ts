@@ -5,7 +5,7 @@ import type { Upstream } from './upstream.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
 import { forgetLink, monoCustomerOf, ownerKey, rememberMonoCustomer, rememberStart, restoreLinked, startedBy, takeLinked, type LinkStarter } from './links.js';
 import type { StateStore } from './state.js';
-import { SYNC_REAUTH_GRACE_MS, syncNeedsReauth } from './sync-reauth.js';
+import { accountNeedsReauth, clearAccountReauth, SYNC_REAUTH_GRACE_MS, syncNeedsReauth } from './sync-reauth.js';
 import { checkId, checkQuery, ID_PATTERN, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
 
 /** What `customer(request)` returns: an existing Mono customer, or the details to create one. */
@@ -202,6 +202,8 @@ const exchange: Route['handle'] = async (ctx) => {
 async function accountLinked(ctx: LiveContext, accountId: string, response: unknown): Promise<void> {
   const hook = ctx.hooks.onAccountLinked;
   if (hook) await callHook(ctx, 'onAccountLinked', () => hook({ accountId, request: ctx.request, response }), 'The account was linked but could not be saved');
+  // Linked again (a reauth ends here too): its syncs go to Mono again.
+  await stateStoreStep(ctx, () => clearAccountReauth(ctx.store, accountId));
 }
 
 const unknownLink = () => new HttpError(404, 'link-unknown', 'No link started here has this reference, or it was already completed');
@@ -464,6 +466,10 @@ const syncJob: Route['handle'] = async (ctx) => {
 // Mono's real-time page spells the header both ways; sending both costs nothing.
 const sync: Route['handle'] = async (ctx) => {
   await readJsonObject(ctx.request, ctx.maxBodyBytes);
+  // Mono already said this account needs the holder to sign in again: say so without a billed real-time call.
+  if (ctx.webhooks && (await stateStoreStep(ctx, () => accountNeedsReauth(ctx.store, ctx.params.id!)))) {
+    return syncAnswer('reauthorisation_required', null, false, SYNC_MESSAGES.reauthorisation_required);
+  }
   const [rest, query] = ctx.syncVia === 'balance' ? ['/balance', undefined] : ['/transactions', new URLSearchParams({ limit: '1' })];
   try {
     const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, rest), query, headers: { 'x-realtime': 'true', 'x-real-time': 'true' }, signal: ctx.request.signal });
