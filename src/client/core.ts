@@ -105,9 +105,9 @@ export abstract class MonoClientCore {
    * `{ reference }` alone (a hosted link that returned without a code), the host answers with the account
    * Mono's webhook reported for that link.
    */
-  exchange(code: string | { code?: string | undefined; reference: string }, o?: RequestOptions): Promise<Exchange> {
+  exchange(proof: string | { code?: string | undefined; reference: string }, o?: RequestOptions): Promise<Exchange> {
     const parsers = this.connectParsers();
-    return this.call({ method: 'POST', path: '/accounts/auth', body: typeof code == 'object' ? code : { code }, parse: async (b) => (await parsers).parseExchange(b) }, o);
+    return this.call({ method: 'POST', path: '/accounts/auth', body: typeof proof == 'object' ? proof : { code: proof }, parse: async (b) => (await parsers).parseExchange(b) }, o);
   }
 
   /** Loads what the connect calls need (a lone button's transport and parsers) ahead of the first one. */

@@ -475,7 +475,7 @@ export class MonoConnectButton extends BaseElement {
       mode,
       reference,
       origins: this.#origins,
-      exchange: (code) => this.client.exchange(code).then((r) => r.accountId),
+      exchange: (proof) => this.client.exchange(proof).then((r) => r.accountId),
       emit: this.#relay,
       onEnd: (reason) => this.#ended(session, reason),
       onExchanging: () => {
@@ -745,7 +745,7 @@ export class MonoConnectButton extends BaseElement {
         reference: result.reference,
         origins: [],
         announce: false,
-        exchange: (code) => this.client.exchange(code).then((r) => r.accountId),
+        exchange: (proof) => this.client.exchange(proof).then((r) => r.accountId),
         emit: this.#relay,
         onEnd: (reason) => this.#ended(session, reason),
       });
