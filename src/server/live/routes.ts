@@ -3,7 +3,7 @@ import { describeError, type Logger } from './redact.js';
 import { HttpError, jsonBody, jsonText, headersWith } from './respond.js';
 import type { Upstream } from './upstream.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
-import { forgetLink, monoCustomerOf, ownerKey, rememberMonoCustomer, rememberStart, restoreLinked, startedBy, takeLinked, type LinkStarter } from './links.js';
+import { forgetLink, LINK_PENDING, LINK_UNKNOWN, monoCustomerOf, ownerKey, rememberMonoCustomer, rememberStart, restoreLinked, startedBy, takeLinked, type LinkStarter } from './links.js';
 import type { StateStore } from './state.js';
 import { accountNeedsReauth, clearAccountReauth, SYNC_REAUTH_GRACE_MS, syncNeedsReauth } from './sync-reauth.js';
 import { checkId, checkQuery, ID_PATTERN, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
@@ -206,7 +206,7 @@ async function accountLinked(ctx: LiveContext, accountId: string, response: unkn
   await stateStoreStep(ctx, () => clearAccountReauth(ctx.store, accountId));
 }
 
-const unknownLink = () => new HttpError(404, 'link-unknown', 'No link started here has this reference, or it was already completed');
+const unknownLink = () => new HttpError(404, 'link-unknown', LINK_UNKNOWN);
 
 /** The signed-in customer, from your hook; null when nobody is signed in (or there is no hook). */
 async function signedInCustomer(ctx: LiveContext): Promise<Record<string, unknown> | null> {
@@ -246,7 +246,7 @@ async function exchangeReference(ctx: LiveContext, reference: unknown): Promise<
       throw new HttpError(500, 'host-error', 'The host backend is misconfigured (no webhookSecret to complete a link by reference)');
     }
     id = await waitForLinked(ctx, reference);
-    if (!id) throw new HttpError(409, 'link-pending', 'Mono has not confirmed this link yet; if you finished linking, the account will appear shortly');
+    if (!id) throw new HttpError(409, 'link-pending', LINK_PENDING);
   }
   try {
     await accountLinked(ctx, id, { id, reference });

@@ -21,6 +21,7 @@ import { v1Assets, v1Details, v1Identity, v1Transaction } from './v1.js';
 import { WIDGET_CSP, WIDGET_CSS, WIDGET_JS, widgetHtml } from './widget-page.js';
 import { isRecord, readJsonObject as readLiveJsonObject } from '../live/body.js';
 import { HttpError } from '../live/respond.js';
+import { LINK_PENDING, LINK_UNKNOWN } from '../live/links.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
 import { checkQuery, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from '../live/validate.js';
 
@@ -266,13 +267,13 @@ const LINK_WAIT_MS = 2_000;
 async function exchangeReference(ctx: RouteContext, reference: unknown): Promise<Response> {
   if (typeof reference !== 'string' || reference.length === 0 || reference.length > MAX_REF_LENGTH) return failure(ctx.at, 400, 'Invalid reference');
   const started = ctx.state.startedLinks.get(reference);
-  if (started === undefined) return failure(ctx.at, 404, 'No link started here has this reference, or it was already completed', {}, 'link-unknown');
+  if (started === undefined) return failure(ctx.at, 404, LINK_UNKNOWN, {}, 'link-unknown');
   let id = started ?? ctx.state.linkedRefs.get(reference);
   for (let waited = 0; !id && waited < LINK_WAIT_MS; waited += 100) {
     await sleep(100, ctx.request.signal);
     id = ctx.state.linkedRefs.get(reference);
   }
-  if (!id) return failure(ctx.at, 409, 'Mono has not confirmed this link yet; if you finished linking, the account will appear shortly', {}, 'link-pending');
+  if (!id) return failure(ctx.at, 409, LINK_PENDING, {}, 'link-pending');
   ctx.state.startedLinks.delete(reference);
   ctx.state.linkedRefs.delete(reference);
   return json({ id });
