@@ -127,7 +127,7 @@ function plainRow(t: unknown, withCurrency: boolean): boolean {
     typeof r.id === 'string' &&
     typeof r.narration === 'string' &&
     Number.isSafeInteger(r.amount) &&
-    (r.amount as number) >= 0 &&
+    ((r.amount as number) > 0 || Object.is(r.amount, 0)) &&
     (r.type === 'credit' || r.type === 'debit') &&
     (r.balance === null || Number.isSafeInteger(r.balance) || (!withCurrency && r.balance === undefined)) &&
     canonicalDate(r.date) &&
