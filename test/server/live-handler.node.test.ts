@@ -514,6 +514,29 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       });
     });
 
+    it('initiate gives the browser only the documented fields of Mono\'s answer, customer and institution as ids', async () => {
+      const reauth = samples.initiateReauth.data;
+      fake.script((_, r) =>
+        send(r, 200, {
+          ...samples.initiateReauth,
+          extra: 'top',
+          data: { ...reauth, customer: { id: reauth.customer, name: 'ADA', bvn: '22345674471' }, institution: { id: reauth.institution, name: 'GTBank' }, meta: { ref: 'kit-doc-1', note: 'x' }, internal: { key: 'y' } },
+        }),
+      );
+      const { res, json } = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-doc-1' } }) });
+      assert.equal(res.status, 200);
+      assert.deepEqual(json, {
+        status: samples.initiateReauth.status,
+        message: samples.initiateReauth.message,
+        timestamp: samples.initiateReauth.timestamp,
+        data: { ...reauth, customer: reauth.customer, institution: reauth.institution, meta: { ref: 'kit-doc-1' } },
+      });
+      assert.ok(!JSON.stringify(json).includes('22345674471'));
+      // Mono's documented answer passes unchanged.
+      const plain = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-doc-2' } }) });
+      assert.deepEqual(plain.json, { ...samples.initiateAuth, data: { ...samples.initiateAuth.data, meta: { ref: 'kit-doc-2' } } });
+    });
+
     it('initiate refuses a redirectUrl hook that gives a relative URL (500, Mono not called)', async () => {
       const handler = createMonoHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, customer: () => CUSTOMER, redirectUrl: () => '/mono/return', logger: false });
       const before = fake.requests.length;

@@ -162,8 +162,26 @@ const initiate: Route['handle'] = async (ctx) => {
   }
   const monoCustomer = isRecord(answer.json) && isRecord(answer.json.data) ? answer.json.data.customer : undefined;
   if (reserved && typeof monoCustomer === 'string') await stateStoreStep(ctx, () => rememberMonoCustomer(ctx.store, meta.ref as string, monoCustomer));
-  return forward(answer);
+  return initiateAnswer(answer);
 };
+
+/** The fields of Mono's initiate answer that the browser is given (MONO_API.md §14.1–14.2). */
+const INITIATE_FIELDS = ['mono_url', 'customer', 'account', 'scope', 'institution', 'auth_method', 'redirect_url', 'created_at'];
+const idOf = (value: unknown) => (isRecord(value) ? value.id : value);
+
+/**
+ * Mono's initiate answer with only its documented fields, the customer and institution as their ids: were
+ * Mono ever to echo the customer's details (a BVN among them), they would stay on the server.
+ */
+function initiateAnswer(answer: { json: unknown; text: string; status: number }): Response {
+  const { json } = answer;
+  if (!isRecord(json) || !isRecord(json.data)) return forward(answer);
+  const d = json.data;
+  const data: Record<string, unknown> = {};
+  for (const field of INITIATE_FIELDS) if (d[field] !== undefined) data[field] = field === 'customer' || field === 'institution' ? idOf(d[field]) : d[field];
+  if (isRecord(d.meta)) data.meta = { ref: d.meta.ref };
+  return jsonBody({ status: json.status, message: json.message, timestamp: json.timestamp, data }, answer.status);
+}
 
 /** A state store call that must not stop the request: a failure is logged, and only what the store would have told is missed. */
 async function stateStoreStep<T>(ctx: LiveContext, run: () => Promise<T>): Promise<T | undefined> {
