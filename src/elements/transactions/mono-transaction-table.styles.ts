@@ -38,11 +38,13 @@ export const tableStyles = css`
   col.col-category {
     inline-size: 9.5rem;
   }
+  /* As wide as the rows' widest amount and balance (--_amount-chars, --_balance-chars: characters, counted at a
+     bold digit's width) with the amount's icon and the padding; never narrower than their headings. */
   col.col-amount {
-    inline-size: 12.5rem;
+    inline-size: max(7.5rem, calc(var(--_amount-chars, 12) * 1.05ch + 2.9rem));
   }
   col.col-balance {
-    inline-size: 9.5rem;
+    inline-size: max(6.5rem, calc(var(--_balance-chars, 12) * 1.05ch + 1.5rem));
   }
   th,
   td {

@@ -9,7 +9,7 @@ import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction, TransactionInput } from '../../model/transactions.js';
 import { isBadRange, normaliseFilters, sameFilters } from './filters.js';
 import { transactionsToCsv } from './transactions-csv.js';
-import { DEFAULT_SORT, FilterJob, parseSort, sortName, TransactionIndex, TransactionView, yieldToMain, type SortKey, type SortSpec } from './transaction-view.js';
+import { DEFAULT_SORT, FilterJob, parseSort, sortName, TransactionIndex, TransactionView, widestMoney, yieldToMain, type SortKey, type SortSpec } from './transaction-view.js';
 import { tableStyles } from './mono-transaction-table.styles.js';
 
 /** Rows kept in the DOM above and below the visible ones, so fast scrolling shows no gaps. */
@@ -108,6 +108,7 @@ export class MonoTransactionTable extends MonoElement {
   private resizeObserver?: ResizeObserver;
   private headerHeight = 0;
   private maxViewportHeight = 0;
+  private widest = widestMoney([], 'NGN', 'en-NG');
 
   /** The shown rows: filtered and sorted, with totals per currency. */
   get shownView(): TransactionView {
@@ -177,6 +178,7 @@ export class MonoTransactionTable extends MonoElement {
       const code = this.currency?.trim().toUpperCase();
       this.index = new TransactionIndex(this.transactions, code && /^[A-Z]{3}$/.test(code) ? code : 'NGN');
     }
+    if (dataChanged || changed.has('locale')) this.widest = widestMoney(this.transactions, this.index.currency, this.locale);
     if (dataChanged || changed.has('filters') || changed.has('sort')) this.refilter(dataChanged);
     this.rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
   }
@@ -400,7 +402,12 @@ export class MonoTransactionTable extends MonoElement {
       @focusin=${this.onFocusIn}
       @click=${this.onClick}
     >
-      <table part="table" aria-rowcount=${n + 1} aria-busy=${this.busy || this.pending ? 'true' : 'false'}>
+      <table
+        part="table"
+        aria-rowcount=${n + 1}
+        aria-busy=${this.busy || this.pending ? 'true' : 'false'}
+        .style=${`--_amount-chars:${this.widest.amount};--_balance-chars:${this.widest.balance}`}
+      >
         <caption class="sr-only">${this.label || msg(locale, 'txnCaption')}</caption>
         <colgroup>
           <col class="col-date" /><col class="col-narration" /><col class="col-category" /><col class="col-amount" /><col class="col-balance" />

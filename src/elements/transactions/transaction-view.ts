@@ -1,3 +1,4 @@
+import { formatMoney, type MoneyFormatOptions } from '../../core/format.js';
 import { completeTransaction, type Transaction, type TransactionInput } from '../../model/transactions.js';
 import { covers, dayAfter, isBadRange, type NormalFilters } from './filters.js';
 
@@ -67,6 +68,25 @@ export class TransactionView {
 }
 
 const signedAmount = (t: TransactionInput) => (t.type === 'credit' ? t.amount : -t.amount);
+
+/**
+ * The characters of the widest amount and balance among the rows, formatted as the table shows them (signed,
+ * in each row's currency): their columns are sized to fit, so no amount is ever cut and the narration gets
+ * the room that usual amounts leave. One pass over the rows; one format per currency.
+ */
+export function widestMoney(rows: readonly TransactionInput[], currency: string, locale: string): { amount: number; balance: number } {
+  let amount = 0;
+  let balance = 0;
+  let last = currency;
+  const currencies = new Set([currency]);
+  for (const t of rows) {
+    amount = Math.max(amount, t.amount);
+    balance = Math.max(balance, Math.abs(t.balance ?? 0));
+    if (t.currency && t.currency !== last) currencies.add((last = t.currency));
+  }
+  const chars = (minor: number, options?: MoneyFormatOptions) => Math.max(...[...currencies].map((c) => formatMoney(-minor, c, locale, options).length));
+  return { amount: chars(amount, { signDisplay: 'exceptZero' }), balance: chars(balance) };
+}
 
 /**
  * Everything a table needs to sort and filter one set of rows fast: sorted orders are computed once per

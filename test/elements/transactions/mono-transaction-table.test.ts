@@ -282,6 +282,29 @@ describe('<mono-transaction-table>', () => {
     expect(wide.after).to.equal('none');
   });
 
+  it('sizes the amount and balance columns to the rows: the largest amounts whole, usual ones leave the room to the narration', async () => {
+    const cut = (cell: HTMLElement) => cell.scrollWidth > cell.clientWidth;
+    const narrationWidth = async (amount: number, locale: string) => {
+      const rows = makeRows(8).map((t, i) => ({ ...t, amount: i === 3 ? amount : 2_275_000, balance: i === 5 ? -amount : t.balance, type: i % 2 ? 'debit' : 'credit' }) as Transaction);
+      const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: 840px"><mono-transaction-table locale=${locale} .transactions=${rows}></mono-transaction-table></div>`);
+      const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+      await el.settled;
+      for (const row of renderedRows(el)) {
+        for (const cell of row.querySelectorAll<HTMLElement>('td.col-amount, td.col-balance')) expect(cut(cell), `${cell.textContent!.trim()} (${locale}) whole`).to.equal(false);
+        const money = row.querySelector<HTMLElement>('.money')!;
+        expect(money.getClientRects().length, `${money.textContent} on one line`).to.equal(1);
+        expect(money.scrollWidth).to.be.at.most(money.clientWidth);
+      }
+      return renderedRows(el)[0].querySelector('td.col-narration')!.getBoundingClientRect().width;
+    };
+    for (const locale of ['en-NG', 'fr']) {
+      // -₦999,999,999,999.99 and -999 999 999 999,99 NGN: wider than the 12.5rem the column used to have.
+      const huge = await narrationWidth(99_999_999_999_999, locale);
+      const usual = await narrationWidth(2_275_000, locale);
+      expect(usual - huge, `${locale}: the narration gains what the amount and balance do not need`).to.be.greaterThan(60);
+    }
+  });
+
   it('keeps a French amount and its currency code on one line in a desktop row; on a phone the date sort stays in view', async () => {
     const rows = makeRows(6).map((t, i) => ({ ...t, amount: [13_000_000, 2_275_000, 99_999_999][i % 3], type: i % 2 ? 'debit' : 'credit' }) as Transaction);
     const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: 840px"><mono-transaction-table locale="fr" .transactions=${rows}></mono-transaction-table></div>`);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Transaction } from '../../../src/model/transactions.js';
 import { covers, normaliseFilters, toIsoDay, type NormalFilters } from '../../../src/elements/transactions/filters.js';
-import { narrationMatcher, parseSort, TransactionIndex, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
+import { narrationMatcher, parseSort, TransactionIndex, widestMoney, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
 import { readTransactions } from '../../../src/elements/transactions/direct-data.js';
 import { run } from '../../../src/model/common.js';
 import { completeTransaction, parseTransactions, plainRows, transactionList } from '../../../src/model/transactions.js';
@@ -230,5 +230,18 @@ describe('readTransactions', () => {
     assert.equal(r.ok, false);
     if (!r.ok) assert.match(r.issue.path, /^\[1\]\.amount/);
     assert.equal(readTransactions('nope').ok, false);
+  });
+});
+
+describe('widestMoney', () => {
+  it('counts the characters of the widest amount and balance as the table formats them, in every currency of the rows', () => {
+    const rows = [txn({ id: 'a', amount: 99_999_999_999, balance: 12_00 }), txn({ id: 'b', amount: 5_00, balance: -7_500_000_00 }), txn({ id: 'c', amount: 1_00, balance: null })];
+    assert.deepEqual(widestMoney(rows, 'NGN', 'en-NG'), { amount: '-₦999,999,999.99'.length, balance: '-₦7,500,000.00'.length });
+    // A row in another currency counts with that currency's symbol; rows that name none take the table's.
+    const mixed = [{ ...rows[1], currency: undefined }, txn({ id: 'd', amount: 5_00, currency: 'USD' })] as const;
+    const usd = new Intl.NumberFormat('en-NG', { style: 'currency', currency: 'USD', signDisplay: 'exceptZero' }).format(-7_500_000);
+    assert.equal(widestMoney(mixed, 'GHS', 'en-NG').balance, Math.max(usd.length, new Intl.NumberFormat('en-NG', { style: 'currency', currency: 'GHS' }).format(-7_500_000).length));
+    assert.equal(widestMoney(rows, 'NGN', 'fr').amount, new Intl.NumberFormat('fr', { style: 'currency', currency: 'NGN', signDisplay: 'exceptZero' }).format(-999_999_999.99).length);
+    assert.deepEqual(widestMoney([], 'NGN', 'en-NG'), { amount: '₦0.00'.length, balance: '₦0.00'.length });
   });
 });
