@@ -39,9 +39,10 @@ export const tableStyles = css`
     inline-size: 9.5rem;
   }
   /* As wide as the rows' widest amount and balance (--_amount-chars, --_balance-chars: characters, counted at a
-     bold digit's width) with the amount's icon and the padding; never narrower than their headings. */
+     bold digit's width, with one more for a wide "+") with the amount's icon and the padding; the balance never
+     narrower than its heading (the amount, at least "₦0.00" and one, always holds its own). */
   col.col-amount {
-    inline-size: max(7.5rem, calc(var(--_amount-chars, 12) * 1.05ch + 2.9rem));
+    inline-size: calc((var(--_amount-chars, 12) + 1) * 1.1ch + 2.9rem);
   }
   col.col-balance {
     inline-size: max(6.5rem, calc(var(--_balance-chars, 12) * 1.05ch + 1.5rem));
@@ -220,8 +221,9 @@ export const tableStyles = css`
     .direction {
       display: none;
     }
+    /* The widest amount with the padding (no icon here), up to half the row; past that it wraps. */
     col.col-amount {
-      inline-size: 50%;
+      inline-size: min(50cqi, calc((var(--_amount-chars, 12) + 1) * 1.1ch + 1rem));
     }
     th,
     td {

@@ -303,6 +303,16 @@ describe('<mono-transaction-table>', () => {
       const usual = await narrationWidth(2_275_000, locale);
       expect(usual - huge, `${locale}: the narration gains what the amount and balance do not need`).to.be.greaterThan(60);
     }
+    // On a phone too, up to half the row (past that a large amount wraps, as tested above).
+    const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: 360px"><mono-transaction-table locale="en-NG" .transactions=${makeRows(8)}></mono-transaction-table></div>`);
+    const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+    await el.settled;
+    for (const row of renderedRows(el)) {
+      const [narration, amount] = [row.querySelector<HTMLElement>('td.col-narration')!, row.querySelector<HTMLElement>('td.col-amount')!];
+      expect(cut(amount), amount.textContent!.trim()).to.equal(false);
+      expect(amount.querySelector('.money')!.getClientRects().length).to.equal(1);
+      expect(narration.getBoundingClientRect().width, 'the narration takes more than half').to.be.greaterThan(row.getBoundingClientRect().width * 0.55);
+    }
   });
 
   it('keeps a French amount and its currency code on one line in a desktop row; on a phone the date sort stays in view', async () => {
