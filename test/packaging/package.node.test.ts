@@ -11,7 +11,7 @@ import { ensureBuild } from './build.js';
 interface Manifest {
   modules: Array<{ path: string; declarations?: Array<Record<string, any>> }>;
 }
-type ExportTarget = string | { types?: string; default?: string };
+type ExportTarget = string | null | { types?: string; default?: string };
 
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 const exportsMap = pkg.exports as Record<string, ExportTarget>;
@@ -38,6 +38,7 @@ const DESIGN: Record<string, string[]> = {
 function concreteExports(): Array<{ subpath: string; types?: string; js?: string; file?: string }> {
   const out: Array<{ subpath: string; types?: string; js?: string; file?: string }> = [];
   for (const [subpath, target] of Object.entries(exportsMap)) {
+    if (target === null) continue;
     const types = typeof target === 'string' ? undefined : target.types;
     const js = typeof target === 'string' ? undefined : target.default;
     const file = typeof target === 'string' ? target : undefined;
@@ -80,6 +81,19 @@ describe('the built package', () => {
       assert.ok(existsSync(pkg[field]), `package.json ${field} → ${pkg[field]} is missing`);
     }
     assert.ok(existsSync('dist/cdn/mono-elements.chart.js'), 'the script-tag build has no chart.js file to load on demand');
+  });
+
+  it('has code for every subpath a wildcard export types (or excludes it with null), so nothing type-checks and then fails to load', () => {
+    for (const [subpath, target] of Object.entries(exportsMap)) {
+      if (!subpath.includes('*') || target === null || typeof target === 'string' || !target.types || !target.default) continue;
+      const [dir, suffix] = [target.types.slice(0, target.types.indexOf('*')), target.types.slice(target.types.indexOf('*') + 1)];
+      for (const name of readdirSync(dir).filter((n) => n.endsWith(suffix))) {
+        const star = name.slice(0, name.length - suffix.length);
+        const concrete = subpath.replace('*', star);
+        if (exportsMap[concrete] === null) continue;
+        assert.ok(existsSync(target.default.replace('*', star)), `${concrete} has types but no code (${target.default.replace('*', star)}); build it or export it as null`);
+      }
+    }
   });
 
   it('has a React wrapper and a define entry for every registered tag', () => {

@@ -63,7 +63,7 @@ interface ReauthTarget extends HTMLElement {
  * @tag mono-sync-button
  * @slot - The button's label. Default "Refresh data".
  * @fires mono-sync - `{ status: 'started', accountId }` on a press that starts a refresh, then `{ status: 'complete', accountId, hasNewData }` or `{ status: 'failed', accountId }`.
- * @fires mono-error - The refresh could not start, failed, timed out or needs reauthorisation: `{ error }`.
+ * @fires mono-error - The refresh could not start, its job could not be followed, it timed out or it needs reauthorisation: `{ error }` (not for a refresh the bank reported as failed: `mono-sync` says that).
  * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
  * @csspart button - The button.
  * @csspart status - The progress and result line (a polite live region).
