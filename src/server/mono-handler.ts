@@ -7,6 +7,7 @@ import { clearAccountReauth, markAccountReauth, markSyncReauth } from './live/sy
 import { memoryStateStore, type StateStore } from './live/state.js';
 import { createWebhookReceiver, memoryWebhookStore, type MonoWebhookEvent, type WebhookEventStore } from './live/webhooks.js';
 import { createSandboxHandler, type FetchHandler, type SandboxHandlerOptions } from './sandbox/handler.js';
+import { CONTRACT } from './live/validate.js';
 
 export type { MonoCustomer };
 
@@ -175,7 +176,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       );
     }
     log.info(`No Mono secret key configured: serving the offline sandbox at ${basePath || '/'} (fake data, no calls to Mono)`);
-    return createSandboxHandler({ monthlyCredits: options.monthlyCredits, fullBvn: options.fullBvn, ...options.sandbox, basePath });
+    return createSandboxHandler({ monthlyCredits: options.monthlyCredits, fullBvn: options.fullBvn, allowCrossSite: options.allowCrossSite, ...options.sandbox, basePath });
   }
 
   if (typeof options.authorize !== 'function') {
@@ -194,7 +195,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
   // Looked up per call, so instrumentation that patches fetch later is honoured.
   const fetchImpl: typeof fetch = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
   const upstream = new Upstream({ baseUrl, secretKey, fetch: fetchImpl, timeout: positive(options.timeout, 15_000, 'timeout'), redact, log });
-  const maxBodyBytes = positive(options.maxBodyBytes, 16 * 1024, 'maxBodyBytes');
+  const maxBodyBytes = positive(options.maxBodyBytes, CONTRACT.maxBodyBytes, 'maxBodyBytes');
   const pdfOrigins = [baseUrl.origin, ...(options.statementOrigins ?? []).map((origin) => new URL(origin).origin)];
   const hooks: LiveHooks = {
     authorize: options.authorize,
@@ -241,7 +242,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       // Fetch Metadata: a page on another site may not drive the contract (a link or an <img> there would carry
       // SameSite=Lax cookies into, say, a paid PDF job). Browsers send this header; Mono's webhooks do not.
       if (request.headers.get('sec-fetch-site') === 'cross-site' && options.allowCrossSite !== true) {
-        return errorResponse(403, 'forbidden', 'Requests from pages on another site are refused (allowCrossSite)');
+        return errorResponse(403, 'forbidden', CONTRACT.crossSite);
       }
       return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, store, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey });
     } catch (error) {

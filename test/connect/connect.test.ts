@@ -466,9 +466,11 @@ describe('connect: session', () => {
 describe('connect: the lone button’s client', () => {
   it('initiates and exchanges through the host (transport and parsers loaded with the first request)', async () => {
     const client = new ConnectClient();
-    const initiation = await client.initiate({ scope: 'auth', meta: { ref: 'kit-client-1' } });
+    // A fresh reference per run: the sandbox, as the live handler, refuses one it has seen (another engine's run).
+    const ref = `kit-client-${Math.random().toString(36).slice(2)}`;
+    const initiation = await client.initiate({ scope: 'auth', meta: { ref } });
     expect(new URL(initiation.monoUrl).protocol).to.match(/^https?:$/);
-    expect(initiation.reference).to.equal('kit-client-1');
+    expect(initiation.reference).to.equal(ref);
     expect(await client.exchange(`code_acc_demo_${Date.now()}`)).to.deep.equal({ accountId: 'acc_demo' });
     const failing = new ConnectClient({ headers: { 'x-sandbox-fault': '500' } });
     const error = await failing.initiate({ scope: 'auth', meta: { ref: 'kit-client-2' } }).then(

@@ -117,7 +117,7 @@ describe('sandbox widget', () => {
     const init = await fetch('/api/mono/accounts/initiate', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ scope: 'reauth', account: 'acc_demo', meta: { ref: 'kit-w5' } }),
+      body: JSON.stringify({ scope: 'reauth', account: 'acc_demo', meta: { ref: `kit-w5-${Math.random().toString(36).slice(2)}` } }),
     }).then((r) => r.json());
     const w = await openWidget(`${new URL(init.data.mono_url).search.slice(1)}&link_delay=0`);
     expect(w.visible('step-login')).to.equal(true);

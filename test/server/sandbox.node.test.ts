@@ -598,12 +598,31 @@ describe('sandbox: initiate and exchange', () => {
     assert.equal(url.searchParams.get('scope'), 'auth');
     assert.ok(url.searchParams.get('session'));
     assert.equal(new URL(data.redirect_url).origin, ORIGIN);
-    const again = (await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-7f3a91c2' } })).body.data;
+    const again = (await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-7f3a91c3' } })).body.data;
     assert.notEqual(new URL(again.mono_url).searchParams.get('session'), url.searchParams.get('session'));
 
     const withBank = (await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'r2' }, institution: { id: INSTITUTIONS[0].id, auth_method: 'internet_banking' }, redirect_url: '/mono/return' })).body.data;
     assert.equal(new URL(withBank.mono_url).searchParams.get('institution'), INSTITUTIONS[0].id);
     assert.equal(withBank.redirect_url, `${ORIGIN}/mono/return`);
+  });
+
+  it('refuses what the live handler refuses: a reused or malformed reference, an unknown auth method, a big body, another site', async () => {
+    const s = sandbox();
+    const initiate = (body: Record<string, unknown>, headers: Record<string, string> = {}) => s.post('/accounts/initiate', body, headers);
+    assert.equal((await initiate({ scope: 'auth', meta: { ref: 'kit-once' } })).res.status, 200);
+    const reused = await initiate({ scope: 'auth', meta: { ref: 'kit-once' } });
+    assert.deepEqual([reused.res.status, reused.body.message], [400, 'meta.ref was already used: every link needs a fresh reference']);
+    assert.equal((await initiate({ scope: 'auth', meta: { ref: 'kit ref/1' } })).res.status, 400);
+    assert.equal((await initiate({ scope: 'auth', meta: { ref: 'kit-2' }, institution: { id: INSTITUTIONS[0].id, auth_method: 'ussd' } })).res.status, 400);
+    assert.equal((await initiate({ scope: 'auth', meta: { ref: 'kit-3' }, pad: 'x'.repeat(17 * 1024) })).res.status, 413);
+    const crossSite = await initiate({ scope: 'auth', meta: { ref: 'kit-4' } }, { 'sec-fetch-site': 'cross-site' });
+    assert.deepEqual([crossSite.res.status, crossSite.body.code], [403, 'forbidden']);
+    assert.equal((await s.request(`/accounts/${'acc_demo'}`, { headers: { 'sec-fetch-site': 'cross-site' } })).status, 403);
+    assert.equal((await s.request(`/accounts/${'acc_demo'}`, { headers: { 'sec-fetch-site': 'same-site' } })).status, 200);
+    assert.equal((await s.post('/accounts/auth', { reference: '<b>x</b>' })).res.status, 400);
+    // Both backends opt in the same way.
+    const open = sandbox({ allowCrossSite: true });
+    assert.equal((await open.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-4' } }, { 'sec-fetch-site': 'cross-site' })).res.status, 200);
   });
 
   it('initiates a reauth link for an account', async () => {

@@ -6,7 +6,7 @@ import { withMonthlyCredits } from '../monthly-credits.js';
 import { forgetLink, LINK_PENDING, LINK_UNKNOWN, monoCustomerOf, ownerKey, rememberMonoCustomer, rememberStart, restoreLinked, startedBy, takeLinked, type LinkStarter } from './links.js';
 import type { StateStore } from './state.js';
 import { accountNeedsReauth, clearAccountReauth, SYNC_REAUTH_GRACE_MS, syncNeedsReauth } from './sync-reauth.js';
-import { checkId, checkQuery, ID_PATTERN, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
+import { checkId, checkQuery, CONTRACT, ID_PATTERN, readInstitution, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
 
 /** What `customer(request)` returns: an existing Mono customer, or the details to create one. */
 export type MonoCustomer =
@@ -71,8 +71,7 @@ function passThrough(rest: string): Route['handle'] {
 // ---------------------------------------------------------------------------------------------
 // linking
 
-const REF = /^[A-Za-z0-9._:-]{1,128}$/;
-const AUTH_METHODS = ['internet_banking', 'mobile_banking'];
+const REF = CONTRACT.ref;
 
 function validCustomer(value: unknown): value is MonoCustomer {
   if (!isRecord(value)) return false;
@@ -114,19 +113,15 @@ const initiate: Route['handle'] = async (ctx) => {
   const { scope, meta, institution, account } = body;
   if (scope !== 'auth' && scope !== 'reauth') throw new HttpError(400, 'bad-request', 'Invalid scope: expected "auth" or "reauth"');
   if (!isRecord(meta) || typeof meta.ref !== 'string' || !REF.test(meta.ref)) {
-    throw new HttpError(400, 'bad-request', 'Invalid meta.ref: expected 1-128 characters from A-Z, a-z, 0-9 and "._:-"');
+    throw new HttpError(400, 'bad-request', CONTRACT.badRef);
   }
   const upstreamBody: Record<string, unknown> = { scope, meta: { ref: meta.ref } };
 
   // Mono's reauth takes no institution: the account already has its bank.
   if (scope === 'auth' && institution !== undefined && institution !== null) {
-    const id = typeof institution === 'string' ? institution : isRecord(institution) ? institution.id : undefined;
-    const authMethod = isRecord(institution) ? institution.auth_method : undefined;
-    if (typeof id !== 'string' || !ID_PATTERN.test(id)) throw new HttpError(400, 'bad-request', 'Invalid institution: expected { id }');
-    if (authMethod !== undefined && (typeof authMethod !== 'string' || !AUTH_METHODS.includes(authMethod))) {
-      throw new HttpError(400, 'bad-request', 'Invalid institution.auth_method: expected internet_banking or mobile_banking');
-    }
-    upstreamBody.institution = authMethod === undefined ? { id } : { id, auth_method: authMethod };
+    const read = readInstitution(institution);
+    if (typeof read === 'string') throw new HttpError(400, 'bad-request', read);
+    upstreamBody.institution = read;
   }
 
   if (scope === 'reauth') {
@@ -152,7 +147,7 @@ const initiate: Route['handle'] = async (ctx) => {
   // Reserved before Mono is asked: a reference names one link, so nobody can start another under it (links.ts).
   const starter: LinkStarter = scope === 'reauth' ? { account: account as string } : { owner: await ownerKey(ctx.ownerSecret, upstreamBody.customer as Record<string, unknown>) };
   const reserved = await stateStoreStep(ctx, () => rememberStart(ctx.store, meta.ref as string, starter));
-  if (reserved === false) throw new HttpError(400, 'bad-request', 'meta.ref was already used: every link needs a fresh reference');
+  if (reserved === false) throw new HttpError(400, 'bad-request', CONTRACT.reusedRef);
   let answer;
   try {
     answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/initiate', body: upstreamBody, signal: ctx.request.signal });

@@ -1,7 +1,31 @@
+import { isRecord } from './body.js';
 import { HttpError } from './respond.js';
 
 /** Mono's ids are 24 hex digits; statement job ids are alphanumeric. Nothing else ever reaches a path. */
 export const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+
+/**
+ * What both backends, live and sandbox, refuse alike: the sandbox takes these from here so that code that works
+ * against it works live.
+ */
+export const CONTRACT = {
+  /** A link's reference (`meta.ref`, and a claim's `reference`). */
+  ref: /^[A-Za-z0-9._:-]{1,128}$/,
+  badRef: 'Invalid meta.ref: expected 1-128 characters from A-Z, a-z, 0-9 and "._:-"',
+  reusedRef: 'meta.ref was already used: every link needs a fresh reference',
+  crossSite: 'Requests from pages on another site are refused (allowCrossSite)',
+  maxBodyBytes: 16 * 1024,
+};
+
+/** Initiate's `institution` (`{ id, auth_method? }`, or a bare id) as Mono takes it, or what is wrong with it. */
+export function readInstitution(institution: unknown): { id: string; auth_method?: string } | string {
+  const id = typeof institution === 'string' ? institution : isRecord(institution) ? institution.id : undefined;
+  const authMethod = isRecord(institution) ? institution.auth_method : undefined;
+  if (typeof id !== 'string' || !ID_PATTERN.test(id)) return 'Invalid institution: expected { id }';
+  if (authMethod === undefined) return { id };
+  if (authMethod !== 'internet_banking' && authMethod !== 'mobile_banking') return 'Invalid institution.auth_method: expected internet_banking or mobile_banking';
+  return { id, auth_method: authMethod };
+}
 
 export function checkId(value: string, what: string): string {
   if (!ID_PATTERN.test(value)) throw new HttpError(400, 'bad-request', `Invalid ${what}: expected 1-64 characters from A-Z, a-z, 0-9, "_" and "-"`);

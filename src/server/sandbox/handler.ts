@@ -27,6 +27,8 @@ export interface SandboxHandlerOptions {
    * caller could hold connections open for two minutes each.
    */
   switches?: boolean;
+  /** Answer requests that browsers mark as coming from a page on another site, as the live handler's option; default false (403). */
+  allowCrossSite?: boolean | undefined;
 }
 
 export type FetchHandler = (request: Request) => Promise<Response>;
@@ -72,7 +74,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Fetch
     const immediate = fault ? immediateFault(fault, at) : null;
     if (immediate) return immediate;
 
-    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, linkReturn: switches.linkReturn ?? options.linkReturn ?? 'code' };
+    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, linkReturn: switches.linkReturn ?? options.linkReturn ?? 'code', allowCrossSite: options.allowCrossSite === true };
     const relative = pathname.slice(basePath.length + 1);
     const response = await dispatch(ctx, relative);
     if (fault === 'malformed') return malformed(response);

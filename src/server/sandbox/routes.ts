@@ -23,7 +23,7 @@ import { isRecord, readJsonObject as readLiveJsonObject } from '../live/body.js'
 import { HttpError } from '../live/respond.js';
 import { LINK_PENDING, LINK_UNKNOWN } from '../live/links.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
-import { checkQuery, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from '../live/validate.js';
+import { checkQuery, CONTRACT, readInstitution, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from '../live/validate.js';
 
 export interface RouteContext {
   request: Request;
@@ -38,6 +38,7 @@ export interface RouteContext {
   monthlyCredits: boolean;
   fullBvn: boolean;
   linkReturn: 'code' | 'reference';
+  allowCrossSite: boolean;
 }
 
 interface LoadedAccount {
@@ -51,8 +52,6 @@ type Params = Record<string, string>;
 type Handler = (ctx: RouteContext, params: Params) => Response | Promise<Response>;
 type AccountHandler = (ctx: RouteContext, account: LoadedAccount, params: Params) => Response | Promise<Response>;
 
-const MAX_BODY_BYTES = 64 * 1024;
-const MAX_REF_LENGTH = 128;
 const RESERVED_IDS = new Set(['initiate', 'auth']);
 
 // ---------------------------------------------------------------------------------------------
@@ -66,7 +65,7 @@ function legacy(data: unknown, message: string = MESSAGES.ok): Response {
 /** The live server's own reader (JSON by content type, size-limited, empty as `{}`), its refusals as failures. */
 async function readJsonObject(ctx: RouteContext): Promise<Record<string, unknown> | Response> {
   try {
-    return await readLiveJsonObject(ctx.request, MAX_BODY_BYTES);
+    return await readLiveJsonObject(ctx.request, CONTRACT.maxBodyBytes);
   } catch (error) {
     if (error instanceof HttpError) return failure(ctx.at, error.status, error.message);
     throw error;
@@ -173,15 +172,15 @@ function redirectUrlFor(ctx: RouteContext, given: unknown): string | null {
 function parseInitiate(ctx: RouteContext, body: Record<string, unknown>): InitiateRequest | string {
   const { scope, meta, account, institution, customer } = body;
   if (scope !== 'auth' && scope !== 'reauth') return 'Invalid scope: expected "auth" or "reauth"';
-  if (!isRecord(meta) || typeof meta.ref !== 'string' || meta.ref.length === 0 || meta.ref.length > MAX_REF_LENGTH) {
-    return `Invalid meta.ref: expected a string of 1 to ${MAX_REF_LENGTH} characters`;
-  }
+  if (!isRecord(meta) || typeof meta.ref !== 'string' || !CONTRACT.ref.test(meta.ref)) return CONTRACT.badRef;
+  if (ctx.state.startedLinks.has(meta.ref)) return CONTRACT.reusedRef;
   if (customer !== undefined && !isRecord(customer)) return 'Invalid customer: expected an object';
   let institutionId: string | null = null;
-  if (institution !== undefined && institution !== null) {
-    const candidate = typeof institution === 'string' ? institution : isRecord(institution) ? institution.id : undefined;
-    if (typeof candidate !== 'string' || !ACCOUNT_ID_PATTERN.test(candidate)) return 'Invalid institution: expected { id } with an institution id';
-    institutionId = candidate;
+  // As the live handler, a reauth's institution is ignored: the account already has its bank.
+  if (scope === 'auth' && institution !== undefined && institution !== null) {
+    const read = readInstitution(institution);
+    if (typeof read === 'string') return read;
+    institutionId = read.id;
   }
   const redirectUrl = redirectUrlFor(ctx, body.redirect_url);
   if (redirectUrl === null) return 'Invalid redirect_url: expected a path or URL on this origin';
@@ -265,7 +264,7 @@ const exchange: Handler = async (ctx) => {
 const LINK_WAIT_MS = 2_000;
 
 async function exchangeReference(ctx: RouteContext, reference: unknown): Promise<Response> {
-  if (typeof reference !== 'string' || reference.length === 0 || reference.length > MAX_REF_LENGTH) return failure(ctx.at, 400, 'Invalid reference');
+  if (typeof reference !== 'string' || !CONTRACT.ref.test(reference)) return failure(ctx.at, 400, 'Invalid reference');
   const started = ctx.state.startedLinks.get(reference);
   if (started === undefined) return failure(ctx.at, 404, LINK_UNKNOWN, {}, 'link-unknown');
   let id = started ?? ctx.state.linkedRefs.get(reference);
@@ -582,6 +581,7 @@ export function dispatch(ctx: RouteContext, relativePath: string): Response | Pr
     if (candidate.method !== method) continue;
     const params = match(candidate, segments);
     if (!params) continue;
+    if (ctx.request.headers.get('sec-fetch-site') === 'cross-site' && !ctx.allowCrossSite) return failure(ctx.at, 403, CONTRACT.crossSite, {}, 'forbidden');
     if (candidate.query !== 'any') {
       try {
         checkQuery(ctx.url.searchParams, candidate.query);
