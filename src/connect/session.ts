@@ -62,6 +62,8 @@ export type WidgetSide = Awaited<ReturnType<typeof loadWidgetSide>>;
  */
 export class ConnectSession {
   state: SessionState = 'opening';
+  /** The host could not confirm the link yet (a 409 to the claim by reference): a later press may claim it again. */
+  unconfirmed = false;
   readonly mode: ConnectMode;
   readonly reference: string;
   #surface?: WidgetSurface;
@@ -136,11 +138,19 @@ export class ConnectSession {
     try {
       accountId = await this.#options.exchange({ code: code || undefined, reference: this.reference });
     } catch (e) {
+      this.unconfirmed = !code && toMonoError(e).status === 409;
       this.fail(e);
       return;
     }
     this.#options.emit('mono-success', { accountId, reference: this.reference });
     this.#end('success');
+  }
+
+  /** Claims a link the host could not confirm before (`unconfirmed`) again: on a person's press, never on its own. */
+  claimAgain(): void {
+    claimedCodes.delete(this.reference);
+    this.state = 'open';
+    void this.complete(null);
   }
 
   /** Picks up a flow that left the page for a full-page redirect and came back with these parameters. */

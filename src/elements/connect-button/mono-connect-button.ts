@@ -328,6 +328,8 @@ export class MonoConnectButton extends BaseElement {
 
   #state: ViewState = { phase: 'idle' };
   #session?: ConnectSession;
+  /** The reference of a link the host could not confirm yet: the next press claims it again instead of starting another. */
+  #unconfirmed?: string | undefined;
   #popup?: PopupSurface;
   /** The link initiated ahead of a click, and how links are keyed (loaded on the first pointer-enter or focus). */
   #prefetch?: { links: LinkPrefetch; key: typeof linkKey };
@@ -438,6 +440,12 @@ export class MonoConnectButton extends BaseElement {
       return;
     }
     const mode = this.#mode;
+    const unconfirmed = this.#unconfirmed;
+    if (unconfirmed) {
+      this.#unconfirmed = undefined;
+      this.#startSession(mode, unconfirmed).claimAgain();
+      return;
+    }
     let plan: Plan;
     try {
       plan = this.#plan(mode);
@@ -471,19 +479,7 @@ export class MonoConnectButton extends BaseElement {
       // The classic widget's URL builder loads only for buttons that use it.
       url = import('../../connect/classic.js').then((m) => m.classicWidgetUrl({ ...options, reference }));
     }
-    const session = new ConnectSession({
-      mode,
-      reference,
-      origins: this.#origins,
-      exchange: (proof) => this.client.exchange(proof).then((r) => r.accountId),
-      emit: this.#relay,
-      onEnd: (reason) => this.#ended(session, reason),
-      onExchanging: () => {
-        if (this.#session === session) this.#set({ phase: 'finishing' });
-      },
-    });
-    this.#session = session;
-
+    const session = this.#startSession(mode, reference);
     if (popup) {
       this.#popup = popup;
       session.attach(popup);
@@ -497,6 +493,22 @@ export class MonoConnectButton extends BaseElement {
       this.#showModal();
     }
     void session.start(url);
+  }
+
+  #startSession(mode: ConnectMode, reference: string, announce?: boolean): ConnectSession {
+    const session: ConnectSession = new ConnectSession({
+      mode,
+      reference,
+      origins: this.#origins,
+      announce,
+      exchange: (proof) => this.client.exchange(proof).then((r) => r.accountId),
+      emit: this.#relay,
+      onEnd: (reason) => this.#ended(session, reason),
+      onExchanging: () => {
+        if (this.#session === session) this.#set({ phase: 'finishing' });
+      },
+    });
+    return (this.#session = session);
   }
 
   /** Closes the widget (`mono-close` with reason `user`). Ignored while the code is being exchanged. */
@@ -594,7 +606,7 @@ export class MonoConnectButton extends BaseElement {
    * shows it, meanwhile).
    */
   #warm = (): void => {
-    if (this.#restoringFocus || this.disabled || this.#session?.active || !this.isConnected) return;
+    if (this.#restoringFocus || this.disabled || this.#session?.active || this.#unconfirmed || !this.isConnected) return;
     if (performance.now() < this.#quietUntil) return;
     // The code a click needs loads on any sign of intent; `no-preinitiate` only keeps the initiate for the click.
     loadWidgetSide().then((widget) => widget.preconnect(this.#origins), () => {}); // a failed load is reported by the session that needs it
@@ -640,6 +652,7 @@ export class MonoConnectButton extends BaseElement {
 
   #ended(session: ConnectSession, reason: CloseReason): void {
     if (this.#session !== session) return;
+    this.#unconfirmed = session.unconfirmed ? session.reference : undefined;
     this.#quietUntil = performance.now() + QUIET_AFTER_CLOSE_MS;
     this.#session = undefined;
     this.#popup = undefined;
@@ -740,18 +753,8 @@ export class MonoConnectButton extends BaseElement {
       if (!result || !this.isConnected || this.#session?.active || m.handOffRedirect() !== 'resume') return;
       if (!m.claimRedirect(result.reference, this.id || undefined)) return;
       m.stripRedirectParams();
-      const session = new ConnectSession({
-        mode: 'redirect',
-        reference: result.reference,
-        origins: [],
-        announce: false,
-        exchange: (proof) => this.client.exchange(proof).then((r) => r.accountId),
-        emit: this.#relay,
-        onEnd: (reason) => this.#ended(session, reason),
-      });
-      this.#session = session;
       this.#set({ phase: 'finishing' });
-      session.resume(result);
+      this.#startSession('redirect', result.reference, false).resume(result);
     });
   }
 
@@ -759,7 +762,8 @@ export class MonoConnectButton extends BaseElement {
   #update(): void {
     const locale = this.resolvedLocale;
     const { phase, frameUrl, notice } = this.#state;
-    const modal = this.#session?.mode === 'modal';
+    // Finishing outside the dialog: a popup's, a redirect's, or a link claimed again.
+    const modal = this.#dialog.open;
     const busy = phase === 'redirecting' || (phase === 'finishing' && !modal);
 
     const trigger = this.#trigger;

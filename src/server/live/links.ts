@@ -7,7 +7,7 @@ import { ID_PATTERN } from './validate.js';
 
 /** What a claim by reference is told when it gets nothing (the live handler and the sandbox say the same). */
 export const LINK_UNKNOWN = 'No link started here has this reference, or it was already completed';
-export const LINK_PENDING = 'Mono has not confirmed this link yet; if you finished linking, the account will appear shortly';
+export const LINK_PENDING = 'Mono has not confirmed this link yet: if you finished linking, try again in a moment';
 
 /** Long enough for a person in the widget (Mono's codes live 10 minutes; the kit keeps a redirect 30). */
 export const LINK_TTL_MS = 30 * 60_000;

@@ -753,5 +753,30 @@ describe('<mono-connect-button>', () => {
     expect(parts(el).status()).to.contain('Mono has not confirmed this link yet');
     expect(rec.count('/accounts/auth'), 'the claim is not repeated on its own').to.equal(1);
     expect(parts(el).dialog.open).to.equal(false);
+
+    // Mono's webhook comes late (the sandbox's widget report stands in for it); the next press claims that link
+    // again instead of starting another: no initiate, no widget, the same reference.
+    const reference = log.of('mono-open')[0].detail.reference;
+    const initiates = rec.count('/accounts/initiate');
+    const report = await fetch('/api/mono/widget/linked', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ reference, account: 'txns_5' }) });
+    expect(report.status).to.equal(200);
+    log.events.length = 0;
+    parts(el).trigger.click();
+    await waitUntil(() => log.of('mono-close').length > 0, 'no mono-close after the second press', { timeout: 8000 });
+    expect(log.names()).to.deep.equal(['mono-open', 'mono-success', 'mono-close']);
+    expect(log.of('mono-open')[0].detail.reference).to.equal(reference);
+    expect(log.of('mono-success')[0].detail).to.deep.equal({ accountId: 'txns_5', reference });
+    expect(rec.count('/accounts/initiate')).to.equal(initiates);
+    expect(rec.calls.filter((c) => c.path === '/accounts/auth').map((c) => c.body)).to.deep.equal([{ reference }, { reference }]);
+    expect(parts(el).dialog.open, 'no dialog for a claim').to.equal(false);
+    expect(parts(el).status()).to.contain('linked');
+
+    // Claimed: the press after that starts a new link.
+    log.events.length = 0;
+    parts(el).trigger.click();
+    await waitUntil(() => rec.count('/accounts/initiate') > initiates, 'a new link is initiated');
+    expect(log.of('mono-open')[0].detail.reference).to.not.equal(reference);
+    el.close();
+    await closed(log);
   });
 });
