@@ -56,6 +56,8 @@ export interface MoneyFormatOptions {
   /** Drop the minor digits (chart axes, compact summaries). */
   whole?: boolean;
   notation?: Intl.NumberFormatOptions['notation'];
+  /** A figure in a card, which may wrap: between its number and its currency code ("314 648,95" / "NGN"), never inside either. */
+  wrap?: boolean;
 }
 
 /** Formats minor units as money with the currency's own decimals, e.g. `formatMoney(18452375, 'NGN')` → "₦184,523.75". */
@@ -70,7 +72,8 @@ export function formatMoney(minor: number | bigint, currency = 'NGN', locale = '
     ...(options.whole ? { minimumFractionDigits: 0, maximumFractionDigits: 0 } : {}),
   });
   // Intl parses decimal strings exactly (no binary rounding of large kobo values).
-  return f.format(minorToDecimal(minor, code) as unknown as number);
+  const money = f.format(minorToDecimal(minor, code) as unknown as number);
+  return options.wrap ? money.replace(/\u00a0/g, ' ') : money;
 }
 
 export function formatNumber(value: number, locale = 'en-NG', options: Intl.NumberFormatOptions = {}): string {

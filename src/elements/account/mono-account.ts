@@ -185,7 +185,7 @@ export class MonoAccount extends MonoDataElement {
 
   private renderAccount(a: Account) {
     const locale = this.resolvedLocale;
-    const balance = formatMoney(a.balance, a.currency, locale);
+    const balance = formatMoney(a.balance, a.currency, locale, { wrap: true });
     const number = this.renderAccountNumber(a, locale);
     if (this.compact) {
       return html`<div part="base" class="account compact">

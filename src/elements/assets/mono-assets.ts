@@ -76,7 +76,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
 
   private money(minor: number | null, currency: string, sign = false): string {
     if (minor === null) return '—';
-    return formatMoney(minor, currency, this.resolvedLocale, sign ? { signDisplay: 'exceptZero' } : {});
+    return formatMoney(minor, currency, this.resolvedLocale, { wrap: true, signDisplay: sign ? 'exceptZero' : undefined });
   }
 
   private tone(n: number): string {
@@ -95,7 +95,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
         const value = t.holdings ? t.value : (t.reported ?? 0);
         return html`<li class="total" data-currency=${t.currency}>
           <span class="total-currency">${t.currency}</span>
-          <span class="total-value">${this.money(value, t.currency)}</span>
+          <span class="total-value"><bdi>${this.money(value, t.currency)}</bdi></span>
           ${t.holdings
             ? html`<span class="total-return ${t.gain > 0 ? 'positive' : t.gain < 0 ? 'negative' : ''}">
                 ${msg(locale, 'assetsReturn')}: <bdi>${this.money(t.gain, t.currency, true)}</bdi>${t.gainPercent !== null ? html` (<bdi>${formatPercent(t.gainPercent, locale)}</bdi>)` : ''}

@@ -126,7 +126,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
               ${totals.map(
                 (t) => html`<li class="total" data-currency=${t.currency}>
                   <span class="total-label">${msg(locale, 'earningsTotal')} (${t.currency})</span>
-                  <span class="total-value">${formatMoney(t.amount, t.currency, locale)}</span>
+                  <span class="total-value"><bdi>${formatMoney(t.amount, t.currency, locale, { wrap: true })}</bdi></span>
                 </li>`,
               )}
             </ul>

@@ -197,13 +197,13 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
   }
 
   private money(minor: number | null, currency: string): string {
-    return minor === null ? msg(this.resolvedLocale, 'insightsNotKnown') : formatMoney(minor, currency, this.resolvedLocale);
+    return minor === null ? msg(this.resolvedLocale, 'insightsNotKnown') : formatMoney(minor, currency, this.resolvedLocale, { wrap: true });
   }
 
   private renderIncome({ summary, monthly, monthlyError }: IncomeView): TemplateResult {
     const locale = this.resolvedLocale;
     const cur = summary.currency;
-    const figure = (label: string, value: string, key: string) => html`<div class="figure" data-figure=${key}><dt>${label}</dt><dd>${value}</dd></div>`;
+    const figure = (label: string, value: string, key: string) => html`<div class="figure" data-figure=${key}><dt>${label}</dt><dd><bdi>${value}</bdi></dd></div>`;
     const optional = (label: string, value: number | null, key: string) => (value === null ? nothing : figure(label, this.money(value, cur), key));
     return html`
       <dl part="figures" class="figures" aria-label=${msg(locale, 'incomeSummary')}>

@@ -281,7 +281,7 @@ export class MonoStatement extends MonoDataElement {
 
   private renderStatement(view: StatementView, locale: string) {
     const money = (minor: number | null, currency = view.currency) =>
-      minor === null ? msg(locale, 'statementUnknown') : formatMoney(minor, currency, locale);
+      minor === null ? msg(locale, 'statementUnknown') : formatMoney(minor, currency, locale, { wrap: true });
     const caption = msg(locale, 'statementCaption');
     return html`<dl part="summary" class="summary">
         <div class="opening">
@@ -294,15 +294,15 @@ export class MonoStatement extends MonoDataElement {
         </div>
         <div class="in">
           <dt>${msg(locale, 'statementMoneyIn')}</dt>
-          <dd>${view.totals.map((t, i) => html`${i ? html`<br />` : nothing}${money(t.moneyIn, t.currency)}`)}</dd>
+          <dd>${view.totals.map((t, i) => html`${i ? html`<br />` : nothing}<bdi>${money(t.moneyIn, t.currency)}</bdi>`)}</dd>
         </div>
         <div class="out">
           <dt>${msg(locale, 'statementMoneyOut')}</dt>
-          <dd>${view.totals.map((t, i) => html`${i ? html`<br />` : nothing}${money(t.moneyOut, t.currency)}`)}</dd>
+          <dd>${view.totals.map((t, i) => html`${i ? html`<br />` : nothing}<bdi>${money(t.moneyOut, t.currency)}</bdi>`)}</dd>
         </div>
         <div class="count">
           <dt>${msg(locale, 'statementCount')}</dt>
-          <dd>${formatNumber(view.transactions.length, locale)}</dd>
+          <dd><bdi>${formatNumber(view.transactions.length, locale)}</bdi></dd>
         </div>
       </dl>
       ${view.opening === null || view.closing === null ? html`<p class="note balances-missing">${msg(locale, 'statementNoBalances')}</p>` : nothing}

@@ -532,16 +532,16 @@ export class MonoTransactions extends MonoDataElement {
       ${totals.map(
         (t) => html`<div class="total in">
             <dt>${msg(locale, 'txnMoneyIn')}${several ? ` (${t.currency})` : ''}</dt>
-            <dd>${formatMoney(t.moneyIn, t.currency, locale)}</dd>
+            <dd><bdi>${formatMoney(t.moneyIn, t.currency, locale, { wrap: true })}</bdi></dd>
           </div>
           <div class="total out">
             <dt>${msg(locale, 'txnMoneyOut')}${several ? ` (${t.currency})` : ''}</dt>
-            <dd>${formatMoney(t.moneyOut, t.currency, locale)}</dd>
+            <dd><bdi>${formatMoney(t.moneyOut, t.currency, locale, { wrap: true })}</bdi></dd>
           </div>`,
       )}
       <div class="total count">
         <dt class="sr-only">${msg(locale, 'txnCaption')}</dt>
-        <dd>${this.countText(this.shownCount)}</dd>
+        <dd><bdi>${this.countText(this.shownCount)}</bdi></dd>
       </div>
     </dl>`;
   }

@@ -70,9 +70,19 @@ export class TransactionView {
 const signedAmount = (t: TransactionInput) => (t.type === 'credit' ? t.amount : -t.amount);
 
 /**
- * The characters of the widest amount and balance among the rows, formatted as the table shows them (signed,
- * in each row's currency): their columns are sized to fit, so no amount is ever cut and the narration gets
- * the room that usual amounts leave. One pass over the rows; one format per currency.
+ * A formatted amount's width in digit widths: separators and spaces (French groups with narrow spaces) count
+ * less than a digit, letters and signs ("NGN", "₦", "+") more.
+ */
+export const digitWidths = (money: string): number => {
+  let width = 0;
+  for (const c of money) width += c >= '0' && c <= '9' ? 1 : /[\s.,'’]/.test(c) ? 0.4 : 1.25;
+  return width;
+};
+
+/**
+ * The width, in digit widths, of the widest amount and balance among the rows, formatted as the table shows
+ * them (signed, in each row's currency): their columns are sized to fit, so no amount is ever cut and the
+ * narration gets the room that usual amounts leave. One pass over the rows; one format per currency.
  */
 export function widestMoney(rows: readonly TransactionInput[], currency: string, locale: string): { amount: number; balance: number } {
   let amount = 0;
@@ -84,7 +94,7 @@ export function widestMoney(rows: readonly TransactionInput[], currency: string,
     balance = Math.max(balance, Math.abs(t.balance ?? 0));
     if (t.currency && t.currency !== last) currencies.add((last = t.currency));
   }
-  const chars = (minor: number, options?: MoneyFormatOptions) => Math.max(...[...currencies].map((c) => formatMoney(-minor, c, locale, options).length));
+  const chars = (minor: number, options?: MoneyFormatOptions) => Math.max(...[...currencies].map((c) => digitWidths(formatMoney(-minor, c, locale, options))));
   return { amount: chars(amount, { signDisplay: 'exceptZero' }), balance: chars(balance) };
 }
 

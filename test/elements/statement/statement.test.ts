@@ -125,6 +125,40 @@ describe('<mono-statement>', () => {
     expect(figures.some((dd) => /NGN/.test(dd.textContent!)), 'French shows the currency code').to.equal(true);
   });
 
+  it('on a phone, a French figure wraps before its currency code, never inside it; right to left, its digits stay left of the code', async () => {
+    const { root, el } = await mountStatement('acc_demo');
+    el.locale = 'fr';
+    el.style.inlineSize = '300px';
+    el.style.display = 'block';
+    await loaded(el);
+    await el.updateComplete;
+    const rects = (dd: HTMLElement, part: RegExp) => {
+      const walker = document.createTreeWalker(dd, NodeFilter.SHOW_TEXT);
+      let node: Node | null;
+      while ((node = walker.nextNode()) && !part.test(node.textContent!));
+      if (!node) throw new Error(`no ${part} in "${dd.textContent}"`);
+      const at = node.textContent!.search(part);
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + node.textContent!.match(part)![0].length);
+      return [...range.getClientRects()].filter((r) => r.width > 0);
+    };
+    const figures = [...shadow(el).querySelectorAll<HTMLElement>('.summary dd')].filter((dd) => /NGN/.test(dd.textContent!));
+    expect(figures.length).to.be.greaterThan(3);
+    for (const dd of figures) {
+      expect(rects(dd, /NGN/), `"${dd.textContent}": NGN on one line`).to.have.length(1);
+      expect(rects(dd, /[\d\u202f ]+,\d\d/), `"${dd.textContent}": the number on one line`).to.have.length(1);
+    }
+    root.dir = 'rtl';
+    el.style.inlineSize = '900px';
+    await el.updateComplete;
+    for (const dd of figures) {
+      const [number] = rects(dd, /\d[\d\u202f ]*,\d\d/);
+      const [code] = rects(dd, /NGN/);
+      expect(number.right, `"${dd.textContent}" reads number then NGN`).to.be.at.most(code.left);
+    }
+  });
+
   it('has a labelled period select reflecting `period`; changing it reloads for that period', async () => {
     const { el } = await mountStatement('acc_demo', undefined, { period: 1 });
     await loaded(el);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Transaction } from '../../../src/model/transactions.js';
 import { covers, normaliseFilters, toIsoDay, type NormalFilters } from '../../../src/elements/transactions/filters.js';
-import { narrationMatcher, parseSort, TransactionIndex, widestMoney, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
+import { digitWidths, narrationMatcher, parseSort, TransactionIndex, widestMoney, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
 import { readTransactions } from '../../../src/elements/transactions/direct-data.js';
 import { run } from '../../../src/model/common.js';
 import { completeTransaction, parseTransactions, plainRows, transactionList } from '../../../src/model/transactions.js';
@@ -234,14 +234,24 @@ describe('readTransactions', () => {
 });
 
 describe('widestMoney', () => {
-  it('counts the characters of the widest amount and balance as the table formats them, in every currency of the rows', () => {
+  const money = (minor: number, currency: string, locale: string, signDisplay?: 'exceptZero') =>
+    new Intl.NumberFormat(locale, { style: 'currency', currency, signDisplay }).format(minor / 100);
+
+  it('weighs a formatted amount in digit widths: separators and spaces less, letters and signs more', () => {
+    assert.equal(digitWidths('1234567890'), 10);
+    const near = (a: number, b: number) => assert.ok(Math.abs(a - b) < 1e-9, `${a} ≠ ${b}`);
+    near(digitWidths('-₦1,234.50'), 6 + 2 * 0.4 + 2 * 1.25);
+    // French: "-1 560 000,00 NGN", narrow no-break spaces between the groups, a no-break space before the code.
+    near(digitWidths(money(-156_000_000, 'NGN', 'fr')), 9 + 2 * 0.4 + 0.4 + 0.4 + 4 * 1.25);
+  });
+
+  it('finds the widest amount and balance of the rows as the table formats them, in every currency of the rows', () => {
     const rows = [txn({ id: 'a', amount: 99_999_999_999, balance: 12_00 }), txn({ id: 'b', amount: 5_00, balance: -7_500_000_00 }), txn({ id: 'c', amount: 1_00, balance: null })];
-    assert.deepEqual(widestMoney(rows, 'NGN', 'en-NG'), { amount: '-₦999,999,999.99'.length, balance: '-₦7,500,000.00'.length });
+    assert.deepEqual(widestMoney(rows, 'NGN', 'en-NG'), { amount: digitWidths('-₦999,999,999.99'), balance: digitWidths('-₦7,500,000.00') });
     // A row in another currency counts with that currency's symbol; rows that name none take the table's.
-    const mixed = [{ ...rows[1], currency: undefined }, txn({ id: 'd', amount: 5_00, currency: 'USD' })] as const;
-    const usd = new Intl.NumberFormat('en-NG', { style: 'currency', currency: 'USD', signDisplay: 'exceptZero' }).format(-7_500_000);
-    assert.equal(widestMoney(mixed, 'GHS', 'en-NG').balance, Math.max(usd.length, new Intl.NumberFormat('en-NG', { style: 'currency', currency: 'GHS' }).format(-7_500_000).length));
-    assert.equal(widestMoney(rows, 'NGN', 'fr').amount, new Intl.NumberFormat('fr', { style: 'currency', currency: 'NGN', signDisplay: 'exceptZero' }).format(-999_999_999.99).length);
-    assert.deepEqual(widestMoney([], 'NGN', 'en-NG'), { amount: '₦0.00'.length, balance: '₦0.00'.length });
+    const mixed = [{ ...rows[1], currency: undefined }, txn({ id: 'd', amount: 5_00, currency: 'USD' })];
+    assert.equal(widestMoney(mixed, 'GHS', 'en-NG').balance, Math.max(digitWidths(money(-7_500_000_00, 'USD', 'en-NG')), digitWidths(money(-7_500_000_00, 'GHS', 'en-NG'))));
+    assert.equal(widestMoney(rows, 'NGN', 'fr').amount, digitWidths(money(-99_999_999_999, 'NGN', 'fr', 'exceptZero')));
+    assert.deepEqual(widestMoney([], 'NGN', 'en-NG'), { amount: digitWidths('₦0.00'), balance: digitWidths('₦0.00') });
   });
 });
