@@ -42,7 +42,7 @@ export function normalizeDataStatus(raw: unknown): DataStatus {
 
 /** Banks send free text ("SAVINGS_ACCOUNT", "Current Account - Individual", "DOMICILIARY USD"); the order matters. */
 export function normalizeAccountType(raw: string, institutionType?: string | null): AccountType {
-  const t = raw.toUpperCase();
+  const t = raw.toUpperCase().replace(/_/g, ' ');
   if (/\bDOM(ICILIARY)?\b|\bFCY\b|FOREIGN/.test(t)) return 'domiciliary';
   if (/BUSINESS|CORPORATE|\bSME\b|COMPANY/.test(t)) return 'business';
   if (/SAVING/.test(t)) return 'savings';

@@ -196,7 +196,10 @@ export class MonoAccount extends MonoDataElement {
       </div>`;
     }
     const typeName = msg(locale, TYPE_NAMES[a.accountType]);
-    const showBankText = a.accountTypeText.trim() !== '' && a.accountTypeText.trim().toLowerCase() !== typeName.toLowerCase();
+    // The bank's own words under the kit's ("Tier 3 Savings Account"), unless they only repeat them ("SAVINGS_ACCOUNT").
+    const raw = a.accountTypeText.trim();
+    const bankText = /^\w+$/.test(raw) ? raw.replace(/_/g, ' ') : raw;
+    const showBankText = bankText !== '' && bankText.toLowerCase().replace(/ account$/, '') !== typeName.toLowerCase();
     return html`<div part="base" class="account">
       <div>
         <p part="institution" class="institution">
@@ -217,7 +220,7 @@ export class MonoAccount extends MonoDataElement {
         </div>
         <div>
           <dt>${msg(locale, 'accountType')}</dt>
-          <dd part="type">${typeName}${showBankText ? html` <span class="type-text">${a.accountTypeText}</span>` : nothing}</dd>
+          <dd part="type">${typeName}${showBankText ? html` <span class="type-text">${bankText}</span>` : nothing}</dd>
         </div>
         <div>
           <dt>${msg(locale, 'accountCurrency')}</dt>

@@ -62,6 +62,23 @@ describe('<mono-account>', () => {
     expect(type.hasAttribute('title')).to.equal(false);
   });
 
+  it('drops the bank’s type text when it only repeats the normalised type, and shows its words without underscores', async () => {
+    const typeOf = async (bankType: string) => {
+      const client = fixedClient(() => ({
+        data: {
+          account: { id: 'x', name: 'ADA', account_number: '0123456789', currency: 'USD', balance: 100, type: bankType, institution: { name: 'GTBank', bank_code: '058' } },
+          meta: { data_status: 'AVAILABLE', retrieved_data: ['balance'] },
+        },
+      }));
+      const { el } = await mountAccount(uid('type'), client);
+      await loaded(el);
+      return textOf(shadow(el).querySelector('[part=type]'));
+    };
+    expect(await typeOf('SAVINGS_ACCOUNT')).to.equal('Savings');
+    expect(await typeOf('savings')).to.equal('Savings');
+    expect(await typeOf('DOMICILIARY_USD')).to.equal('Domiciliary DOMICILIARY USD');
+  });
+
   it('keeps the words after a bank name in reading order when the name ends in an unclosed right-to-left override', async () => {
     const client = fixedClient(() => ({
       data: {
