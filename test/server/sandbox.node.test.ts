@@ -816,6 +816,13 @@ describe('sandbox: special accounts', () => {
     assert.deepEqual((await s.get('/accounts/empty_1/assets')).body.data.assets, []);
     assert.deepEqual((await s.get('/accounts/empty_1/earnings')).body.data, []);
     assert.deepEqual((await s.get('/accounts/empty_1/income-records')).body.data, []);
+    // Once an analysis is started and polled, it finds no income: a record of zeros, not an endless wait.
+    assert.equal((await s.post('/accounts/empty_1/income', {})).res.status, 200);
+    const polls = [];
+    for (let i = 0; i < 3; i++) polls.push((await s.get('/accounts/empty_1/income-records')).body.data);
+    assert.deepEqual(polls.slice(0, 2), [[], []]);
+    assert.equal(polls[2].length, 1);
+    assert.deepEqual([polls[2][0].income_streams, polls[2][0].income_summary.total_income, polls[2][0].monthly_income], [[], 0, 0]);
     assert.deepEqual((await s.get('/accounts/empty_1/statement?period=last3months')).body.meta, { count: 0 });
     const identity = (await s.get('/accounts/empty_1/identity')).body.data;
     assert.equal(identity.bvn, null);

@@ -124,6 +124,19 @@ export function incomeRecord(profile: AccountProfile, transactions: readonly Tra
   };
 }
 
+/** What an analysis that found no income answers [Inferred]: zero figures and no streams ("No income was found"). */
+export function emptyIncomeRecord(profile: AccountProfile): IncomeRecord {
+  return {
+    account: profile.id,
+    account_name: profile.accountName,
+    account_number: profile.accountNumber,
+    income_summary: { total_income: 0, employer: null, aggregated_monthly_average: 0, aggregated_monthly_average_regular: 0, aggregated_monthly_average_irregular: 0 },
+    income_streams: [],
+    annual_income: 0,
+    monthly_income: 0,
+  };
+}
+
 export function legacyIncome(record: IncomeRecord | null): LegacyIncome {
   return {
     average_income: record?.income_summary.aggregated_monthly_average ?? 0,

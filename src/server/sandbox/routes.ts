@@ -2,7 +2,7 @@ import { ACCOUNT_ID_PATTERN, checkAccountId, type AccountTraits } from './accoun
 import { DAY_MS, parseDayMonthYear, subtractMonths } from './dates.js';
 import { sleep } from './faults.js';
 import { failure, json, MESSAGES, success, text } from './http.js';
-import { incomeRecord, legacyIncome } from './income.js';
+import { emptyIncomeRecord, incomeRecord, legacyIncome } from './income.js';
 import { assetsData, earningsData } from './investments.js';
 import { statementPdf } from './pdf.js';
 import { fullName } from './people.js';
@@ -433,17 +433,15 @@ const identity: AccountHandler = (ctx, account) => {
 
 const incomeRecords: AccountHandler = async (ctx, account, params) => {
   const { kind } = account.traits;
-  let ready = !hasNoTransactions(kind);
-  if (kind === 'fresh') {
-    const reads = ctx.state.incomeReads.get(account.id);
-    if (reads === undefined) {
-      ready = false;
-    } else {
-      ctx.state.incomeReads.set(account.id, reads + 1);
-      ready = reads + 1 > ctx.pollsUntilDone;
-    }
+  const found = hasNoTransactions(kind) ? null : incomeRecord(account.profile, ledgerOf(ctx, account).transactions);
+  // A `fresh` account, and one with no income to find, has a record only once an analysis was started and polled;
+  // the latter's finds nothing, so the element says so instead of waiting.
+  let record = kind === 'fresh' ? null : found;
+  const reads = kind === 'fresh' || !found ? ctx.state.incomeReads.get(account.id) : undefined;
+  if (reads !== undefined) {
+    ctx.state.incomeReads.set(account.id, reads + 1);
+    if (reads + 1 > ctx.pollsUntilDone) record = found ?? emptyIncomeRecord(account.profile);
   }
-  const record = ready ? incomeRecord(account.profile, ledgerOf(ctx, account).transactions) : null;
   const answer = kind === 'v1' ? legacy(legacyIncome(record)) : success(ctx.at, record ? [record] : []);
   if (!ctx.monthlyCredits) return answer;
   // As the reference backend does: the income bars' monthly credits come with the records.
@@ -452,7 +450,7 @@ const incomeRecords: AccountHandler = async (ctx, account, params) => {
 };
 
 const startIncome: AccountHandler = (ctx, account) => {
-  if (account.traits.kind === 'fresh' && !ctx.state.incomeReads.has(account.id)) ctx.state.incomeReads.set(account.id, 0);
+  if (!ctx.state.incomeReads.has(account.id)) ctx.state.incomeReads.set(account.id, 0);
   return success(ctx.at, null, { message: MESSAGES.incomeProcessing });
 };
 

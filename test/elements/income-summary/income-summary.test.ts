@@ -200,7 +200,8 @@ describe('<mono-income-summary>', () => {
 
   it('gives up after the time limit, offers Check again, and never POSTs a second time', async () => {
     const accountId = uid('empty');
-    const { client, count } = recordingClient();
+    // An analysis that never finishes: no record, however often it is asked.
+    const { client, count } = recordingClient({ override: onIncomeRecords({ status: 'successful', data: [] }) });
     const el = await mount(client, accountId, { pollInterval: 30, analysisTimeout: 1200 });
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="analysing"].loading'), 'analysing', { timeout: 5000 });
     await expect(el).to.be.accessible();
@@ -218,7 +219,7 @@ describe('<mono-income-summary>', () => {
 
   it('stops polling when removed', async () => {
     const accountId = uid('empty');
-    const { client, count } = recordingClient();
+    const { client, count } = recordingClient({ override: onIncomeRecords({ status: 'successful', data: [] }) });
     const el = await mount(client, accountId, { pollInterval: 30, analysisTimeout: 10000 });
     await waitUntil(() => el.shadowRoot!.querySelector('[part~="analysing"]'), 'analysing', { timeout: 5000 });
     el.closest('mono-provider')!.remove();
@@ -272,6 +273,14 @@ describe('<mono-income-summary>', () => {
     expect(figure(el, 'employer')).to.equal(hostile);
     expect(el.shadowRoot!.querySelector('img')).to.equal(null);
     expect(streamRows(el)[0][3]).to.equal('Variable (55%)');
+  });
+
+  it('on a sandbox account with no income to find (empty…), starts the analysis and ends saying no income was found', async () => {
+    const el = await mount(new MonoClient(), uid('empty'));
+    await waitUntil(() => el.resource.status === 'empty', `empty (${el.resource.status})`, { timeout: 5000 });
+    await el.updateComplete;
+    expect(textOf(el)).to.contain('No income was found');
+    expect(textOf(el)).to.not.contain('Analysing');
   });
 
   it('shows the empty state when the analysis found no income', async () => {
