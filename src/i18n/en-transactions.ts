@@ -30,7 +30,7 @@ export const transactionMessages = {
   txnCountOne: '1 transaction',
   txnCountMany: '{count} transactions',
   txnShown: '{count} shown',
-  txnEmpty: 'No transactions in this period.',
+  txnEmpty: 'No transactions to show.',
   txnNoMatch: 'No transactions match these filters.',
   txnBadRange: 'The start date is after the end date.',
   txnFiltering: 'Filtering…',

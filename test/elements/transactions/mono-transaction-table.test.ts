@@ -462,7 +462,7 @@ describe('<mono-transaction-table>', () => {
     const el = await table(rows10k);
     await expect(el).to.be.accessible();
     const empty = await table([]);
-    expect(empty.shadowRoot!.querySelector('[part~="empty"]')!.textContent).to.contain('No transactions in this period');
+    expect(empty.shadowRoot!.querySelector('[part~="empty"]')!.textContent).to.contain('No transactions to show');
     await expect(empty).to.be.accessible();
   });
 

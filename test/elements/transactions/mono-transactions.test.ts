@@ -472,9 +472,9 @@ describe('<mono-transactions>', () => {
       expect(box.right).to.be.at.most(provider.getBoundingClientRect().right + 0.5);
     });
 
-    it('shows "No transactions in this period" for an account without transactions', async () => {
+    it('shows "No transactions to show" (no period was asked for) for an account without transactions', async () => {
       const { el } = await mount('account-id="empty_txns"');
-      expect(el.shadowRoot!.querySelector('.empty-message')!.textContent).to.contain('No transactions in this period');
+      expect(el.shadowRoot!.querySelector('.empty-message')!.textContent).to.contain('No transactions to show');
       expect(part(el, 'export-button')!.hasAttribute('disabled')).to.equal(true);
       await expect(el).to.be.accessible();
     });
