@@ -32,12 +32,12 @@ export const BUDGETS = {
   // the records (their check is +0.37 kB), so a dashboard asks for transactions once.
   // Raised by 0.1 kB on 2026-11-30 (session 10): a BVN sent as its last four digits (the reference backend's new
   // default) shows masked with no toggle, and a sync job can end in reauthorisation (+0.04 kB).
-  // Raised by 0.5 kB (all) and 0.4 kB (non-chart) on 2026-11-30 (session 11): the transactions table sizes its
+  // Raised by 0.7 kB (all) and 0.4 kB (non-chart) on 2026-11-30 (session 11): the transactions table sizes its
   // amount and balance columns to the rows' widest amounts (on phones too), so no amount is cut and the
   // narration gets the room; a connect button claims an unconfirmed link again; figures outside tables are
   // isolated for right-to-left pages and wrap before their currency code, not inside it; an account's type
-  // without the bank's repetition of it (from a visual review).
-  'every element (charts lazy)': 58.1 * KB,
+  // without the bank's repetition of it; scroll shadows on the insight tables (from a visual review).
+  'every element (charts lazy)': 58.3 * KB,
   'every element but the chart elements': 46.4 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */

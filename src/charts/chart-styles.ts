@@ -117,9 +117,17 @@ export const chartStyles = css`
 
 /** Tables of the insight elements (holdings, streams, earnings, chart equivalents). */
 export const tableStyles = css`
+  /* Scroll shadows: an edge with more table beyond it is shaded (the covers scroll with the table and hide the
+     shade at its ends), so a phone shows that the columns go on. */
   .table-wrap {
     overflow-x: auto;
-    background: var(--_surface);
+    --_shade: color-mix(in srgb, var(--_text) 22%, transparent);
+    background:
+      linear-gradient(to right, var(--_surface) 40%, transparent) left / 2.5rem 100% no-repeat local,
+      linear-gradient(to left, var(--_surface) 40%, transparent) right / 2.5rem 100% no-repeat local,
+      radial-gradient(farthest-side at 0 50%, var(--_shade), transparent) left / 0.9rem 100% no-repeat scroll,
+      radial-gradient(farthest-side at 100% 50%, var(--_shade), transparent) right / 0.9rem 100% no-repeat scroll,
+      var(--_surface);
   }
   table {
     inline-size: 100%;

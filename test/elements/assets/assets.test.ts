@@ -165,6 +165,18 @@ describe('<mono-assets>', () => {
     expect(first.querySelector('.sub')!.textContent).to.match(/\S · \S/);
   });
 
+  it('on a phone, its holdings scroll sideways with shaded edges that show the columns go on', async () => {
+    const el = await mount(recordingClient().client, 'acc_demo');
+    el.style.inlineSize = '320px';
+    await settled(el);
+    const wrap = el.shadowRoot!.querySelector<HTMLElement>('.table-wrap')!;
+    expect(wrap.scrollWidth, 'columns beyond the edge').to.be.greaterThan(wrap.clientWidth);
+    const style = getComputedStyle(wrap);
+    // The covers scroll with the table ("local") and hide the shades ("scroll") at its ends.
+    expect(style.backgroundAttachment.split(', ').slice(0, 4)).to.deep.equal(['local', 'local', 'scroll', 'scroll']);
+    expect(style.backgroundImage.match(/radial-gradient/g)).to.have.length(2);
+  });
+
   it('reads Mono’s sample with the mangled `_u_s_d` balance key', async () => {
     const { client } = recordingClient({ override: onAssets(MONO_SAMPLE) });
     const el = await mount(client, uid('inv'));
