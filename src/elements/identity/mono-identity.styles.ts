@@ -45,7 +45,9 @@ export const identityStyles = css`
     color: var(--_text-muted);
     font-style: italic;
   }
+  /* 24 px high at least: a comfortable touch target, not only WCAG 2.2's by spacing. */
   .reveal {
+    min-block-size: 1.5rem;
     padding: 0.1rem 0.55rem;
     font-size: 0.8rem;
     border-radius: var(--_radius);

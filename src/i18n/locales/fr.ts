@@ -39,7 +39,7 @@ export const fr: Messages = {
   txnTypeAll: 'Toutes',
   txnTypeCredit: 'Entrées',
   txnTypeDebit: 'Sorties',
-  txnSearch: 'Rechercher dans les libellés',
+  txnSearch: 'Chercher un libellé',
   txnClearFilters: 'Effacer les filtres',
   txnExport: 'Exporter en CSV',
   txnMoneyIn: 'Entrées',

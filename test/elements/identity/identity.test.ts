@@ -123,6 +123,7 @@ describe('<mono-identity>', () => {
     expect(bvn.getAttribute('aria-pressed')).to.equal('false');
     expect(bvn.getAttribute('aria-label')).to.equal('Show BVN');
     expect(toggle(el, 'phone')!.getAttribute('aria-label')).to.equal('Show Phone');
+    expect(bvn.getBoundingClientRect().height, 'a 24 px touch target at least').to.be.at.least(24);
     bvn.click();
     await el.updateComplete;
     expect(bvn.getAttribute('aria-pressed')).to.equal('true');
