@@ -762,9 +762,9 @@ export class MonoConnectButton extends BaseElement {
   #update(): void {
     const locale = this.resolvedLocale;
     const { phase, frameUrl, notice } = this.#state;
-    // Finishing outside the dialog: a popup's, a redirect's, or a link claimed again.
-    const modal = this.#dialog.open;
-    const busy = phase === 'redirecting' || (phase === 'finishing' && !modal);
+    // Finishing outside the dialog (a popup's, a redirect's, or a link claimed again) shows on the button.
+    const finishingHere = phase === 'finishing' && !this.#dialog.open;
+    const busy = phase === 'redirecting' || finishingHere;
 
     const trigger = this.#trigger;
     trigger.disabled = this.disabled || busy;
@@ -778,7 +778,7 @@ export class MonoConnectButton extends BaseElement {
         ? text(locale, 'connectPopupWaiting')
         : phase === 'redirecting'
           ? text(locale, 'connectRedirecting')
-          : phase === 'finishing' && !modal
+          : finishingHere
             ? text(locale, 'connectFinishing')
             : (notice?.text ?? '');
     if (phase === 'popup') {
