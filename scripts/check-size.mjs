@@ -37,8 +37,11 @@ export const BUDGETS = {
   // narration gets the room; a connect button claims an unconfirmed link again; figures outside tables are
   // isolated for right-to-left pages and wrap before their currency code, not inside it; an account's type
   // without the bank's repetition of it; scroll shadows on the insight tables (from a visual review).
-  'every element (charts lazy)': 58.3 * KB,
-  'every element but the chart elements': 46.4 * KB,
+  // Raised by 0.1 kB on 2026-11-30 (session 12): the transactions table's category column sized to the rows'
+  // longest category (Mono's "Online transactions" was cut at 1,280 px), and Lit's dev-mode notice turned off
+  // for the table's by-design second update (+0.06 kB together).
+  'every element (charts lazy)': 58.4 * KB,
+  'every element but the chart elements': 46.5 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

@@ -35,8 +35,10 @@ export const tableStyles = css`
   col.col-date {
     inline-size: 8.75rem;
   }
+  /* As wide as the rows' longest category (--_category-chars), never narrower than before nor wider than a
+     fifth of the table, so a long bank label cannot squeeze the narration. */
   col.col-category {
-    inline-size: 9.5rem;
+    inline-size: clamp(9.5rem, calc(var(--_category-chars, 0) * 1ch + 1.5rem), min(14rem, 22cqi));
   }
   /* As wide as the rows' widest amount and balance (--_amount-chars, --_balance-chars: characters, counted at a
      bold digit's width, with one more for a wide "+") with the amount's icon and the padding; the balance never

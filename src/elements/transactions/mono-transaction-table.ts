@@ -9,7 +9,7 @@ import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction, TransactionInput } from '../../model/transactions.js';
 import { isBadRange, normaliseFilters, sameFilters } from './filters.js';
 import { transactionsToCsv } from './transactions-csv.js';
-import { DEFAULT_SORT, FilterJob, parseSort, sortName, TransactionIndex, TransactionView, widestMoney, yieldToMain, type SortKey, type SortSpec } from './transaction-view.js';
+import { DEFAULT_SORT, FilterJob, parseSort, sortName, TransactionIndex, TransactionView, columnWidths, yieldToMain, type SortKey, type SortSpec } from './transaction-view.js';
 import { tableStyles } from './mono-transaction-table.styles.js';
 
 /** Rows kept in the DOM above and below the visible ones, so fast scrolling shows no gaps. */
@@ -61,6 +61,12 @@ export function categoryLabel(category: string | null): string | undefined {
 export class MonoTransactionTable extends MonoElement {
   static override styles = [tokens, stateStyles, tableStyles];
 
+  static {
+    // Row height and the phone layout are known only once the first rows are laid out, so their update
+    // follows that render by design (before the frame is painted): Lit's dev-mode notice is not a defect here.
+    this.disableWarning?.('change-in-update');
+  }
+
   /**
    * The rows, in any order: `Transaction`s, or Mono's plain v2 rows (no currency; balance and category may
    * be left out), which are completed where a row leaves the table (shown, exported, selected), never copied.
@@ -108,7 +114,7 @@ export class MonoTransactionTable extends MonoElement {
   private resizeObserver?: ResizeObserver;
   private headerHeight = 0;
   private maxViewportHeight = 0;
-  private widest = widestMoney([], 'NGN', 'en-NG');
+  private widest = columnWidths([], 'NGN', 'en-NG');
 
   /** The shown rows: filtered and sorted, with totals per currency. */
   get shownView(): TransactionView {
@@ -178,7 +184,7 @@ export class MonoTransactionTable extends MonoElement {
       const code = this.currency?.trim().toUpperCase();
       this.index = new TransactionIndex(this.transactions, code && /^[A-Z]{3}$/.test(code) ? code : 'NGN');
     }
-    if (dataChanged || changed.has('locale')) this.widest = widestMoney(this.transactions, this.index.currency, this.locale);
+    if (dataChanged || changed.has('locale')) this.widest = columnWidths(this.transactions, this.index.currency, this.locale);
     if (dataChanged || changed.has('filters') || changed.has('sort')) this.refilter(dataChanged);
     this.rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
   }
@@ -406,7 +412,7 @@ export class MonoTransactionTable extends MonoElement {
         part="table"
         aria-rowcount=${n + 1}
         aria-busy=${this.busy || this.pending ? 'true' : 'false'}
-        .style=${`--_amount-chars:${this.widest.amount};--_balance-chars:${this.widest.balance}`}
+        .style=${`--_amount-chars:${this.widest.amount};--_balance-chars:${this.widest.balance};--_category-chars:${this.widest.category}`}
       >
         <caption class="sr-only">${this.label || msg(locale, 'txnCaption')}</caption>
         <colgroup>

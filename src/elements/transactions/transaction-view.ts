@@ -80,22 +80,25 @@ export const digitWidths = (money: string): number => {
 };
 
 /**
- * The width, in digit widths, of the widest amount and balance among the rows, formatted as the table shows
- * them (signed, in each row's currency): their columns are sized to fit, so no amount is ever cut and the
- * narration gets the room that usual amounts leave. One pass over the rows; one format per currency.
+ * How wide the rows' widest values are, so that their columns fit them: the amount and balance in digit
+ * widths, formatted as the table shows them (signed, in each row's currency), and the category in
+ * characters. No amount is ever cut, and the narration gets the room that usual values leave. One pass over
+ * the rows; one format per currency.
  */
-export function widestMoney(rows: readonly TransactionInput[], currency: string, locale: string): { amount: number; balance: number } {
+export function columnWidths(rows: readonly TransactionInput[], currency: string, locale: string): { amount: number; balance: number; category: number } {
   let amount = 0;
   let balance = 0;
+  let category = 0;
   let last = currency;
   const currencies = new Set([currency]);
   for (const t of rows) {
     amount = Math.max(amount, t.amount);
     balance = Math.max(balance, Math.abs(t.balance ?? 0));
+    if (t.category && t.category.length > category) category = t.category.length;
     if (t.currency && t.currency !== last) currencies.add((last = t.currency));
   }
   const chars = (minor: number, options?: MoneyFormatOptions) => Math.max(...[...currencies].map((c) => digitWidths(formatMoney(-minor, c, locale, options))));
-  return { amount: chars(amount, { signDisplay: 'exceptZero' }), balance: chars(balance) };
+  return { amount: chars(amount, { signDisplay: 'exceptZero' }), balance: chars(balance), category };
 }
 
 /**

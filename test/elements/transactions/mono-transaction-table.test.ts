@@ -315,6 +315,22 @@ describe('<mono-transaction-table>', () => {
     }
   });
 
+  it('sizes the category column to the rows\' longest category, up to a fifth of the table', async () => {
+    const categoryCells = async (category: string) => {
+      const rows = makeRows(6).map((t, i) => ({ ...t, category: i === 2 ? category : 'transfer' }) as Transaction);
+      const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: 840px"><mono-transaction-table locale="en-NG" .transactions=${rows}></mono-transaction-table></div>`);
+      const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+      await el.settled;
+      return renderedRows(el).map((row) => row.querySelector<HTMLElement>('td.col-category')!);
+    };
+    // Mono's own label, which the 9.5rem column used to cut at the demo's 1280 px ("Online transacti…").
+    for (const cell of await categoryCells('online_transactions')) expect(cell.scrollWidth, cell.textContent!).to.be.at.most(cell.clientWidth);
+    const hostile = await categoryCells('x'.repeat(300));
+    const width = hostile[0].getBoundingClientRect().width;
+    expect(width, 'a fifth of 840 px and a little').to.be.at.most(840 * 0.22 + 1);
+    expect(hostile[2].scrollWidth, 'the long one is cut, with an ellipsis').to.be.greaterThan(hostile[2].clientWidth);
+  });
+
   it('keeps a French amount and its currency code on one line in a desktop row; on a phone the date sort stays in view', async () => {
     const rows = makeRows(6).map((t, i) => ({ ...t, amount: [13_000_000, 2_275_000, 99_999_999][i % 3], type: i % 2 ? 'debit' : 'credit' }) as Transaction);
     const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: 840px"><mono-transaction-table locale="fr" .transactions=${rows}></mono-transaction-table></div>`);

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Transaction } from '../../../src/model/transactions.js';
 import { covers, normaliseFilters, toIsoDay, type NormalFilters } from '../../../src/elements/transactions/filters.js';
-import { digitWidths, narrationMatcher, parseSort, TransactionIndex, widestMoney, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
+import { digitWidths, narrationMatcher, parseSort, TransactionIndex, columnWidths, type SortSpec } from '../../../src/elements/transactions/transaction-view.js';
 import { readTransactions } from '../../../src/elements/transactions/direct-data.js';
 import { run } from '../../../src/model/common.js';
 import { completeTransaction, parseTransactions, plainRows, transactionList } from '../../../src/model/transactions.js';
@@ -233,7 +233,7 @@ describe('readTransactions', () => {
   });
 });
 
-describe('widestMoney', () => {
+describe('columnWidths', () => {
   const money = (minor: number, currency: string, locale: string, signDisplay?: 'exceptZero') =>
     new Intl.NumberFormat(locale, { style: 'currency', currency, signDisplay }).format(minor / 100);
 
@@ -245,13 +245,17 @@ describe('widestMoney', () => {
     near(digitWidths(money(-156_000_000, 'NGN', 'fr')), 9 + 2 * 0.4 + 0.4 + 0.4 + 4 * 1.25);
   });
 
-  it('finds the widest amount and balance of the rows as the table formats them, in every currency of the rows', () => {
-    const rows = [txn({ id: 'a', amount: 99_999_999_999, balance: 12_00 }), txn({ id: 'b', amount: 5_00, balance: -7_500_000_00 }), txn({ id: 'c', amount: 1_00, balance: null })];
-    assert.deepEqual(widestMoney(rows, 'NGN', 'en-NG'), { amount: digitWidths('-₦999,999,999.99'), balance: digitWidths('-₦7,500,000.00') });
+  it('finds the widest amount and balance of the rows as the table formats them, in every currency of the rows, and the longest category', () => {
+    const rows = [
+      txn({ id: 'a', amount: 99_999_999_999, balance: 12_00, category: 'transfer' }),
+      txn({ id: 'b', amount: 5_00, balance: -7_500_000_00, category: 'online_transactions' }),
+      txn({ id: 'c', amount: 1_00, balance: null, category: null }),
+    ];
+    assert.deepEqual(columnWidths(rows, 'NGN', 'en-NG'), { amount: digitWidths('-₦999,999,999.99'), balance: digitWidths('-₦7,500,000.00'), category: 'online_transactions'.length });
     // A row in another currency counts with that currency's symbol; rows that name none take the table's.
     const mixed = [{ ...rows[1], currency: undefined }, txn({ id: 'd', amount: 5_00, currency: 'USD' })];
-    assert.equal(widestMoney(mixed, 'GHS', 'en-NG').balance, Math.max(digitWidths(money(-7_500_000_00, 'USD', 'en-NG')), digitWidths(money(-7_500_000_00, 'GHS', 'en-NG'))));
-    assert.equal(widestMoney(rows, 'NGN', 'fr').amount, digitWidths(money(-99_999_999_999, 'NGN', 'fr', 'exceptZero')));
-    assert.deepEqual(widestMoney([], 'NGN', 'en-NG'), { amount: digitWidths('₦0.00'), balance: digitWidths('₦0.00') });
+    assert.equal(columnWidths(mixed, 'GHS', 'en-NG').balance, Math.max(digitWidths(money(-7_500_000_00, 'USD', 'en-NG')), digitWidths(money(-7_500_000_00, 'GHS', 'en-NG'))));
+    assert.equal(columnWidths(rows, 'NGN', 'fr').amount, digitWidths(money(-99_999_999_999, 'NGN', 'fr', 'exceptZero')));
+    assert.deepEqual(columnWidths([], 'NGN', 'en-NG'), { amount: digitWidths('₦0.00'), balance: digitWidths('₦0.00'), category: 0 });
   });
 });
