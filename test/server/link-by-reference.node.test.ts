@@ -186,6 +186,54 @@ describe('linking by reference (live handler)', () => {
     assert.equal(linked.length, 1, 'saved once');
   });
 
+  it('a code sent with a reference that another customer started is refused before Mono is asked', async () => {
+    linked.length = 0;
+    await start('kit-ref-steal');
+    const before = fake.requests.length;
+    const stolen = await live.call('/accounts/auth', { method: 'POST', user: 'emeka', body: JSON.stringify({ code: 'code_stolen1', reference: 'kit-ref-steal' }) });
+    assert.equal(stolen.res.status, 404);
+    assert.equal(stolen.json.code, 'link-unknown');
+    assert.equal(fake.requests.length, before, 'Mono is not asked');
+    assert.equal(linked.length, 0);
+    // The customer who started it still completes it with that code.
+    const own = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_stolen1', reference: 'kit-ref-steal' }) });
+    assert.equal(own.res.status, 200);
+    assert.equal(linked.length, 1);
+  });
+
+  it('a code is exchanged once here, whatever Mono would do with it again; one Mono did not take can be tried again', async () => {
+    linked.length = 0;
+    const exchange = (code: string, user = 'chiamaka') => live.call('/accounts/auth', { method: 'POST', user, body: JSON.stringify({ code }) });
+    const before = fake.requests.length;
+    assert.equal((await exchange('code_once1')).res.status, 200);
+    const replay = await exchange('code_once1', 'emeka');
+    assert.equal(replay.res.status, 400);
+    assert.equal(replay.json.message, 'Code already used');
+    assert.equal(fake.requests.length, before + 1, 'Mono is asked once');
+    assert.deepEqual(linked.map((l) => l.user), ['chiamaka']);
+    // Mono refused it (expired): nothing was used up here, so a retry reaches Mono again.
+    assert.equal((await exchange('code_expired')).res.status, 400);
+    assert.equal((await exchange('code_expired')).res.status, 400);
+    assert.equal(fake.requests.length, before + 3);
+    // Nobody signed in: refused before Mono, as a claim by reference is.
+    assert.equal((await exchange('code_anon1', null as never)).res.status, 401);
+    assert.equal(fake.requests.length, before + 3);
+  });
+
+  it('a reauth claimed by reference is handed out once, and its syncs still wait for Mono to say the reauth is done', async () => {
+    await start('kit-ref-reauth2', 'chiamaka', { scope: 'reauth', account: ACCOUNT });
+    await deliver({ event: 'mono.events.reauthorisation_required', event_id: `evt-${++eventCount}-reauth`, data: { account: { _id: ACCOUNT } } });
+    const answers = (await Promise.all([claim('kit-ref-reauth2'), claim('kit-ref-reauth2')])).map((a) => a.res.status).sort();
+    assert.deepEqual(answers, [200, 404]);
+    const before = fake.requests.length;
+    const sync = await live.call(`/accounts/${ACCOUNT}/sync`, { method: 'POST', body: '{}' });
+    assert.equal(sync.json.data.status, 'reauthorisation_required', 'nothing said the person finished');
+    assert.equal(fake.requests.length, before, 'no billed call to Mono');
+    await deliver({ event: 'mono.events.account_reauthorized', event_id: `evt-${++eventCount}-reauthorized`, data: { account: { _id: ACCOUNT } } });
+    await live.call(`/accounts/${ACCOUNT}/sync`, { method: 'POST', body: '{}' });
+    assert.equal(fake.requests.length, before + 1, 'Mono said so: syncs go to Mono again');
+  });
+
   it('the same customer is recognised when the hook now gives the Mono customer id', async () => {
     await start('kit-ref-id');
     await deliver(connected('kit-ref-id'));

@@ -887,6 +887,20 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       assert.equal(json.message, 'debug [redacted]');
     });
 
+    it('redacts a key that Mono\'s success body spells with JSON escapes, on forwarded and rebuilt answers', async () => {
+      // "test\u005fsk_…": no key in the raw text, the key itself once a browser parses it.
+      const escaped = JSON.stringify({ status: 'successful', message: `debug ${FAKE_KEY}`, data: samples.identityV2.data }).replace(FAKE_KEY, FAKE_KEY.replace('_', '\\u005f'));
+      for (const path of [`/accounts/${ACCOUNT}`, `/accounts/${ACCOUNT}/identity`]) {
+        fake.script((_, r) => {
+          r.writeHead(200, { 'content-type': 'application/json' });
+          r.end(escaped);
+        });
+        const { res, json } = await live.call(path);
+        assert.equal(res.status, 200, path);
+        assert.equal(json.message, 'debug [redacted]', path);
+      }
+    });
+
     it('times out slow upstream calls with 504', async () => {
       const slow = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, timeout: 150 }, seen);
       try {

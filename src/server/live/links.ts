@@ -11,6 +11,7 @@ export const LINK_PENDING = 'Mono has not confirmed this link yet: if you finish
 
 /** Long enough for a person in the widget (Mono's codes live 10 minutes; the kit keeps a redirect 30). */
 export const LINK_TTL_MS = 30 * 60_000;
+const CODE_TTL_MS = 10 * 60_000;
 
 /**
  * Who started a link: for a new link, a keyed digest of the customer your hook gave (so the store never holds a
@@ -35,8 +36,15 @@ export async function rememberStart(store: StateStore, ref: string, starter: Lin
   return store.add(startedKey(ref), JSON.stringify(starter), LINK_TTL_MS);
 }
 
-export async function startedBy(store: StateStore, ref: string): Promise<LinkStarter | null> {
-  const raw = await store.get(startedKey(ref));
+export const startedBy = async (store: StateStore, ref: string) => readStarter(await store.get(startedKey(ref)));
+
+/** Takes the start in one step: of two claims at once, one gets it. */
+export const takeStart = async (store: StateStore, ref: string) => readStarter(await store.take(startedKey(ref)));
+
+/** Puts a taken start back, when the host could not save the link: the person's retry finds it. */
+export const restoreStart = async (store: StateStore, ref: string, starter: LinkStarter) => void (await store.add(startedKey(ref), JSON.stringify(starter), LINK_TTL_MS));
+
+function readStarter(raw: string | null | undefined): LinkStarter | null {
   if (typeof raw !== 'string') return null;
   try {
     const starter = JSON.parse(raw) as Record<string, unknown> | null;
@@ -76,6 +84,14 @@ export const takeLinked = async (store: StateStore, ref: string) => {
 
 /** Puts a taken account back, when the host could not save it: the person's retry finds it. */
 export const restoreLinked = async (store: StateStore, ref: string, accountId: string) => void (await store.add(linkedKey(ref), accountId, LINK_TTL_MS));
+
+const codeKey = async (code: string) => `code:${Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code))), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+
+/** Marks a code as exchanged here (for as long as Mono's codes live); false when it already was. */
+export const useCode = async (store: StateStore, code: string) => store.add(await codeKey(code), '1', CODE_TTL_MS);
+
+/** Mono did not take the code (a network fault, an error answer): the person may try it again. */
+export const releaseCode = async (store: StateStore, code: string) => void (await store.take(await codeKey(code)));
 
 /** Forgets a finished link, so its reference can never be claimed again. */
 export async function forgetLink(store: StateStore, ref: string): Promise<void> {

@@ -3,7 +3,7 @@ import { describeError, type Logger } from './redact.js';
 import { HttpError, jsonBody, jsonText, headersWith } from './respond.js';
 import type { Upstream } from './upstream.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
-import { forgetLink, LINK_PENDING, LINK_UNKNOWN, monoCustomerOf, ownerKey, rememberMonoCustomer, rememberStart, restoreLinked, startedBy, takeLinked, type LinkStarter } from './links.js';
+import { forgetLink, LINK_PENDING, LINK_UNKNOWN, monoCustomerOf, ownerKey, releaseCode, rememberMonoCustomer, rememberStart, restoreLinked, restoreStart, startedBy, takeLinked, takeStart, useCode, type LinkStarter } from './links.js';
 import type { StateStore } from './state.js';
 import { accountNeedsReauth, clearAccountReauth, SYNC_REAUTH_GRACE_MS, syncNeedsReauth } from './sync-reauth.js';
 import { checkId, checkQuery, CONTRACT, ID_PATTERN, readInstitution, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from './validate.js';
@@ -134,7 +134,7 @@ const initiate: Route['handle'] = async (ctx) => {
       throw new HttpError(500, 'host-error', 'The host backend is misconfigured (no customer hook)');
     }
     const customer = await callHook(ctx, 'customer', () => ctx.hooks.customer!(ctx.request));
-    if (customer === null || customer === undefined) throw new HttpError(401, 'unauthenticated', 'Sign in before linking an account');
+    if (customer === null || customer === undefined) throw new HttpError(401, 'unauthenticated', CONTRACT.signIn);
     if (!validCustomer(customer)) {
       ctx.log.error('customer(request) returned neither { id } nor { name, email }');
       throw new HttpError(500, 'host-error', 'The host backend is misconfigured (customer hook)');
@@ -194,29 +194,48 @@ const exchange: Route['handle'] = async (ctx) => {
   const { code, reference } = await readJsonObject(ctx.request, ctx.maxBodyBytes);
   if (reference !== undefined && code === undefined) return exchangeReference(ctx, reference);
   if (typeof code !== 'string' || !CODE.test(code)) throw new HttpError(400, 'bad-request', 'Invalid code: send { code } or { reference }');
-  const answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/auth', body: { code }, signal: ctx.request.signal });
+  await requireSignIn(ctx);
+  // A link started here is completed by whoever started it: anyone else's code for it learns nothing.
+  const ref = typeof reference === 'string' && REF.test(reference) ? reference : null;
+  const starter = ref ? await stateStoreStep(ctx, () => startedBy(ctx.store, ref)) : null;
+  if (ref && starter && !(await ownsLink(ctx, ref, starter))) throw unknownLink();
+  // Once here, whatever Mono would do with a second try of the same code.
+  if ((await stateStoreStep(ctx, () => useCode(ctx.store, code))) === false) throw new HttpError(400, 'bad-request', CONTRACT.usedCode);
+  let answer;
+  try {
+    answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/auth', body: { code }, signal: ctx.request.signal });
+  } catch (error) {
+    await stateStoreStep(ctx, () => releaseCode(ctx.store, code));
+    throw error;
+  }
   const record = isRecord(answer.json) ? answer.json : {};
   const id = isRecord(record.data) ? record.data.id : record.id;
   if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
     ctx.log.warn('Mono answered the token exchange without an account id');
     throw new HttpError(502, 'upstream-invalid', 'Mono answered the exchange without an account id');
   }
-  await accountLinked(ctx, id, answer.json);
-  // Linked by its code: its reference (sent beside it) can no longer be claimed, and its entries go.
-  if (typeof reference === 'string' && REF.test(reference)) {
-    await stateStoreStep(ctx, async () => {
-      const starter = await startedBy(ctx.store, reference);
-      if (starter && (await ownsLink(ctx, reference, starter))) await forgetLink(ctx.store, reference);
-    });
+  try {
+    await accountLinked(ctx, id, answer.json, true);
+  } catch (error) {
+    // Not saved: the person may try the code again.
+    await stateStoreStep(ctx, () => releaseCode(ctx.store, code));
+    throw error;
   }
+  // Linked by its code: its reference (sent beside it) can no longer be claimed, and its entries go.
+  if (ref && starter) await stateStoreStep(ctx, () => forgetLink(ctx.store, ref));
   return forward(answer);
 };
 
-async function accountLinked(ctx: LiveContext, accountId: string, response: unknown): Promise<void> {
+/** `confirmed`: Mono said the account was linked (an exchanged code, a webhook), so a reauth it needed is done. */
+async function accountLinked(ctx: LiveContext, accountId: string, response: unknown, confirmed: boolean): Promise<void> {
   const hook = ctx.hooks.onAccountLinked;
   if (hook) await callHook(ctx, 'onAccountLinked', () => hook({ accountId, request: ctx.request, response }), 'The account was linked but could not be saved');
   // Linked again (a reauth ends here too): its syncs go to Mono again.
-  await stateStoreStep(ctx, () => clearAccountReauth(ctx.store, accountId));
+  if (confirmed) await stateStoreStep(ctx, () => clearAccountReauth(ctx.store, accountId));
+}
+
+async function requireSignIn(ctx: LiveContext): Promise<void> {
+  if (ctx.hooks.customer && !(await signedInCustomer(ctx))) throw new HttpError(401, 'unauthenticated', CONTRACT.signIn);
 }
 
 const unknownLink = () => new HttpError(404, 'link-unknown', LINK_UNKNOWN);
@@ -247,25 +266,34 @@ async function ownsLink(ctx: LiveContext, reference: string, starter: LinkStarte
  */
 async function exchangeReference(ctx: LiveContext, reference: unknown): Promise<Response> {
   if (typeof reference !== 'string' || !REF.test(reference)) throw new HttpError(400, 'bad-request', 'Invalid reference');
-  if (ctx.hooks.customer && !(await signedInCustomer(ctx))) throw new HttpError(401, 'unauthenticated', 'Sign in before linking an account');
+  await requireSignIn(ctx);
   const starter = await startedBy(ctx.store, reference);
   if (!starter || !(await ownsLink(ctx, reference, starter))) throw unknownLink();
-  let id: string | null;
   if ('account' in starter) {
-    id = starter.account;
-  } else {
-    if (!ctx.webhooks) {
-      ctx.log.error('A link returned without a code, and this handler receives no webhooks (webhookSecret) to learn its account from');
-      throw new HttpError(500, 'host-error', 'The host backend is misconfigured (no webhookSecret to complete a link by reference)');
+    // A reauth's account is known already; taken in one step, so that it is handed out once. Nothing here says the
+    // person finished, so the account's syncs wait for Mono's account_reauthorized webhook (or an exchanged code).
+    if (!(await takeStart(ctx.store, reference))) throw unknownLink();
+    try {
+      await accountLinked(ctx, starter.account, { id: starter.account, reference }, false);
+    } catch (error) {
+      await stateStoreStep(ctx, () => restoreStart(ctx.store, reference, starter));
+      throw error;
     }
-    id = await waitForLinked(ctx, reference);
-    if (!id) throw new HttpError(409, 'link-pending', LINK_PENDING);
+    await stateStoreStep(ctx, () => forgetLink(ctx.store, reference));
+    return jsonBody({ id: starter.account });
   }
+  if (!ctx.webhooks) {
+    ctx.log.error('A link returned without a code, and this handler receives no webhooks (webhookSecret) to learn its account from');
+    throw new HttpError(500, 'host-error', 'The host backend is misconfigured (no webhookSecret to complete a link by reference)');
+  }
+  const id = await waitForLinked(ctx, reference);
+  if (!id) throw new HttpError(409, 'link-pending', LINK_PENDING);
   try {
-    await accountLinked(ctx, id, { id, reference });
+    // Mono's account_connected webhook named it: confirmed.
+    await accountLinked(ctx, id, { id, reference }, true);
   } catch (error) {
     // Not saved: the account goes back, so the person's retry finds it.
-    if ('owner' in starter) await stateStoreStep(ctx, () => restoreLinked(ctx.store, reference, id));
+    await stateStoreStep(ctx, () => restoreLinked(ctx.store, reference, id));
     throw error;
   }
   await stateStoreStep(ctx, () => forgetLink(ctx.store, reference));

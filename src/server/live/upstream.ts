@@ -72,7 +72,7 @@ export class Upstream {
       sent.release();
     }
     const { response } = sent;
-    const text = this.config.redact(raw);
+    let text = this.config.redact(raw);
     if (!response.ok) throw this.failure(response, text, `${request.method} ${url.pathname}`);
     let json: unknown;
     try {
@@ -80,6 +80,12 @@ export class Upstream {
     } catch {
       this.config.log.warn(`Mono answered ${request.method} ${url.pathname} with HTTP ${response.status} and a body that is not JSON`);
       throw new HttpError(502, 'upstream-invalid', 'Mono answered with something that is not JSON');
+    }
+    if (text.includes('\\u')) {
+      // A \u escape can spell a key that the raw text hides ("live\u005fsk_…"): redacted again once decoded.
+      const decoded = JSON.stringify(json);
+      const clean = this.config.redact(decoded);
+      if (clean !== decoded) [text, json] = [clean, JSON.parse(clean)];
     }
     return { status: response.status, headers: response.headers, text, json };
   }
@@ -108,7 +114,7 @@ export class Upstream {
     const given = [record.message, record.error, isRecord(record.data) ? record.data.message : undefined].find(
       (m): m is string => typeof m === 'string' && m.trim() !== '',
     );
-    const message = given ? this.config.redact(given.trim().slice(0, MAX_MESSAGE)) : `Mono answered HTTP ${status}`;
+    const message = given ? this.config.redact(given.trim()).slice(0, MAX_MESSAGE) : `Mono answered HTTP ${status}`;
     const monoCode = typeof record.code === 'string' && PLAUSIBLE_CODE.test(record.code) ? record.code : null;
     const reauth = response.headers.get('x-reauth-required') === 'true' || REAUTH.test(message) || (monoCode !== null && REAUTH.test(monoCode));
 

@@ -13,6 +13,8 @@ export const CONTRACT = {
   ref: /^[A-Za-z0-9._:-]{1,128}$/,
   badRef: 'Invalid meta.ref: expected 1-128 characters from A-Z, a-z, 0-9 and "._:-"',
   reusedRef: 'meta.ref was already used: every link needs a fresh reference',
+  usedCode: 'Code already used',
+  signIn: 'Sign in before linking an account',
   crossSite: 'Requests from pages on another site are refused (allowCrossSite)',
   maxBodyBytes: 16 * 1024,
 };
