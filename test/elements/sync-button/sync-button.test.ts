@@ -228,6 +228,8 @@ describe('<mono-sync-button>', () => {
     await button.updateComplete;
     expect(text(button, 'alert')).to.contain('still working');
     stuck = false;
+    // The sandbox's job takes a few polls to finish: with the 250 ms limit, a slow engine under CI load gave up again.
+    button.pollTimeout = 10_000;
     inner.click();
     await waitUntil(() => events.syncs.length === 3, 'resumed', { timeout: 8000 });
     expect(events.syncs[2]).to.deep.equal({ status: 'complete', hasNewData: true });
