@@ -117,7 +117,7 @@ export async function startSandboxServer(options: SandboxServerOptions = {}): Pr
 const runAsScript = process.argv[1] !== undefined && import.meta.url === pathToFileURL(resolve(process.argv[1])).href;
 if (runAsScript) {
   const server = await startSandboxServer({ staticRoot: process.env.STATIC_ROOT || undefined });
-  console.log(`Mono sandbox listening on ${server.url}/api/mono`);
+  console.log(`Mono sandbox listening on ${server.url}/api/mono${process.env.STATIC_ROOT ? `; the page: ${server.url}/` : ''}`);
   const stop = (): void => {
     void server.close().then(() => process.exit(0));
   };
