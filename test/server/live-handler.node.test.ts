@@ -732,6 +732,22 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       assert.ok(!polled.text.includes(fake.url));
     });
 
+    it('reads a job only under the account it was started for, before Mono is asked', async () => {
+      await live.call(`/accounts/${ACCOUNT}/statement?period=last3months&output=pdf`);
+      owned.add(MISSING_ACCOUNT);
+      try {
+        const before = fake.requests.length;
+        for (const path of [`/accounts/${MISSING_ACCOUNT}/statement/jobs/${PDF_JOB}`, `/accounts/${MISSING_ACCOUNT}/statement/jobs/${PDF_JOB}/pdf`]) {
+          const { res, json } = await live.call(path);
+          assert.equal(res.status, 404, path);
+          assert.equal(json.message, 'Statement job not found');
+        }
+        assert.equal(fake.requests.length, before, 'Mono is not asked');
+      } finally {
+        owned.delete(MISSING_ACCOUNT);
+      }
+    });
+
     it('streams the built PDF through the host', async () => {
       const res = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
       assert.equal(res.status, 200);

@@ -359,12 +359,28 @@ function withHostPath(ctx: LiveContext, answer: { text: string; json: unknown; s
   return jsonBody({ ...json, data });
 }
 
+/**
+ * Which account each PDF job was started for: a job id is then read under that account only, whatever Mono
+ * checks (were the store to lose it, the job is read as before).
+ */
+const pdfJobKey = (jobId: string) => `pdf-job:${jobId}`;
+const PDF_JOB_TTL_MS = 24 * 60 * 60_000;
+
+async function ownPdfJob(ctx: LiveContext): Promise<void> {
+  const account = await stateStoreStep(ctx, async () => ctx.store.get(pdfJobKey(ctx.params.jobId as string)));
+  if (typeof account === 'string' && account !== ctx.params.id) throw new HttpError(404, 'not-found', 'Statement job not found');
+}
+
 const statement: Route['handle'] = async (ctx) => {
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/statement'), query: ctx.query, signal: ctx.request.signal });
-  return ctx.query.get('output') === 'pdf' ? withHostPath(ctx, answer) : forward(answer);
+  if (ctx.query.get('output') !== 'pdf') return forward(answer);
+  const jobId = isRecord(answer.json) && isRecord(answer.json.data) ? answer.json.data.id : undefined;
+  if (typeof jobId === 'string' && ID_PATTERN.test(jobId)) await stateStoreStep(ctx, async () => ctx.store.add(pdfJobKey(jobId), ctx.params.id as string, PDF_JOB_TTL_MS));
+  return withHostPath(ctx, answer);
 };
 
 const statementJob: Route['handle'] = async (ctx) => {
+  await ownPdfJob(ctx);
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, `/statement/jobs/${ctx.params.jobId}`), signal: ctx.request.signal });
   return withHostPath(ctx, answer);
 };
@@ -372,6 +388,7 @@ const statementJob: Route['handle'] = async (ctx) => {
 const PDF_TYPES = /^(application\/pdf|application\/octet-stream|binary\/octet-stream)\s*(;|$)/i;
 
 const statementPdf: Route['handle'] = async (ctx) => {
+  await ownPdfJob(ctx);
   const jobId = ctx.params.jobId as string;
   const job = await ctx.upstream.json({ method: 'GET', path: v2(ctx, `/statement/jobs/${jobId}`), signal: ctx.request.signal });
   const data = isRecord(job.json) && isRecord(job.json.data) ? job.json.data : {};
