@@ -39,9 +39,10 @@ export const BUDGETS = {
   // without the bank's repetition of it; scroll shadows on the insight tables (from a visual review).
   // Raised by 0.1 kB on 2026-11-30 (session 12): the transactions table's category column sized to the rows'
   // longest category (Mono's "Online transactions" was cut at 1,280 px), and Lit's dev-mode notice turned off
-  // for the table's by-design second update (+0.06 kB together).
-  'every element (charts lazy)': 58.4 * KB,
-  'every element but the chart elements': 46.5 * KB,
+  // for the table's by-design second update (+0.06 kB together). Raised by 0.2 kB later that session: one pass
+  // over new rows finds their date order, widest values and totals (RowsSummary), 5 ms less at 100k rows.
+  'every element (charts lazy)': 58.6 * KB,
+  'every element but the chart elements': 46.7 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

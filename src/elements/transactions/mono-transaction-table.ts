@@ -114,7 +114,7 @@ export class MonoTransactionTable extends MonoElement {
   private resizeObserver?: ResizeObserver;
   private headerHeight = 0;
   private maxViewportHeight = 0;
-  private widest = columnWidths([], 'NGN', 'en-NG');
+  private widest = columnWidths(new TransactionIndex([]).summary, 'en-NG');
 
   /** The shown rows: filtered and sorted, with totals per currency. */
   get shownView(): TransactionView {
@@ -184,7 +184,7 @@ export class MonoTransactionTable extends MonoElement {
       const code = this.currency?.trim().toUpperCase();
       this.index = new TransactionIndex(this.transactions, code && /^[A-Z]{3}$/.test(code) ? code : 'NGN');
     }
-    if (dataChanged || changed.has('locale')) this.widest = columnWidths(this.transactions, this.index.currency, this.locale);
+    if (dataChanged || changed.has('locale')) this.widest = columnWidths(this.index.summary, this.locale);
     if (dataChanged || changed.has('filters') || changed.has('sort')) this.refilter(dataChanged);
     this.rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
   }

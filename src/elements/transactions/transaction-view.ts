@@ -79,26 +79,78 @@ export const digitWidths = (money: string): number => {
   return width;
 };
 
-/**
- * How wide the rows' widest values are, so that their columns fit them: the amount and balance in digit
- * widths, formatted as the table shows them (signed, in each row's currency), and the category in
- * characters. No amount is ever cut, and the narration gets the room that usual values leave. One pass over
- * the rows; one format per currency.
- */
-export function columnWidths(rows: readonly TransactionInput[], currency: string, locale: string): { amount: number; balance: number; category: number } {
+/** What one pass over a set of rows finds (`TransactionIndex.summary`). */
+export interface RowsSummary {
+  /** Each row is no older than the next (Mono answers newest first): the source order is the date order. */
+  newestFirst: boolean;
+  /** The largest amount and absolute balance (minor units), and the longest category (characters). */
+  largest: { amount: number; balance: number; category: number };
+  /** The rows' currencies, the index's own among them. */
+  currencies: readonly string[];
+  /** Money in and out of every row, per currency. */
+  totals: readonly CurrencyTotals[];
+}
+
+/** Money in and out per currency, summed row by row. */
+class Tally {
+  private readonly byCurrency = new Map<string, CurrencyTotals>();
+  private last?: CurrencyTotals;
+
+  add(t: TransactionInput, currency: string): void {
+    let b = this.last;
+    if (b?.currency !== currency) {
+      b = this.byCurrency.get(currency);
+      if (!b) this.byCurrency.set(currency, (b = { currency, moneyIn: 0, moneyOut: 0, credits: 0, debits: 0 }));
+      this.last = b;
+    }
+    if (t.type === 'credit') {
+      b.moneyIn += t.amount;
+      b.credits++;
+    } else {
+      b.moneyOut += t.amount;
+      b.debits++;
+    }
+  }
+
+  get currencies(): string[] {
+    return [...this.byCurrency.keys()];
+  }
+
+  /** A copy: a view's totals are its own. */
+  get totals(): CurrencyTotals[] {
+    return [...this.byCurrency.values()].map((b) => ({ ...b }));
+  }
+}
+
+/** One pass over the rows for everything that needs all of them: at 100k rows, one loop instead of three. */
+function summarise(rows: readonly TransactionInput[], currency: string): RowsSummary {
+  const tally = new Tally();
+  let newestFirst = true;
+  let previous = '';
   let amount = 0;
   let balance = 0;
   let category = 0;
-  let last = currency;
-  const currencies = new Set([currency]);
-  for (const t of rows) {
-    amount = Math.max(amount, t.amount);
-    balance = Math.max(balance, Math.abs(t.balance ?? 0));
+  for (let i = 0; i < rows.length; i++) {
+    const t = rows[i];
+    if (newestFirst && i > 0 && previous < t.date) newestFirst = false;
+    previous = t.date;
+    if (t.amount > amount) amount = t.amount;
+    const b = Math.abs(t.balance ?? 0);
+    if (b > balance) balance = b;
     if (t.category && t.category.length > category) category = t.category.length;
-    if (t.currency && t.currency !== last) currencies.add((last = t.currency));
+    tally.add(t, t.currency ?? currency);
   }
-  const chars = (minor: number, options?: MoneyFormatOptions) => Math.max(...[...currencies].map((c) => digitWidths(formatMoney(-minor, c, locale, options))));
-  return { amount: chars(amount, { signDisplay: 'exceptZero' }), balance: chars(balance), category };
+  return { newestFirst, largest: { amount, balance, category }, currencies: [...new Set([currency, ...tally.currencies])], totals: tally.totals };
+}
+
+/**
+ * How wide the rows' widest values are, so that their columns fit them: the amount and balance in digit
+ * widths, formatted as the table shows them (signed, in each of the rows' currencies), and the category in
+ * characters. No amount is ever cut, and the narration gets the room that usual values leave.
+ */
+export function columnWidths({ largest, currencies }: RowsSummary, locale: string): { amount: number; balance: number; category: number } {
+  const chars = (minor: number, options?: MoneyFormatOptions) => Math.max(...currencies.map((c) => digitWidths(formatMoney(-minor, c, locale, options))));
+  return { amount: chars(largest.amount, { signDisplay: 'exceptZero' }), balance: chars(largest.balance), category: largest.category };
 }
 
 /**
@@ -111,6 +163,7 @@ export class TransactionIndex {
 
   /** Rows completed so far: each incomplete row is completed once, so it is the same object every time it leaves. */
   private readonly completed = new WeakMap<TransactionInput, Transaction>();
+  #summary?: RowsSummary;
 
   constructor(
     readonly rows: readonly TransactionInput[],
@@ -131,6 +184,10 @@ export class TransactionIndex {
     return this.rows.length;
   }
 
+  get summary(): RowsSummary {
+    return (this.#summary ??= summarise(this.rows, this.currency));
+  }
+
   /** Every row index in `sort` order. Ties keep the source order in the descending direction. */
   order(sort: SortSpec): Uint32Array {
     let desc = this.orders.get(sort.key);
@@ -148,18 +205,8 @@ export class TransactionIndex {
   }
 
   private byDateDesc(): Uint32Array {
-    const { rows } = this;
-    const n = rows.length;
-    // Mono answers newest first, so usually the source order already is the order (one pass, no sort).
-    // The identity order is written during the check: one pass over 100k rows instead of two.
-    const order = new Uint32Array(n);
-    let sorted = true;
-    for (let i = 1; i < n && sorted; i++) {
-      sorted = rows[i - 1].date >= rows[i].date;
-      order[i] = i;
-    }
-    if (sorted) return order;
-    return this.byKeyDesc((t) => Date.parse(t.date) || 0);
+    // Mono answers newest first, so usually the source order already is the order (no sort).
+    return this.summary.newestFirst ? identity(this.rows.length) : this.byKeyDesc((t) => Date.parse(t.date) || 0);
   }
 
   private byKeyDesc(key: (t: TransactionInput) => number): Uint32Array {
@@ -203,7 +250,7 @@ export class FilterJob {
   private position = 0;
   private count = 0;
   private readonly out: Uint32Array;
-  private readonly totals = new Map<string, CurrencyTotals>();
+  private readonly tally = new Tally();
   private readonly from?: string;
   private readonly until?: string;
   private readonly needle?: RegExp;
@@ -223,16 +270,17 @@ export class FilterJob {
     this.type = filters.type;
     this.nothing = isBadRange(filters);
     // No filter: every row is shown in the source order, which is then the result itself (read-only,
-    // shared with the index), and the pass only sums the totals.
+    // shared with the index), with the totals of all rows: there is nothing to pass over.
     const all = !this.nothing && !this.from && !this.until && !this.needle && !this.type;
     this.out = all ? source : new Uint32Array(source.length);
+    if (all) this.result = new TransactionView(index.rows, source, filters, sort, index.summary.totals.map((t) => ({ ...t })), index.complete);
   }
 
   get done(): boolean {
     return this.result !== undefined;
   }
 
-  /** No filter: the pass only sums the totals (linear, cheaper than the check the rows already had). */
+  /** No filter: done as soon as made (see the constructor). */
   get totalsOnly(): boolean {
     return this.out === this.source;
   }
@@ -245,7 +293,6 @@ export class FilterJob {
     const total = this.nothing ? 0 : source.length;
     let pos = this.position;
     let count = this.count;
-    let bucket: CurrencyTotals | undefined;
     while (pos < total) {
       const end = Math.min(pos + 4096, total);
       for (; pos < end; pos++) {
@@ -257,15 +304,7 @@ export class FilterJob {
         if (needle !== undefined && !needle.test(t.narration)) continue;
         if (out !== source) out[count] = i;
         count++;
-        const currency = t.currency ?? index.currency;
-        if (bucket === undefined || bucket.currency !== currency) bucket = this.bucket(currency);
-        if (t.type === 'credit') {
-          bucket.moneyIn += t.amount;
-          bucket.credits++;
-        } else {
-          bucket.moneyOut += t.amount;
-          bucket.debits++;
-        }
+        this.tally.add(t, t.currency ?? index.currency);
       }
       if (pos < total && now() >= deadline) {
         this.position = pos;
@@ -275,14 +314,8 @@ export class FilterJob {
     }
     this.count = count;
     this.position = pos;
-    this.result = new TransactionView(rows, out === source ? source : out.slice(0, count), this.filters, this.sort, [...this.totals.values()], index.complete);
+    this.result = new TransactionView(rows, out === source ? source : out.slice(0, count), this.filters, this.sort, this.tally.totals, index.complete);
     return true;
-  }
-
-  private bucket(currency: string): CurrencyTotals {
-    let b = this.totals.get(currency);
-    if (!b) this.totals.set(currency, (b = { currency, moneyIn: 0, moneyOut: 0, credits: 0, debits: 0 }));
-    return b;
   }
 }
 

@@ -81,6 +81,28 @@ describe('TransactionIndex', () => {
     );
   });
 
+  it('sums the totals of the shown rows per currency, filtered or not, in any order of the rows', () => {
+    const naive = (rows: readonly Transaction[]) => {
+      const by: Record<string, { currency: string; moneyIn: number; moneyOut: number; credits: number; debits: number }> = {};
+      for (const t of rows) {
+        const b = (by[t.currency] ??= { currency: t.currency, moneyIn: 0, moneyOut: 0, credits: 0, debits: 0 });
+        if (t.type === 'credit') [b.moneyIn, b.credits] = [b.moneyIn + t.amount, b.credits + 1];
+        else [b.moneyOut, b.debits] = [b.moneyOut + t.amount, b.debits + 1];
+      }
+      return by;
+    };
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 120 }), fc.boolean(), fc.option(filters, { nil: {} }), sorts, (specs, newestFirst, f, sort) => {
+        const rows = build(specs);
+        if (newestFirst) rows.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+        const job = new TransactionIndex(rows).query(f, sort);
+        job.step(Infinity);
+        assert.deepEqual(Object.fromEntries(job.result!.totals.map((t) => [t.currency, t])), naive(reference(rows, f, sort)));
+        assert.deepEqual(job.result!.toArray(), reference(rows, f, sort));
+      }),
+    );
+  });
+
   it('matches a narration search as literal text, in any case, whatever characters it holds', () => {
     const narrations = ['POS PURCHASE (LEKKI) $5.00', 'Café Évasion', 'a+b*c?', 'back\\slash /path/ [x]{2}|^', 'NIP TRANSFER'];
     for (const needle of ['(lekki)', '$5.', 'CAFÉ', 'évasion', '+B*', '\\s', '/PATH/', '[X]{2}|^', '.', 'transfer', 'zz']) {
@@ -251,11 +273,11 @@ describe('columnWidths', () => {
       txn({ id: 'b', amount: 5_00, balance: -7_500_000_00, category: 'online_transactions' }),
       txn({ id: 'c', amount: 1_00, balance: null, category: null }),
     ];
-    assert.deepEqual(columnWidths(rows, 'NGN', 'en-NG'), { amount: digitWidths('-₦999,999,999.99'), balance: digitWidths('-₦7,500,000.00'), category: 'online_transactions'.length });
+    assert.deepEqual(columnWidths(new TransactionIndex(rows, 'NGN').summary, 'en-NG'), { amount: digitWidths('-₦999,999,999.99'), balance: digitWidths('-₦7,500,000.00'), category: 'online_transactions'.length });
     // A row in another currency counts with that currency's symbol; rows that name none take the table's.
     const mixed = [{ ...rows[1], currency: undefined }, txn({ id: 'd', amount: 5_00, currency: 'USD' })];
-    assert.equal(columnWidths(mixed, 'GHS', 'en-NG').balance, Math.max(digitWidths(money(-7_500_000_00, 'USD', 'en-NG')), digitWidths(money(-7_500_000_00, 'GHS', 'en-NG'))));
-    assert.equal(columnWidths(rows, 'NGN', 'fr').amount, digitWidths(money(-99_999_999_999, 'NGN', 'fr', 'exceptZero')));
-    assert.deepEqual(columnWidths([], 'NGN', 'en-NG'), { amount: digitWidths('₦0.00'), balance: digitWidths('₦0.00'), category: 0 });
+    assert.equal(columnWidths(new TransactionIndex(mixed, 'GHS').summary, 'en-NG').balance, Math.max(digitWidths(money(-7_500_000_00, 'USD', 'en-NG')), digitWidths(money(-7_500_000_00, 'GHS', 'en-NG'))));
+    assert.equal(columnWidths(new TransactionIndex(rows, 'NGN').summary, 'fr').amount, digitWidths(money(-99_999_999_999, 'NGN', 'fr', 'exceptZero')));
+    assert.deepEqual(columnWidths(new TransactionIndex([], 'NGN').summary, 'en-NG'), { amount: digitWidths('₦0.00'), balance: digitWidths('₦0.00'), category: 0 });
   });
 });
