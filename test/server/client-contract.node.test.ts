@@ -69,7 +69,7 @@ describe('MonoClient against createMonoHandler in live mode', () => {
     assert.equal(job.status, 'building');
     const polled = await client.statementJob(ACCOUNT, job.id);
     assert.equal(polled.status, 'built');
-    assert.equal(polled.path, client.statementPdfUrl(ACCOUNT, PDF_JOB));
+    assert.equal(new URL(polled.path!, client.endpoint).href, client.statementPdfUrl(ACCOUNT, PDF_JOB));
     const pdf = await fetch(client.statementPdfUrl(ACCOUNT, PDF_JOB));
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.deepEqual(new Uint8Array(await pdf.arrayBuffer()), PDF_BYTES);

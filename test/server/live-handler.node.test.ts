@@ -180,11 +180,11 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       const { meta: monoMeta, ...monoRest } = samples.transactionsV2 as unknown as { meta: Record<string, unknown> };
       assert.deepEqual(rest, monoRest, 'the rows are Mono\'s, unchanged');
       assert.match(String(monoMeta.next), /^https:\/\/api\.withmono\.com\//);
-      assert.deepEqual(meta, { ...monoMeta, previous: null, next: `${live.url}/api/mono/accounts/${ACCOUNT}/transactions?limit=5&page=2` });
+      assert.deepEqual(meta, { ...monoMeta, previous: null, next: `/api/mono/accounts/${ACCOUNT}/transactions?limit=5&page=2` });
       // v1's paging, in data.paging, the same way.
       fake.script((_, r) => send(r, 200, { status: 'successful', data: { paging: { total: 30, page: 2, previous: 'https://api.withmono.com/x?page=1', next: 'https://api.withmono.com/x?page=3' }, transactions: [] } }));
       const v1 = (await live.call(`/accounts/${ACCOUNT}/transactions?page=2`)).json as { data: { paging: Record<string, unknown> } };
-      assert.deepEqual(v1.data.paging, { total: 30, page: 2, previous: `${live.url}/api/mono/accounts/${ACCOUNT}/transactions?page=1`, next: `${live.url}/api/mono/accounts/${ACCOUNT}/transactions?page=3` });
+      assert.deepEqual(v1.data.paging, { total: 30, page: 2, previous: `/api/mono/accounts/${ACCOUNT}/transactions?page=1`, next: `/api/mono/accounts/${ACCOUNT}/transactions?page=3` });
     });
 
     it('forwards exactly the validated transaction query', async () => {
@@ -720,7 +720,7 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
   });
 
   describe('statement PDF', () => {
-    const hostPdf = () => `${live.url}/api/mono/accounts/${ACCOUNT}/statement/jobs/${PDF_JOB}/pdf`;
+    const hostPdf = () => `/api/mono/accounts/${ACCOUNT}/statement/jobs/${PDF_JOB}/pdf`;
 
     it('the job answers point at the host\'s streaming route, never at Mono', async () => {
       const started = await live.call(`/accounts/${ACCOUNT}/statement?period=last3months&output=pdf`);
@@ -749,7 +749,7 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
     });
 
     it('streams the built PDF through the host', async () => {
-      const res = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+      const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
       assert.equal(res.status, 200);
       assert.equal(res.headers.get('content-type'), 'application/pdf');
       assert.equal(res.headers.get('content-disposition'), `attachment; filename="statement-${PDF_JOB}.pdf"`);
@@ -762,7 +762,7 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
 
     it('409 while the job is still building', async () => {
       fake.script((_, res) => send(res, 200, samples.statementPdfBuilding));
-      const res = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+      const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
       assert.equal(res.status, 409);
       assert.equal((await res.json()).code, 'not-ready');
     });
@@ -771,7 +771,7 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       for (const path of ['https://evil.example/statement.pdf', 'http://169.254.169.254/latest/meta-data', 'file:///etc/passwd', `${fake.url.replace('127.0.0.1', 'user:pw@127.0.0.1')}/statements/${PDF_JOB}.pdf`, 'not a url']) {
         fake.script((_, res) => send(res, 200, { ...samples.statementPdfBuilt, data: { ...samples.statementPdfBuilt.data, path } }));
         const before = fake.requests.length;
-        const res = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+        const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
         assert.equal(res.status, 502, path);
         assert.equal((await res.json()).code, 'upstream-invalid');
         assert.equal(fake.requests.length, before + 1, 'only the job was fetched');
@@ -783,14 +783,14 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
         () => false,
         (_, res) => send(res, 404, { status: 'failed', message: 'Statement not found', data: null }),
       );
-      const missing = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+      const missing = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
       assert.equal(missing.status, 404);
       assert.equal((await missing.json()).message, 'Statement not found');
       fake.script(
         () => false,
         (_, res) => send(res, 200, '<html>login</html>'),
       );
-      const html = await fetch(hostPdf(), { headers: { 'x-user': 'chiamaka' } });
+      const html = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
       assert.equal(html.status, 502);
     });
   });

@@ -21,7 +21,8 @@ interface Txn {
 
 function sandbox(options: Parameters<typeof createSandboxHandler>[0] = {}) {
   const handler = createSandboxHandler({ now: () => NOW, ...options });
-  const request = (path: string, init?: RequestInit) => handler(new Request(path.startsWith('http') ? path : `${BASE}${path}`, init));
+  // A path from an answer (`/api/mono/…`: paging links, PDF paths) resolves against the origin, others against the base.
+  const request = (path: string, init?: RequestInit) => handler(new Request(new URL(path.startsWith('/api/mono/') ? path : `${BASE}${path}`, ORIGIN), init));
   return {
     handler,
     request,
@@ -231,14 +232,15 @@ describe('sandbox: transactions', () => {
     assert.equal(first.meta.page, 1);
     assert.equal(first.meta.previous, null);
     assert.deepEqual(first.data, debits.slice(0, 7));
-    const next = new URL(first.meta.next);
+    assert.match(first.meta.next, /^\/api\/mono\//, 'a path: the Host header does not make it');
+    const next = new URL(first.meta.next, ORIGIN);
     assert.equal(next.origin + next.pathname, `${BASE}/accounts/acc_demo/transactions`);
     assert.equal(next.searchParams.get('page'), '2');
     assert.equal(next.searchParams.get('type'), 'debit');
     assert.equal(next.searchParams.get('limit'), '7');
     const second = (await s.get(first.meta.next)).body;
     assert.deepEqual(second.data, debits.slice(7, 14));
-    assert.equal(new URL(second.meta.previous).searchParams.get('page'), '1');
+    assert.equal(new URL(second.meta.previous, ORIGIN).searchParams.get('page'), '1');
 
     const lastPage = Math.ceil(debits.length / 7);
     const last = (await s.get(`/accounts/acc_demo/transactions?limit=7&type=debit&page=${lastPage}`)).body;
@@ -333,7 +335,7 @@ describe('sandbox: statements', () => {
     const started = (await s.get('/accounts/acc_demo/statement?period=last6months&output=pdf')).body.data;
     assert.equal(started.status, 'BUILDING');
     assert.equal(typeof started.id, 'string');
-    assert.equal(started.path, `${BASE}/accounts/acc_demo/statement/jobs/${started.id}/pdf`);
+    assert.equal(started.path, `/api/mono/accounts/acc_demo/statement/jobs/${started.id}/pdf`);
 
     const early = await s.request(started.path);
     assert.equal(early.status, 409);

@@ -335,9 +335,10 @@ const transactions: Route['handle'] = async (ctx) => {
   const page = Number(paging.page) || Number(ctx.query.get('page')) || 1;
   const link = (to: unknown, n: number) => {
     if (!to) return to ?? null;
+    // A path: the request's Host header is the client's to say, and wrong behind a proxy anyway.
     const url = new URL(ctx.url.href);
     url.searchParams.set('page', String(n));
-    return url.href;
+    return url.pathname + url.search;
   };
   const hosted = { ...paging, previous: link(paging.previous, page - 1), next: link(paging.next, page + 1) };
   return jsonBody(v1 ? { ...json, data: { ...v1, paging: hosted } } : { ...json, meta: hosted }, answer.status);
@@ -347,7 +348,7 @@ const transactions: Route['handle'] = async (ctx) => {
 // statements: Mono's PDF URL never reaches the browser; the host streams the file
 
 function hostPdfUrl(ctx: LiveContext, jobId: string): string {
-  return `${ctx.url.origin}${ctx.basePath}/accounts/${ctx.params.id}/statement/jobs/${jobId}/pdf`;
+  return `${ctx.basePath}/accounts/${ctx.params.id}/statement/jobs/${jobId}/pdf`;
 }
 
 /** Points `data.path` of a statement job at the host's streaming route. */

@@ -133,7 +133,7 @@ const RETRIEVED_DATA: Record<string, string[]> = {
 function pageUrl(url: URL, page: number): string {
   const next = new URL(url.href);
   next.searchParams.set('page', String(page));
-  return next.href;
+  return next.pathname + next.search;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -350,7 +350,7 @@ const transactions: AccountHandler = (ctx, account) => {
 };
 
 function statementPath(ctx: RouteContext, accountId: string, jobId: string): string {
-  return `${ctx.url.origin}${ctx.basePath}/accounts/${encodeURIComponent(accountId)}/statement/jobs/${jobId}/pdf`;
+  return `${ctx.basePath}/accounts/${encodeURIComponent(accountId)}/statement/jobs/${jobId}/pdf`;
 }
 
 const statement: AccountHandler = (ctx, account) => {
