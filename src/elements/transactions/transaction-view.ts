@@ -116,9 +116,8 @@ class Tally {
     return [...this.byCurrency.keys()];
   }
 
-  /** A copy: a view's totals are its own. */
   get totals(): CurrencyTotals[] {
-    return [...this.byCurrency.values()].map((b) => ({ ...b }));
+    return [...this.byCurrency.values()];
   }
 }
 
@@ -273,6 +272,7 @@ export class FilterJob {
     // shared with the index), with the totals of all rows: there is nothing to pass over.
     const all = !this.nothing && !this.from && !this.until && !this.needle && !this.type;
     this.out = all ? source : new Uint32Array(source.length);
+    // (A copy: every view of the index would otherwise share the summary's objects.)
     if (all) this.result = new TransactionView(index.rows, source, filters, sort, index.summary.totals.map((t) => ({ ...t })), index.complete);
   }
 
