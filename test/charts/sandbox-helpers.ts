@@ -5,6 +5,17 @@ import { MonoClient, type MonoClientOptions } from '../../src/client/index.js';
 /** A fresh sandbox account id with a behaviour prefix (`fresh`, `empty`, `reauth`, `v1`, …); sandbox state is per id. */
 export const uid = (prefix: string) => `${prefix}_${Math.random().toString(36).slice(2, 10)}`;
 
+/**
+ * A fresh account id whose sandbox data has income to analyse. By design about one random id in 2,500 has
+ * none (no salary credits), which a test of the income figures must not meet by chance.
+ */
+export async function uidWithIncome(prefix: string): Promise<string> {
+  for (;;) {
+    const id = uid(prefix);
+    if ((await new MonoClient().incomeRecords(id)).length > 0) return id;
+  }
+}
+
 export interface Call {
   method: string;
   path: string;

@@ -9,7 +9,7 @@ import { analysedPeriod, monthlyTotals } from '../../../src/model/monthly-income
 import type { MonoIncomeSummary } from '../../../src/elements/income-summary/mono-income-summary.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { IncomeSummary, Transaction } from '../../../src/model/index.js';
-import { chartDrawn, recordingClient, sleep, textOf, uid, type Override, type Rewrite } from '../../charts/sandbox-helpers.js';
+import { chartDrawn, recordingClient, sleep, textOf, uid, uidWithIncome, type Override, type Rewrite } from '../../charts/sandbox-helpers.js';
 
 const LOCALE = 'en-NG';
 const naira = (minor: number) => formatMoney(minor, 'NGN', LOCALE);
@@ -92,7 +92,7 @@ describe('<mono-income-summary>', () => {
   });
 
   it('shows Mono’s v2 analysis: figures, streams with stability in words, and credits per month', async () => {
-    const accountId = uid('inc');
+    const accountId = await uidWithIncome('inc');
     const { client, calls } = recordingClient();
     const el = await mount(client, accountId);
     const event = await oneEvent(el, 'mono-load');
@@ -136,7 +136,7 @@ describe('<mono-income-summary>', () => {
   });
 
   it('asks for the credits itself when the host sends the records alone, and draws the same bars', async () => {
-    const accountId = uid('inc');
+    const accountId = await uidWithIncome('inc');
     const reference = recordingClient();
     const fromHost = await mount(reference.client, accountId);
     await chartDrawn(fromHost);
@@ -162,7 +162,7 @@ describe('<mono-income-summary>', () => {
     });
     let answers = 0;
     const { client, count } = recordingClient({ override: (call) => (/\/income-records$/.test(call.path) ? withMonthly(answers++ ? months : months.slice(0, 1)) : undefined) });
-    const el = await mount(client, uid('inc'));
+    const el = await mount(client, await uidWithIncome('inc'));
     const failed = await oneEvent(el, 'mono-error');
     expect(failed.detail.error.kind).to.equal('invalid-response');
     expect(failed.detail.error.path).to.equal('monthly_credits.months');
@@ -300,7 +300,7 @@ describe('<mono-income-summary>', () => {
       retries: 1,
       fault: (call) => (/income-records/.test(call.path) ? { 'x-sandbox-fault': '500', 'x-sandbox-fault-times': '2', 'x-sandbox-fault-key': key } : undefined),
     });
-    const el = await mount(client, uid('inc'));
+    const el = await mount(client, await uidWithIncome('inc'));
     const event = await oneEvent(el, 'mono-error');
     expect(event.detail.error.kind).to.equal('http');
     await el.updateComplete;
@@ -317,7 +317,7 @@ describe('<mono-income-summary>', () => {
       retries: 1,
       fault: (call) => (/income-records/.test(call.path) ? { 'x-sandbox-fault': 'malformed', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': bad } : undefined),
     });
-    const other = await mount(malformed.client, uid('inc'));
+    const other = await mount(malformed.client, await uidWithIncome('inc'));
     const invalid = await oneEvent(other, 'mono-error');
     expect(invalid.detail.error.kind).to.equal('invalid-response');
     await other.updateComplete;
@@ -332,7 +332,7 @@ describe('<mono-income-summary>', () => {
       rewrite: withoutMonthlyCredits,
       fault: (call) => (/\/transactions/.test(call.path) ? { 'x-sandbox-fault': '503', 'x-sandbox-fault-times': '1', 'x-sandbox-fault-key': key } : undefined),
     });
-    const el = await mount(client, uid('inc'));
+    const el = await mount(client, await uidWithIncome('inc'));
     const reported = await oneEvent(el, 'mono-error');
     expect(reported.detail.error.status).to.equal(503);
     await loaded(el);
@@ -350,7 +350,7 @@ describe('<mono-income-summary>', () => {
   it('shows the same figures as a table on demand, and updates the chart in place on reload', async () => {
     const Chart = await loadChart('bar');
     const before = Object.keys(Chart.instances).length;
-    const accountId = uid('inc');
+    const accountId = await uidWithIncome('inc');
     const { client, count } = recordingClient();
     const el = await mount(client, accountId);
     await chartDrawn(el);

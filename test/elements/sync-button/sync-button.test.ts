@@ -11,7 +11,7 @@ import type { MonoEarnings } from '../../../src/elements/earnings/mono-earnings.
 import type { MonoIncomeSummary } from '../../../src/elements/income-summary/mono-income-summary.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { MonoSyncButton } from '../../../src/elements/sync-button/mono-sync-button.js';
-import { recordingClient, sleep, uid, type Override } from '../../charts/sandbox-helpers.js';
+import { recordingClient, sleep, uid, uidWithIncome, type Override } from '../../charts/sandbox-helpers.js';
 
 /** Stands in for <mono-connect-button>: the hand-off only needs attributes and open(). */
 class ConnectStub extends HTMLElement {
@@ -53,7 +53,7 @@ const JOB = /\/jobs\//;
 
 describe('<mono-sync-button>', () => {
   it('refreshes through a job, then every element of the account re-fetches once per resource', async () => {
-    const accountId = uid('sync');
+    const accountId = await uidWithIncome('sync'); // one income-records read: no analysis to poll
     const { client, count } = recordingClient();
     const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG">
       <mono-sync-button poll-interval="20" cooldown="0"></mono-sync-button>
