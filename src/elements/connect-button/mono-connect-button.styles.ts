@@ -62,12 +62,6 @@ export const connectButtonCss = /* css */ `
     padding: 0.5rem 0.5rem 0.5rem 1rem;
     border-block-end: 1px solid var(--_border);
   }
-  /* Once the widget shows, its own title and close button are the ones seen; the kit's stay for assistive
-     technology and reappear when the keyboard reaches them. */
-  [data-state=ready] .bar:not(:focus-within) {
-    position: absolute;
-    scale: 0;
-  }
   h2 {
     margin: 0;
     font-size: 1rem;

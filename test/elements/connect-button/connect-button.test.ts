@@ -155,15 +155,6 @@ describe('<mono-connect-button>', () => {
     expect(frame()!.title).to.equal('Mono Connect');
     expect(frame()!.classList.contains('pending')).to.equal(false);
     await expect(el).to.be.accessible();
-    // The widget's own title and close button are the ones seen: the kit's stay named and reachable by keyboard.
-    const bar = el.shadowRoot!.querySelector<HTMLElement>('.bar')!;
-    parts(el).close.blur(); // where Firefox's test browser left it: it does not move the focus into the frame
-    expect(bar.getBoundingClientRect().height, 'no second title bar over the widget').to.equal(0);
-    expect(frame()!.getBoundingClientRect().height).to.be.closeTo(dialog.clientHeight, 1);
-    expect(dialog.getAttribute('aria-labelledby')).to.equal(el.shadowRoot!.querySelector('[part~="dialog-title"]')!.id);
-    parts(el).close.focus();
-    expect(bar.getBoundingClientRect().height, 'back when the keyboard reaches its close button').to.be.greaterThan(30);
-    parts(el).close.blur();
     await linkThroughWidget(doc, 'GTBank', 'acc_business');
     await closed(log);
     await nextMessageTurn();
