@@ -92,6 +92,13 @@ export interface MonoHandlerOptions {
   stateStore?: StateStore;
   /** How long an exchange by reference waits for Mono's `account_connected` webhook, in ms. Default 15 000. */
   linkWait?: number;
+  /**
+   * Exchange codes of links this handler did not start: the connect button's `public-key` mode (Mono's classic
+   * widget, no initiate). Default false: a code is exchanged only with the reference of a link started here, by
+   * the customer who started it (for a reauth, whoever `authorize` allows), so a code that leaks cannot link the
+   * account to anyone else.
+   */
+  publicKeyLinks?: boolean;
   /** Where notices and upstream failures are written (every line redacted); `false` for silence. Default `console`. */
   logger?: Partial<Logger> | false;
   /**
@@ -244,7 +251,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       if (request.headers.get('sec-fetch-site') === 'cross-site' && options.allowCrossSite !== true) {
         return errorResponse(403, 'forbidden', CONTRACT.crossSite);
       }
-      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, store, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey });
+      return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, store, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey, publicKeyLinks: options.publicKeyLinks === true });
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();
       log.error(`Unexpected failure on ${method} ${url.pathname}: ${describeError(error)}`);

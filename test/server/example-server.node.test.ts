@@ -72,10 +72,16 @@ describe('examples/node-server.ts', () => {
       const cookie = (first.headers.get('set-cookie') ?? '').split(';')[0];
       assert.match(cookie, /^demo_session=/);
 
+      const started = await fetch(`${example.url}/api/mono/accounts/initiate`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ scope: 'auth', meta: { ref: 'example-0' } }),
+      });
+      assert.equal(started.status, 200);
       const exchange = await fetch(`${example.url}/api/mono/accounts/auth`, {
         method: 'POST',
         headers: { cookie, 'content-type': 'application/json' },
-        body: JSON.stringify({ code: 'code_example' }),
+        body: JSON.stringify({ code: 'code_example', reference: 'example-0' }),
       });
       assert.equal(exchange.status, 200);
       const mine = await fetch(`${example.url}/api/mono/accounts/${ACCOUNT}`, { headers: { cookie } });

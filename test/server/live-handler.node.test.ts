@@ -113,6 +113,9 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
           if (request.headers.get('x-fail-store') === '1') throw new Error('disk full');
           linked.push({ accountId, user: request.headers.get('x-user'), response });
         },
+        // The exchange tests here are about Mono's answers, with bare codes (the button's public-key mode);
+        // link-by-reference.node.test.ts covers the default, codes bound to a link started here.
+        publicKeyLinks: true,
         timeout: 5_000,
       },
       seen,

@@ -106,7 +106,9 @@ describe('sync jobs that need reauthorisation (live handler)', () => {
   it('a link through the handler (a reauth ends in an exchange) clears the mark too', async () => {
     await deliver(reauthEvent('reauthorisation_required', ACCOUNT));
     assert.equal((await sync(ACCOUNT)).json.data.status, 'reauthorisation_required');
-    assert.equal((await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_reauth_done' }) })).res.status, 200);
+    const reference = 'kit-reauth-done';
+    assert.equal((await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'reauth', account: ACCOUNT, meta: { ref: reference } }) })).res.status, 200);
+    assert.equal((await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_reauth_done', reference }) })).res.status, 200);
     const before = realtimeCalls(ACCOUNT);
     await sync(ACCOUNT);
     assert.equal(realtimeCalls(ACCOUNT), before + 1, 'Mono asked again');

@@ -45,6 +45,8 @@ export interface LiveContext {
   linkWaitMs: number;
   /** Keys the digest of a link's owner (the secret key: nobody holding the store can test guesses). */
   ownerSecret: string;
+  /** Whether codes of links not started here are exchanged (the button's `public-key` mode). */
+  publicKeyLinks: boolean;
 }
 
 interface Route {
@@ -195,10 +197,11 @@ const exchange: Route['handle'] = async (ctx) => {
   if (reference !== undefined && code === undefined) return exchangeReference(ctx, reference);
   if (typeof code !== 'string' || !CODE.test(code)) throw new HttpError(400, 'bad-request', 'Invalid code: send { code } or { reference }');
   await requireSignIn(ctx);
-  // A link started here is completed by whoever started it: anyone else's code for it learns nothing.
+  // A code completes a link started here, by whoever started it; anyone else learns nothing. A store that failed
+  // (undefined) tells nothing, and the code goes on as it would without one.
   const ref = typeof reference === 'string' && REF.test(reference) ? reference : null;
   const starter = ref ? await stateStoreStep(ctx, () => startedBy(ctx.store, ref)) : null;
-  if (ref && starter && !(await ownsLink(ctx, ref, starter))) throw unknownLink();
+  if (starter === null ? !ctx.publicKeyLinks : starter && !(await ownsLink(ctx, ref!, starter))) throw unknownLink();
   // Once here, whatever Mono would do with a second try of the same code.
   if ((await stateStoreStep(ctx, () => useCode(ctx.store, code))) === false) throw new HttpError(400, 'bad-request', CONTRACT.usedCode);
   let answer;
