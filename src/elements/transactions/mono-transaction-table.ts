@@ -226,8 +226,9 @@ export class MonoTransactionTable extends MonoElement {
       this.adopt(job.result!, keepPlace);
       return;
     }
-    // Never show rows of another data set while the new one is being filtered.
-    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty(this.index.rows, sort, this.index), false);
+    // Never show rows of another data set while the new one is being filtered. The empty view is of no rows (not
+    // of these rows), so a filter changed meanwhile never narrows from it.
+    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty([], sort, this.index), false);
     this.pending = true;
     this.jobDone = this.finish(job, keepPlace);
   }

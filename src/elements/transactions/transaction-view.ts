@@ -116,8 +116,9 @@ class Tally {
     return [...this.byCurrency.keys()];
   }
 
+  /** By currency code: the same order whatever the rows' order, filtered or not. */
   get totals(): CurrencyTotals[] {
-    return [...this.byCurrency.values()];
+    return [...this.byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
   }
 }
 

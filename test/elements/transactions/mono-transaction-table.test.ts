@@ -203,6 +203,21 @@ describe('<mono-transaction-table>', () => {
     expect(el.shown.map((t) => t.id)).to.deep.equal(fresh.map((t) => t.id));
   });
 
+  it('filters the new rows when the filters change while new data is still being filtered', async () => {
+    const el = await table(rows10k);
+    el.filters = { narration: 'shoprite' };
+    await el.settled;
+    const many = makeRows(400_000);
+    el.transactions = many;
+    await el.updateComplete;
+    expect(el.filtering, 'a filter pass over 400k rows runs in slices').to.equal(true);
+    el.filters = { narration: 'shop' };
+    await el.settled;
+    const expected = many.filter((t) => /shop/i.test(t.narration));
+    expect(expected.length).to.be.greaterThan(0);
+    expect(el.shownView.length, 'not narrowed from the empty table shown meanwhile').to.equal(expected.length);
+  });
+
   it('renders bank text as text only', async () => {
     const hostile = makeRows(2).map((t, i) => ({ ...t, narration: i ? '<script>window.__pwned = 1</script>' : '<img src=x onerror="window.__pwned=1">', category: '<b>bold</b>' }));
     const el = await table(hostile);

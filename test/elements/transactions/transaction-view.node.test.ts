@@ -98,6 +98,8 @@ describe('TransactionIndex', () => {
         const job = new TransactionIndex(rows).query(f, sort);
         job.step(Infinity);
         assert.deepEqual(Object.fromEntries(job.result!.totals.map((t) => [t.currency, t])), naive(reference(rows, f, sort)));
+        const codes = job.result!.totals.map((t) => t.currency);
+        assert.deepEqual(codes, [...codes].sort(), 'by currency code, whatever the rows\' order');
         assert.deepEqual(job.result!.toArray(), reference(rows, f, sort));
       }),
     );
