@@ -4,6 +4,7 @@
 // webhook names for it, and hands that account out once, to the customer who started it.
 import type { StateStore } from './state.js';
 import { ID_PATTERN } from './validate.js';
+import { hex, sha256 } from './webhooks.js';
 
 /** What a claim by reference is told when it gets nothing (the live handler and the sandbox say the same). */
 export const LINK_UNKNOWN = 'No link started here has this reference, or it was already completed';
@@ -24,7 +25,7 @@ export async function ownerKey(secretKey: string, customer: Record<string, unkno
   const who = typeof customer.id === 'string' ? `id:${customer.id}` : `email:${String(customer.email).trim().toLowerCase()}`;
   const key = await crypto.subtle.importKey('raw', new TextEncoder().encode(secretKey), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
   const mac = await crypto.subtle.sign('HMAC', key, new TextEncoder().encode(who));
-  return Array.from(new Uint8Array(mac), (b) => b.toString(16).padStart(2, '0')).join('');
+  return hex(new Uint8Array(mac));
 }
 
 const startedKey = (ref: string) => `started:${ref}`;
@@ -85,7 +86,7 @@ export const takeLinked = async (store: StateStore, ref: string) => {
 /** Puts a taken account back, when the host could not save it: the person's retry finds it. */
 export const restoreLinked = async (store: StateStore, ref: string, accountId: string) => void (await store.add(linkedKey(ref), accountId, LINK_TTL_MS));
 
-const codeKey = async (code: string) => `code:${Array.from(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(code))), (b) => b.toString(16).padStart(2, '0')).join('')}`;
+const codeKey = async (code: string) => `code:${hex(await sha256(code))}`;
 
 /** Marks a code as exchanged here (for as long as Mono's codes live); false when it already was. */
 export const useCode = async (store: StateStore, code: string) => store.add(await codeKey(code), '1', CODE_TTL_MS);

@@ -194,7 +194,7 @@ export interface WebhookReceiverOptions {
 
 const encoder = new TextEncoder();
 
-async function sha256(text: string): Promise<Uint8Array> {
+export async function sha256(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
@@ -206,7 +206,7 @@ export async function constantTimeEqual(given: string, expected: string): Promis
   return difference === 0;
 }
 
-function hex(bytes: Uint8Array): string {
+export function hex(bytes: Uint8Array): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
