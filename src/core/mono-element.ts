@@ -32,7 +32,7 @@ export class MonoElement extends LitElement {
     warmFormatsWhenIdle(() => [firstValidLocale(document.documentElement?.lang, navigator.language), 'en-NG']);
   }
 
-  /** Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor). */
+  /** Forces the light or dark colours; without it they follow the page's `color-scheme` (light unless it declares `light dark`) or the `mono-theme-*` class of an ancestor. */
   @property({ reflect: true }) theme?: 'light' | 'dark' | undefined;
 
   /** @internal Dispatches a `mono-*` event, bubbling and composed: the kit's own (hosts listen, they do not emit). */

@@ -3,7 +3,7 @@
 /**
  * Forces light or dark: the `theme` attribute on an element or a `<mono-provider>` (which passes it on to
  * everything inside through the inherited `--mono-color-scheme`). Without it the colours follow
- * `prefers-color-scheme`.
+ * the page's `color-scheme` (light unless the page declares dark too).
  */
 export const THEME_CSS = /* css */ `
   :host([theme='light']) {

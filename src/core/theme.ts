@@ -8,6 +8,6 @@ export type ThemeName = 'light' | 'dark';
 /**
  * Forces light or dark: the `theme` attribute on an element or a `<mono-provider>` (which passes it on to
  * everything inside through the inherited `--mono-color-scheme`). Without it the colours follow
- * `prefers-color-scheme`. (The text lives in theme-classes.ts, which needs no Lit.)
+ * the page's `color-scheme` (light unless the page declares dark too). (The text lives in theme-classes.ts, which needs no Lit.)
  */
 export const themeStyles = unsafeCSS(THEME_CSS);

@@ -4,15 +4,18 @@ import { THEME_CSS } from './theme-classes.js';
 
 /**
  * The kit's global tokens (`--mono-sys-*`) with light and dark values. Hosts override any of them on
- * an ancestor. Light or dark follows `prefers-color-scheme` unless `--mono-color-scheme` (set by the
- * `theme` attribute, the `mono-theme-dark` / `mono-theme-light` classes, or the host's own CSS) forces one.
+ * an ancestor. Light or dark follows the page's own `color-scheme`, as the browser's form controls do: a page
+ * that declares none stays light whatever the system prefers (light text on its white background would be
+ * unreadable), and one that declares `light dark` gets the system's scheme. `--mono-color-scheme` (set by the
+ * `theme` attribute, the `mono-theme-dark` / `mono-theme-light` classes, or the host's own CSS) forces one;
+ * unset, the `var()` is invalid, so `color-scheme` is inherited from the page.
  * The focus ring is the accent outside a gap of the surface, so it keeps 3:1 beside any colour the control
  * has; a transparent outline beside it is what forced colours (high contrast) draw, as they drop box-shadow.
  * Fields and pickers have their own border, at 3:1 on the surface (the lines between rows stay light).
  */
 export const HOST_TOKENS_CSS = /* css */ `
   :host {
-    color-scheme: var(--mono-color-scheme, light dark);
+    color-scheme: var(--mono-color-scheme);
     --_surface: var(--mono-sys-surface, light-dark(#ffffff, #16181d));
     --_surface-alt: var(--mono-sys-surface-alt, light-dark(#f5f6f8, #1f2229));
     --_text: var(--mono-sys-text, light-dark(#1b1d22, #e8eaef));

@@ -3,7 +3,7 @@ import { STATE_CSS, TOKENS_CSS } from './tokens-css.js';
 
 /**
  * The kit's global tokens (`--mono-sys-*`) with light and dark values. Hosts override any of them on
- * an ancestor. Light or dark follows `prefers-color-scheme` unless `--mono-color-scheme` (set by the
+ * an ancestor. Light or dark follows the page's `color-scheme` unless `--mono-color-scheme` (set by the
  * `theme` attribute, the `mono-theme-dark` / `mono-theme-light` classes, or the host's own CSS) forces one.
  * The text lives in tokens-css.ts, which needs no Lit.
  */

@@ -1,4 +1,4 @@
-// The token layer, seen through computed styles of a real element: light/dark from prefers-color-scheme,
+// The token layer, seen through computed styles of a real element: light/dark from the page's color-scheme,
 // forced by the theme attribute (element or provider), the mono-theme-* classes and --mono-color-scheme;
 // --mono-sys-* tokens and the brand theme files restyle elements without touching their code.
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
@@ -54,25 +54,29 @@ async function addStylesheet(href: string): Promise<HTMLLinkElement> {
 describe('theming', () => {
   afterEach(async () => {
     await system('light');
+    document.documentElement.style.colorScheme = '';
     document.documentElement.classList.remove('mono-theme-dark', 'mono-theme-light', 'mono-brand-kente', 'mono-brand-lagoon');
   });
 
-  it('follows prefers-color-scheme when nothing forces a scheme', async () => {
-    if (await system('light')) {
-      const el = await loadedAccount(html`<mono-account account-id="acc_demo"></mono-account>`);
-      expect(base(el).backgroundColor).to.equal(LIGHT_SURFACE);
-      expect(await system('dark')).to.equal(true);
-      expect(base(el).backgroundColor).to.equal(DARK_SURFACE);
-      expect(base(el).color).to.equal('rgb(232, 234, 239)');
-      return;
-    }
-    // No media emulation in this engine's driver: the element follows the engine's own preference, and
-    // the switch between the two is the open `light dark` scheme it resolves (forcing narrows it).
+  it("follows the page's color-scheme: light on a page that declares none, the system's on one that declares both", async () => {
+    const emulated = await system('dark');
+    const prefersDark = emulated || matchMedia(DARK).matches;
     const el = await loadedAccount(html`<mono-account account-id="acc_demo"></mono-account>`);
-    const dark = matchMedia(DARK).matches;
-    expect(base(el).backgroundColor, `system prefers ${dark ? 'dark' : 'light'}`).to.equal(dark ? DARK_SURFACE : LIGHT_SURFACE);
-    expect(base(el).color).to.equal(dark ? 'rgb(232, 234, 239)' : base(await loadedAccount(html`<mono-account account-id="acc_demo" theme="light"></mono-account>`)).color);
-    expect(base(el).colorScheme.split(/\s+/).sort().join(' '), 'neither scheme forced').to.equal('dark light');
+    // Light text on the host's white page would be unreadable: a page that says nothing about dark stays light.
+    expect(base(el).backgroundColor, `a light-only page on a system that prefers ${prefersDark ? 'dark' : 'light'}`).to.equal(LIGHT_SURFACE);
+    expect(contrast(getComputedStyle(el).color, LIGHT_SURFACE)).to.be.greaterThan(7);
+
+    document.documentElement.style.colorScheme = 'light dark';
+    expect(base(el).backgroundColor, 'the page declares light dark').to.equal(prefersDark ? DARK_SURFACE : LIGHT_SURFACE);
+    if (emulated) {
+      expect(base(el).color).to.equal('rgb(232, 234, 239)');
+      await system('light');
+      expect(base(el).backgroundColor, 'the system turned light').to.equal(LIGHT_SURFACE);
+    }
+    document.documentElement.style.colorScheme = '';
+    el.style.setProperty('--mono-color-scheme', 'light dark');
+    const darkAgain = (await system('dark')) || matchMedia(DARK).matches;
+    expect(base(el).backgroundColor, '--mono-color-scheme: light dark follows the system on any page').to.equal(darkAgain ? DARK_SURFACE : LIGHT_SURFACE);
   });
 
   it('forces a scheme with the theme attribute, on the element or on the provider', async () => {

@@ -303,7 +303,7 @@ export class MonoConnectButton extends BaseElement {
   declare locale?: string | undefined;
 
   /**
-   * Forces the light or dark colours; without it they follow `prefers-color-scheme` (or the `mono-theme-*` class of an ancestor).
+   * Forces the light or dark colours; without it they follow the page's `color-scheme` (light unless it declares `light dark`) or the `mono-theme-*` class of an ancestor.
    * @attr theme
    * @reflect
    */
