@@ -26,17 +26,28 @@ export interface LocaleSources {
   messages?: Partial<Messages>;
 }
 
+/** The nearest `lang` above `element`, looking out through the shadow roots it sits in (another component's, a framework's). */
+function nearestLang(element: Element): string | null | undefined {
+  let node: Element | undefined = element;
+  while (node) {
+    const lang = node.closest('[lang]')?.getAttribute('lang');
+    if (lang != null) return lang; // "" says the language is unknown: the default, not an outer one
+    node = (node.getRootNode() as Partial<ShadowRoot>).host;
+  }
+  return undefined;
+}
+
 /**
- * The locale an element formats and translates with: its own `locale`, the provider's, the nearest `lang`,
- * then the browser's. When the host overrides messages (on the element or the provider) they ride along as
+ * The locale an element formats and translates with: its own `locale`, the provider's, the nearest `lang`
+ * (through shadow roots), then `en-NG`. Not the browser's language: a Nigerian customer's phone set to
+ * `en-US` would show `NGN 1,000.00` where the page's market reads `₦1,000.00`. When the host overrides messages (on the element or the provider) they ride along as
  * a private-use subtag (`en-NG-x-mono-1`), which `Intl` ignores and `msg()` reads.
  */
 export function resolveLocale(element: Element, own: LocaleSources, provided: LocaleSources | undefined): string {
   const locale = firstValidLocale(
     own.locale,
     provided?.locale,
-    element.closest('[lang]')?.getAttribute('lang'),
-    typeof navigator === 'undefined' ? undefined : navigator.language,
+    nearestLang(element),
   );
   const shared = provided?.messages;
   if (!shared && !own.messages) return locale;

@@ -29,7 +29,7 @@ export class MonoElement extends LitElement {
     const taken = target.getName?.(this) != null;
     target.define(tag, taken ? class extends this {} : this);
     installThemeClasses();
-    warmFormatsWhenIdle(() => [firstValidLocale(document.documentElement?.lang, navigator.language), 'en-NG']);
+    warmFormatsWhenIdle(() => [firstValidLocale(document.documentElement?.lang), 'en-NG']);
   }
 
   /** Forces the light or dark colours; without it they follow the page's `color-scheme` (light unless it declares `light dark`) or the `mono-theme-*` class of an ancestor. */
@@ -52,7 +52,7 @@ export class MonoDataElement extends MonoElement {
   /** The Mono account id to show. Default: the provider's. */
   @property({ attribute: 'account-id' }) accountId?: string | undefined;
 
-  /** BCP 47 locale for numbers and dates. Default: the provider's, else the nearest `lang`, else the browser's. */
+  /** BCP 47 locale for numbers and dates. Default: the provider's, else the nearest `lang` (through shadow roots), else `en-NG`. */
   @property() locale?: string | undefined;
 
   /** What the nearest `<mono-provider>` shares (client, endpoint, account, locale, messages). */
@@ -86,7 +86,7 @@ export class MonoDataElement extends MonoElement {
   /** Your own wording for any message key (wins over the provider's `messages` and the catalogues). */
   @property({ attribute: false }) messages?: Partial<Messages> | undefined;
 
-  /** The locale to format and translate with: its own `locale`, the provider's, the nearest `lang`, then the browser's. */
+  /** The locale to format and translate with: its own `locale`, the provider's, the nearest `lang`, then `en-NG`. */
   get resolvedLocale(): string {
     return resolveLocale(this, this, this.provided);
   }

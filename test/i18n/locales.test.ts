@@ -61,6 +61,29 @@ describe('locales', () => {
     expect(retryText(english)).to.equal('Try again');
   });
 
+  it("takes the nearest lang from outside another component's shadow root, and en-NG when no lang is set", async () => {
+    const pageLang = document.documentElement.getAttribute('lang');
+    document.documentElement.removeAttribute('lang');
+    try {
+      const outer = await fixture<HTMLElement>(html`<div lang="fr-SN"><section></section></div>`);
+      const host = outer.firstElementChild!;
+      const root = host.attachShadow({ mode: 'open' });
+      root.innerHTML = '<div><mono-account account-id="acc_demo"></mono-account></div>';
+      const inShadow = root.querySelector<MonoAccount>('mono-account')!;
+      expect(inShadow.resolvedLocale, 'the lang outside the shadow root').to.equal('fr-SN');
+
+      const plain = await fixture<MonoAccount>(html`<mono-account account-id="acc_demo"></mono-account>`);
+      expect(plain.resolvedLocale, 'no lang anywhere: not the browser\'s language').to.equal('en-NG');
+      const unknown = await fixture<HTMLElement>(html`<div lang="fr"><p lang=""><mono-account account-id="acc_demo"></mono-account></p></div>`);
+      expect(unknown.querySelector<MonoAccount>('mono-account')!.resolvedLocale, 'lang="" says unknown').to.equal('en-NG');
+      if (!plain.shadowRoot?.querySelector('[part~=balance]')) await oneEvent(plain, 'mono-load');
+      await plain.updateComplete;
+      expect(spaces(plain.shadowRoot!.querySelector('[part~=balance]')!.textContent!)).to.contain('₦');
+    } finally {
+      if (pageLang !== null) document.documentElement.setAttribute('lang', pageLang);
+    }
+  });
+
   it('lets the host reword messages on the provider, and on one element over that', async () => {
     const provider = await fixture<MonoProvider>(html`
       <mono-provider account-id="failing_words" .client=${fastClient} .messages=${{ retry: 'Reload now' }}>

@@ -297,7 +297,7 @@ export class MonoConnectButton extends BaseElement {
   declare accountId?: string | undefined;
 
   /**
-   * BCP 47 locale of the button's text. Default: the provider's, else the nearest `lang`, else the browser's.
+   * BCP 47 locale of the button's text. Default: the provider's, else the nearest `lang` (through shadow roots), else `en-NG`.
    * @attr locale
    */
   declare locale?: string | undefined;
@@ -420,7 +420,7 @@ export class MonoConnectButton extends BaseElement {
     return this.accountId || this.provided?.accountId || undefined;
   }
 
-  /** The locale to translate with: its own `locale`, the provider's, the nearest `lang`, then the browser's. */
+  /** The locale to translate with: its own `locale`, the provider's, the nearest `lang`, then `en-NG`. */
   get resolvedLocale(): string {
     return resolveLocale(this, this, this.provided);
   }
