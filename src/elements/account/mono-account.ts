@@ -284,3 +284,9 @@ export class MonoAccount extends MonoDataElement {
         : nothing}`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-account': MonoAccount;
+  }
+}

@@ -219,3 +219,9 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
     };
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-assets': MonoAssets;
+  }
+}

@@ -825,3 +825,9 @@ export class MonoConnectButton extends BaseElement {
     if (phase === 'finishing' && this.#dialog.open) this.#progress.focus();
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-connect-button': MonoConnectButton;
+  }
+}

@@ -194,3 +194,9 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
     };
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-earnings': MonoEarnings;
+  }
+}

@@ -194,3 +194,9 @@ export class MonoIdentity extends MonoDataElement {
     }
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-identity': MonoIdentity;
+  }
+}

@@ -290,3 +290,9 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     };
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-income-summary': MonoIncomeSummary;
+  }
+}

@@ -98,3 +98,9 @@ export class MonoProvider extends MonoElement {
     return html`<slot></slot>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-provider': MonoProvider;
+  }
+}

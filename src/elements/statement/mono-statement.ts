@@ -319,3 +319,9 @@ export class MonoStatement extends MonoDataElement {
 function periodText(months: number, locale: string): string {
   return months === 1 ? msg(locale, 'statementPeriodOne') : msg(locale, 'statementPeriodMany', { n: months });
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-statement': MonoStatement;
+  }
+}

@@ -274,3 +274,9 @@ export class MonoSyncButton extends MonoDataElement {
       <span part="alert" class="alert" role="alert">${this.alert}</span>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-sync-button': MonoSyncButton;
+  }
+}

@@ -3,10 +3,3 @@ import { MonoTransactions } from './mono-transactions.js';
 
 MonoTransactions.define('mono-transactions');
 MonoTransactionTable.define('mono-transaction-table');
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'mono-transactions': MonoTransactions;
-    'mono-transaction-table': MonoTransactionTable;
-  }
-}

@@ -499,3 +499,8 @@ const sameSort = (a: SortSpec, b: SortSpec) => a.key === b.key && a.direction ==
 const isExtension = (previous: readonly TransactionInput[], next: readonly TransactionInput[]) =>
   previous.length > 0 && next.length >= previous.length && next[0] === previous[0] && next[previous.length - 1] === previous[previous.length - 1];
 
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-transaction-table': MonoTransactionTable;
+  }
+}

@@ -575,3 +575,9 @@ export class MonoTransactions extends MonoDataElement {
     </nav>`;
   }
 }
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'mono-transactions': MonoTransactions;
+  }
+}
