@@ -395,7 +395,7 @@ export class MonoTransactionTable extends MonoElement {
     const below = (n - end) * this.rowHeight;
     const ariaSort = (key: SortKey) => (sort.key === key ? (sort.direction === 'desc' ? 'descending' : 'ascending') : nothing);
     const sortButton = (key: SortKey, label: string, cls = '') => html`<button type="button" part="sort-button" class="sort ${cls}" @click=${() => this.toggleSort(key)}>
-      <span>${label}</span><svg class="sort-icon ${sort.key === key ? sort.direction : 'none'}" viewBox="0 0 10 14" aria-hidden="true"><path d="M5 1 9 6H1zM5 13 1 8h8z" /></svg>
+      <span>${label}</span><svg class="sort-icon ${sort.key === key ? sort.direction : 'none'}" viewBox="0 0 10 14" aria-hidden="true"><path d="M5 1 9 6H1z" /><path d="M5 13 1 8h8z" /></svg>
     </button>`;
     const sortHeader = (key: SortKey, label: string, cls: string) =>
       html`<th scope="col" part="header" class=${cls} aria-sort=${key === 'date' && this.narrow ? nothing : ariaSort(key)}>${sortButton(key, label)}</th>`;

@@ -86,6 +86,13 @@ describe('<mono-transaction-table>', () => {
     await el.settled;
     expect(amountHeader.getAttribute('aria-sort')).to.equal('ascending');
     expect(el.shown.slice(0, 50).map(signed)).to.deep.equal(sorted.slice(-50).reverse());
+    // Seen too: the sorted column's icon shows its direction's arrow in full and the other faint; others are all faint.
+    const arrows = (th: HTMLElement) =>
+      [...th.querySelectorAll('.sort-icon path')].map((p) => Number(getComputedStyle(p).opacity) * Number(getComputedStyle(p.parentElement!).opacity));
+    expect(arrows(amountHeader), 'ascending: up arrow full, down arrow faint').to.deep.equal([1, 0.25]);
+    const [up, down] = arrows(dateHeader);
+    expect(up).to.equal(down);
+    expect(up, 'an unsorted column').to.be.below(0.5);
 
     dateHeader.querySelector('button')!.click();
     await el.settled;
