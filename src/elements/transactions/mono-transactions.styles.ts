@@ -36,8 +36,12 @@ export const transactionsStyles = css`
     color: var(--_text-muted);
     opacity: 1;
   }
-  input:focus-visible {
+  /* Fields (text and date; the radios are hidden) show the ring on any focus, and :focus-within also covers
+     Chromium's calendar button inside a date field, which takes the keyboard's focus without the field matching
+     :focus or :focus-visible. */
+  input:focus-within {
     border-color: var(--_accent);
+    box-shadow: var(--_focus);
   }
   .search {
     position: relative;

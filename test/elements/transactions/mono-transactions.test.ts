@@ -138,6 +138,20 @@ describe('<mono-transactions>', () => {
       expect((part(el, 'end-input') as HTMLInputElement).min).to.equal(from);
     });
 
+    it('rings a date field whose calendar button has the keyboard focus', async () => {
+      const { el } = await mount('account-id="txns_500" paginate="false"');
+      const start = part(el, 'start-input') as HTMLInputElement;
+      start.focus();
+      // Chromium's date field: a stop per part of the date, then its calendar button (focus inside, not on, the field).
+      let onButton = false;
+      for (let i = 0; i < 5 && el.shadowRoot!.activeElement === start && !onButton; i++) {
+        await sendKeys({ press: 'Tab' });
+        onButton = start.matches(':focus-within:not(:focus)');
+        if (onButton || start.matches(':focus-visible')) expect(getComputedStyle(start).boxShadow, `stop ${i + 1}`).to.not.equal('none');
+      }
+      if (navigator.userAgent.includes('Chrome/')) expect(onButton, 'reached the calendar button').to.equal(true);
+    });
+
     it('takes filters from attributes (ISO or Mono dates), sends them to the host, and fires no event for them', async () => {
       const recorder = recordingClient();
       let events = 0;
