@@ -59,7 +59,8 @@ export const connectButtonCss = /* css */ `
     align-items: center;
     justify-content: space-between;
     gap: 0.5rem;
-    padding: 0.5rem 0.5rem 0.5rem 1rem;
+    padding: 0.5rem;
+    padding-inline-start: 1rem;
     border-block-end: 1px solid var(--_border);
   }
   h2 {
