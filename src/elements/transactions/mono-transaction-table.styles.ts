@@ -32,22 +32,28 @@ export const tableStyles = css`
     font-size: 0.9375rem;
     line-height: 1.25;
   }
+  /* "28 sept. 2026" in full with WCAG 1.4.12 text spacing. */
   col.col-date {
     inline-size: 8.75rem;
-  }
-  /* As wide as the rows' longest category (--_category-chars), never narrower than before nor wider than a
-     fifth of the table, so a long bank label cannot squeeze the narration. */
-  col.col-category {
-    inline-size: clamp(9.5rem, calc(var(--_category-chars, 0) * 1ch + 1.5rem), min(14rem, 22cqi));
   }
   /* As wide as the rows' widest amount and balance (--_amount-chars, --_balance-chars: characters, counted at a
      bold digit's width, with one more for a wide "+") with the amount's icon and the padding; the balance never
      narrower than its heading (the amount, at least "₦0.00" and one, always holds its own). */
+  table {
+    --_amount-w: calc((var(--_amount-chars, 12) + 1) * 1.1ch + 2.9rem);
+    --_balance-w: max(6.5rem, calc(var(--_balance-chars, 12) * 1.05ch + 1.5rem));
+  }
   col.col-amount {
-    inline-size: calc((var(--_amount-chars, 12) + 1) * 1.1ch + 2.9rem);
+    inline-size: var(--_amount-w);
   }
   col.col-balance {
-    inline-size: max(6.5rem, calc(var(--_balance-chars, 12) * 1.05ch + 1.5rem));
+    inline-size: var(--_balance-w);
+  }
+  /* As wide as the rows' longest category (--_category-chars), but the narration comes first: the category
+     gives way (down to 7.5rem, cut with an ellipsis) while the narration has less than 15rem (15rem and the
+     date's 8.75rem make the 23.75rem), and never takes more than a fifth of the table. */
+  col.col-category {
+    inline-size: clamp(7.5rem, var(--_category-chars, 0) * 1ch + 1.5rem, min(14rem, 22cqi, 100cqi - 23.75rem - var(--_amount-w) - var(--_balance-w)));
   }
   th,
   td {

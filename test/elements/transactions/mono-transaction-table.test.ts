@@ -337,20 +337,25 @@ describe('<mono-transaction-table>', () => {
     }
   });
 
-  it('sizes the category column to the rows\' longest category, up to a fifth of the table', async () => {
-    const categoryCells = async (category: string) => {
-      const rows = makeRows(6).map((t, i) => ({ ...t, category: i === 2 ? category : 'transfer' }) as Transaction);
-      const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: 840px"><mono-transaction-table locale="en-NG" .transactions=${rows}></mono-transaction-table></div>`);
+  it("sizes the category column to the rows' longest category, up to a fifth of the table, after the narration's 15rem", async () => {
+    const cells = async (category: string, width: number) => {
+      const rows = makeRows(6).map((t, i) => ({ ...t, category: i === 2 ? category : i === 3 ? null : 'transfer' }) as Transaction);
+      const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px"><mono-transaction-table locale="en-NG" .transactions=${rows}></mono-transaction-table></div>`);
       const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
       await el.settled;
-      return renderedRows(el).map((row) => row.querySelector<HTMLElement>('td.col-category')!);
+      return renderedRows(el).map((row) => ({ category: row.querySelector<HTMLElement>('td.col-category')!, narration: row.querySelector<HTMLElement>('td.col-narration')! }));
     };
-    // Mono's own label, which the 9.5rem column used to cut at the demo's 1280 px ("Online transacti…").
-    for (const cell of await categoryCells('online_transactions')) expect(cell.scrollWidth, cell.textContent!).to.be.at.most(cell.clientWidth);
-    const hostile = await categoryCells('x'.repeat(300));
-    const width = hostile[0].getBoundingClientRect().width;
-    expect(width, 'a fifth of 840 px and a little').to.be.at.most(840 * 0.22 + 1);
-    expect(hostile[2].scrollWidth, 'the long one is cut, with an ellipsis').to.be.greaterThan(hostile[2].clientWidth);
+    const fits = (cell: HTMLElement) => expect(cell.scrollWidth, cell.textContent!).to.be.at.most(cell.clientWidth);
+    const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
+    // Mono's own label, which the 9.5rem column used to cut ("Online transacti…"), where the table has the room.
+    for (const { category } of await cells('online_transactions', 1100)) fits(category);
+    // The demo's 840 px: the narration keeps its 15rem first; the kit's own "Uncategorised" still fits.
+    const demo = await cells('online_transactions', 840);
+    expect(demo[0].narration.getBoundingClientRect().width, 'the narration comes first').to.be.at.least(15 * rem - 3); // less the scroll box's borders
+    fits(demo[3].category);
+    const hostile = await cells('x'.repeat(300), 1100);
+    expect(hostile[0].category.getBoundingClientRect().width, 'a fifth of 1100 px and a little').to.be.at.most(1100 * 0.22 + 1);
+    expect(hostile[2].category.scrollWidth, 'the long one is cut, with an ellipsis').to.be.greaterThan(hostile[2].category.clientWidth);
   });
 
   it('keeps a French amount and its currency code on one line in a desktop row; on a phone the date sort stays in view', async () => {
