@@ -268,7 +268,9 @@ describe('the Custom Elements Manifest', () => {
       if (/new ResourceController/.test(source)) emitted.push(...DATA_EVENTS);
       for (const event of emitted) assert.ok(events.has(event), `src/elements/${folder} fires ${event} but its JSDoc has no @fires for it`);
       const parts = new Set(docs.flatMap((d) => (d.cssParts ?? []).map((p: { name: string }) => p.name)));
-      const used = [...source.matchAll(/\bpart="([^"$]+)"/g)].flatMap((m) => m[1].trim().split(/\s+/));
+      const partsIn = (text: string) => [...text.matchAll(/\bpart="([^"$]+)"/g)].flatMap((m) => m[1].trim().split(/\s+/));
+      // States the controller renders for every element that has one (loading and empty can be the element's own).
+      const used = [...partsIn(source), ...(/new ResourceController/.test(source) ? ['idle', 'error', 'retry-button'] : [])];
       for (const part of used) assert.ok(parts.has(part), `src/elements/${folder} renders part="${part}" but its JSDoc has no @csspart for it`);
       const properties = new Set(docs.flatMap((d) => (d.cssProperties ?? []).map((p: { name: string }) => p.name)));
       const hooks = [...source.matchAll(/var\(\s*(--mono-[a-z0-9-]+)/g)].map((m) => m[1]).filter((name) => !/^--mono-(sys-|chart-|color-scheme)/.test(name));

@@ -41,6 +41,7 @@ import { styles } from './mono-earnings.styles.js';
  * @csspart chart-box - The box around the canvas; its height is `--mono-chart-height`.
  * @csspart chart-table - The table with the chart's figures (visually hidden in chart view).
  * @csspart view-toggle - The "Show as table" toggle button.
+ * @csspart idle - Shown when no account id is set.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's "Try again" button.

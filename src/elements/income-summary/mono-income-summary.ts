@@ -75,6 +75,7 @@ function startAnalysisOnce(client: MonoDataClient, accountId: string, signal: Ab
  * @csspart view-toggle - The "Show as table" toggle button.
  * @csspart analysing - The "Analysing income…" and "taking longer" states.
  * @csspart monthly-error - Shown instead of the chart when only the monthly credits failed to load (with its own retry).
+ * @csspart idle - Shown when no account id is set.
  * @csspart loading - The loading state.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's "Try again" button.
