@@ -45,13 +45,25 @@ function prose(text = ''): DocumentFragment {
 function table(caption: string, headers: string[], rows: Array<Array<Node | string>>): HTMLElement {
   const wrap = el('div');
   wrap.append(el('h3', caption));
+  // Explicit roles: on a phone the rows are laid out as cards (display: block), which drops the implicit ones in some browsers.
   const t = el('table');
+  t.setAttribute('role', 'table');
   const head = t.createTHead().insertRow();
-  for (const h of headers) head.append(el('th', h));
+  head.setAttribute('role', 'row');
+  for (const h of headers) {
+    const th = head.appendChild(el('th', h));
+    th.setAttribute('role', 'columnheader');
+  }
   const body = t.createTBody();
   for (const row of rows) {
     const tr = body.insertRow();
-    for (const cell of row) tr.insertCell().append(cell);
+    tr.setAttribute('role', 'row');
+    row.forEach((cell, i) => {
+      const td = tr.insertCell();
+      td.setAttribute('role', 'cell');
+      td.dataset.label = headers[i];
+      td.append(cell);
+    });
   }
   // A table wider than a phone scrolls in its own box (keyboard-reachable), not the whole page.
   const scroller = el('div');
