@@ -133,7 +133,13 @@ export const accountStyles = css`
     font-size: 0.85rem;
   }
 
-  /* compact: one line for tight spaces */
+  /* compact: one line for tight spaces, and a loading box of that line's height */
+  :host([compact]) {
+    --_loading-block-size: 2.5rem;
+  }
+  :host([compact]) .state {
+    padding-block: calc(var(--_padding) / 2);
+  }
   .account.compact {
     display: flex;
     flex-wrap: wrap;
