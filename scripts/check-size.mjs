@@ -41,8 +41,12 @@ export const BUDGETS = {
   // longest category (Mono's "Online transactions" was cut at 1,280 px), and Lit's dev-mode notice turned off
   // for the table's by-design second update (+0.06 kB together). Raised by 0.2 kB later that session: one pass
   // over new rows finds their date order, widest values and totals (RowsSummary), 5 ms less at 100k rows.
-  'every element (charts lazy)': 58.6 * KB,
-  'every element but the chart elements': 46.7 * KB,
+  // Raised by 0.1 kB (all) and 0.2 kB (non-chart) on 2026-11-30 (session 13), for review fixes: a load that runs past
+  // 10 s says it is taking longer than usual (+0.13 kB: the host that never answers showed "Loading…" for 83 s), the
+  // compact account's one-line loading box, the narration's 15rem before the category, the sort arrows, the date
+  // field's focus ring, the locale found through shadow roots.
+  'every element (charts lazy)': 58.7 * KB,
+  'every element but the chart elements': 46.9 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

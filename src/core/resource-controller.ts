@@ -29,6 +29,9 @@ export interface RenderStates<T> {
   keepOnReload?: boolean;
 }
 
+/** How long a load runs before its box says it is taking longer than usual (a test shortens it). */
+export const slowLoad = { afterMs: 10_000 };
+
 /** Plain-language text for an error, by kind. */
 export function describeError(error: MonoError, locale: string): string {
   return describeErrorWith(error, (key, params) => msg(locale, key, params));
@@ -56,6 +59,9 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   private valueFor?: string;
   /** A reload's "Loading…" is said only if it lasts: after a sync every element reloads at once. */
   private readonly spoken: SettledText;
+  private slowTimer?: ReturnType<typeof setTimeout>;
+  /** The current load has run past `slowLoad.afterMs`: a host that never answers (up to ~80 s with the retries) is not silent. */
+  slow = false;
 
   constructor(
     private readonly host: MonoDataElement,
@@ -89,6 +95,8 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   private async load(client: MonoDataClient, accountId: string | undefined, args: A): Promise<void> {
     this.abort?.abort();
     const call = ++this.latest;
+    clearTimeout(this.slowTimer);
+    this.slow = false;
     if (!accountId) {
       this.state = 'initial';
       return this.settle();
@@ -96,6 +104,10 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     const abort = (this.abort = new AbortController());
     this.state = 'pending';
     this.host.requestUpdate();
+    this.slowTimer = setTimeout(() => {
+      this.slow = true;
+      this.host.requestUpdate();
+    }, slowLoad.afterMs);
     let value: T | undefined;
     let failure: unknown;
     let failed = false;
@@ -107,6 +119,8 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     }
     // A newer load started meanwhile: this answer is old, whatever it is.
     if (call !== this.latest) return;
+    clearTimeout(this.slowTimer);
+    this.slow = false;
     this.current = value;
     this.failure = failure;
     if (failed) this.failed(failure);
@@ -189,7 +203,8 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   render(states: RenderStates<T>): TemplateResult {
     const locale = this.host.resolvedLocale;
     const status = this.status;
-    const announce = status === 'loading' ? msg(locale, 'loading') : status === 'empty' ? (states.emptyText ?? msg(locale, 'empty')) : '';
+    const loadingText = msg(locale, this.slow ? 'loadingSlow' : 'loading');
+    const announce = status === 'loading' ? loadingText : status === 'empty' ? (states.emptyText ?? msg(locale, 'empty')) : '';
     let body: unknown;
     switch (status) {
       case 'idle':
@@ -201,7 +216,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
           kept !== undefined
             ? states.loaded(kept)
             : (states.loading?.() ??
-              html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${msg(locale, 'loading')}</div>`);
+              html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${loadingText}</div>`);
         break;
       }
       case 'error': {

@@ -4,6 +4,7 @@ import { errorMessages } from './en-errors.js';
 /** English messages of every data element (loading, retry, empty, idle) (part of `en`, see en.ts). */
 export const commonMessages = {
   loading: 'Loading…',
+  loadingSlow: 'Still loading… this is taking longer than usual.',
   retry: 'Try again',
   empty: 'Nothing to show yet.',
   noAccount: 'No account selected.',

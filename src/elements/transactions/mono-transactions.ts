@@ -435,7 +435,8 @@ export class MonoTransactions extends MonoDataElement {
     const status = this.resource.status;
     if (!rows) {
       if (status !== 'loading') return this.resource.render({ loaded: () => nothing });
-      return html`<div class="sr-only" role="status" aria-live="polite">${msg(locale, 'loading')}</div>
+      // Seen too once the load is slow: the skeleton says nothing.
+      return html`<div class=${this.resource.slow ? 'state' : 'sr-only'} role="status" aria-live="polite">${msg(locale, this.resource.slow ? 'loadingSlow' : 'loading')}</div>
         ${this.renderToolbar(locale)}
         <div part="skeleton" class="skeleton" aria-hidden="true">
           ${Array.from({ length: 10 }, () => html`<div class="bone-row"><span></span><span></span><span></span><span></span></div>`)}

@@ -7,6 +7,7 @@ import type { Messages } from '../en.js';
  */
 export const fr: Messages = {
   loading: 'Chargement…',
+  loadingSlow: 'Chargement toujours en cours… cela prend plus de temps que d’habitude.',
   retry: 'Réessayer',
   empty: 'Rien à afficher pour le moment.',
   noAccount: 'Aucun compte sélectionné.',

@@ -1,0 +1,55 @@
+// A host that is slow to answer is not silent: past `slowLoad.afterMs` the loading box (and the live region)
+// says the load is taking longer than usual, and the notice goes once the answer is in.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import { slowLoad } from '../../src/core/resource-controller.js';
+import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
+import { recordingClient, until } from '../elements/account/helpers.js';
+
+const SLOW = 'Still loading… this is taking longer than usual.';
+const text = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
+
+describe('a slow load', () => {
+  const defaultAfter = slowLoad.afterMs;
+  beforeEach(() => (slowLoad.afterMs = 300));
+  afterEach(() => (slowLoad.afterMs = defaultAfter));
+
+  async function mount(tag: 'mono-account' | 'mono-transactions', latency: number) {
+    const { client } = recordingClient(() => ({ 'x-sandbox-latency': String(latency) }));
+    const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="acc_demo" locale="en-NG"></mono-provider>`);
+    provider.innerHTML = `<${tag}></${tag}>`;
+    const el = provider.firstElementChild as HTMLElement;
+    return { el, loaded: oneEvent(el, 'mono-load') };
+  }
+
+  it('says so in the loading box and the live region, and not before its time', async () => {
+    const { el, loaded } = await mount('mono-account', 1500);
+    await until(() => el.shadowRoot?.querySelector('[part~=loading]'));
+    expect(text(el, '[part~=loading]')).to.equal('Loading…');
+    await until(() => text(el, '[part~=loading]') === SLOW, 'the slow notice', 1400);
+    await until(() => text(el, '[role=status]') === SLOW, 'said in the live region', 1000);
+    await loaded;
+    await until(() => !el.shadowRoot!.querySelector('[part~=loading]'));
+    expect(el.shadowRoot!.textContent).to.not.contain('Still loading');
+  });
+
+  it('is shown over the transactions skeleton, which has no words of its own', async () => {
+    const { el, loaded } = await mount('mono-transactions', 1500);
+    await until(() => el.shadowRoot?.querySelector('[part~=skeleton]'));
+    const note = () => el.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
+    expect(note().className).to.equal('sr-only');
+    await until(() => note().textContent === SLOW, 'the slow notice', 1400);
+    expect(note().className, 'seen, not only heard').to.equal('state');
+    expect(note().getBoundingClientRect().height).to.be.greaterThan(10);
+    await loaded;
+    await until(() => !el.shadowRoot!.querySelector('[part~=skeleton]'));
+    expect(el.shadowRoot!.textContent).to.not.contain('Still loading');
+  });
+
+  it('says nothing of it when the answer comes in time', async () => {
+    const { el, loaded } = await mount('mono-account', 0);
+    await loaded;
+    await new Promise((r) => setTimeout(r, 450));
+    expect(el.shadowRoot!.textContent).to.not.contain('Still loading');
+  });
+});
