@@ -29,7 +29,7 @@ export const transactionMessages = {
   txnMoneyOut: 'Money out',
   txnCountOne: '1 transaction',
   txnCountMany: '{count} transactions',
-  txnShown: '{count} shown',
+  txnOnPage: '{count} on this page',
   txnEmpty: 'No transactions to show.',
   txnNoMatch: 'No transactions match these filters.',
   txnBadRange: 'The start date is after the end date.',

@@ -408,8 +408,10 @@ export class MonoTransactions extends MonoDataElement {
     return msg(locale, 'txnPageOf', { page: formatNumber(loaded.page, locale), pages: formatNumber(pages, locale) });
   }
 
+  /** The shown rows' count; "on this page" while the host pages them, as the totals beside it are the page's too. */
   private countText(count: number): string {
     const locale = this.resolvedLocale;
+    if (this.pageText(locale)) return msg(locale, 'txnOnPage', { count: formatNumber(count, locale) });
     return count === 1 ? msg(locale, 'txnCountOne') : msg(locale, 'txnCountMany', { count: formatNumber(count, locale) });
   }
 

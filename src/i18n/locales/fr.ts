@@ -47,7 +47,7 @@ export const fr: Messages = {
   txnMoneyOut: 'Sorties',
   txnCountOne: '1 transaction',
   txnCountMany: '{count} transactions',
-  txnShown: '{count} affichées',
+  txnOnPage: '{count} sur cette page',
   txnEmpty: 'Aucune transaction à afficher.',
   txnNoMatch: 'Aucune transaction ne correspond à ces filtres.',
   txnBadRange: 'La date de début est postérieure à la date de fin.',

@@ -56,7 +56,8 @@ describe('<mono-transactions>', () => {
       const fmt = new Intl.NumberFormat('en-NG', { style: 'currency', currency: 'USD' });
       expect(totalsText(el)).to.contain(`Money in ${fmt.format(moneyIn / 100)}`);
       expect(totalsText(el)).to.contain(`Money out ${fmt.format(moneyOut / 100)}`);
-      expect(totalsText(el)).to.contain(`${el.shown.length} transactions`);
+      expect(part(el, 'pager'), 'the host pages these rows').to.exist;
+      expect(totalsText(el)).to.contain(`${el.shown.length} on this page`);
     });
 
     it('never adds up different currencies', async () => {
@@ -221,7 +222,9 @@ describe('<mono-transactions>', () => {
       await loaded(el);
       expect(query(transactionCalls().at(-1)!)).to.deep.equal({ limit: '50', page: '2' });
       expect(part(el, 'pager')!.textContent).to.contain('Page 2 of 3');
-      await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')!.textContent === 'Page 2 of 3, 50 transactions', 'the page is said with the count', { timeout: 3000 });
+      await waitUntil(() => el.shadowRoot!.querySelector('[role=status]')!.textContent === 'Page 2 of 3, 50 on this page', 'the page is said with the count', { timeout: 3000 });
+      // The totals beside the pager are the page's, and say so.
+      expect(totalsText(el)).to.contain('50 on this page');
       expect(el.shown.map((t) => t.id)).to.not.include.members(page1);
       next.click();
       await loaded(el);
