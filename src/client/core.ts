@@ -97,7 +97,7 @@ export abstract class MonoClientCore {
 
   initiate(body: InitiateRequest, o?: RequestOptions): Promise<Initiation> {
     const parsers = this.connectParsers();
-    return this.call({ method: 'POST', path: '/accounts/initiate', body, parse: async (b) => (await parsers).parseInitiation(b) }, o);
+    return this.call({ method: 'POST', path: '/accounts/initiate', body, parse: async (b) => (await parsers).parseInitiation(b, body.meta.ref) }, o);
   }
 
   /**

@@ -66,17 +66,20 @@ function parse<T>(read: () => T): ParseResult<T> {
   }
 }
 
-export function parseInitiation(body: unknown): ParseResult<Initiation> {
+/** Initiate's answer; with `sentRef` (the `meta.ref` sent), a reference echoed back must be that one. */
+export function parseInitiation(body: unknown, sentRef?: string): ParseResult<Initiation> {
   if (!isRecord(body)) return unrecognised('initiate');
   return parse(() => {
     const d = object(body.data, 'data');
     const monoUrl = webUrl(d.mono_url, 'data.mono_url');
     const customer = customerId(d.customer);
     const meta = d.meta === undefined || d.meta === null ? null : object(d.meta, 'data.meta');
+    const reference = meta ? optionalText(meta.ref, 'data.meta.ref') : null;
+    if (sentRef && reference && reference !== sentRef) invalid('data.meta.ref', 'not the meta.ref sent: the backend must pass it through');
     return {
       monoUrl,
       customerId: customer,
-      reference: meta ? optionalText(meta.ref, 'data.meta.ref') : null,
+      reference,
       scope: optionalText(d.scope, 'data.scope'),
       accountId: optionalText(d.account, 'data.account'),
       createdAt: normalizeDate(d.created_at) ?? null,

@@ -18,6 +18,8 @@ export interface RecorderOptions {
   initiateNetworkError?: boolean;
   /** Extra headers for the sandbox (latency, faults). */
   headers?: Record<string, string>;
+  /** Answer initiate with this `meta.ref` instead of the one sent (a backend that does not pass it through). */
+  initiateRef?: string;
 }
 
 export interface Recorder {
@@ -41,9 +43,10 @@ export function recorder(options: RecorderOptions = {}): Recorder {
     const headers = new Headers(init.headers);
     for (const [k, v] of Object.entries(options.headers ?? {})) headers.set(k, v);
     const response = await fetch(input, { ...init, headers });
-    if (path === '/accounts/initiate' && response.ok && options.widgetUrl) {
+    if (path === '/accounts/initiate' && response.ok && (options.widgetUrl || options.initiateRef)) {
       const json = await response.json();
-      json.data.mono_url = options.widgetUrl(new URL(json.data.mono_url), body);
+      if (options.widgetUrl) json.data.mono_url = options.widgetUrl(new URL(json.data.mono_url), body);
+      if (options.initiateRef) json.data.meta = { ...json.data.meta, ref: options.initiateRef };
       return new Response(JSON.stringify(json), { status: 200, headers: { 'content-type': 'application/json' } });
     }
     return response;

@@ -408,6 +408,12 @@ describe('connect, sync and jobs', () => {
     const evil = clone(s.initiateAuth);
     evil.data.mono_url = 'javascript:alert(1)';
     assert.equal(bad(parseInitiation(evil)).path, 'data.mono_url');
+    // The reference the kit sent must come back as it went (or not at all): another one is another link.
+    assert.equal(ok(parseInitiation(s.initiateAuth, 'kit-7f3a91c2')).reference, 'kit-7f3a91c2');
+    assert.equal(bad(parseInitiation(s.initiateAuth, 'kit-other')).path, 'data.meta.ref');
+    const bare = clone(s.initiateAuth);
+    Reflect.deleteProperty(bare.data, 'meta');
+    assert.equal(ok(parseInitiation(bare, 'kit-other')).reference, null);
   });
 
   it('reads the exchange answer bare or enveloped', () => {

@@ -418,6 +418,17 @@ describe('<mono-connect-button>', () => {
     expect(parts(el).frame()).to.equal(null);
   });
 
+  it('refuses an initiate answer that names another reference (invalid-response at data.meta.ref) and shows nothing', async () => {
+    const { el, log } = await setup({}, { widgetUrl: fastWidget(), initiateRef: 'kit-someone-else' });
+    parts(el).trigger.click();
+    await closed(log);
+    expect(log.names()).to.deep.equal(['mono-open', 'mono-error', 'mono-close']);
+    const { error } = log.of('mono-error')[0].detail;
+    expect([error.kind, error.path]).to.deep.equal(['invalid-response', 'data.meta.ref']);
+    expect(parts(el).frame()).to.equal(null);
+    expect(parts(el).status()).to.not.equal('');
+  });
+
   it('re-authorises: initiate with scope reauth and the account, then success for that account', async () => {
     const { el, log, rec } = await setup({ reauth: '', 'account-id': 'acc_demo', 'customer-name': 'Ada' });
     expect(parts(el).trigger.textContent!.trim()).to.equal('Reconnect your bank account');
