@@ -4,7 +4,11 @@ import type { MessageKey, Messages } from './en.js';
 
 export type MessageParams = Record<string, string | number>;
 
-const catalogues = new Map<string, Partial<Messages>>();
+/**
+ * The registered catalogues, one map per page: shared by every copy of the kit (a script tag beside a bundle,
+ * two bundles), so a catalogue registered through any copy reaches every element.
+ */
+const catalogues = ((globalThis as { [key: symbol]: unknown })[Symbol.for('mono-elements/catalogues')] ??= new Map()) as Map<string, Partial<Messages>>;
 
 /**
  * Adds or extends a catalogue, e.g. `registerMessages('fr', fr)` with `fr` from `mono-elements/locales/fr`,
@@ -69,7 +73,8 @@ export function withMessages(locale: string, overrides: Partial<Messages>): stri
   const key = JSON.stringify([base.toLowerCase(), Object.entries(merged).sort()]);
   let tag = scoped.get(key);
   if (!tag) {
-    tag = `${base}-x-mono-${(scoped.size + 1).toString(36)}`;
+    // Numbered by the shared map, which only grows: another copy's tags never collide with this one's.
+    tag = `${base}-x-mono-${(catalogues.size + 1).toString(36)}`;
     scoped.set(key, tag);
     catalogues.set(tag.toLowerCase(), merged);
   }
