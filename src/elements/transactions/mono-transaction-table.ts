@@ -462,7 +462,7 @@ export class MonoTransactionTable extends MonoElement {
       aria-current=${t.id === this.selectedId ? 'true' : nothing}
     >
       <td class="col-date">${date}</td>
-      <td class="col-narration" title=${t.narration} data-date=${date}>${t.narration}</td>
+      <td class="col-narration" title=${t.narration} data-date=${date}>${t.narration.trim() || '—'}</td>
       <td class="col-category ${category ? '' : 'muted'}">${category ?? msg(locale, 'txnUncategorised')}</td>
       <td class="col-amount">
         <span part="amount" class="amount">

@@ -96,10 +96,10 @@ export const transactionsStyles = css`
     background: var(--_surface);
     white-space: nowrap;
   }
+  /* No bolder weight for the chosen one: it would widen the control and move the search box at every choice. */
   .segmented input:checked + span {
     background: var(--_accent);
     color: var(--_on-accent);
-    font-weight: 600;
   }
   @media (forced-colors: active) {
     .segmented input:checked + span {

@@ -236,6 +236,11 @@ describe('<mono-transaction-table>', () => {
     expect((window as { __pwned?: number }).__pwned).to.equal(undefined);
   });
 
+  it('shows a dash for a narration the bank left empty or blank', async () => {
+    const el = await table(makeRows(3).map((t, i) => ({ ...t, narration: ['', '   ', 'POS'][i] })));
+    expect([...el.shadowRoot!.querySelectorAll('td.col-narration')].map((c) => c.textContent)).to.deep.equal(['—', '—', 'POS']);
+  });
+
   it('tells credit from debit with an icon, a sign and words, not only colour', async () => {
     const el = await table(makeRows(2));
     const [credit, debit] = renderedRows(el).map((r) => r.querySelector('[part~="amount"]')!);

@@ -76,6 +76,8 @@ describe('<mono-transactions>', () => {
     it('filters by type at once from the radio buttons, reflects the attribute and fires mono-filter-change', async () => {
       const { el } = await mount('account-id="txns_300" paginate="false"');
       const credit = el.shadowRoot!.querySelector<HTMLInputElement>('input[name=type][value=credit]')!;
+      const searchAt = () => part(el, 'search-input')!.getBoundingClientRect().left;
+      const before = searchAt();
       setTimeout(() => credit.click());
       const event = await oneEvent(el, 'mono-filter-change');
       expect(event.detail.filters).to.deep.equal({ start: undefined, end: undefined, type: 'credit', narration: undefined });
@@ -84,6 +86,7 @@ describe('<mono-transactions>', () => {
       expect(el.shown.length).to.be.greaterThan(0);
       expect(el.shown.every((t) => t.type === 'credit')).to.equal(true);
       expect(totalsText(el)).to.contain('Money out ₦0.00');
+      expect(searchAt(), 'the choice does not move the search box').to.equal(before);
     });
 
     it('filters the loaded rows on every keystroke, and asks the host once, after the typing pauses', async () => {
