@@ -12,6 +12,7 @@ export { summarise as summariseStatement, type StatementView, type CurrencyTotal
 export { MonoIdentity, type SensitiveField } from './elements/identity/mono-identity.js';
 export { MonoTransactions, type LoadedTransactions } from './elements/transactions/mono-transactions.js';
 export { MonoTransactionTable } from './elements/transactions/mono-transaction-table.js';
+export type { SortName } from './elements/transactions/transaction-view.js';
 export { MonoIncomeSummary } from './elements/income-summary/mono-income-summary.js';
 export { MonoAssets } from './elements/assets/mono-assets.js';
 export { MonoEarnings } from './elements/earnings/mono-earnings.js';

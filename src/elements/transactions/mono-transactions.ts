@@ -119,7 +119,7 @@ export class MonoTransactions extends MonoDataElement {
   @property() pager: 'pages' | 'more' = 'pages';
 
   /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`. */
-  @property() sort: string = sortName(DEFAULT_SORT);
+  @property() sort: SortName = sortName(DEFAULT_SORT);
 
   /**
    * ISO 4217 code of rows that do not name their currency (Mono's v2 rows never do). Default: the
