@@ -42,5 +42,7 @@ bind('language', 'locale', (locale) => {
   root.lang = locale || 'en-NG';
 });
 bind('direction', 'dir', (dir) => {
-  layout.dir = dir || 'ltr';
+  // Left to right by removing the attribute: the page's own dir (set on <html> to try a right-to-left page) then holds.
+  if (dir) layout.dir = dir;
+  else layout.removeAttribute('dir');
 });
