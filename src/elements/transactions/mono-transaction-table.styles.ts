@@ -75,12 +75,18 @@ export const tableStyles = css`
     color: var(--_text-muted);
   }
   /* Bank text, dates and balances set their own direction (so a right-to-left page keeps "26 Nov 2026" and a
-     minus sign in order, and an ellipsis cuts a narration's own end), aligned like the table. */
+     minus sign in order, and an ellipsis cuts a narration's own end), aligned like the table's direction, not
+     their text's: start would follow each paragraph (an Arabic narration right in a left-to-right table), and
+     engines compute match-parent to start. */
   td.col-narration,
   td.col-date,
   td.col-balance {
     unicode-bidi: plaintext;
-    text-align: match-parent;
+    text-align: left;
+  }
+  td.col-narration:dir(rtl),
+  td.col-date:dir(rtl) {
+    text-align: right;
   }
   /* A date is never cut: with wider letter and word spacing (WCAG 1.4.12) it runs into the cells' padding. */
   td.col-date {
@@ -267,7 +273,7 @@ export const tableStyles = css`
       content: attr(data-date);
       display: block;
       unicode-bidi: plaintext;
-      text-align: match-parent;
+      text-align: inherit;
       overflow: hidden;
       text-overflow: ellipsis;
       font-size: 0.8125rem;

@@ -504,6 +504,25 @@ describe('<mono-transaction-table>', () => {
     const narration = debit.querySelector('td.col-narration')!;
     expect(narration.scrollWidth).to.be.greaterThan(narration.clientWidth);
     expect(ends(narration).first).to.be.within(narration.getBoundingClientRect().left, narration.getBoundingClientRect().left + 20);
+    // A date, and a narration short enough to fit, sit at the right like their headers, though their text is left-to-right.
+    const right = (cell: Element) => cell.getBoundingClientRect().right - ends(cell).last;
+    expect(right(debit.querySelector('td.col-date')!), 'the date at the right of its cell').to.be.below(25);
+    el.transactions = rows.map((t) => ({ ...t, narration: 'ATM WDL' }));
+    await el.settled;
+    expect(right(renderedRows(el)[0].querySelector('td.col-narration')!), 'a short narration at the right').to.be.below(25);
+  });
+
+  it('aligns an Arabic narration like the others in a left-to-right table', async () => {
+    const rows = makeRows(2).map((t, i) => ({ ...t, narration: i ? 'POS PURCHASE' : 'تحويل بنكي' }));
+    const el = await table(rows);
+    const [arabic, english] = renderedRows(el).map((r) => r.querySelector('td.col-narration')!);
+    const textLeft = (cell: Element) => {
+      const range = document.createRange();
+      range.selectNodeContents(cell);
+      return range.getBoundingClientRect().left - cell.getBoundingClientRect().left;
+    };
+    expect(textLeft(arabic), 'at the left edge, not the right').to.be.within(0, 20);
+    expect(textLeft(english)).to.be.within(0, 20);
   });
 
   it('is accessible with rows, and when empty', async () => {
