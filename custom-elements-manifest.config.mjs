@@ -1,14 +1,17 @@
 // Custom Elements Manifest from the elements' JSDoc (`npm run analyze`, also part of `npm run build`).
 // scripts/generate.mjs turns the manifest into the VS Code data, the React wrappers and the JSX typings.
 
-/** Drops what the analyzer misreads: `emit(type, …)` in the base class reported as an event named "type". */
+/**
+ * Drops what the analyzer misreads: `emit(type, …)` in the base class reported as an event named "type" (it has
+ * no description; every real event has its `@fires` line).
+ */
 function dropNonEvents() {
   return {
     name: 'mono-drop-non-events',
     packageLinkPhase({ customElementsManifest }) {
       for (const module of customElementsManifest.modules ?? []) {
         for (const declaration of module.declarations ?? []) {
-          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name?.startsWith('mono-'));
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name && event.description);
           if (declaration.events?.length === 0) delete declaration.events;
         }
       }

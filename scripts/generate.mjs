@@ -108,7 +108,9 @@ function reactWrappers(elements) {
   for (const e of elements) {
     const name = e.tag.replace(/^mono-/, '');
     const file = `src/react/${name}.ts`;
-    const events = e.events.map((ev) => `    on${pascal(ev.name)}: '${ev.name}' as EventName<GlobalEventHandlersEventMap['${ev.name}']>,`);
+    // The kit's mono-* events are typed in GlobalEventHandlersEventMap; the table's own sort-change and view-change are plain events.
+    const eventType = (name) => (name.startsWith('mono-') ? `GlobalEventHandlersEventMap['${name}']` : 'Event');
+    const events = e.events.map((ev) => `    on${pascal(ev.name)}: '${ev.name}' as EventName<${eventType(ev.name)}>,`);
     const lines = [
       HEADER,
       "import * as React from 'react';",
@@ -170,7 +172,7 @@ function jsxElements(elements) {
     '',
     'export type MonoTagName = keyof MonoTagClasses;',
     '',
-    'type EventOf<E extends string> = E extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[E] : CustomEvent;',
+    'type EventOf<E extends string> = E extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[E] : Event;',
     '',
     '/** `onmono-load` etc.: React 19 and Preact add a listener for the event named after `on`. */',
     'export type MonoTagEventHandlers<T extends MonoTagName> = {',

@@ -175,13 +175,13 @@ export interface MonoTagEvents {
   'mono-provider': never;
   'mono-statement': 'mono-load' | 'mono-error' | 'mono-reauth-required';
   'mono-sync-button': 'mono-sync' | 'mono-error' | 'mono-reauth-required';
-  'mono-transaction-table': 'mono-transaction-select';
+  'mono-transaction-table': 'view-change' | 'sort-change' | 'mono-transaction-select';
   'mono-transactions': 'mono-load' | 'mono-error' | 'mono-reauth-required' | 'mono-filter-change' | 'mono-transaction-select';
 }
 
 export type MonoTagName = keyof MonoTagClasses;
 
-type EventOf<E extends string> = E extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[E] : CustomEvent;
+type EventOf<E extends string> = E extends keyof GlobalEventHandlersEventMap ? GlobalEventHandlersEventMap[E] : Event;
 
 /** `onmono-load` etc.: React 19 and Preact add a listener for the event named after `on`. */
 export type MonoTagEventHandlers<T extends MonoTagName> = {

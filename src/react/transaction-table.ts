@@ -12,6 +12,8 @@ export const MonoTransactionTable = createComponent({
   react: React,
   displayName: 'MonoTransactionTable',
   events: {
+    onViewChange: 'view-change' as EventName<Event>,
+    onSortChange: 'sort-change' as EventName<Event>,
     onMonoTransactionSelect: 'mono-transaction-select' as EventName<GlobalEventHandlersEventMap['mono-transaction-select']>,
   },
 });

@@ -66,9 +66,9 @@ type PollState = 'idle' | 'polling' | 'gave-up';
  * @summary A bank account's details, balance and data status.
  * @tag mono-account
  * @slot idle - Shown when no account id is set.
- * @fires mono-load - The account loaded, and again whenever a PROCESSING status settles. detail: { resource: 'account', data: Account }
- * @fires mono-error - Loading failed. detail: { error: MonoError }
- * @fires mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
+ * @fires {CustomEvent<MonoEventDetails['mono-load']>} mono-load - The account loaded, and again whenever a PROCESSING status settles. detail: { resource: 'account', data: Account }
+ * @fires {CustomEvent<MonoEventDetails['mono-error']>} mono-error - Loading failed. detail: { error: MonoError }
+ * @fires {CustomEvent<MonoEventDetails['mono-reauth-required']>} mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
  * @csspart base - The card (also the one-line bar when `compact`).
  * @csspart institution - Institution name and bank code.
  * @csspart holder - The account holder's name.

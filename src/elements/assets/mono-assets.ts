@@ -22,9 +22,9 @@ import { styles } from './mono-assets.styles.js';
  * @tag mono-assets
  * @slot idle - Shown when no account is set.
  * @slot empty - Shown when the account has no investments.
- * @fires mono-load - The assets loaded: `{ resource: 'assets', data }` with the normalised `Assets`.
- * @fires mono-error - Loading failed: `{ error }`.
- * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
+ * @fires {CustomEvent<MonoEventDetails['mono-load']>} mono-load - The assets loaded: `{ resource: 'assets', data }` with the normalised `Assets`.
+ * @fires {CustomEvent<MonoEventDetails['mono-error']>} mono-error - Loading failed: `{ error }`.
+ * @fires {CustomEvent<MonoEventDetails['mono-reauth-required']>} mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
  * @csspart totals - The totals per currency (a list of cards).
  * @csspart holdings - The holdings table.
  * @csspart allocation-controls - The group-by buttons and the currency picker.

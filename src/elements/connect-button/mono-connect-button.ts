@@ -155,11 +155,11 @@ const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
  * @summary A button that links (or re-authorises) a bank account through Mono Connect.
  * @tag mono-connect-button
  * @slot - The button's label. Default "Link your bank account" ("Reconnect your bank account" with `reauth`).
- * @fires mono-open - The widget is opening (fired on click). detail: { mode, reference }
- * @fires mono-widget-event - A message from the widget, with Mono's event name (OPENED, LOADED, INSTITUTION_SELECTED, …, SUCCESS). detail: { type, data }
- * @fires mono-success - The account is linked and exchanged by your backend; once per link. detail: { accountId, reference }
- * @fires mono-close - The widget closed; exactly once per `mono-open`. detail: { reason: 'user' | 'success' | 'error' }
- * @fires mono-error - Initiate or exchange failed, the popup was blocked, the widget failed or the element is misconfigured. detail: { error } with `error.kind` `http`, `network`, `timeout`, `invalid-response`, `popup-blocked`, `widget` or `config`
+ * @fires {CustomEvent<MonoEventDetails['mono-open']>} mono-open - The widget is opening (fired on click). detail: { mode, reference }
+ * @fires {CustomEvent<MonoEventDetails['mono-widget-event']>} mono-widget-event - A message from the widget, with Mono's event name (OPENED, LOADED, INSTITUTION_SELECTED, …, SUCCESS). detail: { type, data }
+ * @fires {CustomEvent<MonoEventDetails['mono-success']>} mono-success - The account is linked and exchanged by your backend; once per link. detail: { accountId, reference }
+ * @fires {CustomEvent<MonoEventDetails['mono-close']>} mono-close - The widget closed; exactly once per `mono-open`. detail: { reason: 'user' | 'success' | 'error' }
+ * @fires {CustomEvent<MonoEventDetails['mono-error']>} mono-error - Initiate or exchange failed, the popup was blocked, the widget failed or the element is misconfigured. detail: { error } with `error.kind` `http`, `network`, `timeout`, `invalid-response`, `popup-blocked`, `widget` or `config`
  * @csspart button - The button.
  * @csspart status - The line under the button: popup and redirect progress, errors, success.
  * @csspart dialog - The modal `<dialog>` (its `data-state` is `loading`, `ready` or `finishing`).

@@ -31,9 +31,9 @@ import { styles } from './mono-earnings.styles.js';
  * @tag mono-earnings
  * @slot idle - Shown when no account is set.
  * @slot empty - Shown when the account has no earnings at all.
- * @fires mono-load - The earnings loaded: `{ resource: 'earnings', data }` with the normalised `Earning[]`.
- * @fires mono-error - Loading failed: `{ error }`.
- * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
+ * @fires {CustomEvent<MonoEventDetails['mono-load']>} mono-load - The earnings loaded: `{ resource: 'earnings', data }` with the normalised `Earning[]`.
+ * @fires {CustomEvent<MonoEventDetails['mono-error']>} mono-error - Loading failed: `{ error }`.
+ * @fires {CustomEvent<MonoEventDetails['mono-reauth-required']>} mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
  * @csspart controls - The period and currency pickers.
  * @csspart totals - The totals per currency.
  * @csspart list - The earnings table.

@@ -63,9 +63,9 @@ export const isEmptyIdentity = (identity: Identity): boolean =>
  * @tag mono-identity
  * @slot idle - Shown when no account id is set.
  * @slot empty - Shown when the bank returned no identity details at all.
- * @fires mono-load - The identity loaded. detail: { resource: 'identity', data: Identity }
- * @fires mono-error - Loading failed. detail: { error: MonoError }
- * @fires mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
+ * @fires {CustomEvent<MonoEventDetails['mono-load']>} mono-load - The identity loaded. detail: { resource: 'identity', data: Identity }
+ * @fires {CustomEvent<MonoEventDetails['mono-error']>} mono-error - Loading failed. detail: { error: MonoError }
+ * @fires {CustomEvent<MonoEventDetails['mono-reauth-required']>} mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
  * @csspart base - The card around the list.
  * @csspart fields - The description list.
  * @csspart value - Each value (also `value-<field>`, e.g. `value-bvn`).

@@ -64,9 +64,9 @@ function startAnalysisOnce(client: MonoDataClient, accountId: string, signal: Ab
  * @tag mono-income-summary
  * @slot idle - Shown when no account is set.
  * @slot empty - Shown when the analysis found no income.
- * @fires mono-load - The income loaded: `{ resource: 'income', data: { summary, monthly, monthlyError } }`.
- * @fires mono-error - Loading failed (also when only the monthly credits failed), or the analysis did not finish in time (`kind: 'timeout'`): `{ error }`.
- * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
+ * @fires {CustomEvent<MonoEventDetails['mono-load']>} mono-load - The income loaded: `{ resource: 'income', data: { summary, monthly, monthlyError } }`.
+ * @fires {CustomEvent<MonoEventDetails['mono-error']>} mono-error - Loading failed (also when only the monthly credits failed), or the analysis did not finish in time (`kind: 'timeout'`): `{ error }`.
+ * @fires {CustomEvent<MonoEventDetails['mono-reauth-required']>} mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
  * @csspart figures - The headline figures (a description list).
  * @csspart streams - The income streams table.
  * @csspart chart - The chart frame (title, toggle, canvas, table).

@@ -62,9 +62,9 @@ interface ReauthTarget extends HTMLElement {
  * @summary A button that refreshes an account from the bank and reloads every element showing it.
  * @tag mono-sync-button
  * @slot - The button's label. Default "Refresh data".
- * @fires mono-sync - `{ status: 'started', accountId }` on a press that starts a refresh, then `{ status: 'complete', accountId, hasNewData }` or `{ status: 'failed', accountId }`.
- * @fires mono-error - The refresh could not start, its job could not be followed, it timed out or it needs reauthorisation: `{ error }` (not for a refresh the bank reported as failed: `mono-sync` says that).
- * @fires mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
+ * @fires {CustomEvent<MonoEventDetails['mono-sync']>} mono-sync - `{ status: 'started', accountId }` on a press that starts a refresh, then `{ status: 'complete', accountId, hasNewData }` or `{ status: 'failed', accountId }`.
+ * @fires {CustomEvent<MonoEventDetails['mono-error']>} mono-error - The refresh could not start, its job could not be followed, it timed out or it needs reauthorisation: `{ error }` (not for a refresh the bank reported as failed: `mono-sync` says that).
+ * @fires {CustomEvent<MonoEventDetails['mono-reauth-required']>} mono-reauth-required - The bank needs the account holder to sign in again: `{ accountId }`.
  * @csspart button - The button.
  * @csspart status - The progress and result line (a polite live region).
  * @csspart alert - Errors (an assertive live region).

@@ -43,9 +43,9 @@ export function categoryLabel(category: string | null): string | undefined {
  * @summary Virtualised, sortable table of transactions with keyboard navigation.
  * @tag mono-transaction-table
  * @slot empty - Shown instead of the rows when none match (default: "No transactions to show").
- * @fires mono-transaction-select - A row was chosen with Enter, Space or a click. detail: { transaction }
- * @fires sort-change - (not bubbling) The user changed the sort; read `sort`.
- * @fires view-change - (not bubbling) The shown rows changed (filter, sort or data); read `view`.
+ * @fires {CustomEvent<MonoEventDetails['mono-transaction-select']>} mono-transaction-select - A row was chosen with Enter, Space or a click. detail: { transaction }
+ * @fires {Event} sort-change - (not bubbling) The user changed the sort; read `sort`.
+ * @fires {Event} view-change - (not bubbling) The shown rows changed (filter, sort or data); read `view`.
  * @csspart viewport - The scrolling box around the table.
  * @csspart table - The `<table>`.
  * @csspart header - Each column header cell.

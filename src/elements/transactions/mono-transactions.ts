@@ -61,11 +61,11 @@ const paginateConverter = { fromAttribute: (value: string | null) => value === n
  * @summary Filterable, sortable, virtualised list of an account's transactions with totals and CSV export.
  * @tag mono-transactions
  * @slot idle - Shown when no account id is set.
- * @fires mono-load - Transactions loaded. detail: { resource: 'transactions', data: LoadedTransactions }
- * @fires mono-error - Loading failed, or `.transactions` could not be read. detail: { error: MonoError }
- * @fires mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
- * @fires mono-filter-change - The user changed a filter (not fired when the host sets one). detail: { filters: { start, end, type, narration } }
- * @fires mono-transaction-select - A row was chosen with Enter, Space or a click. detail: { transaction }
+ * @fires {CustomEvent<MonoEventDetails['mono-load']>} mono-load - Transactions loaded. detail: { resource: 'transactions', data: LoadedTransactions }
+ * @fires {CustomEvent<MonoEventDetails['mono-error']>} mono-error - Loading failed, or `.transactions` could not be read. detail: { error: MonoError }
+ * @fires {CustomEvent<MonoEventDetails['mono-reauth-required']>} mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
+ * @fires {CustomEvent<MonoEventDetails['mono-filter-change']>} mono-filter-change - The user changed a filter (not fired when the host sets one). detail: { filters: { start, end, type, narration } }
+ * @fires {CustomEvent<MonoEventDetails['mono-transaction-select']>} mono-transaction-select - A row was chosen with Enter, Space or a click. detail: { transaction }
  * @csspart toolbar - The filter bar.
  * @csspart start-input - The "From" date input.
  * @csspart end-input - The "To" date input.
