@@ -31,11 +31,31 @@ function dedupeUnions(node) {
   }
 }
 
+/**
+ * The global tokens (`--mono-sys-*`, `--mono-color-scheme`) are documented once, on `MonoElement`, and inherited by
+ * the Lit elements; the connect button (no Lit, not a `MonoElement`) reads the same tokens and gets them here.
+ */
+function globalTokensOnEveryTag() {
+  return {
+    name: 'mono-global-tokens',
+    packageLinkPhase({ customElementsManifest }) {
+      const declarations = (customElementsManifest.modules ?? []).flatMap((m) => m.declarations ?? []);
+      const global = declarations.find((d) => d.name === 'MonoElement')?.cssProperties ?? [];
+      for (const d of declarations) {
+        if (!d.tagName) continue;
+        const own = new Set((d.cssProperties ?? []).map((p) => p.name));
+        const missing = global.filter((p) => !own.has(p.name));
+        if (missing.length) d.cssProperties = [...missing, ...(d.cssProperties ?? [])];
+      }
+    },
+  };
+}
+
 export default {
   globs: ['src/elements/**/*.ts', 'src/core/mono-element.ts'],
   exclude: ['src/**/*.test.ts', 'src/**/*.styles.ts', 'src/elements/**/define.ts'],
   outdir: process.env.MONO_CEM_OUTDIR ?? '.',
   litelement: true,
   packagejson: false,
-  plugins: [dropNonEvents()],
+  plugins: [dropNonEvents(), globalTokensOnEveryTag()],
 };

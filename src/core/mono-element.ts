@@ -15,6 +15,23 @@ export { firstValidLocale } from './locale.js';
 /**
  * Base of every element: a define that tolerates a second copy of the kit on the page, and a typed emit
  * (bubbling and composed, so hosts can listen on `document`).
+ *
+ * @cssprop --mono-color-scheme - `light` or `dark` forces a scheme, `light dark` follows the system; unset, the page's `color-scheme`.
+ * @cssprop --mono-sys-surface - Card background.
+ * @cssprop --mono-sys-surface-alt - Muted background (headers, loading boxes).
+ * @cssprop --mono-sys-text - Body text.
+ * @cssprop --mono-sys-text-muted - Secondary text.
+ * @cssprop --mono-sys-border - Lines and borders.
+ * @cssprop --mono-sys-control-border - Borders of fields and pickers (keep 3:1 on the surface).
+ * @cssprop --mono-sys-focus-ring - The focus box-shadow.
+ * @cssprop --mono-sys-color-accent - Buttons, links and highlights.
+ * @cssprop --mono-sys-color-on-accent - Text on the accent.
+ * @cssprop --mono-sys-color-positive - Credits and gains.
+ * @cssprop --mono-sys-color-negative - Debits, losses and errors.
+ * @cssprop --mono-sys-color-warning - Pending and partial states.
+ * @cssprop --mono-sys-radius - Corner radius.
+ * @cssprop --mono-sys-space - Base spacing unit.
+ * @cssprop --mono-sys-font - Font family.
  */
 export class MonoElement extends LitElement {
   /**
