@@ -4,6 +4,7 @@ import type { MonoConnectButton } from '../src/elements/connect-button/mono-conn
 import { SANDBOX_ACCOUNTS } from '../src/server/sandbox/accounts.js';
 import type { MonoEventName } from '../src/core/events.js';
 import { getAccount, getAssets, getEarnings, getIdentity, getIncome, getTransactions } from '../src/client/resources.js';
+import { formatDate, formatMoney, MONO_DAY } from '../src/core/format.js';
 
 const $ = <T extends Element>(selector: string) => document.querySelector<T>(selector)!;
 const provider = $<MonoProvider>('#provider');
@@ -67,6 +68,30 @@ for (const name of EVENTS) {
   });
 }
 $<HTMLButtonElement>('#clear-log').addEventListener('click', () => log.replaceChildren());
+
+// A chosen row in full, as a host would show it (on a phone the table cuts a long narration): text only.
+const details = $<HTMLDListElement>('#transaction-details');
+document.addEventListener('mono-transaction-select', (event) => {
+  const t = event.detail.transaction;
+  const locale = provider.locale ?? 'en-NG';
+  const signed = t.type === 'credit' ? t.amount : -t.amount;
+  const rows: Array<[string, string]> = [
+    ['Narration', t.narration || '—'],
+    ['Date', formatDate(t.date, locale, MONO_DAY)],
+    ['Amount', formatMoney(signed, t.currency, locale, { signDisplay: 'always' })],
+    ['Balance', t.balance === null ? '—' : formatMoney(t.balance, t.currency, locale)],
+    ['Category', t.category ?? '—'],
+  ];
+  details.replaceChildren(
+    ...rows.flatMap(([term, value]) => {
+      const dt = document.createElement('dt');
+      const dd = document.createElement('dd');
+      dt.textContent = term;
+      dd.textContent = value;
+      return [dt, dd];
+    }),
+  );
+});
 
 // The raw view: what MonoClient returns for the selected account (rendered as text only).
 const raw = $<HTMLDivElement>('#raw');
