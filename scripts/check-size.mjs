@@ -45,7 +45,9 @@ export const BUDGETS = {
   // 10 s says it is taking longer than usual (+0.13 kB: the host that never answers showed "Loading…" for 83 s), the
   // compact account's one-line loading box, the narration's 15rem before the category, the sort arrows, the date
   // field's focus ring, the locale found through shadow roots.
-  'every element (charts lazy)': 58.7 * KB,
+  // Raised by 0.1 kB (all) later that session for the second review's fixes to the slow notice (an element's own
+  // loading words win; the clock stops when the element leaves).
+  'every element (charts lazy)': 58.8 * KB,
   'every element but the chart elements': 46.9 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */

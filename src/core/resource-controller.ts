@@ -87,6 +87,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   }
 
   hostDisconnected(): void {
+    clearTimeout(this.slowTimer);
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.subscribedTo = undefined;
@@ -203,7 +204,9 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   render(states: RenderStates<T>): TemplateResult {
     const locale = this.host.resolvedLocale;
     const status = this.status;
-    const loadingText = msg(locale, this.slow ? 'loadingSlow' : 'loading');
+    // An element's own loading state (the income analysis: "This can take a minute") says its own words.
+    const custom = status === 'loading' ? states.loading?.() : undefined;
+    const loadingText = msg(locale, this.slow && custom === undefined ? 'loadingSlow' : 'loading');
     const announce = status === 'loading' ? loadingText : status === 'empty' ? (states.emptyText ?? msg(locale, 'empty')) : '';
     let body: unknown;
     switch (status) {
@@ -215,8 +218,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         body =
           kept !== undefined
             ? states.loaded(kept)
-            : (states.loading?.() ??
-              html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${loadingText}</div>`);
+            : (custom ?? html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${loadingText}</div>`);
         break;
       }
       case 'error': {

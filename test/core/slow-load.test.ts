@@ -5,6 +5,7 @@ import '../../src/define.js';
 import { slowLoad } from '../../src/core/resource-controller.js';
 import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
 import { recordingClient, until } from '../elements/account/helpers.js';
+import { recordingClient as chartClient, uid } from '../charts/sandbox-helpers.js';
 
 const SLOW = 'Still loading… this is taking longer than usual.';
 const text = (el: Element, selector: string) => el.shadowRoot!.querySelector(selector)?.textContent?.trim() ?? '';
@@ -33,17 +34,41 @@ describe('a slow load', () => {
     expect(el.shadowRoot!.textContent).to.not.contain('Still loading');
   });
 
-  it('is shown over the transactions skeleton, which has no words of its own', async () => {
+  it('is shown below the transactions filters, over the skeleton, which has no words of its own', async () => {
     const { el, loaded } = await mount('mono-transactions', 1500);
     await until(() => el.shadowRoot?.querySelector('[part~=skeleton]'));
     const note = () => el.shadowRoot!.querySelector<HTMLElement>('[role=status]')!;
+    const filtersAt = () => el.shadowRoot!.querySelector('[part~=toolbar]')!.getBoundingClientRect().top;
+    const before = filtersAt();
     expect(note().className).to.equal('sr-only');
     await until(() => note().textContent === SLOW, 'the slow notice', 1400);
     expect(note().className, 'seen, not only heard').to.equal('state');
     expect(note().getBoundingClientRect().height).to.be.greaterThan(10);
+    expect(filtersAt(), 'the filters, usable meanwhile, do not move').to.equal(before);
     await loaded;
     await until(() => !el.shadowRoot!.querySelector('[part~=skeleton]'));
     expect(el.shadowRoot!.textContent).to.not.contain('Still loading');
+  });
+
+  it("leaves an element's own loading words alone: an income analysis 'can take a minute'", async () => {
+    const { client } = chartClient({ override: (call: { path: string }) => (/\/income-records$/.test(call.path) ? { status: 'successful', data: [] } : undefined) });
+    const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${uid('empty')} locale="en-NG"><mono-income-summary poll-interval="50" analysis-timeout="5000"></mono-income-summary></mono-provider>`);
+    const el = provider.querySelector('mono-income-summary')!;
+    await until(() => el.shadowRoot!.querySelector('[part~="analysing"]'), 'analysing', 5000);
+    await new Promise((r) => setTimeout(r, slowLoad.afterMs * 2));
+    expect(el.shadowRoot!.querySelector('[part~="analysing"]'), 'still analysing').to.exist;
+    expect(el.shadowRoot!.textContent).to.not.contain('Still loading');
+  });
+
+  it('stops its clock when the element leaves the page', async () => {
+    const { el } = await mount('mono-account', 1500);
+    await until(() => el.shadowRoot?.querySelector('[part~=loading]'));
+    const updates: number[] = [];
+    const original = (el as unknown as { update: (c: unknown) => void }).update.bind(el);
+    (el as unknown as { update: (c: unknown) => void }).update = (c) => (updates.push(1), original(c));
+    el.remove();
+    await new Promise((r) => setTimeout(r, slowLoad.afterMs * 2));
+    expect(updates, 'no render after removal').to.have.length(0);
   });
 
   it('says nothing of it when the answer comes in time', async () => {

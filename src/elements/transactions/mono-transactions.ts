@@ -437,9 +437,9 @@ export class MonoTransactions extends MonoDataElement {
     const status = this.resource.status;
     if (!rows) {
       if (status !== 'loading') return this.resource.render({ loaded: () => nothing });
-      // Seen too once the load is slow: the skeleton says nothing.
-      return html`<div class=${this.resource.slow ? 'state' : 'sr-only'} role="status" aria-live="polite">${msg(locale, this.resource.slow ? 'loadingSlow' : 'loading')}</div>
-        ${this.renderToolbar(locale)}
+      // Seen too once the load is slow (the skeleton says nothing), below the filters so that they do not move.
+      return html`${this.renderToolbar(locale)}
+        <div class=${this.resource.slow ? 'state' : 'sr-only'} role="status" aria-live="polite">${msg(locale, this.resource.slow ? 'loadingSlow' : 'loading')}</div>
         <div part="skeleton" class="skeleton" aria-hidden="true">
           ${Array.from({ length: 10 }, () => html`<div class="bone-row"><span></span><span></span><span></span><span></span></div>`)}
         </div>`;
