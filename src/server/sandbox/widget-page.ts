@@ -153,7 +153,7 @@ export function widgetHtml(options: WidgetPageOptions): string {
 `;
 }
 
-export const WIDGET_CSS = `:root { color-scheme: light dark; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
+export const WIDGET_CSS = `:root { color-scheme: light; font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; }
 * { box-sizing: border-box; }
 body { margin: 0; min-height: 100vh; display: grid; place-items: start center; background: Canvas; color: CanvasText; }
 [hidden] { display: none !important; }

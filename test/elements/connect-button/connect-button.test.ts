@@ -5,6 +5,7 @@ import '../../../src/elements/provider/define.js';
 import type { MonoConnectButton } from '../../../src/elements/connect-button/mono-connect-button.js';
 import { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import { rememberConnect } from '../../../src/connect/redirect.js';
+import { emulate } from '../../fixtures/media.js';
 import { eventLog, fastWidget, linkThroughWidget, nextMessageTurn, postFrom, recorder, widgetReady, type Recorder, type RecorderOptions } from '../../connect/helpers.js';
 
 const parts = (el: MonoConnectButton) => {
@@ -416,6 +417,22 @@ describe('<mono-connect-button>', () => {
     expect(log.names()).to.deep.equal(['mono-open', 'mono-error', 'mono-close']);
     expect(log.of('mono-error')[0].detail.error.kind).to.equal('config');
     expect(parts(el).frame()).to.equal(null);
+  });
+
+  it('keeps the dialog and the sandbox widget both light on a page that declares no dark, whatever the system prefers', async () => {
+    const emulated = await emulate({ colorScheme: 'dark' }, '(prefers-color-scheme: dark)');
+    try {
+      const { el, log } = await setup();
+      parts(el).trigger.click();
+      const doc = await widgetReady(parts(el).frame);
+      const light = 'rgb(255, 255, 255)';
+      expect(getComputedStyle(parts(el).dialog).backgroundColor, `dialog (system dark emulated: ${emulated})`).to.equal(light);
+      expect(getComputedStyle(doc.body).backgroundColor, 'the widget inside it').to.equal(light);
+      parts(el).close.click();
+      await closed(log);
+    } finally {
+      await emulate({ colorScheme: 'light' }, '(prefers-color-scheme: light)');
+    }
   });
 
   it('refuses an initiate answer that names another reference (invalid-response at data.meta.ref) and shows nothing', async () => {
