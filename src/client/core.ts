@@ -97,7 +97,8 @@ export abstract class MonoClientCore {
 
   initiate(body: InitiateRequest, o?: RequestOptions): Promise<Initiation> {
     const parsers = this.connectParsers();
-    return this.call({ method: 'POST', path: '/accounts/initiate', body, parse: async (b) => (await parsers).parseInitiation(b, body.meta.ref) }, o);
+    const sent = body.meta?.ref; // read now: the caller's object may change before the answer
+    return this.call({ method: 'POST', path: '/accounts/initiate', body, parse: async (b) => (await parsers).parseInitiation(b, sent) }, o);
   }
 
   /**
