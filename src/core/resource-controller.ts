@@ -29,7 +29,7 @@ export interface RenderStates<T> {
   keepOnReload?: boolean;
 }
 
-/** How long a load runs before its box says it is taking longer than usual (a test shortens it). */
+/** How long a load runs before its box says it is taking longer than usual; a host may set `afterMs` (for every element). */
 export const slowLoad = { afterMs: 10_000 };
 
 /** Plain-language text for an error, by kind. */
