@@ -32,10 +32,13 @@ export const styles = css`
       display: block;
       white-space: pre-line;
       unicode-bidi: plaintext;
-      text-align: match-parent;
+      text-align: left; /* the table's side, not each line's own (match-parent computes to start) */
       overflow-wrap: anywhere;
       font-size: 0.8125rem;
       color: var(--_text-muted);
+    }
+    .list td.asset:dir(rtl)::after {
+      text-align: right;
     }
   }
   .state.none {

@@ -235,6 +235,10 @@ describe('<mono-earnings>', () => {
     // No sticky header over columns that are not row headers.
     expect(getComputedStyle(el.shadowRoot!.querySelector('.list thead th')!).position).to.equal('static');
     await expect(el).to.be.accessible();
+    // The lines under the asset keep to the table's side, whatever the direction of their own text.
+    expect(getComputedStyle(cell('td.asset'), '::after').textAlign).to.equal('left');
+    el.dir = 'rtl';
+    expect(getComputedStyle(cell('td.asset'), '::after').textAlign, 'right-to-left').to.equal('right');
   });
 
   it('shows an error with a working retry (HTTP 503 past the client’s retries)', async () => {
