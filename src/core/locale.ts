@@ -40,8 +40,9 @@ function nearestLang(element: Element): string | null | undefined {
 /**
  * The locale an element formats and translates with: its own `locale`, the provider's, the nearest `lang`
  * (through shadow roots), then `en-NG`. Not the browser's language: a Nigerian customer's phone set to
- * `en-US` would show `NGN 1,000.00` where the page's market reads `₦1,000.00`. When the host overrides messages (on the element or the provider) they ride along as
- * a private-use subtag (`en-NG-x-mono-1`), which `Intl` ignores and `msg()` reads.
+ * `en-US` would show `NGN 1,000.00` where the page's market reads `₦1,000.00`. When the host overrides
+ * messages (on the element or the provider) they ride along as a private-use subtag (`en-NG-x-mono-1`),
+ * which `Intl` ignores and `msg()` reads.
  */
 export function resolveLocale(element: Element, own: LocaleSources, provided: LocaleSources | undefined): string {
   const locale = firstValidLocale(

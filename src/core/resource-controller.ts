@@ -204,8 +204,10 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   render(states: RenderStates<T>): TemplateResult {
     const locale = this.host.resolvedLocale;
     const status = this.status;
-    // An element's own loading state (the income analysis: "This can take a minute") says its own words.
-    const custom = status === 'loading' ? states.loading?.() : undefined;
+    // A reload of the same account shows what was loaded; else an element's own loading state (the income
+    // analysis: "This can take a minute") says its own words.
+    const kept = status === 'loading' && states.keepOnReload ? this.keptValue() : undefined;
+    const custom = status === 'loading' && kept === undefined ? states.loading?.() : undefined;
     const loadingText = msg(locale, this.slow && custom === undefined ? 'loadingSlow' : 'loading');
     const announce = status === 'loading' ? loadingText : status === 'empty' ? (states.emptyText ?? msg(locale, 'empty')) : '';
     let body: unknown;
@@ -213,14 +215,12 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
       case 'idle':
         body = html`<div part="idle" class="state idle"><slot name="idle">${msg(locale, 'noAccount')}</slot></div>`;
         break;
-      case 'loading': {
-        const kept = states.keepOnReload ? this.keptValue() : undefined;
+      case 'loading':
         body =
           kept !== undefined
             ? states.loaded(kept)
             : (custom ?? html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${loadingText}</div>`);
         break;
-      }
       case 'error': {
         const error = this.error!;
         body = html`<div part="error" class="state error" role="alert" data-kind=${error.kind}>
