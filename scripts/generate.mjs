@@ -66,11 +66,32 @@ const importPath = (from, module) => {
 };
 const defineModule = (module) => posix.join(posix.dirname(module), 'define.ts');
 
-/** String literal values of a union type text such as `'modal' | 'popup' | undefined`. */
+/**
+ * The string-literal unions that attribute types name (`export type ConnectMode = 'modal' | …` in src, and a
+ * template of two of them such as `${SortKey}-${SortDirection}`), plus the DOM's `RequestCredentials`.
+ */
+function typeAliases() {
+  const aliases = new Map([['RequestCredentials', ['omit', 'same-origin', 'include']]]);
+  const files = readdirSync('src', { recursive: true }).filter((f) => String(f).endsWith('.ts'));
+  const declared = files.flatMap((f) => [...readFileSync(posix.join('src', String(f)), 'utf8').matchAll(/^export type (\w+) = ([^;\n]+);/gm)]);
+  for (const [, name, text] of declared) {
+    const parts = text.split('|').map((s) => s.trim());
+    if (parts.every((s) => /^'[^']*'$/.test(s))) aliases.set(name, parts.map((s) => s.slice(1, -1)));
+  }
+  for (const [, name, text] of declared) {
+    const template = text.match(/^`\$\{(\w+)\}-\$\{(\w+)\}`$/);
+    const [a, b] = template ? [aliases.get(template[1]), aliases.get(template[2])] : [];
+    if (a && b) aliases.set(name, a.flatMap((x) => b.map((y) => `${x}-${y}`)));
+  }
+  return aliases;
+}
+const aliases = typeAliases();
+
+/** String literal values of a union type text such as `'modal' | 'popup' | undefined`, or of a named one (`ConnectMode`). */
 function literalValues(typeText = '') {
   const parts = typeText.split('|').map((s) => s.trim()).filter((s) => s && s !== 'undefined');
-  if (!parts.length || !parts.every((s) => /^'[^']*'$/.test(s))) return [];
-  return parts.map((s) => s.slice(1, -1));
+  const values = parts.flatMap((s) => (/^'[^']*'$/.test(s) ? [s.slice(1, -1)] : (aliases.get(s) ?? [null])));
+  return parts.length && !values.includes(null) ? values : [];
 }
 
 function vscodeData(elements) {

@@ -283,6 +283,12 @@ describe('the Custom Elements Manifest', () => {
     const define = readFileSync('src/define.ts', 'utf8');
     for (const folder of elementFolders) assert.match(define, new RegExp(`'\\./elements/${folder}/define\\.js'`), `src/define.ts does not import ${folder}`);
     const vscode = JSON.parse(readFileSync('vscode.html-custom-data.json', 'utf8'));
+    // Attributes typed by a named union (ConnectMode, a template like SortName, the DOM's RequestCredentials) list their values.
+    const values = (tag: string, attribute: string) =>
+      vscode.tags.find((t: { name: string }) => t.name === tag)?.attributes.find((a: { name: string }) => a.name === attribute)?.values?.map((v: { name: string }) => v.name);
+    assert.deepEqual(values('mono-connect-button', 'mode'), ['modal', 'popup', 'redirect']);
+    assert.deepEqual(values('mono-transactions', 'sort')?.sort(), ['amount-asc', 'amount-desc', 'date-asc', 'date-desc']);
+    assert.deepEqual(values('mono-provider', 'credentials'), ['omit', 'same-origin', 'include']);
     for (const d of declarations()) {
       if (!existsSync(`src/elements/${folderOf(d.module)}/define.ts`)) continue;
       assert.ok(vscode.tags.some((t: { name: string }) => t.name === d.tagName), `VS Code data misses <${d.tagName}>`);
