@@ -206,7 +206,19 @@ describe('the built package', () => {
       ];
       writeFileSync(`${dir}/root-only.ts`, `${rootOnly.join('\n')}\n`);
       writeFileSync(`${dir}/tsconfig.root.json`, JSON.stringify({ compilerOptions: options, files: ['root-only.ts'] }));
-      for (const project of ['tsconfig.json', 'tsconfig.react.json', 'tsconfig.preact.json', 'tsconfig.root.json']) {
+      // Only a define entry, as README's npm example loads the kit: its tags and events are typed all the same.
+      const defineOnly = (entry: string, tag: string, event: string) =>
+        [
+          `import '${entry}';`,
+          `export const endpoint: string | undefined = document.querySelector('${tag}')!.endpoint;`,
+          // No import of the root entry here: that alone would bring the global typings.
+          `document.addEventListener('${event}', (event) => { const detail: object = event.detail; void detail; });`,
+        ].join('\n');
+      writeFileSync(`${dir}/define-all.ts`, `${defineOnly('mono-elements/define', 'mono-connect-button', 'mono-success')}\n`);
+      writeFileSync(`${dir}/define-one.ts`, `${defineOnly('mono-elements/define/account', 'mono-account', 'mono-load')}\n`);
+      writeFileSync(`${dir}/tsconfig.define-all.json`, JSON.stringify({ compilerOptions: options, files: ['define-all.ts'] }));
+      writeFileSync(`${dir}/tsconfig.define-one.json`, JSON.stringify({ compilerOptions: options, files: ['define-one.ts'] }));
+      for (const project of ['tsconfig.json', 'tsconfig.react.json', 'tsconfig.preact.json', 'tsconfig.root.json', 'tsconfig.define-all.json', 'tsconfig.define-one.json']) {
         const tsc = spawnSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', `${dir}/${project}`], { encoding: 'utf8' });
         assert.equal(tsc.status, 0, `${project}:\n${tsc.stdout}${tsc.stderr}`);
       }
