@@ -228,6 +228,9 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
   if (options.redirectUrl === undefined) {
     log.warn("Live mode without redirectUrl: initiate goes to Mono without redirect_url, which Mono's current guide requires (an older one made it optional)");
   }
+  if (typeof options.customer !== 'function') {
+    log.warn('Live mode without a customer(request) hook: new links are refused (initiate answers 500); account data and reauthorisation still work');
+  }
   if (!webhooks) {
     log.warn('Live mode without webhookSecret: a hosted link that returns without a code cannot complete (its account comes by the account_connected webhook)');
   }

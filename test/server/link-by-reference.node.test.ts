@@ -284,6 +284,21 @@ describe('linking by reference: setups', () => {
     }
   });
 
+  it('without a customer hook, says at start that new links are refused, and initiate is a clear 500', async () => {
+    const fake = await startFakeMono();
+    const seen = capture();
+    const live = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, redirectUrl: 'https://shop.example.ng/r', webhookSecret: SECRET }, seen);
+    try {
+      assert.ok(seen.logs.some((line) => /^warn .*without a customer\(request\) hook: new links are refused/.test(line)), seen.logs.join('\n'));
+      const { res, json } = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-no-customer' } }) });
+      assert.equal(res.status, 500);
+      assert.match(json.message, /no customer hook/);
+    } finally {
+      await live.close();
+      await fake.close();
+    }
+  });
+
   it('webhookSecret alone (no onWebhook) receives webhooks for linking', () => {
     assert.doesNotThrow(() => createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, webhookSecret: SECRET, logger: false }));
   });

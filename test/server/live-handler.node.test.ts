@@ -74,10 +74,11 @@ describe('createMonoHandler: configuration', () => {
 
   it('warns at start when live mode has no redirectUrl (Mono\'s current guide requires redirect_url)', () => {
     const quiet = capture();
-    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, redirectUrl: 'https://shop.test/linked', webhookSecret: 'whsec_1', logger: quiet.logger });
+    const customer = () => ({ id: 'cus_1' });
+    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, customer, redirectUrl: 'https://shop.test/linked', webhookSecret: 'whsec_1', logger: quiet.logger });
     assert.deepEqual(quiet.logs.filter((l) => l.startsWith('warn')), []);
     const told = capture();
-    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, webhookSecret: 'whsec_1', logger: told.logger });
+    createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, customer, webhookSecret: 'whsec_1', logger: told.logger });
     assert.deepEqual(told.logs.filter((l) => l.startsWith('warn')).map((l) => /without redirectUrl/.test(l)), [true]);
   });
 

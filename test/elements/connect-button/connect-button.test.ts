@@ -241,8 +241,18 @@ describe('<mono-connect-button>', () => {
     const { el, log, rec } = await setup();
     el.removeAttribute('widget-origins');
     await el.updateComplete;
-    parts(el).trigger.click();
-    const doc = await widgetReady(parts(el).frame);
+    const warnings: string[] = [];
+    const warn = console.warn;
+    console.warn = (...args: unknown[]) => void warnings.push(args.join(' '));
+    let doc: Document;
+    try {
+      parts(el).trigger.click();
+      doc = await widgetReady(parts(el).frame);
+    } finally {
+      console.warn = warn;
+    }
+    // The sandbox's widget is on the page's own origin: the warning names the fix.
+    expect(warnings.join('\n')).to.contain(`the widget at ${location.origin} is not in widget-origins`).and.contain('set widget-origins="self"');
     await linkThroughWidget(doc, 'Access Bank', 'acc_demo');
     await waitUntil(() => doc.getElementById('status')!.textContent!.includes('linked'), 'the widget finished');
     await nextMessageTurn();
