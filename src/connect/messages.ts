@@ -99,7 +99,7 @@ export function checkWidgetUrl(raw: string, pageOrigin: string): URL {
  * Says in the console that a widget's messages will be ignored: its origin is not in `widget-origins`. A widget
  * on the page's own origin is the sandbox's, which needs `widget-origins="self"`: the warning says so.
  */
-export function warnUnlistedOrigin(origin: string, origins: readonly string[], pageOrigin: string): void {
-  const hint = origin === pageOrigin ? ' Against the sandbox, whose widget is on this page\'s origin, set widget-origins="self".' : '';
+export function warnUnlistedOrigin(origin: string, origins: readonly string[]): void {
+  const hint = origin === globalThis.location?.origin ? ' For the sandbox (its widget is on this origin) set widget-origins="self".' : '';
   console.warn(`mono-connect-button: the widget at ${origin} is not in widget-origins (${origins.join(' ')}); its messages will be ignored.${hint}`);
 }

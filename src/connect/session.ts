@@ -99,7 +99,7 @@ export class ConnectSession {
       const checked = widget.checkWidgetUrl(raw, this.#pageOrigin);
       if (this.state !== 'opening') return;
       // Not refused (Mono's link host may hand over to another allowed origin), but worth a word: nothing from this origin will count.
-      if (this.mode !== 'redirect' && !this.#options.origins.includes(checked.origin)) widget.warnUnlistedOrigin(checked.origin, this.#options.origins, this.#pageOrigin);
+      if (this.mode !== 'redirect' && !this.#options.origins.includes(checked.origin)) widget.warnUnlistedOrigin(checked.origin, this.#options.origins);
       this.#widget = widget;
       this.#target.addEventListener('message', this.#onMessage);
       this.state = 'open';
