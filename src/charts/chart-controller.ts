@@ -202,7 +202,9 @@ export class ChartController implements ReactiveController {
     let runtime: ChartRuntime;
     try {
       runtime = await loadChartRuntime(kind);
-    } catch {
+    } catch (error) {
+      // For the developer: the script tag's chart file (mono-elements.chart.js, or data-chart-src) is often what is missing.
+      console.warn('mono-elements: chart.js did not load; the chart shows its table.', error);
       if (generation !== this.generation) return;
       this.pendingCanvas = undefined;
       this.loadFailed = true;

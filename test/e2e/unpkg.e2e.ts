@@ -45,6 +45,11 @@ const pages: Record<string, string> = {
   '/all.html': page(tags.filter((t) => t !== 'mono-provider').map((t) => `      <${t}></${t}>`).join('\n')),
   // As unpkg and jsDelivr serve it: the bare package URL redirects to the "unpkg" file.
   '/bare.html': page('      <mono-income-summary></mono-income-summary>', ['/npm/mono-elements']),
+  // A host that did not copy the chart file: data-chart-src names one that is not there.
+  '/missing-chart.html': page('      <mono-income-summary></mono-income-summary>', [script]).replace(
+    `<script src="${script}">`,
+    `<script src="${script}" data-chart-src="/dist/cdn/missing.chart.js">`,
+  ),
 };
 const sandbox = toNodeHandler(createSandboxHandler({ basePath: '/api/mono' }), { onlyUnder: '/api/mono/' });
 const types: Record<string, string> = { '.js': 'text/javascript', '.map': 'application/json', '.css': 'text/css' };
@@ -118,6 +123,20 @@ try {
     await tab.goto(`${origin}/bare.html`);
     const chart = await tab.waitForRequest((r) => r.url().endsWith('.chart.js'), { timeout: 15000 }).then((r) => new URL(r.url()).pathname, () => null);
     check('from a bare CDN URL chart.js is fetched from the package’s dist/cdn', chart === '/npm/mono-elements/dist/cdn/mono-elements.chart.js', chart);
+  }
+  // 4. The chart file is missing: the chart gives way to its table, says so, and tells the developer in the console.
+  if (charts) {
+    const missing = await browser.newPage();
+    const warnings: string[] = [];
+    missing.on('console', (m) => m.type() === 'warning' && warnings.push(m.text()));
+    missing.on('pageerror', (e) => errors.push(e.message));
+    const asked = missing.waitForRequest((r) => r.url().endsWith('/missing.chart.js'), { timeout: 15000 }).then(() => true, () => false);
+    await missing.goto(`${origin}/missing-chart.html`);
+    check('data-chart-src is where chart.js is fetched from', await asked);
+    const said = await missing.locator('mono-income-summary').getByText('The chart could not be loaded').first().waitFor({ timeout: 15000 }).then(() => true, () => false);
+    check('a missing chart file: the element says the chart could not be loaded', said);
+    check('a missing chart file: a console warning for the developer', warnings.some((w) => w.includes('chart.js did not load')), warnings);
+    await missing.close();
   }
   const errorsNow = await tab.evaluate(() => (window as any).__events.filter((e: any) => e.name === 'mono-error'));
   check('no element reports an error', errorsNow.length === 0, errorsNow);
