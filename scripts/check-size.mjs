@@ -47,8 +47,10 @@ export const BUDGETS = {
   // field's focus ring, the locale found through shadow roots.
   // Raised by 0.1 kB (all) later that session for the second review's fixes to the slow notice (an element's own
   // loading words win; the clock stops when the element leaves).
-  'every element (charts lazy)': 58.8 * KB,
-  'every element but the chart elements': 46.9 * KB,
+  // Raised by 0.1 kB (both) on 2026-11-30 (session 14): bank text is shown clipped to 500 characters (one
+  // 100,000-character narration or address held the page for 8 to 15 s in a single layout).
+  'every element (charts lazy)': 58.9 * KB,
+  'every element but the chart elements': 47.0 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

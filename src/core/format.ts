@@ -160,3 +160,16 @@ export function maskPhone(value: string | null | undefined): string {
   const s = String(value).trim();
   return (s.startsWith('+') ? '+' : '') + maskTail(s.replace(/^\+/, ''), 4);
 }
+
+/** The most characters of one bank value an element shows; the data and events keep it whole. */
+export const BANK_TEXT_MAX = 500;
+
+/**
+ * Bank text as shown: cut at BANK_TEXT_MAX characters with an ellipsis. A 100,000-character value held the page
+ * in one layout for seconds (`overflow-wrap: anywhere` weighs a break at every character).
+ */
+export function clip(text: string): string {
+  if (text.length <= BANK_TEXT_MAX) return text;
+  const end = /[\ud800-\udbff]/.test(text[BANK_TEXT_MAX - 2]) ? BANK_TEXT_MAX - 2 : BANK_TEXT_MAX - 1;
+  return `${text.slice(0, end)}…`;
+}

@@ -4,38 +4,15 @@
 // style or unsafe URL attribute appears, the payload reaches no attribute except plain-text ones, nothing
 // is requested from the payloads' hosts, and a CSV export neutralises formulas. Prints the figures.
 import { expect } from '@open-wc/testing';
-import { deepElements, deepText, defineElement, installCanary, mountAndRun, stateOf, type Mounted } from './browser.js';
-import { ELEMENTS, type ElementCase } from './elements.js';
-import { hostileFetch, type Answers } from './hostile-fetch.js';
+import { deepElements, deepText, defineElement, installCanary, stateOf } from './browser.js';
+import { ELEMENTS } from './elements.js';
 import { FORMULA_START, PAYLOADS, type Payload } from './payloads.js';
-import { RESOURCES, withText, type ResourceKey } from './resources.js';
+import { fieldCount, renderWithText as render, unmount } from './render-text.js';
 
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction', 'xlink:href', 'srcdoc', 'data', 'poster', 'background', 'ping', 'cite', 'codebase', 'srcset', 'manifest']);
 /** Attributes whose value is only ever text to a browser. */
 const TEXT_ATTRIBUTE = /^(aria-[a-z]+|title|alt|value|placeholder|download|data-[a-z0-9-]+|style)$/;
 const SAFE_SCHEMES = new Set(['http:', 'https:', 'blob:', 'mailto:', 'tel:']);
-
-function resourcesOf(c: ElementCase): ResourceKey[] {
-  return [...c.reads, ...(c.actReads ?? [])];
-}
-
-export function fieldCount(c: ElementCase): number {
-  return resourcesOf(c).reduce((n, key) => n + RESOURCES[key].textFields.filter((f) => !c.fixedFields?.includes(f)).length, 0);
-}
-
-async function render(c: ElementCase, text: string): Promise<Mounted & { settled: boolean }> {
-  const answers: Answers = {};
-  for (const key of resourcesOf(c)) {
-    const adjust = c.adjust?.[key];
-    answers[key] = adjust ? async (request) => ({ json: await adjust(withText(key, text), request) }) : { json: withText(key, text) };
-  }
-  return mountAndRun(c, { accountId: 'acc_hostile', fetch: hostileFetch(answers).fetch }, 20_000);
-}
-
-function unmount(c: ElementCase, m: Mounted): void {
-  c.cleanup?.(m.el);
-  m.remove();
-}
 
 /** The payload's recognisable core (long ones by their start). */
 const needle = (p: Payload) => p.text.trim().slice(0, 40);

@@ -4,7 +4,7 @@ import { property } from 'lit/decorators.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
 import { monthLabel } from '../../charts/months.js';
 import { chartStyles, controlStyles, tableStyles } from '../../charts/chart-styles.js';
-import { formatDate, formatMoney, MONO_DAY } from '../../core/format.js';
+import { clip, formatDate, formatMoney, MONO_DAY } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -156,8 +156,8 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
               // On a phone the date and narration columns give way to the amount and show under the asset.
               return html`<tr>
                 <td class="date"><time dir="auto" datetime=${e.date}>${day}</time></td>
-                <td class="asset" data-narration=${e.narration} data-date=${day}>${e.asset.name ?? e.asset.symbol ?? '—'}${e.asset.symbol && e.asset.name ? html` <span class="muted">${e.asset.symbol}</span>` : nothing}</td>
-                <td class="narration"><bdi>${e.narration}</bdi></td>
+                <td class="asset" data-narration=${clip(e.narration)} data-date=${day}>${clip(e.asset.name ?? e.asset.symbol ?? '—')}${e.asset.symbol && e.asset.name ? html` <span class="muted">${clip(e.asset.symbol)}</span>` : nothing}</td>
+                <td class="narration"><bdi>${clip(e.narration)}</bdi></td>
                 <td class="num">${formatMoney(e.amount, e.currency, locale)}</td>
               </tr>`;
             },

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { getIdentity } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
-import { formatDate, maskBvn, maskPhone, MONO_DAY } from '../../core/format.js';
+import { clip, formatDate, maskBvn, maskPhone, MONO_DAY } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -148,7 +148,8 @@ export class MonoIdentity extends MonoDataElement {
   }
 
   private renderValue(name: FieldName, identity: Identity, locale: string) {
-    const value = this.fieldValue(name, identity, locale);
+    const whole = this.fieldValue(name, identity, locale);
+    const value = whole && clip(whole);
     if (!present(value)) {
       return html`<span part="value not-provided" class="not-provided">${msg(locale, 'identityNotProvided')}</span>`;
     }

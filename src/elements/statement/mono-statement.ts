@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { getAccount, getStatement, getStatementJob, requestStatementPdf, statementPdfUrl } from '../../client/resources.js';
 import { property, query, state } from 'lit/decorators.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
-import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
+import { clip, formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController, describeError } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -260,7 +260,7 @@ export class MonoStatement extends MonoDataElement {
         status = html`<p>${msg(locale, 'statementPdfCancelled')}</p>`;
         break;
       case 'failed':
-        problem = html`<p>${msg(locale, 'statementPdfFailed', { status: isolate(pdf.statusText) })}</p>
+        problem = html`<p>${msg(locale, 'statementPdfFailed', { status: isolate(clip(pdf.statusText)) })}</p>
           ${retry}`;
         break;
       case 'timeout':

@@ -2,7 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, query, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MonoElement } from '../../core/mono-element.js';
-import { formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/format.js';
+import { clip, formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import type { TransactionFilters } from '../../core/events.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
@@ -462,8 +462,8 @@ export class MonoTransactionTable extends MonoElement {
       aria-current=${t.id === this.selectedId ? 'true' : nothing}
     >
       <td class="col-date">${date}</td>
-      <td class="col-narration" title=${t.narration} data-date=${date}>${t.narration.trim() || '—'}</td>
-      <td class="col-category ${category ? '' : 'muted'}">${category ?? msg(locale, 'txnUncategorised')}</td>
+      <td class="col-narration" title=${clip(t.narration)} data-date=${date}>${clip(t.narration.trim()) || '—'}</td>
+      <td class="col-category ${category ? '' : 'muted'}">${category ? clip(category) : msg(locale, 'txnUncategorised')}</td>
       <td class="col-amount">
         <span part="amount" class="amount">
           <svg class="direction" viewBox="0 0 12 12" aria-hidden="true">
