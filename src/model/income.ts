@@ -196,7 +196,11 @@ function parseRecord(record: unknown, path: string): ParseResult<IncomeSummary> 
 export function parseIncomeRecords(body: unknown): ParseResult<IncomeSummary[]> {
   if (!isRecord(body)) return unrecognised('income records');
   const data = 'data' in body ? body.data : body;
-  if (data === null || data === undefined) return { ok: true, value: [] };
+  if (data === null || data === undefined) {
+    // "No record yet" starts a (billed) analysis: never read it from an answer that says it failed.
+    if (/fail|error/i.test(String(body.status))) return { ok: false, issue: { path: 'status', message: 'says it failed' } };
+    return { ok: true, value: [] };
+  }
   const items = Array.isArray(data) ? data : [data];
   const out: IncomeSummary[] = [];
   for (let i = 0; i < items.length; i++) {

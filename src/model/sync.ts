@@ -35,7 +35,8 @@ function syncStatus(status: string | null, code: string | null): SyncStatus | nu
 
 /** The contract's `{ data: { status, job_id?, has_new_data? } }`, or Mono's v1 `{ status, hasNewData, code }`. */
 export function parseSync(body: unknown): ParseResult<SyncResult> {
-  if (!isRecord(body)) return unrecognised('sync');
+  // Mono's v1 body has no `data`: an envelope with a broken one is not a success to read from its own status.
+  if (!isRecord(body) || ('data' in body && !isRecord(body.data))) return unrecognised('sync');
   const v2 = isRecord(body.data);
   const r = run(
     z.object({

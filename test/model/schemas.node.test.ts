@@ -298,6 +298,9 @@ describe('income', () => {
 
   it('treats no records as an empty list and reads the start answer', () => {
     assert.deepEqual(ok(parseIncomeRecords({ status: 'successful', data: [] })), []);
+    assert.deepEqual(ok(parseIncomeRecords({ status: 'successful', data: null })), []);
+    // A failure said with a 200 is not "no record yet", which would start a billed analysis.
+    assert.equal(bad(parseIncomeRecords({ status: 'failed', message: 'Upstream unavailable', data: null })).path, 'status');
     assert.deepEqual(ok(parseIncomeRecords(s.incomeStart)), []);
     assert.match(ok(parseIncomeAnalysis(s.incomeStart)).message, /being processed/);
   });
@@ -428,6 +431,8 @@ describe('connect, sync and jobs', () => {
     assert.deepEqual(ok(parseSync(s.syncV1)), { status: 'successful', jobId: null, hasNewData: true });
     assert.equal(ok(parseSync(s.syncV1Reauth)).status, 'reauthorisation_required');
     assert.equal(bad(parseSync({ data: { status: 'dancing' } })).path, 'data.status');
+    // An envelope whose data is not an object is not Mono's v1 body, whatever its own status says.
+    for (const data of [null, [], 'x', 0]) assert.match(bad(parseSync({ status: 'successful', data })).message, /not a sync response/, JSON.stringify(data));
   });
 
   it('reads job status', () => {
