@@ -24,10 +24,13 @@ export function linkKey(client: object, body: unknown): string {
 /**
  * At most one link initiated ahead of a click (on pointer-enter or focus). A link is handed out once:
  * `take()` removes it, so no link is ever shown twice. A link older than the TTL, initiated for other
- * inputs, or whose initiate failed is thrown away and the click initiates afresh.
+ * inputs, or whose initiate failed is thrown away and the click initiates afresh. After a failure, pointer-enter
+ * and focus no longer initiate for the same inputs.
  */
 export class LinkPrefetch {
   private pending?: PendingLink & { failed: boolean };
+  /** Inputs whose initiate ahead of a click failed: only a click asks again (a POST is never repeated on its own). */
+  private readonly failedKeys = new Set<string>();
 
   constructor(
     private readonly ttl = PREFETCH_TTL_MS,
@@ -36,11 +39,12 @@ export class LinkPrefetch {
 
   /** Starts initiating for `key` unless a fresh link for it is already on its way. */
   warm(key: string, reference: string, initiate: (reference: string) => Promise<string>): void {
-    if (this.usable(key)) return;
+    if (this.usable(key) || this.failedKeys.has(key)) return;
     const url = initiate(reference);
     const entry = { key, reference, startedAt: this.now(), url, failed: false };
     url.catch(() => {
       entry.failed = true;
+      this.failedKeys.add(key);
     });
     this.pending = entry;
   }

@@ -174,6 +174,23 @@ describe('connect: link prefetch', () => {
     await new Promise((r) => setTimeout(r));
     expect(prefetch.take('a'), 'failed').to.equal(undefined);
   });
+
+  it('after a failed initiate, warm-ups (pointer-enter, focus) never POST again for the same inputs', async () => {
+    const prefetch = new LinkPrefetch(1000, () => 0);
+    let started = 0;
+    const failing = () => {
+      started++;
+      return Promise.reject(new Error('HTTP 500'));
+    };
+    prefetch.warm('a', 'ref-1', failing);
+    await new Promise((r) => setTimeout(r));
+    for (let i = 0; i < 5; i++) prefetch.warm('a', `ref-${i + 2}`, failing);
+    await new Promise((r) => setTimeout(r));
+    expect(started, 'one initiate, however often the pointer comes back').to.equal(1);
+    expect(prefetch.take('a')).to.equal(undefined);
+    prefetch.warm('b', 'ref-b', (r) => Promise.resolve(r));
+    expect(prefetch.take('b')?.reference, 'other inputs still warm up').to.equal('ref-b');
+  });
 });
 
 describe('connect: redirect helper', () => {
