@@ -40,18 +40,28 @@ export interface PollOptions {
 /**
  * Waits, then calls `check`, until it returns something other than `undefined`; each wait is longer
  * than the one before (up to `maxInterval`). Used for jobs that finish on Mono's side (sync, income
- * analysis): only GETs are repeated here, never the POST that started the job.
+ * analysis): only GETs are repeated here, never the POST that started the job. `check` gets a signal that
+ * also aborts at the deadline, so a request that hangs cannot hold the poll past `timeout`.
  */
-export async function pollWithBackoff<T>(check: (attempt: number) => Promise<T | undefined>, options: PollOptions): Promise<T> {
+export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortSignal) => Promise<T | undefined>, options: PollOptions): Promise<T> {
   const { signal, timeout, factor = 1.5, maxInterval = 15_000 } = options;
-  const deadline = Date.now() + timeout;
+  const late = new AbortController();
+  const stop = () => late.abort();
+  const timer = setTimeout(stop, timeout);
+  signal.addEventListener('abort', stop, { once: true });
   let delay = Math.max(0, options.interval);
-  for (let attempt = 1; ; attempt++) {
-    const left = deadline - Date.now();
-    if (left <= 0) throw new MonoError('timeout', `Not finished after ${timeout} ms`);
-    await wait(Math.min(delay, left), signal);
-    const result = await check(attempt);
-    if (result !== undefined) return result;
-    delay = Math.min(maxInterval, delay * factor);
+  try {
+    for (let attempt = 1; ; attempt++) {
+      await wait(delay, late.signal);
+      const result = await check(attempt, late.signal);
+      if (result !== undefined) return result;
+      delay = Math.min(maxInterval, delay * factor);
+    }
+  } catch (e) {
+    if (late.signal.aborted && !signal.aborted) throw new MonoError('timeout', `Not finished after ${timeout} ms`);
+    throw e;
+  } finally {
+    clearTimeout(timer);
+    signal.removeEventListener('abort', stop);
   }
 }

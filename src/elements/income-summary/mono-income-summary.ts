@@ -141,8 +141,8 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
       this.analysing = true;
       try {
         income = await pollWithBackoff(
-          async () => {
-            const found = await getIncome(client, accountId, { signal: both, fresh: true });
+          async (_, signal) => {
+            const found = await getIncome(client, accountId, { signal, fresh: true });
             return found.records.length > 0 ? found : undefined;
           },
           { interval: this.pollInterval, timeout: this.analysisTimeout, signal: both },

@@ -110,7 +110,8 @@ export class MonoStatement extends MonoDataElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopPdf();
+    // A move in the DOM reconnects at once: only a real removal drops the PDF being built.
+    setTimeout(() => this.isConnected || this.stopPdf());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -149,6 +150,12 @@ export class MonoStatement extends MonoDataElement {
     const months = this.months;
     const first = nonNegative(this.pdfPollInterval, 1000);
     const deadline = Date.now() + nonNegative(this.pdfTimeout, 60_000);
+    const timedOut = () => {
+      this.pdf = { phase: 'timeout', months };
+      this.emit('mono-error', { error: new MonoError('timeout', 'The PDF statement was not built in time') });
+      return null;
+    };
+    let late: AbortSignal | undefined;
     this.pdf = { phase: 'requesting', months };
     try {
       let job: StatementJob = await requestStatementPdf(client, accountId, months, { signal });
@@ -156,13 +163,11 @@ export class MonoStatement extends MonoDataElement {
         if (!current()) return null;
         this.pdf = { phase: 'building', months, jobId: job.id, polls };
         const delay = backoffDelay(polls, first, MAX_PDF_POLL_DELAY);
-        if (Date.now() + delay > deadline) {
-          this.pdf = { phase: 'timeout', months };
-          this.emit('mono-error', { error: new MonoError('timeout', 'The PDF statement was not built in time') });
-          return null;
-        }
+        if (Date.now() + delay > deadline) return timedOut();
         await wait(delay, signal);
-        job = await getStatementJob(client, accountId, job.id, { signal });
+        // A job check that hangs is given up at the deadline too, not after its own retries.
+        late = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
+        job = await getStatementJob(client, accountId, job.id, { signal: AbortSignal.any([signal, late]) });
       }
       if (!current()) return null;
       this.emit('mono-load', { resource: 'statement-job', data: job });
@@ -180,6 +185,7 @@ export class MonoStatement extends MonoDataElement {
       return url;
     } catch (e) {
       const error = toMonoError(e);
+      if (current() && late?.aborted) return timedOut();
       if (!current() || error.kind === 'aborted') return null;
       this.pdf = { phase: 'error', months, error };
       this.emit('mono-error', { error });

@@ -108,7 +108,10 @@ export class MonoSyncButton extends MonoDataElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    for (const run of this.runs.values()) run.abort.abort();
+    // A move in the DOM reconnects at once: only a real removal stops what the press started.
+    setTimeout(() => {
+      if (!this.isConnected) for (const run of this.runs.values()) run.abort.abort();
+    });
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -192,9 +195,9 @@ export class MonoSyncButton extends MonoDataElement {
     let outcome;
     try {
       outcome = await pollWithBackoff(
-        async (attempt) => {
+        async (attempt, signal) => {
           this.show(run, 'polling', msg(locale, 'syncWaiting', { polls: attempt }));
-          const { status } = await getJob(run.client, run.accountId, job.jobId, { signal: run.abort.signal });
+          const { status } = await getJob(run.client, run.accountId, job.jobId, { signal });
           return status === 'processing' ? undefined : status;
         },
         { interval: this.pollInterval, timeout: this.pollTimeout, signal: run.abort.signal },

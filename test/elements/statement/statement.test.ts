@@ -280,6 +280,32 @@ describe('<mono-statement>', () => {
     expect($(el, '[part=pdf-link]')).to.equal(null);
   });
 
+  it('PDF: moving the element in the page does not drop the PDF being built', async () => {
+    const { el } = await mountStatement(uid('acc'));
+    await loaded(el);
+    $<HTMLButtonElement>(el, '[part=pdf-button]')!.click();
+    const box = document.createElement('div');
+    el.parentElement!.append(box);
+    box.append(el);
+    await until(() => $(el, '[part=pdf-link]'), 'built after the move');
+  });
+
+  it('PDF: a job check that hangs is cancelled at pdf-timeout, a timeout', async () => {
+    // The job is asked for (its first answer: building), then every check of it hangs.
+    const hangJobs: typeof fetch = (input, init) =>
+      /\/statement\/jobs\//.test(new URL(String(input), location.href).pathname)
+        ? new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))))
+        : fetch(input, init);
+    const { el } = await mountStatement(uid('acc'), new MonoClient({ fetch: hangJobs, retryDelay: 5, maxRetryDelay: 20 }), { pdfTimeout: 400 });
+    await loaded(el);
+    const error = oneEvent(el, 'mono-error');
+    $<HTMLButtonElement>(el, '[part=pdf-button]')!.click();
+    // Each try of the hanging check would last the client's 20 s otherwise (the test's own limit is shorter).
+    expect((await error).detail.error.kind).to.equal('timeout');
+    await el.updateComplete;
+    expect(textOf($(el, '.pdf.problem[role=alert]')!)).to.contain('taking too long');
+  });
+
   it('PDF: a job that outlives pdf-timeout is a timeout with a working retry', async () => {
     const { el } = await mountStatement(uid('acc'), undefined, { pdfTimeout: 1 });
     await loaded(el);

@@ -4,7 +4,7 @@ import '../../../src/elements/sync-button/define.js';
 import '../../../src/elements/income-summary/define.js';
 import '../../../src/elements/assets/define.js';
 import '../../../src/elements/earnings/define.js';
-import type { MonoClient } from '../../../src/client/index.js';
+import { MonoClient } from '../../../src/client/index.js';
 import type { MonoEventDetails } from '../../../src/core/events.js';
 import type { MonoAssets } from '../../../src/elements/assets/mono-assets.js';
 import type { MonoEarnings } from '../../../src/elements/earnings/mono-earnings.js';
@@ -77,6 +77,7 @@ describe('<mono-sync-button>', () => {
     await button.updateComplete;
     expect(events.syncs[0]).to.deep.equal({ status: 'started' });
     expect(inner.getAttribute('aria-disabled')).to.equal('true');
+    expect(getComputedStyle(inner).opacity, 'faded by colour, so its focus ring keeps 3:1').to.equal('1');
     expect(button.running).to.equal(true);
     inner.click();
     inner.click();
@@ -234,6 +235,35 @@ describe('<mono-sync-button>', () => {
     await waitUntil(() => events.syncs.length === 3, 'resumed', { timeout: 8000 });
     expect(events.syncs[2]).to.deep.equal({ status: 'complete', hasNewData: true });
     expect(count('POST', POST_SYNC), 'the same job, no second refresh').to.equal(1);
+  });
+
+  it('goes on when moved in the page: a move is not a removal', async () => {
+    const { client, count } = recordingClient();
+    const { root, button, inner } = await mountButton(client, uid('sync'), 'cooldown="0"');
+    const events = record(button);
+    inner.click();
+    const box = document.createElement('div');
+    root.append(box);
+    box.append(button); // while the POST is on its way
+    await waitUntil(() => events.syncs.length === 2, 'finished', { timeout: 8000 });
+    expect(events.syncs[1].status).to.equal('complete');
+    expect(events.errors, 'no cancelled request reported').to.deep.equal([]);
+    expect(count('POST', POST_SYNC)).to.equal(1);
+  });
+
+  it('gives up at poll-timeout while a job check hangs: the check is cancelled at the limit, not after its own retries', async () => {
+    const hangJobs: typeof fetch = (input, init) =>
+      JOB.test(new URL(String(input), location.href).pathname)
+        ? new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))))
+        : fetch(input, init);
+    const client = new MonoClient({ fetch: hangJobs, retryDelay: 5, maxRetryDelay: 20 });
+    const { button, inner } = await mountButton(client, uid('sync'), 'poll-timeout="300"');
+    const events = record(button);
+    inner.click();
+    // Each try of the hanging check would last the client's 20 s otherwise.
+    await waitUntil(() => events.syncs.length === 2, 'gave up at its limit', { timeout: 6000 });
+    expect(events.syncs[1]).to.deep.equal({ status: 'failed' });
+    expect(events.errors).to.deep.equal(['timeout']);
   });
 
   it('shows the refresh of the account on screen: another account can refresh while the first goes on out of sight', async () => {
