@@ -49,8 +49,11 @@ export const BUDGETS = {
   // loading words win; the clock stops when the element leaves).
   // Raised by 0.1 kB (both) on 2026-11-30 (session 14): bank text is shown clipped to 500 characters (one
   // 100,000-character narration or address held the page for 8 to 15 s in a single layout).
-  'every element (charts lazy)': 58.9 * KB,
-  'every element but the chart elements': 47.0 * KB,
+  // Raised by 0.2 kB (both) later that session, for review fixes: aria-disabled buttons are faded by colour, not
+  // opacity (which faded their focus ring to 2.5:1); two answers that said they failed are refused; poll-timeout and
+  // pdf-timeout hold while a check hangs (it waited 82 s); moving a sync button or statement keeps what was started.
+  'every element (charts lazy)': 59.1 * KB,
+  'every element but the chart elements': 47.2 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

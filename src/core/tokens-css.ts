@@ -168,4 +168,18 @@ const SELECT_CSS = /* css */ `
 `;
 
 /** Shared look of the loading, empty, error and idle states, and of the elements' buttons and pickers. */
-export const STATE_CSS = STATE_BOX_CSS + CONTROLS_CSS + SELECT_CSS;
+/** Buttons that stay focusable while they cannot act (aria-disabled): faded by colour, not opacity, which would fade the focus ring under 3:1 too. */
+const FADED_BUTTON_CSS = /* css */ `
+  .button[aria-disabled='true'] {
+    --_faded: color-mix(in srgb, var(--_accent) 55%, var(--_surface));
+    border-color: var(--_faded);
+    background: var(--_faded);
+    cursor: not-allowed;
+  }
+  .button.secondary[aria-disabled='true'] {
+    background: transparent;
+    color: var(--_faded);
+  }
+`;
+
+export const STATE_CSS = STATE_BOX_CSS + CONTROLS_CSS + SELECT_CSS + FADED_BUTTON_CSS;

@@ -82,6 +82,9 @@ try {
   check('modal: axe finds no violations in the open dialog', axe.length === 0, axe);
 
   const frame = page.frameLocator('#connect iframe');
+  // The sandbox's widget fits the dialog's frame (1280×900): no second scrollbar beside its bank list's.
+  const widgetPage = await frame.locator(':root').evaluate(() => [document.scrollingElement!.scrollHeight, innerHeight]);
+  check('modal: the sandbox widget fits its frame, with no page scroll of its own', widgetPage[0] <= widgetPage[1], widgetPage);
   await driveWidget(frame, { bank: 'GTBank', account: 'acc_business' });
   await waitForEvent('mono-close');
   let log = await events();

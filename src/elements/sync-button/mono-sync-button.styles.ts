@@ -7,10 +7,6 @@ export const styles = css`
     align-items: center;
     gap: var(--mono-sync-button-gap, 0.5rem);
   }
-  .button[aria-disabled='true'] {
-    opacity: 0.6;
-    cursor: not-allowed;
-  }
   .status {
     color: var(--_text-muted);
   }

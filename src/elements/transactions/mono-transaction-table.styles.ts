@@ -255,8 +255,11 @@ export const tableStyles = css`
     .sort.date-inline {
       display: inline-flex;
     }
+    /* Wrapped, so nothing to cut: Firefox's ellipsis hid the whole sort button when its margin passed the edge. */
     th.col-narration {
       white-space: normal;
+      overflow: visible;
+      text-overflow: clip;
       padding-block: 0.25rem;
     }
     .money {

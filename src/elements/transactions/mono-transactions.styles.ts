@@ -188,10 +188,6 @@ export const transactionsStyles = css`
     font-size: 0.875rem;
     font-variant-numeric: tabular-nums;
   }
-  .button[aria-disabled='true'] {
-    opacity: 0.55;
-    cursor: not-allowed;
-  }
   .skeleton {
     container-type: inline-size;
     display: grid;

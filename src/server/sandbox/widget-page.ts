@@ -166,7 +166,7 @@ h2:focus { outline: none; }
 .hint, .muted { margin: 0 0 0.5rem; font-size: 0.875rem; opacity: 0.75; }
 label { display: block; margin: 0.75rem 0 0.25rem; font-weight: 600; font-size: 0.875rem; }
 input[type=search], input[type=password], input:not([type]), input[inputmode] { width: 100%; padding: 0.5rem; font: inherit; border-radius: 8px; border: 1px solid color-mix(in srgb, CanvasText 35%, transparent); background: Canvas; color: CanvasText; }
-.banks { list-style: none; margin: 0.75rem 0 0; padding: 0; display: grid; gap: 0.375rem; max-height: 18rem; overflow: auto; }
+.banks { list-style: none; margin: 0.75rem 0 0; padding: 0; display: grid; gap: 0.375rem; max-height: max(6rem, min(18rem, 100vh - 24rem)); overflow: auto; }
 .bank { width: 100%; display: flex; flex-direction: column; align-items: flex-start; text-align: start; background: transparent; color: inherit; border-color: color-mix(in srgb, CanvasText 20%, transparent); }
 .bank:hover { border-color: #182cd1; }
 .bank-name { font-weight: 600; }

@@ -220,6 +220,9 @@ describe('<mono-transactions>', () => {
       const page1 = el.shown.map((t) => t.id);
       const [previous, next] = [...part(el, 'pager')!.querySelectorAll('button')];
       expect(previous.getAttribute('aria-disabled')).to.equal('true');
+      // Faded by colour, not opacity: opacity would fade its focus ring too (2.5:1 against white).
+      expect(getComputedStyle(previous).opacity).to.equal('1');
+      expect(getComputedStyle(previous).color, 'looks unavailable').to.not.equal(getComputedStyle(next).color);
       expect(part(el, 'pager')!.textContent).to.contain('Page 1 of 3');
       next.click();
       await loaded(el);
