@@ -64,3 +64,12 @@ export function fixedClient(body: (url: string) => unknown) {
 }
 
 export const HOSTILE = `<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>&amp;"'`;
+
+/** A client whose requests to paths matching `hang` never answer (until cancelled); the rest reach the sandbox. */
+export function hangingClient(hang: RegExp): MonoClient {
+  const fetchImpl: typeof fetch = (input, init) =>
+    hang.test(new URL(String(input), location.href).pathname)
+      ? new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))))
+      : fetch(input, init);
+  return new MonoClient({ fetch: fetchImpl, retryDelay: 5, maxRetryDelay: 20 });
+}

@@ -5,7 +5,7 @@ import '../../../src/elements/statement/define.js';
 import type { MonoStatement } from '../../../src/elements/statement/mono-statement.js';
 import { normalisePeriod, safeHttpUrl, summarise } from '../../../src/elements/statement/summary.js';
 import type { StatementJob, Transaction } from '../../../src/model/index.js';
-import { HOSTILE, fixedClient, mount, recordingClient, shadow, sleep, textOf, uid, until } from '../account/helpers.js';
+import { HOSTILE, fixedClient, hangingClient, mount, recordingClient, shadow, sleep, textOf, uid, until } from '../account/helpers.js';
 
 interface Options {
   period?: number;
@@ -292,11 +292,7 @@ describe('<mono-statement>', () => {
 
   it('PDF: a job check that hangs is cancelled at pdf-timeout, a timeout', async () => {
     // The job is asked for (its first answer: building), then every check of it hangs.
-    const hangJobs: typeof fetch = (input, init) =>
-      /\/statement\/jobs\//.test(new URL(String(input), location.href).pathname)
-        ? new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))))
-        : fetch(input, init);
-    const { el } = await mountStatement(uid('acc'), new MonoClient({ fetch: hangJobs, retryDelay: 5, maxRetryDelay: 20 }), { pdfTimeout: 400 });
+    const { el } = await mountStatement(uid('acc'), hangingClient(/\/statement\/jobs\//), { pdfTimeout: 400 });
     await loaded(el);
     const error = oneEvent(el, 'mono-error');
     $<HTMLButtonElement>(el, '[part=pdf-button]')!.click();

@@ -4,13 +4,14 @@ import '../../../src/elements/sync-button/define.js';
 import '../../../src/elements/income-summary/define.js';
 import '../../../src/elements/assets/define.js';
 import '../../../src/elements/earnings/define.js';
-import { MonoClient } from '../../../src/client/index.js';
+import type { MonoClient } from '../../../src/client/index.js';
 import type { MonoEventDetails } from '../../../src/core/events.js';
 import type { MonoAssets } from '../../../src/elements/assets/mono-assets.js';
 import type { MonoEarnings } from '../../../src/elements/earnings/mono-earnings.js';
 import type { MonoIncomeSummary } from '../../../src/elements/income-summary/mono-income-summary.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { MonoSyncButton } from '../../../src/elements/sync-button/mono-sync-button.js';
+import { hangingClient } from '../account/helpers.js';
 import { recordingClient, sleep, uid, uidWithIncome, type Override } from '../../charts/sandbox-helpers.js';
 
 /** Stands in for <mono-connect-button>: the hand-off only needs attributes and open(). */
@@ -252,12 +253,7 @@ describe('<mono-sync-button>', () => {
   });
 
   it('gives up at poll-timeout while a job check hangs: the check is cancelled at the limit, not after its own retries', async () => {
-    const hangJobs: typeof fetch = (input, init) =>
-      JOB.test(new URL(String(input), location.href).pathname)
-        ? new Promise((_, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))))
-        : fetch(input, init);
-    const client = new MonoClient({ fetch: hangJobs, retryDelay: 5, maxRetryDelay: 20 });
-    const { button, inner } = await mountButton(client, uid('sync'), 'poll-timeout="300"');
+    const { button, inner } = await mountButton(hangingClient(JOB), uid('sync'), 'poll-timeout="300"');
     const events = record(button);
     inner.click();
     // Each try of the hanging check would last the client's 20 s otherwise.
