@@ -585,7 +585,9 @@ describe('<mono-transactions>', () => {
       await loaded(el);
       expect(el.shown.length).to.be.greaterThan(0);
       expect(el.shown.every((t) => t.type === 'debit')).to.equal(true);
-      expect(query(recorder.transactionCalls().at(-1)!)).to.include({ type: 'debit', page: '1' });
+      // Not necessarily the last request: when a slow engine lets the first debit answer land between the clicks,
+      // the last click is served from the cache and the last request is the credit one it replaced.
+      expect(recorder.transactionCalls().some((call) => query(call).type === 'debit' && query(call).page === '1')).to.equal(true);
     });
   });
 });
