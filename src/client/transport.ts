@@ -47,6 +47,15 @@ export const invalidResponse = (issue: SchemaIssue, status?: number) =>
 /** One attempt at one request: the answer parsed, or a `MonoError` of the right kind. */
 export async function send<T>(options: ClientSettings, init: CallInit<T>, url: string, signal: AbortSignal): Promise<T> {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
+  let headers: Headers;
+  try {
+    headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
+  } catch (cause) {
+    // The host's own setting, not the network: said as such, and never retried.
+    throw new MonoError('config', `The headers option failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  headers.set('accept', 'application/json');
+  if (init.body !== undefined) headers.set('content-type', 'application/json');
   const attemptController = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
@@ -58,10 +67,6 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
   let response: Response;
   let text: string;
   try {
-    const extra = typeof options.headers === 'function' ? await options.headers() : options.headers;
-    const headers = new Headers(extra);
-    headers.set('accept', 'application/json');
-    if (init.body !== undefined) headers.set('content-type', 'application/json');
     response = await fetchImpl(url, {
       method: init.method,
       headers,

@@ -231,6 +231,23 @@ describe('MonoClient', () => {
     expect(seen!.credentials).to.equal('include');
   });
 
+  it('reports a headers function that throws, or a header the browser refuses, as config, without a request or retries', async () => {
+    let asked = 0;
+    const throwing = client({
+      headers: () => {
+        asked++;
+        throw new Error('no session token');
+      },
+    });
+    const e = await rejection(throwing.client.account('hooks_2'));
+    expect([e.kind, e.message, asked, throwing.calls.length]).to.deep.equal(['config', 'The headers option failed: no session token', 1, 0]);
+
+    const badName = client({ headers: { 'bad header': 'x' } });
+    const bad = await rejection(badName.client.account('hooks_3'));
+    expect([bad.kind, badName.calls.length]).to.deep.equal(['config', 0]);
+    expect(bad.message).to.match(/^The headers option failed: /);
+  });
+
   it('encodes ids so that no path can be built from them', async () => {
     const { client: c, calls } = client({ retries: 0 });
     await rejection(c.account('../../admin'));

@@ -162,6 +162,23 @@ describe('<mono-provider> and the resource controller', () => {
     root.remove();
   });
 
+  it('takes headers the browser refuses without breaking, and its elements say the setting is wrong', async () => {
+    const root = document.createElement('mono-provider') as MonoProvider;
+    root.headers = { 'bad header': 'x' };
+    root.accountId = 'bad_headers_1';
+    root.innerHTML = '<probe-account></probe-account>';
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    setTimeout(() => document.body.append(root));
+    const event = await oneEvent(el, 'mono-error');
+    expect(event.detail.error.kind).to.equal('config');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role=alert]')!.textContent).to.contain('This element is not set up correctly. The headers option failed:');
+    root.headers = { 'x-good': '1' };
+    await waitUntil(() => shown(el));
+    expect(shown(el)).to.match(/^bad_headers_1:/);
+    root.remove();
+  });
+
   it('reloads every element of an account when the client is invalidated (sync)', async () => {
     let requests = 0;
     const client = new MonoClient({ fetch: (i, init) => (requests++, fetch(i, init)) });

@@ -69,7 +69,7 @@ export class MonoProvider extends MonoElement {
     // `fetch` and a headers function are read at each request, so a new function of the same meaning (a React
     // render's inline arrow) keeps the client and its cache; other headers are compared by their content.
     const { headers } = this;
-    const headersKey = typeof headers === 'function' || headers === undefined ? typeof headers : JSON.stringify([...new Headers(headers)]);
+    const headersKey = typeof headers === 'function' || headers === undefined ? typeof headers : headersContent(headers);
     const inputs = [this.endpoint, headersKey, this.credentials, this.client];
     if (!this.ownClient || inputs.some((v, i) => v !== this.builtWith[i])) {
       this.builtWith = inputs;
@@ -96,6 +96,15 @@ export class MonoProvider extends MonoElement {
 
   protected override render() {
     return html`<slot></slot>`;
+  }
+}
+
+/** Headers compared by content; ones `Headers` refuses (a bad name) fail each request as `config`, not here. */
+function headersContent(headers: HeadersInit): unknown {
+  try {
+    return JSON.stringify([...new Headers(headers)]);
+  } catch {
+    return headers;
   }
 }
 
