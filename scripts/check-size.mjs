@@ -52,8 +52,11 @@ export const BUDGETS = {
   // Raised by 0.2 kB (both) later that session, for review fixes: aria-disabled buttons are faded by colour, not
   // opacity (which faded their focus ring to 2.5:1); two answers that said they failed are refused; poll-timeout and
   // pdf-timeout hold while a check hangs (it waited 82 s); moving a sync button or statement keeps what was started.
-  'every element (charts lazy)': 59.1 * KB,
-  'every element but the chart elements': 47.2 * KB,
+  // Raised by 0.1 kB (both) on 2026-11-30 (session 15): a host page without `meta.total` pages on as far as
+  // `meta.next` goes ("Page 2", "Showing 50"; the pager was hidden), and a headers option that throws or that the
+  // browser refuses is a `config` error, not a network error retried three times or an uncaught error.
+  'every element (charts lazy)': 59.2 * KB,
+  'every element but the chart elements': 47.3 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

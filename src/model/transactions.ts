@@ -41,8 +41,10 @@ export function completeTransaction(t: TransactionInput, currency: string): Tran
 
 export interface TransactionsPage {
   transactions: Transaction[];
-  /** Total matching transactions across all pages. */
+  /** Total matching transactions across all pages, when the host says it (`totalKnown`); else this page's rows. */
   total: number;
+  /** Whether the host sent the total (`meta.total`); without it, pages are known only as far as `hasNext`. */
+  totalKnown: boolean;
   page: number;
   hasPrevious: boolean;
   hasNext: boolean;
@@ -102,9 +104,11 @@ const v1 = z.object({ data: z.object({ transactions: transactionList, paging: z.
 
 function toPage(transactions: Transaction[], p: z.infer<typeof paging> | null | undefined): TransactionsPage {
   const page = p?.page && p.page > 0 ? Math.floor(p.page) : 1;
+  const totalKnown = p?.total != null && p.total >= transactions.length;
   return {
     transactions,
-    total: p?.total != null && p.total >= transactions.length ? Math.floor(p.total) : transactions.length,
+    total: totalKnown ? Math.floor(p.total!) : transactions.length,
+    totalKnown,
     page,
     hasPrevious: p?.previous != null ? Boolean(p.previous) : page > 1,
     hasNext: Boolean(p?.next),

@@ -130,6 +130,7 @@ describe('transactions', () => {
     const p = ok(parseTransactions(s.transactionsV2));
     assert.equal(p.transactions.length, 5);
     assert.equal(p.total, 63);
+    assert.equal(p.totalKnown, true);
     assert.equal(p.page, 1);
     assert.equal(p.hasNext, true);
     assert.equal(p.hasPrevious, false);
@@ -152,6 +153,15 @@ describe('transactions', () => {
     irregular.data[0].amount = '1875000';
     const slow = ok(parseTransactions(irregular));
     assert.deepEqual(slow, fast);
+  });
+
+  it('says when the host sent no total (or one below its own rows): the page then counts only its rows', () => {
+    for (const total of [undefined, null, 2]) {
+      const body = clone(s.transactionsV2) as Record<string, any>;
+      body.meta.total = total;
+      const p = ok(parseTransactions(body));
+      assert.deepEqual([p.total, p.totalKnown, p.hasNext], [5, false, true], String(total));
+    }
   });
 
   it('accepts both v1 paging shapes and `_id`', () => {

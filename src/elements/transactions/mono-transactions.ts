@@ -264,7 +264,7 @@ export class MonoTransactions extends MonoDataElement {
         }
       }
       const last = pages[pages.length - 1];
-      result = { transactions, total: last.total, page, hasPrevious: false, hasNext: last.hasNext, accountId, query, complete: !last.hasNext };
+      result = { transactions, total: last.total, totalKnown: last.totalKnown, page, hasPrevious: false, hasNext: last.hasNext, accountId, query, complete: !last.hasNext };
     } else {
       const one = await getTransactions(client, accountId, { ...q, limit, page }, { signal });
       result = { ...one, accountId, query, complete: page === 1 && !one.hasNext };
@@ -389,8 +389,7 @@ export class MonoTransactions extends MonoDataElement {
   private readonly goToPage = (page: number) => {
     const loaded = this.current;
     if (!loaded || this.resource.status === 'loading') return;
-    const pages = Math.max(1, Math.ceil(loaded.total / this.pageSize));
-    if (page < 1 || page > pages || page === this.page) return;
+    if (page < 1 || page > this.pageCount(loaded) || page === this.page) return;
     this.page = page;
   };
 
@@ -403,9 +402,15 @@ export class MonoTransactions extends MonoDataElement {
   private pageText(locale: string): string | null {
     const loaded = this.current;
     if (!loaded || this.transactions != null || !this.paginate || this.pager === 'more') return null;
-    const pages = Math.max(1, Math.ceil(loaded.total / this.pageSize));
+    const pages = this.pageCount(loaded);
     if (pages <= 1 && loaded.page <= 1) return null;
-    return msg(locale, 'txnPageOf', { page: formatNumber(loaded.page, locale), pages: formatNumber(pages, locale) });
+    const page = formatNumber(loaded.page, locale);
+    return loaded.totalKnown ? msg(locale, 'txnPageOf', { page, pages: formatNumber(pages, locale) }) : msg(locale, 'txnPage', { page });
+  }
+
+  /** The host's pages: counted from its total, or, without one, as far as it says there is a next page. */
+  private pageCount(loaded: LoadedTransactions): number {
+    return loaded.totalKnown ? Math.max(1, Math.ceil(loaded.total / this.pageSize)) : loaded.page + (loaded.hasNext ? 1 : 0);
   }
 
   /** The shown rows' count; "on this page" while the host pages them, as the totals beside it are the page's too. */
@@ -554,7 +559,9 @@ export class MonoTransactions extends MonoDataElement {
     if (!loaded || this.transactions != null || !this.paginate) return nothing;
     if (this.pager === 'more') {
       return html`<div part="pager" class="pager more">
-        <span class="page-info">${msg(locale, 'txnShowingOf', { shown: formatNumber(loaded.transactions.length, locale), total: formatNumber(loaded.total, locale) })}</span>
+        <span class="page-info">${loaded.totalKnown
+          ? msg(locale, 'txnShowingOf', { shown: formatNumber(loaded.transactions.length, locale), total: formatNumber(loaded.total, locale) })
+          : msg(locale, 'txnShowing', { shown: formatNumber(loaded.transactions.length, locale) })}</span>
         ${loaded.hasNext
           ? html`<button part="load-more-button" class="button secondary" type="button" aria-disabled=${loading ? 'true' : 'false'} @click=${this.loadMore}>
               ${loading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${msg(locale, 'txnLoadMore')}

@@ -24,6 +24,22 @@ const query = (url: URL) => Object.fromEntries(url.searchParams);
 const totalsText = (el: MonoTransactions) => part(el, 'totals')!.textContent!.replace(/\s+/g, ' ').trim();
 const signed = (t: Transaction) => (t.type === 'credit' ? t.amount : -t.amount);
 
+/** The sandbox's pages without `meta.total`, as a host that pages by cursor may send them. */
+function untotalledClient(): Recorder {
+  const urls: URL[] = [];
+  const client = new MonoClient({
+    retries: 0,
+    fetch: async (input, init) => {
+      urls.push(new URL(String(input), location.href));
+      const response = await fetch(input, init);
+      const body = await response.json();
+      delete body.meta.total;
+      return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+    },
+  });
+  return { client, urls, transactionCalls: () => urls.filter((u) => u.pathname.endsWith('/transactions')) };
+}
+
 describe('<mono-transactions>', () => {
   describe('rendering', () => {
     it('shows a page from the host with its columns, formatted for the locale, and a pager', async () => {
@@ -262,6 +278,31 @@ describe('<mono-transactions>', () => {
       expect(transactionCalls().map((u) => u.searchParams.get('page'))).to.deep.equal(['1', '2', '3']);
       // The button went away: the focus moved into the list instead of being lost.
       await waitUntil(() => tableOf(el).shadowRoot!.activeElement?.localName === 'tr');
+    });
+
+    it('pages through a host that sends no total, as far as it says there is a next page', async () => {
+      const { el } = await mount('account-id="txns_120" limit="50"', untotalledClient());
+      const pagerText = () => part(el, 'pager')!.textContent!.replace(/\s+/g, ' ').trim();
+      const next = () => part(el, 'pager')!.querySelectorAll('button')[1];
+      expect(pagerText()).to.equal('Previous Page 1 Next');
+      expect(next().getAttribute('aria-disabled')).to.equal('false');
+      next().click();
+      await loaded(el);
+      expect(pagerText()).to.equal('Previous Page 2 Next');
+      next().click();
+      await loaded(el);
+      expect([el.page, el.shown.length, pagerText(), next().getAttribute('aria-disabled')]).to.deep.equal([3, 20, 'Previous Page 3 Next', 'true']);
+    });
+
+    it('loads more from a host that sends no total, and says how many are shown', async () => {
+      const { el } = await mount('account-id="txns_130" pager="more" limit="50"', untotalledClient());
+      expect(part(el, 'pager')!.querySelector('.page-info')!.textContent).to.equal('Showing 50');
+      part(el, 'load-more-button')!.click();
+      await loaded(el);
+      expect(part(el, 'pager')!.querySelector('.page-info')!.textContent).to.equal('Showing 100');
+      part(el, 'load-more-button')!.click();
+      await loaded(el);
+      expect([el.shown.length, part(el, 'load-more-button')]).to.deep.equal([130, null]);
     });
 
     it('loads everything in one request with paginate="false", and keeps the DOM small', async () => {
