@@ -60,6 +60,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   /** A reload's "Loading…" is said only if it lasts: after a sync every element reloads at once. */
   private readonly spoken: SettledText;
   private slowTimer?: ReturnType<typeof setTimeout>;
+  private leaving?: ReturnType<typeof setTimeout>;
   /** The current load has run past `slowLoad.afterMs`: a host that never answers (up to ~80 s with the retries) is not silent. */
   slow = false;
 
@@ -72,13 +73,17 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   }
 
   hostConnected(): void {
+    clearTimeout(this.leaving);
     this.subscribe();
+    // Back in the page: load what changed while it was out, or what its removal stopped.
+    if (this.host.hasUpdated) this.host.requestUpdate();
   }
 
-  /** Before each render: a change of client, account, retry generation or args starts a new load. */
+  /** Before each render in the page: a change of client, account, retry generation or args starts a new load. */
   hostUpdate(): void {
     const { host, options } = this;
-    if (host.isConnected && this.subscribedTo !== host.client) this.subscribe();
+    if (!host.isConnected) return;
+    if (this.subscribedTo !== host.client) this.subscribe();
     const inputs = [host.client, host.resolvedAccountId, this.generation, ...(options.args?.() ?? [])];
     const previous = this.inputs;
     if (previous && previous.length === inputs.length && inputs.every((value, i) => Object.is(value, previous[i]))) return;
@@ -91,6 +96,16 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     this.unsubscribe?.();
     this.unsubscribe = undefined;
     this.subscribedTo = undefined;
+    // A removed element stops its load: against a slow host it would hold one of the browser's few connections
+    // to it through every retry, ahead of the page's new requests. One that is only moved keeps its load.
+    this.leaving = setTimeout(() => {
+      if (this.host.isConnected || this.state !== 'pending') return;
+      this.latest++; // its answer, aborted now, is dropped unseen: nothing renders or fires off the page
+      this.abort?.abort();
+      this.inputs = undefined;
+      this.state = 'initial';
+      this.settle();
+    });
   }
 
   private async load(client: MonoDataClient, accountId: string | undefined, args: A): Promise<void> {

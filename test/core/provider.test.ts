@@ -133,6 +133,37 @@ describe('<mono-provider> and the resource controller', () => {
     expect(requests - before).to.equal(0);
   });
 
+  it('a removed element stops its load; one moved in the page keeps it; one put back loads again', async () => {
+    const signals: AbortSignal[] = [];
+    const client = new MonoClient({
+      fetch: (input, init) => {
+        signals.push(init!.signal!);
+        const headers = new Headers(init?.headers);
+        headers.set('x-sandbox-latency', '400');
+        return fetch(input, { ...init, headers });
+      },
+    });
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="leaving_1"><probe-account></probe-account></mono-provider>`);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    const other = document.createElement('div');
+    root.append(other);
+    await waitUntil(() => signals.length === 1);
+    other.append(el);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(signals[0].aborted, 'moved').to.equal(false);
+    await waitUntil(() => shown(el), 'the moved element loads', { timeout: 3000 });
+
+    el.accountId = 'leaving_2';
+    await waitUntil(() => signals.length === 2);
+    el.remove();
+    await waitUntil(() => signals[1].aborted, 'the removed element’s request is cancelled', { timeout: 1000 });
+    let errors = 0;
+    el.addEventListener('mono-error', () => errors++);
+    other.append(el);
+    await waitUntil(() => shown(el), 'loads again when put back', { timeout: 3000 });
+    expect([shown(el).startsWith('leaving_2:'), signals.length, errors]).to.deep.equal([true, 3, 0]);
+  });
+
   it('shows an error with a working retry, and emits mono-error', async () => {
     let fail = true;
     const client = new MonoClient({

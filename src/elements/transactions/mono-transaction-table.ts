@@ -400,6 +400,8 @@ export class MonoTransactionTable extends MonoElement {
     const sortHeader = (key: SortKey, label: string, cls: string) =>
       html`<th scope="col" part="header" class=${cls} aria-sort=${key === 'date' && this.narrow ? nothing : ariaSort(key)}>${sortButton(key, label)}</th>`;
     // Spacer heights go through CSSOM (`.style`): styleMap's first render writes a style attribute, which a strict CSP blocks.
+    // The sizer holds the scroll height while the rows are swapped: WebKit lays the table out part-way through and
+    // clamps scrollTop to that shorter height.
     return html`<div
       class="viewport"
       part="viewport"
@@ -440,7 +442,6 @@ export class MonoTransactionTable extends MonoElement {
           ${below > 0 ? html`<tr class="spacer" aria-hidden="true"><td .style=${`height: ${below}px`}></td></tr>` : nothing}
         </tbody>
       </table>
-      <!-- Holds the scroll height while the rows are swapped: WebKit lays the table out part-way through and clamps scrollTop to that shorter height. -->
       <div class="sizer" aria-hidden="true" .style=${`height: ${this.headerHeight + n * this.rowHeight}px`}></div>
       ${empty
         ? html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, isBadRange(normaliseFilters(this.filters)) ? 'txnBadRange' : 'txnEmpty')}</slot></div>`
