@@ -55,7 +55,9 @@ export const BUDGETS = {
   // Raised by 0.1 kB (both) on 2026-11-30 (session 15): a host page without `meta.total` pages on as far as
   // `meta.next` goes ("Page 2", "Showing 50"; the pager was hidden), and a headers option that throws or that the
   // browser refuses is a `config` error, not a network error retried three times or an uncaught error.
-  'every element (charts lazy)': 59.2 * KB,
+  // Lowered to 59.1 kB later that session: the income summary's own removal handling went (the data elements' shared
+  // one replaces it) and a template's HTML comment no longer ships.
+  'every element (charts lazy)': 59.1 * KB,
   'every element but the chart elements': 47.3 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */

@@ -100,8 +100,6 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
   @state() private analysisPending = false;
 
   private readonly charts = new ChartController(this);
-  /** Aborted when the element leaves the page, so an analysis poll never outlives it. */
-  private connection = new AbortController();
 
   readonly resource = new ResourceController<IncomeView>(this, {
     resource: 'income',
@@ -114,30 +112,14 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     return this.charts.instance;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    if (this.connection.signal.aborted) {
-      this.connection = new AbortController();
-      this.resource.retry();
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move in the DOM reconnects at once; only a real removal stops the polling.
-    setTimeout(() => {
-      if (!this.isConnected && this.analysing) this.connection.abort();
-    }, 0);
-  }
-
   private async load(client: MonoDataClient, accountId: string, signal: AbortSignal): Promise<IncomeView> {
     this.analysisPending = false;
     // After the host's monthly credits were refused, a retry asks the host again instead of reusing that answer.
     const fresh = this.resource.value?.monthlyError?.kind === 'invalid-response';
     let income = await getIncome(client, accountId, { signal, fresh });
     if (income.records.length === 0) {
-      const both = AbortSignal.any([signal, this.connection.signal]);
-      await startAnalysisOnce(client, accountId, both);
+      // The resource's signal ends with the element's removal too: an analysis poll never outlives it.
+      await startAnalysisOnce(client, accountId, signal);
       this.analysing = true;
       try {
         income = await pollWithBackoff(
@@ -145,7 +127,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
             const found = await getIncome(client, accountId, { signal, fresh: true });
             return found.records.length > 0 ? found : undefined;
           },
-          { interval: this.pollInterval, timeout: this.analysisTimeout, signal: both },
+          { interval: this.pollInterval, timeout: this.analysisTimeout, signal },
         );
       } catch (e) {
         if (toMonoError(e).kind === 'timeout') this.analysisPending = true;

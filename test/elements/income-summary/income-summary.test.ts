@@ -229,6 +229,24 @@ describe('<mono-income-summary>', () => {
     expect(count('GET', /\/income-records$/)).to.equal(polls);
   });
 
+  it('removed while its analysis POST is in flight, stops waiting; put back, polls again without a second POST', async () => {
+    const accountId = uid('empty');
+    const { client, count } = recordingClient({
+      override: onIncomeRecords({ status: 'successful', data: [] }),
+      fault: (call) => (call.method === 'POST' ? { 'x-sandbox-latency': '300' } : undefined),
+    });
+    const el = await mount(client, accountId, { pollInterval: 30, analysisTimeout: 10000 });
+    const provider = el.closest('mono-provider')!;
+    await waitUntil(() => count('POST', /\/income$/) === 1, 'the POST is sent', { timeout: 5000 });
+    el.remove();
+    await sleep(600);
+    expect(count('GET', /\/income-records$/), 'no poll after the POST answered').to.equal(1);
+    provider.append(el);
+    await waitUntil(() => count('GET', /\/income-records$/) > 2, 'polls again', { timeout: 5000 });
+    expect(count('POST', /\/income$/)).to.equal(1);
+    provider.remove();
+  });
+
   it('reads the later v1 shape (v1* account)', async () => {
     const accountId = uid('v1');
     const { client } = recordingClient();
