@@ -9,6 +9,8 @@ export interface PendingLink {
   startedAt: number;
   /** The widget URL, once the host answers. */
   url: Promise<string>;
+  /** Cancels the initiate request while it runs. */
+  abort: AbortController;
 }
 
 const clientIds = new WeakMap<object, number>();
@@ -38,13 +40,14 @@ export class LinkPrefetch {
   ) {}
 
   /** Starts initiating for `key` unless a fresh link for it is already on its way. */
-  warm(key: string, reference: string, initiate: (reference: string) => Promise<string>): void {
+  warm(key: string, reference: string, initiate: (reference: string, signal: AbortSignal) => Promise<string>): void {
     if (this.usable(key) || this.failedKeys.has(key)) return;
-    const url = initiate(reference);
-    const entry = { key, reference, startedAt: this.now(), url, failed: false };
+    const abort = new AbortController();
+    const url = initiate(reference, abort.signal);
+    const entry = { key, reference, startedAt: this.now(), url, abort, failed: false };
     url.catch(() => {
       entry.failed = true;
-      this.failedKeys.add(key);
+      if (!abort.signal.aborted) this.failedKeys.add(key);
     });
     this.pending = entry;
   }
@@ -56,7 +59,9 @@ export class LinkPrefetch {
     return entry;
   }
 
+  /** Drops the link not taken, and cancels its initiate request if it still runs. */
   clear(): void {
+    this.pending?.abort.abort();
     this.pending = undefined;
   }
 

@@ -7,6 +7,7 @@ export interface Call {
   path: string;
   method: string;
   body: any;
+  signal?: AbortSignal | null;
 }
 
 export interface RecorderOptions {
@@ -35,7 +36,7 @@ export function recorder(options: RecorderOptions = {}): Recorder {
     const url = new URL(String(input), location.href);
     const body = typeof init.body === 'string' ? JSON.parse(init.body) : undefined;
     const path = url.pathname.replace(/^\/api\/mono/, '');
-    calls.push({ path, method: init.method ?? 'GET', body });
+    calls.push({ path, method: init.method ?? 'GET', body, signal: init.signal });
     if (path === '/accounts/initiate' && options.initiateNetworkError) throw new TypeError('Failed to fetch');
     if (path === '/accounts/auth' && options.exchangeStatus) {
       return new Response(JSON.stringify({ status: 'failed', message: 'Exchange refused (test)' }), { status: options.exchangeStatus, headers: { 'content-type': 'application/json' } });

@@ -348,6 +348,8 @@ export class MonoConnectButton extends BaseElement {
   #status: HTMLDivElement;
   #statusText: HTMLSpanElement;
   #popupLinks?: HTMLButtonElement[];
+  /** Cancels the open session's initiate request while it runs. */
+  #initiating?: AbortController;
   #dialog: HTMLDialogElement;
   #dialogTitle: HTMLHeadingElement;
   #closeButton: HTMLButtonElement;
@@ -473,7 +475,10 @@ export class MonoConnectButton extends BaseElement {
     }
 
     let url: Promise<string>;
-    if (plan.kind === 'hosted') url = prefetched?.url ?? this.#initiate(plan.body, reference);
+    if (plan.kind === 'hosted') {
+      const abort = (this.#initiating = prefetched?.abort ?? new AbortController());
+      url = prefetched?.url ?? this.#initiate(plan.body, reference, abort.signal);
+    }
     else {
       const { options } = plan;
       // The classic widget's URL builder loads only for buttons that use it.
@@ -535,11 +540,15 @@ export class MonoConnectButton extends BaseElement {
   disconnectedCallback(): void {
     this.#context.hostDisconnected();
     this.#prefetch?.links.clear();
-    // Moved in the DOM (or a framework's double mount) keeps the session; removed for good ends it.
+    // Moved in the DOM (or a framework's double mount) keeps the session; removed for good ends it, and its initiate
+    // request: against a slow host it would hold one of the browser's few connections to it, and this element.
     const session = this.#session;
+    const initiating = this.#initiating;
     if (session?.active) {
       setTimeout(() => {
-        if (!this.isConnected) session.cancel('user');
+        if (this.isConnected) return;
+        session.cancel('user');
+        initiating?.abort();
       });
     }
   }
@@ -592,9 +601,9 @@ export class MonoConnectButton extends BaseElement {
     return { kind: 'hosted', body };
   }
 
-  #initiate(body: Omit<InitiateRequest, 'meta'>, reference: string): Promise<string> {
+  #initiate(body: Omit<InitiateRequest, 'meta'>, reference: string, signal: AbortSignal): Promise<string> {
     // The client refuses an answer whose meta.ref is another reference (`invalid-response` at data.meta.ref).
-    return this.client.initiate({ ...body, meta: { ref: reference } }).then((initiation) => initiation.monoUrl);
+    return this.client.initiate({ ...body, meta: { ref: reference } }, { signal }).then((initiation) => initiation.monoUrl);
   }
 
   /**
@@ -619,7 +628,7 @@ export class MonoConnectButton extends BaseElement {
       if (plan.kind !== 'hosted' || this.#session?.active || !this.isConnected) return;
       const { body } = plan;
       this.#prefetch ??= { links: new m.LinkPrefetch(), key: m.linkKey };
-      this.#prefetch.links.warm(m.linkKey(this.client, body), newReference(), (reference) => this.#initiate(body, reference));
+      this.#prefetch.links.warm(m.linkKey(this.client, body), newReference(), (reference, signal) => this.#initiate(body, reference, signal));
     });
   };
 

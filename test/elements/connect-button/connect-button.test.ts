@@ -365,6 +365,35 @@ describe('<mono-connect-button>', () => {
     expect(document.documentElement.style.overflow).to.equal('');
   });
 
+  it('removed while its initiate request runs, cancels it (after a click or a pointer-enter); moved, keeps it', async () => {
+    const slow: RecorderOptions = { widgetUrl: fastWidget(), headers: { 'x-sandbox-latency': '1500' } };
+    const { el, provider, rec, log } = await setup({}, slow);
+    const initiate = (r: Recorder, i: number) => r.calls.filter((c) => c.path === '/accounts/initiate')[i];
+    parts(el).trigger.click();
+    await waitUntil(() => rec.count('/accounts/initiate') === 1);
+    const elsewhere = document.createElement('div');
+    provider.append(elsewhere);
+    elsewhere.append(el);
+    await new Promise((r) => setTimeout(r, 20));
+    expect(initiate(rec, 0).signal!.aborted, 'moved').to.equal(false);
+    el.remove();
+    await waitUntil(() => initiate(rec, 0).signal!.aborted, 'the click’s initiate is cancelled', { timeout: 1000 });
+    await waitUntil(() => log.of('mono-close').length === 1);
+    expect([log.of('mono-close')[0].detail.reason, log.of('mono-error').length]).to.deep.equal(['user', 0]);
+
+    const hovered = await setup({}, slow);
+    const { trigger } = parts(hovered.el);
+    trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => hovered.rec.count('/accounts/initiate') === 1, 'pre-initiated');
+    hovered.el.remove();
+    await waitUntil(() => initiate(hovered.rec, 0).signal!.aborted, 'the pointer-enter’s initiate is cancelled', { timeout: 1000 });
+    // Cancelled is not failed: back in the page, a pointer-enter initiates again.
+    hovered.provider.append(hovered.el);
+    await hovered.el.updateComplete;
+    trigger.dispatchEvent(new PointerEvent('pointerenter'));
+    await waitUntil(() => hovered.rec.count('/accounts/initiate') === 2, 'pre-initiated again', { timeout: 3000 });
+  });
+
   it('reports a failed initiate (http, network) and stays usable', async () => {
     const failing = await setup({}, { widgetUrl: fastWidget(), headers: { 'x-sandbox-fault': '500' } });
     parts(failing.el).trigger.click();
