@@ -115,6 +115,10 @@ export class MonoDataClient extends MonoClientCore {
     const reusable =
       existing && (!existing.settled || (!fresh && Date.now() - existing.storedAt < this.settings.cacheTime));
     if (existing && reusable) return existing;
+    // Answers past their time go as a new one comes in: a provider that lives as long as the page keeps only what it
+    // may reuse (one entry per URL ever asked, each with its rows, grew without end).
+    const now = Date.now();
+    for (const [key, old] of this.entries) if (old.settled && now - old.storedAt >= this.settings.cacheTime) this.entries.delete(key);
     const controller = new AbortController();
     const entry: Entry = { controller, waiters: 0, settled: false, storedAt: 0, accountId: init.accountId, promise: undefined! };
     entry.promise = this.fetchWithRetry(init, url, controller.signal).then(

@@ -59,6 +59,16 @@ describe('MonoClient', () => {
     expect(heard).to.deep.equal(['cache_1']);
   });
 
+  it('drops answers past their cache time as new ones come in, so a long-lived client does not grow without end', async () => {
+    const { client: c } = client({ cacheTime: 60 });
+    const cached = () => (c as unknown as { entries: Map<string, unknown> }).entries.size;
+    await Promise.all(['prune_1', 'prune_2', 'prune_3'].map((id) => c.account(id)));
+    expect(cached()).to.equal(3);
+    await new Promise((r) => setTimeout(r, 100));
+    await c.account('prune_4');
+    expect(cached(), 'only the new answer is kept').to.equal(1);
+  });
+
   it('keys the cache by query, so different filters are different requests', async () => {
     const { client: c, calls } = client();
     await c.transactions('query_1', { type: 'debit', limit: 5 });
