@@ -921,6 +921,29 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       }
     });
 
+    it('redacts a webhook secret that a success body spells with JSON escapes (\\/, \\")', async () => {
+      // The raw text spells the secret differently, and a browser parsing the body gets the secret itself.
+      const cases = [
+        { secret: 'whsec/with/slashes', inBody: (text: string, secret: string) => text.replace(secret, secret.replaceAll('/', '\\/')) },
+        { secret: 'whsec"quoted\\', inBody: (text: string) => text },
+      ];
+      for (const { secret, inBody } of cases) {
+        const own = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, webhookSecret: secret, onWebhook: () => {} }, seen);
+        try {
+          const body = inBody(JSON.stringify({ status: 'successful', message: `debug ${secret}`, data: samples.identityV2.data }), secret);
+          fake.script((_, r) => {
+            r.writeHead(200, { 'content-type': 'application/json' });
+            r.end(body);
+          });
+          const { res, json } = await own.call(`/accounts/${ACCOUNT}/identity`);
+          assert.equal(res.status, 200, secret);
+          assert.equal(json.message, 'debug [redacted]', secret);
+        } finally {
+          await own.close();
+        }
+      }
+    });
+
     it('times out slow upstream calls with 504', async () => {
       const slow = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, timeout: 150 }, seen);
       try {

@@ -7,8 +7,11 @@ export type Redactor = (text: string) => string;
 
 /** Replaces every occurrence of the given secrets, and anything shaped like a Mono secret key, with "[redacted]". */
 export function createRedactor(secrets: readonly (string | undefined | null)[]): Redactor {
-  // Longest first, so a secret containing another is removed whole.
-  const known = secrets.filter((s): s is string => typeof s === 'string' && s.length >= 4).sort((a, b) => b.length - a.length);
+  // Each also as JSON writes it (a `"` or `\` in a secret is escaped in a body); longest first, so a secret containing another is removed whole.
+  const known = secrets
+    .filter((s): s is string => typeof s === 'string' && s.length >= 4)
+    .flatMap((s) => [s, JSON.stringify(s).slice(1, -1)])
+    .sort((a, b) => b.length - a.length);
   return (text) => {
     let out = text;
     for (const secret of known) if (out.includes(secret)) out = out.split(secret).join(REDACTED);

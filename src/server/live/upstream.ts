@@ -81,8 +81,8 @@ export class Upstream {
       this.config.log.warn(`Mono answered ${request.method} ${url.pathname} with HTTP ${response.status} and a body that is not JSON`);
       throw new HttpError(502, 'upstream-invalid', 'Mono answered with something that is not JSON');
     }
-    if (text.includes('\\u')) {
-      // A \u escape can spell a key that the raw text hides ("live\u005fsk_…"): redacted again once decoded.
+    if (text.includes('\\')) {
+      // An escape can spell a secret that the raw text hides ("live\u005fsk_…", "whsec\/…"): redacted again once decoded.
       const decoded = JSON.stringify(json);
       const clean = this.config.redact(decoded);
       if (clean !== decoded) [text, json] = [clean, JSON.parse(clean)];
