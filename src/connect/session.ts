@@ -28,19 +28,10 @@ export interface SessionOptions {
   onExchanging?: () => void;
   /** Fire `mono-open` (not when resuming after a full-page redirect: that open was fired before leaving). */
   announce?: boolean;
-  pageOrigin?: string;
-  /** Where messages arrive; default `window`. */
-  target?: Window;
 }
 
 /** Codes this page already exchanged or is exchanging: one code, one exchange, whatever repeats it. */
 const claimedCodes = new Set<string>();
-
-function claimCode(code: string): boolean {
-  if (claimedCodes.has(code)) return false;
-  claimedCodes.add(code);
-  return true;
-}
 
 /**
  * The widget side (URL check, message gate and parser), loaded when a session starts (or earlier, on a
@@ -68,16 +59,12 @@ export class ConnectSession {
   readonly reference: string;
   #surface?: WidgetSurface;
   #widget?: WidgetSide;
-  readonly #pageOrigin: string;
-  readonly #target: Window;
   readonly #options: SessionOptions;
 
   constructor(options: SessionOptions) {
     this.#options = options;
     this.mode = options.mode;
     this.reference = options.reference;
-    this.#target = options.target ?? window;
-    this.#pageOrigin = options.pageOrigin ?? this.#target.location.origin;
     if (options.announce !== false) options.emit('mono-open', { mode: this.mode, reference: this.reference });
   }
 
@@ -96,12 +83,12 @@ export class ConnectSession {
   async start(url: Promise<string> | string): Promise<void> {
     try {
       const [raw, widget] = await Promise.all([url, loadWidgetSide()]);
-      const checked = widget.checkWidgetUrl(raw, this.#pageOrigin);
+      const checked = widget.checkWidgetUrl(raw, location.origin);
       if (this.state !== 'opening') return;
       // Not refused (Mono's link host may hand over to another allowed origin), but worth a word: nothing from this origin will count.
       if (this.mode !== 'redirect' && !this.#options.origins.includes(checked.origin)) widget.warnUnlistedOrigin(checked.origin, this.#options.origins);
       this.#widget = widget;
-      this.#target.addEventListener('message', this.#onMessage);
+      window.addEventListener('message', this.#onMessage);
       this.state = 'open';
       this.#surface?.show(checked.href);
     } catch (e) {
@@ -109,10 +96,10 @@ export class ConnectSession {
     }
   }
 
-  /** Closes on the person's request; refused (false) while the code is being exchanged. */
-  cancel(reason: CloseReason = 'user'): boolean {
+  /** Closes on the person's request (reason `user`); refused (false) while the code is being exchanged. */
+  cancel(): boolean {
     if (this.state === 'exchanging') return false;
-    this.#end(reason);
+    this.#end('user');
     return this.state === 'ended';
   }
 
@@ -130,7 +117,9 @@ export class ConnectSession {
    * `account_connected` webhook reported for it.
    */
   async complete(code: string | null): Promise<void> {
-    if (this.state !== 'open' || !claimCode(code ?? this.reference)) return;
+    const proof = code ?? this.reference;
+    if (this.state !== 'open' || claimedCodes.has(proof)) return;
+    claimedCodes.add(proof);
     this.state = 'exchanging';
     this.#surface?.finishing();
     this.#options.onExchanging?.();
@@ -165,10 +154,10 @@ export class ConnectSession {
   #end(reason: CloseReason): void {
     if (this.state === 'ended') return;
     this.state = 'ended';
-    this.#target.removeEventListener('message', this.#onMessage);
+    window.removeEventListener('message', this.#onMessage);
     this.#surface?.dispose();
     // Only a full-page redirect remembers its flow (redirect.ts, loaded then too).
-    if (this.mode === 'redirect') import('./redirect.js').then((m) => m.forgetConnect(this.reference, this.#target), () => {});
+    if (this.mode === 'redirect') import('./redirect.js').then((m) => m.forgetConnect(this.reference), () => {});
     this.#options.onEnd?.(reason);
     this.#options.emit('mono-close', { reason });
   }
@@ -180,7 +169,7 @@ export class ConnectSession {
       origins: this.#options.origins,
       source: this.#surface?.window() ?? null,
       reference: this.reference,
-      pageOrigin: this.#pageOrigin,
+      pageOrigin: location.origin,
     });
     if (verdict.accepted) widget.handleMessage(this, verdict.message, this.#options.emit);
   };

@@ -17,25 +17,20 @@ const POPUP_WIDTH = 480;
 const POPUP_HEIGHT = 720;
 const CLOSED_POLL_MS = 250;
 
-/** The size and a centred position over the current window, as `window.open` features. */
-export function popupFeatures(win: Window = window): string {
-  const width = Math.min(POPUP_WIDTH, win.screen?.availWidth || POPUP_WIDTH);
-  const height = Math.min(POPUP_HEIGHT, win.screen?.availHeight || POPUP_HEIGHT);
-  const left = Math.max(0, Math.round(win.screenX + (win.outerWidth - width) / 2));
-  const top = Math.max(0, Math.round(win.screenY + (win.outerHeight - height) / 2));
-  return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;
-}
-
 /**
  * A popup opened synchronously inside the click (so blockers let it through), on `about:blank` until the
- * host answers initiate. Returns null when the browser blocked it.
+ * host answers initiate, sized and centred over the current window. Returns null when the browser blocked it.
  */
-export function openPopup(loadingText: string, opener: Window = window): PopupSurface | null {
+export function openPopup(loadingText: string): PopupSurface | null {
+  const width = Math.min(POPUP_WIDTH, window.screen.availWidth || POPUP_WIDTH);
+  const height = Math.min(POPUP_HEIGHT, window.screen.availHeight || POPUP_HEIGHT);
+  const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - width) / 2));
+  const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - height) / 2));
   let popup: Window | null = null;
   try {
-    popup = opener.open('about:blank', `mono-connect-${Math.random().toString(36).slice(2)}`, popupFeatures(opener));
+    popup = window.open('about:blank', `mono-connect-${Math.random().toString(36).slice(2)}`, `popup=yes,width=${width},height=${height},left=${left},top=${top}`);
   } catch {
-    popup = null;
+    // refused: blocked
   }
   if (!popup) return null;
   try {
@@ -91,25 +86,20 @@ export class PopupSurface implements WidgetSurface {
    * beat so that a success message posted just before the window closed is handled first.
    */
   watchClosed(onClosed: () => void): void {
-    this.#stopWatching();
+    clearInterval(this.#timer);
     this.#timer = setInterval(() => {
       if (!this.closed) return;
-      this.#stopWatching();
+      clearInterval(this.#timer);
       setTimeout(onClosed, CLOSED_POLL_MS);
     }, CLOSED_POLL_MS);
   }
 
   dispose(): void {
-    this.#stopWatching();
+    clearInterval(this.#timer);
     try {
       if (!this.#popup.closed) this.#popup.close();
     } catch {
       // already gone
     }
-  }
-
-  #stopWatching(): void {
-    if (this.#timer !== undefined) clearInterval(this.#timer);
-    this.#timer = undefined;
   }
 }

@@ -40,7 +40,7 @@ export function handleMessage(session: ConnectSession, message: WidgetMessage, e
       void session.complete(message.code);
       return;
     case 'closed':
-      session.cancel('user');
+      session.cancel();
       return;
     case 'redirect':
       finishRedirect(session, message);
@@ -53,7 +53,7 @@ export function finishRedirect(session: ConnectSession, result: RedirectOutcome)
   if (result.code || result.status === 'successful') {
     void session.complete(result.code);
   } else if (result.status === 'failed' && (!result.reason || /closed|cancel/i.test(result.reason))) {
-    session.cancel('user');
+    session.cancel();
   } else {
     session.fail(new MonoError('widget', `The widget ended without success${result.reason ? ` (${result.reason})` : ''}`));
   }

@@ -488,7 +488,7 @@ export class MonoConnectButton extends BaseElement {
     if (popup) {
       this.#popup = popup;
       session.attach(popup);
-      popup.watchClosed(() => session.cancel('user'));
+      popup.watchClosed(() => session.cancel());
       this.#set({ phase: 'popup' });
     } else if (mode === 'redirect') {
       session.attach(this.#redirectSurface(session));
@@ -518,7 +518,7 @@ export class MonoConnectButton extends BaseElement {
 
   /** Closes the widget (`mono-close` with reason `user`). Ignored while the code is being exchanged. */
   close(): void {
-    this.#session?.cancel('user');
+    this.#session?.cancel();
   }
 
   connectedCallback(): void {
@@ -547,7 +547,7 @@ export class MonoConnectButton extends BaseElement {
     if (session?.active) {
       setTimeout(() => {
         if (this.isConnected) return;
-        session.cancel('user');
+        session.cancel();
         initiating?.abort();
       });
     }
@@ -667,6 +667,9 @@ export class MonoConnectButton extends BaseElement {
   }
 
   #modalSurface(session: ConnectSession): WidgetSurface {
+    // The widget is done (`finishing`: the session's onExchanging shows the progress): remove it, so nothing more
+    // can arrive from it while the code is exchanged.
+    const removeFrame = () => this.#set({ frameUrl: undefined });
     return {
       window: () => this.#frame?.contentWindow ?? null,
       show: (url) => {
@@ -674,9 +677,8 @@ export class MonoConnectButton extends BaseElement {
         this.#frameLoads = 0;
         this.#set({ frameUrl: url, phase: 'loading' });
       },
-      // The widget is done: remove it, so nothing more can arrive from it while the code is exchanged.
-      finishing: () => this.#set({ frameUrl: undefined, phase: 'finishing' }),
-      dispose: () => this.#set({ frameUrl: undefined }),
+      finishing: removeFrame,
+      dispose: removeFrame,
     };
   }
 
@@ -732,14 +734,14 @@ export class MonoConnectButton extends BaseElement {
   /** Escape: close like the close button, except while the code is exchanged. */
   #onCancel = (event: Event): void => {
     event.preventDefault();
-    this.#session?.cancel('user');
+    this.#session?.cancel();
   };
 
   /** The dialog closed some other way (the browser's own close request): end the session with it. */
   #onDialogClose = (): void => {
     if (this.#dialog.open) return;
     const session = this.#session;
-    if (session?.active && session.mode === 'modal') session.cancel('user');
+    if (session?.active && session.mode === 'modal') session.cancel();
   };
 
   #onFrameLoad = (): void => {
