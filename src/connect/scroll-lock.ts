@@ -1,5 +1,7 @@
 let holders = 0;
-let saved: { overflow: string; gutter: string } | undefined;
+/** The root's own values before the first holder, given back when the last one releases. */
+let savedOverflow = '';
+let savedGutter = '';
 
 /**
  * Stops the page behind the modal from scrolling, through the root element's own style (CSSOM, so a
@@ -7,22 +9,23 @@ let saved: { overflow: string; gutter: string } | undefined;
  * nothing shifts. Returns the release function; the page gets its exact previous values back when the
  * last holder releases.
  */
-export function lockPageScroll(doc: Document = document): () => void {
-  const root = doc.documentElement;
+export function lockPageScroll(): () => void {
+  const root = document.documentElement;
+  const style = root.style;
   if (holders++ === 0) {
-    saved = { overflow: root.style.overflow, gutter: root.style.scrollbarGutter };
-    const hasScrollbar = (doc.defaultView?.innerWidth ?? 0) > root.clientWidth;
-    root.style.overflow = 'hidden';
-    if (hasScrollbar && !saved.gutter) root.style.scrollbarGutter = 'stable';
+    savedOverflow = style.overflow;
+    savedGutter = style.scrollbarGutter;
+    const hasScrollbar = window.innerWidth > root.clientWidth;
+    style.overflow = 'hidden';
+    if (hasScrollbar && !savedGutter) style.scrollbarGutter = 'stable';
   }
   let released = false;
   return () => {
     if (released) return;
     released = true;
-    if (--holders === 0 && saved) {
-      root.style.overflow = saved.overflow;
-      root.style.scrollbarGutter = saved.gutter;
-      saved = undefined;
+    if (--holders === 0) {
+      style.overflow = savedOverflow;
+      style.scrollbarGutter = savedGutter;
     }
   };
 }

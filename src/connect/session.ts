@@ -121,7 +121,7 @@ export class ConnectSession {
     if (this.state !== 'open' || claimedCodes.has(proof)) return;
     claimedCodes.add(proof);
     this.state = 'exchanging';
-    this.#surface?.finishing();
+    this.#surface?.finishing?.();
     this.#options.onExchanging?.();
     let accountId: string;
     try {
@@ -155,7 +155,7 @@ export class ConnectSession {
     if (this.state === 'ended') return;
     this.state = 'ended';
     window.removeEventListener('message', this.#onMessage);
-    this.#surface?.dispose();
+    this.#surface?.dispose?.();
     // Only a full-page redirect remembers its flow (redirect.ts, loaded then too).
     if (this.mode === 'redirect') import('./redirect.js').then((m) => m.forgetConnect(this.reference), () => {});
     this.#options.onEnd?.(reason);

@@ -8,9 +8,9 @@ export interface WidgetSurface {
   /** Load the widget URL. */
   show(url: string): void;
   /** The widget reported success: hide it and show progress while the code is exchanged. */
-  finishing(): void;
+  finishing?(): void;
   /** Close the iframe or window for good. */
-  dispose(): void;
+  dispose?(): void;
 }
 
 const POPUP_WIDTH = 480;

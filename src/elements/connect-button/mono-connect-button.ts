@@ -78,10 +78,10 @@ function warmUpWhenIdle(prepareClient: () => void): void {
 }
 
 /** The focused element, looking through shadow roots. */
-function deepActiveElement(doc: Document = document): HTMLElement | null {
-  let active = doc.activeElement;
+function deepActiveElement(): HTMLElement | null {
+  let active = document.activeElement;
   while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
-  return active instanceof HTMLElement && active !== doc.body ? active : null;
+  return active instanceof HTMLElement && active !== document.body ? active : null;
 }
 
 /** An element with attributes and children (text is always set as text). */
@@ -372,22 +372,22 @@ export class MonoConnectButton extends BaseElement {
     adoptStyles(root);
 
     this.#trigger = h('button', { part: 'button', class: 'button', type: 'button', 'aria-describedby': 'status' }, h('slot', {}, this.#label));
-    this.#trigger.addEventListener('click', () => this.open());
-    this.#trigger.addEventListener('pointerenter', this.#warm);
-    this.#trigger.addEventListener('focus', this.#warm);
+    this.#trigger.onclick = () => this.open();
+    this.#trigger.onpointerenter = this.#warm;
+    this.#trigger.onfocus = this.#warm;
 
     this.#statusText = h('span', { role: 'status', id: 'status' });
     this.#status = h('div', { part: 'status' }, this.#statusText);
 
     this.#closeButton = h('button', { part: 'close', class: 'close', type: 'button' }, '×');
-    this.#closeButton.addEventListener('click', () => this.close());
+    this.#closeButton.onclick = () => this.close();
     this.#dialogTitle = h('h2', { id: 'dialog-title', part: 'dialog-title' });
     // Focused while the code is exchanged (the widget's frame, which had focus, is gone): read out, and focus stays in the dialog.
     this.#progress = h('p', { class: 'progress', tabindex: '-1' }, h('span', { class: 'spinner', 'aria-hidden': 'true' }), this.#progressText);
     this.#body = h('div', { class: 'body' });
     this.#dialog = h('dialog', { part: 'dialog', 'aria-labelledby': 'dialog-title' }, h('div', { class: 'bar' }, this.#dialogTitle, this.#closeButton), this.#body);
-    this.#dialog.addEventListener('cancel', this.#onCancel);
-    this.#dialog.addEventListener('close', this.#onDialogClose);
+    this.#dialog.oncancel = this.#onCancel;
+    this.#dialog.onclose = this.#onDialogClose;
 
     root.append(this.#trigger, this.#status, this.#dialog);
   }
@@ -639,9 +639,7 @@ export class MonoConnectButton extends BaseElement {
   };
 
   #report(e: unknown): void {
-    const error = toMonoError(e);
-    this.#showError(error);
-    this.emit('mono-error', { error });
+    this.#relay('mono-error', { error: toMonoError(e) });
   }
 
   #showError(error: MonoError): void {
@@ -699,8 +697,6 @@ export class MonoConnectButton extends BaseElement {
           (e) => session.fail(e),
         );
       },
-      finishing: () => {},
-      dispose: () => {},
     };
   }
 
@@ -768,6 +764,7 @@ export class MonoConnectButton extends BaseElement {
   /** Brings the shadow DOM in line with the state; nodes are updated in place (the iframe is never moved or re-created while shown). */
   #update(): void {
     const locale = this.resolvedLocale;
+    const say = (key: keyof typeof connectMessages) => text(locale, key);
     const { phase, frameUrl, notice } = this.#state;
     // Finishing outside the dialog (a popup's, a redirect's, or a link claimed again) shows on the button.
     const finishingHere = phase === 'finishing' && !this.#dialog.open;
@@ -819,7 +816,7 @@ export class MonoConnectButton extends BaseElement {
           allow: 'clipboard-write; camera',
           referrerpolicy: 'origin',
         });
-        frame.addEventListener('load', this.#onFrameLoad);
+        frame.onload = this.#onFrameLoad;
       }
       frame.className = phase === 'ready' ? '' : 'pending';
       frame.title = text(locale, 'connectFrameTitle');
