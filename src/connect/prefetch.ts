@@ -30,43 +30,45 @@ export function linkKey(client: object, body: unknown): string {
  * and focus no longer initiate for the same inputs.
  */
 export class LinkPrefetch {
-  private pending?: PendingLink & { failed: boolean };
+  #pending?: PendingLink & { failed: boolean };
   /** Inputs whose initiate ahead of a click failed: only a click asks again (a POST is never repeated on its own). */
-  private readonly failedKeys = new Set<string>();
+  readonly #failedKeys = new Set<string>();
+  readonly #ttl: number;
+  readonly #now: () => number;
 
-  constructor(
-    private readonly ttl = PREFETCH_TTL_MS,
-    private readonly now: () => number = () => Date.now(),
-  ) {}
+  constructor(ttl = PREFETCH_TTL_MS, now: () => number = Date.now) {
+    this.#ttl = ttl;
+    this.#now = now;
+  }
 
   /** Starts initiating for `key` unless a fresh link for it is already on its way. */
   warm(key: string, reference: string, initiate: (reference: string, signal: AbortSignal) => Promise<string>): void {
-    if (this.usable(key) || this.failedKeys.has(key)) return;
+    if (this.#usable(key) || this.#failedKeys.has(key)) return;
     const abort = new AbortController();
     const url = initiate(reference, abort.signal);
-    const entry = { key, reference, startedAt: this.now(), url, abort, failed: false };
+    const entry = { key, reference, startedAt: this.#now(), url, abort, failed: false };
     url.catch(() => {
       entry.failed = true;
-      if (!abort.signal.aborted) this.failedKeys.add(key);
+      if (!abort.signal.aborted) this.#failedKeys.add(key);
     });
-    this.pending = entry;
+    this.#pending = entry;
   }
 
   /** The prefetched link for `key` if it is still usable; it is consumed either way. */
   take(key: string): PendingLink | undefined {
-    const entry = this.usable(key) ? this.pending : undefined;
-    this.pending = undefined;
+    const entry = this.#usable(key) ? this.#pending : undefined;
+    this.#pending = undefined;
     return entry;
   }
 
   /** Drops the link not taken, and cancels its initiate request if it still runs. */
   clear(): void {
-    this.pending?.abort.abort();
-    this.pending = undefined;
+    this.#pending?.abort.abort();
+    this.#pending = undefined;
   }
 
-  private usable(key: string): boolean {
-    const p = this.pending;
-    return !!p && p.key === key && !p.failed && this.now() - p.startedAt < this.ttl;
+  #usable(key: string): boolean {
+    const p = this.#pending;
+    return !!p && p.key === key && !p.failed && this.#now() - p.startedAt < this.#ttl;
   }
 }

@@ -24,13 +24,16 @@ export const connectButtonCss = /* css */ `
   .status.success {
     color: var(--_positive);
   }
-  .link {
+  .link,
+  .close {
     padding: 0;
     border: 0;
     background: none;
+    cursor: pointer;
+  }
+  .link {
     color: var(--_accent);
     text-decoration: underline;
-    cursor: pointer;
   }
 
   dialog {
@@ -72,14 +75,10 @@ export const connectButtonCss = /* css */ `
     place-items: center;
     inline-size: 2.25rem;
     block-size: 2.25rem;
-    padding: 0;
-    border: 0;
     border-radius: var(--_radius);
-    background: transparent;
     color: inherit;
     font-size: 1.5rem;
     line-height: 1;
-    cursor: pointer;
   }
   .close:hover {
     background: var(--_surface-alt);
