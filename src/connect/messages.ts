@@ -57,7 +57,7 @@ export function parseWidgetMessage(raw: unknown): WidgetMessage | null {
       kind: 'redirect',
       code: cleanCode(value.code),
       status: text(value.status, 64),
-      reason: text(value.reason, 256),
+      reason: text(value.reason),
       reference: text(value.reference) ?? undefined,
     };
   }

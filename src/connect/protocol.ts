@@ -31,7 +31,6 @@ export function parseWidgetOrigins(attribute: string | null | undefined, pageOri
 
 /** A fresh, unguessable reference: Mono's `meta.ref`, the key of every widget message and the CSRF state of a redirect. */
 export function newReference(): string {
-  const bytes = new Uint8Array(16);
-  crypto.getRandomValues(bytes);
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
   return `kit-${Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')}`;
 }

@@ -13,14 +13,14 @@ const preconnected = new Set<string>();
  * Opens the connections to the widget's origins while the customer is still on the button: on a phone the
  * TLS handshake with Mono's host can take longer than the initiate itself. Once per origin per page.
  */
-export function preconnect(origins: readonly string[], doc: Document = document): void {
+export function preconnect(origins: readonly string[]): void {
   for (const origin of origins) {
-    if (preconnected.has(origin) || origin === doc.location?.origin) continue;
+    if (preconnected.has(origin) || origin === location.origin) continue;
     preconnected.add(origin);
-    const link = doc.createElement('link');
+    const link = document.createElement('link');
     link.rel = 'preconnect';
     link.href = origin;
-    doc.head.append(link);
+    document.head.append(link);
   }
 }
 

@@ -45,7 +45,7 @@ function webUrl(raw: unknown, path: string): string {
   try {
     url = new URL(raw);
   } catch {
-    url = undefined;
+    // not a URL
   }
   return url && (url.protocol === 'https:' || url.protocol === 'http:') ? url.href : invalid(path, 'expected an http(s) URL');
 }
@@ -73,7 +73,7 @@ export function parseInitiation(body: unknown, sentRef?: string): ParseResult<In
     const d = object(body.data, 'data');
     const monoUrl = webUrl(d.mono_url, 'data.mono_url');
     const customer = customerId(d.customer);
-    const meta = d.meta === undefined || d.meta === null ? null : object(d.meta, 'data.meta');
+    const meta = d.meta == null ? null : object(d.meta, 'data.meta');
     const reference = meta ? optionalText(meta.ref, 'data.meta.ref') : null;
     if (sentRef && reference && reference !== sentRef) invalid('data.meta.ref', 'not the meta.ref sent: the backend must pass it through');
     return {

@@ -2,8 +2,6 @@
 export const connectButtonCss = /* css */ `
   :host {
     display: inline-block;
-    --_dialog-width: var(--mono-connect-dialog-width, 26rem);
-    --_dialog-height: var(--mono-connect-dialog-height, 42rem);
     --_backdrop: var(--mono-connect-backdrop, rgb(0 0 0 / 0.6));
   }
   .status {
@@ -38,8 +36,8 @@ export const connectButtonCss = /* css */ `
 
   dialog {
     box-sizing: border-box;
-    inline-size: min(var(--_dialog-width), 100vw - 1rem);
-    block-size: min(var(--_dialog-height), 100dvh - 1rem);
+    inline-size: min(var(--mono-connect-dialog-width, 26rem), 100vw - 1rem);
+    block-size: min(var(--mono-connect-dialog-height, 42rem), 100dvh - 1rem);
     max-inline-size: none;
     max-block-size: none;
     padding: 0;
