@@ -2,7 +2,6 @@
 export const connectButtonCss = /* css */ `
   :host {
     display: inline-block;
-    --_backdrop: var(--mono-connect-backdrop, rgb(0 0 0 / 0.6));
   }
   .status {
     display: flex;
@@ -52,8 +51,9 @@ export const connectButtonCss = /* css */ `
     display: flex;
     flex-direction: column;
   }
+  /* Not through a private property of :host: ::backdrop inherits nothing before Chrome 122 and Safari 17.4. */
   dialog::backdrop {
-    background: var(--_backdrop);
+    background: var(--mono-connect-backdrop, rgb(0 0 0 / 0.6));
   }
   .bar {
     display: flex;

@@ -458,6 +458,18 @@ describe('<mono-connect-button>', () => {
     expect(parts(el).frame()).to.equal(null);
   });
 
+  it('dims the page behind the dialog with --mono-connect-backdrop, set by the host, or its default', async () => {
+    const { el, provider, log } = await setup();
+    parts(el).trigger.click();
+    await waitUntil(() => parts(el).dialog.open, 'the dialog did not open');
+    const backdrop = () => getComputedStyle(parts(el).dialog, '::backdrop').backgroundColor;
+    expect(backdrop()).to.equal('rgba(0, 0, 0, 0.6)');
+    provider.style.setProperty('--mono-connect-backdrop', 'rgb(1 2 3 / 0.5)');
+    expect(backdrop()).to.equal('rgba(1, 2, 3, 0.5)');
+    parts(el).close.click();
+    await closed(log);
+  });
+
   it('keeps the dialog and the sandbox widget both light on a page that declares no dark, whatever the system prefers', async () => {
     const emulated = await emulate({ colorScheme: 'dark' }, '(prefers-color-scheme: dark)');
     try {
