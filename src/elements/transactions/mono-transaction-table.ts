@@ -228,7 +228,7 @@ export class MonoTransactionTable extends MonoElement {
     }
     // Never show rows of another data set while the new one is being filtered. The empty view is of no rows (not
     // of these rows), so a filter changed meanwhile never narrows from it.
-    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty([], sort, this.index), false);
+    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty(sort, this.index), false);
     this.pending = true;
     this.jobDone = this.finish(job, keepPlace);
   }

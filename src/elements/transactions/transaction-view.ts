@@ -14,15 +14,15 @@ export const DEFAULT_SORT: SortSpec = { key: 'date', direction: 'desc' };
 
 /** `date-desc` (default), `date-asc`, `amount-desc`, `amount-asc`. */
 export function parseSort(value: string | null | undefined): SortSpec {
-  const m = /^(date|amount)[-_ ]?(asc|desc)?$/i.exec((value ?? '').trim());
-  if (!m) return DEFAULT_SORT;
-  const key = m[1].toLowerCase() as SortKey;
-  return { key, direction: (m[2]?.toLowerCase() as SortDirection | undefined) ?? 'desc' };
+  const m = /^(date|amount)[-_ ]?(asc|desc)?$/.exec((value ?? '').trim().toLowerCase());
+  return m ? { key: m[1] as SortKey, direction: (m[2] as SortDirection | undefined) ?? 'desc' } : DEFAULT_SORT;
 }
 
 export type SortName = `${SortKey}-${SortDirection}`;
 
 export const sortName = (s: SortSpec): SortName => `${s.key}-${s.direction}`;
+
+export const sameSort = (a: SortSpec, b: SortSpec): boolean => a.key === b.key && a.direction === b.direction;
 
 /** Money in and out of the shown rows in one currency (minor units; never summed across currencies). */
 export interface CurrencyTotals {
@@ -62,8 +62,9 @@ export class TransactionView {
     return out;
   }
 
-  static empty(rows: readonly TransactionInput[] = [], sort: SortSpec = DEFAULT_SORT, index?: TransactionIndex): TransactionView {
-    return new TransactionView(rows, new Uint32Array(0), {}, sort, [], index?.complete);
+  /** No rows (not "no rows shown of these rows"), so a later filter never narrows from it. */
+  static empty(sort: SortSpec = DEFAULT_SORT, index?: TransactionIndex): TransactionView {
+    return new TransactionView([], new Uint32Array(0), {}, sort, [], index?.complete);
   }
 }
 
@@ -93,15 +94,15 @@ export interface RowsSummary {
 
 /** Money in and out per currency, summed row by row. */
 class Tally {
-  private readonly byCurrency = new Map<string, CurrencyTotals>();
-  private last?: CurrencyTotals;
+  readonly #byCurrency = new Map<string, CurrencyTotals>();
+  #last?: CurrencyTotals;
 
   add(t: TransactionInput, currency: string): void {
-    let b = this.last;
+    let b = this.#last;
     if (b?.currency !== currency) {
-      b = this.byCurrency.get(currency);
-      if (!b) this.byCurrency.set(currency, (b = { currency, moneyIn: 0, moneyOut: 0, credits: 0, debits: 0 }));
-      this.last = b;
+      b = this.#byCurrency.get(currency);
+      if (!b) this.#byCurrency.set(currency, (b = { currency, moneyIn: 0, moneyOut: 0, credits: 0, debits: 0 }));
+      this.#last = b;
     }
     if (t.type === 'credit') {
       b.moneyIn += t.amount;
@@ -112,13 +113,9 @@ class Tally {
     }
   }
 
-  get currencies(): string[] {
-    return [...this.byCurrency.keys()];
-  }
-
   /** By currency code: the same order whatever the rows' order, filtered or not. */
   get totals(): CurrencyTotals[] {
-    return [...this.byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
+    return [...this.#byCurrency.values()].sort((a, b) => (a.currency < b.currency ? -1 : 1));
   }
 }
 
@@ -140,7 +137,8 @@ function summarise(rows: readonly TransactionInput[], currency: string): RowsSum
     if (t.category && t.category.length > category) category = t.category.length;
     tally.add(t, t.currency ?? currency);
   }
-  return { newestFirst, largest: { amount, balance, category }, currencies: [...new Set([currency, ...tally.currencies])], totals: tally.totals };
+  const totals = tally.totals;
+  return { newestFirst, largest: { amount, balance, category }, currencies: [...new Set([currency, ...totals.map((t) => t.currency)])], totals };
 }
 
 /**
@@ -158,11 +156,11 @@ export function columnWidths({ largest, currencies }: RowsSummary, locale: strin
  * key and reused for both directions.
  */
 export class TransactionIndex {
-  private readonly orders = new Map<SortKey, Uint32Array>();
-  private readonly reversed = new Map<SortKey, Uint32Array>();
+  /** Every row index in each key's descending order, then ascending. */
+  readonly #orders = new Map<SortName, Uint32Array>();
 
   /** Rows completed so far: each incomplete row is completed once, so it is the same object every time it leaves. */
-  private readonly completed = new WeakMap<TransactionInput, Transaction>();
+  readonly #completed = new WeakMap<TransactionInput, Transaction>();
   #summary?: RowsSummary;
 
   constructor(
@@ -172,17 +170,13 @@ export class TransactionIndex {
   ) {}
 
   readonly complete = (t: TransactionInput): Transaction => {
-    let done = this.completed.get(t);
+    let done = this.#completed.get(t);
     if (!done) {
       done = completeTransaction(t, this.currency);
-      if (done !== t) this.completed.set(t, done);
+      if (done !== t) this.#completed.set(t, done);
     }
     return done;
   };
-
-  get size(): number {
-    return this.rows.length;
-  }
 
   get summary(): RowsSummary {
     return (this.#summary ??= summarise(this.rows, this.currency));
@@ -190,26 +184,19 @@ export class TransactionIndex {
 
   /** Every row index in `sort` order. Ties keep the source order in the descending direction. */
   order(sort: SortSpec): Uint32Array {
-    let desc = this.orders.get(sort.key);
-    if (!desc) {
-      desc = sort.key === 'date' ? this.byDateDesc() : this.byKeyDesc(signedAmount);
-      this.orders.set(sort.key, desc);
+    const name = sortName(sort);
+    let order = this.#orders.get(name);
+    if (!order) {
+      if (sort.direction === 'asc') order = this.order({ key: sort.key, direction: 'desc' }).slice().reverse();
+      else if (sort.key === 'amount') order = this.#byKeyDesc(signedAmount);
+      // Mono answers newest first, so usually the source order already is the order (no sort).
+      else order = this.summary.newestFirst ? identity(this.rows.length) : this.#byKeyDesc((t) => Date.parse(t.date) || 0);
+      this.#orders.set(name, order);
     }
-    if (sort.direction === 'desc') return desc;
-    let asc = this.reversed.get(sort.key);
-    if (!asc) {
-      asc = desc.slice().reverse();
-      this.reversed.set(sort.key, asc);
-    }
-    return asc;
+    return order;
   }
 
-  private byDateDesc(): Uint32Array {
-    // Mono answers newest first, so usually the source order already is the order (no sort).
-    return this.summary.newestFirst ? identity(this.rows.length) : this.byKeyDesc((t) => Date.parse(t.date) || 0);
-  }
-
-  private byKeyDesc(key: (t: TransactionInput) => number): Uint32Array {
+  #byKeyDesc(key: (t: TransactionInput) => number): Uint32Array {
     const n = this.rows.length;
     const keys = new Float64Array(n);
     for (let i = 0; i < n; i++) keys[i] = key(this.rows[i]);
@@ -222,8 +209,7 @@ export class TransactionIndex {
    * previous result is scanned.
    */
   query(filters: NormalFilters, sort: SortSpec, previous?: TransactionView): FilterJob {
-    const narrowing =
-      previous !== undefined && previous.rows === this.rows && previous.sort.key === sort.key && previous.sort.direction === sort.direction && covers(previous.filters, filters);
+    const narrowing = previous !== undefined && previous.rows === this.rows && sameSort(previous.sort, sort) && covers(previous.filters, filters);
     return new FilterJob(this, filters, sort, narrowing ? previous.order : this.order(sort));
   }
 }
@@ -247,15 +233,10 @@ const now = typeof performance !== 'undefined' ? () => performance.now() : () =>
 
 /** One filter pass, done in slices: `step(budgetMs)` works until the budget is spent and says whether it finished. */
 export class FilterJob {
-  private position = 0;
-  private count = 0;
-  private readonly out: Uint32Array;
-  private readonly tally = new Tally();
-  private readonly from?: string;
-  private readonly until?: string;
-  private readonly needle?: RegExp;
-  private readonly type?: 'credit' | 'debit';
-  private readonly nothing: boolean;
+  #position = 0;
+  #count = 0;
+  readonly #out: Uint32Array;
+  readonly #tally = new Tally();
   result?: TransactionView;
 
   constructor(
@@ -264,15 +245,10 @@ export class FilterJob {
     readonly sort: SortSpec,
     private readonly source: Uint32Array,
   ) {
-    this.from = filters.start;
-    this.until = filters.end ? dayAfter(filters.end) : undefined;
-    this.needle = filters.narration ? narrationMatcher(filters.narration) : undefined;
-    this.type = filters.type;
-    this.nothing = isBadRange(filters);
     // No filter: every row is shown in the source order, which is then the result itself (read-only,
     // shared with the index), with the totals of all rows: there is nothing to pass over.
-    const all = !this.nothing && !this.from && !this.until && !this.needle && !this.type;
-    this.out = all ? source : new Uint32Array(source.length);
+    const all = !filters.start && !filters.end && !filters.narration && !filters.type;
+    this.#out = all ? source : new Uint32Array(source.length);
     // (A copy: every view of the index would otherwise share the summary's objects.)
     if (all) this.result = new TransactionView(index.rows, source, filters, sort, index.summary.totals.map((t) => ({ ...t })), index.complete);
   }
@@ -283,17 +259,22 @@ export class FilterJob {
 
   /** No filter: done as soon as made (see the constructor). */
   get totalsOnly(): boolean {
-    return this.out === this.source;
+    return this.#out === this.source;
   }
 
   step(budgetMs: number): boolean {
     if (this.result) return true;
     const deadline = now() + budgetMs;
-    const { source, out, index, from, until, needle, type } = this;
+    const { source, index, filters } = this;
+    const out = this.#out;
+    const from = filters.start;
+    const until = filters.end ? dayAfter(filters.end) : undefined;
+    const needle = filters.narration ? narrationMatcher(filters.narration) : undefined;
+    const type = filters.type;
     const rows = index.rows;
-    const total = this.nothing ? 0 : source.length;
-    let pos = this.position;
-    let count = this.count;
+    const total = isBadRange(filters) ? 0 : source.length;
+    let pos = this.#position;
+    let count = this.#count;
     while (pos < total) {
       const end = Math.min(pos + 4096, total);
       for (; pos < end; pos++) {
@@ -303,19 +284,16 @@ export class FilterJob {
         if (from !== undefined && t.date < from) continue;
         if (until !== undefined && t.date >= until) continue;
         if (needle !== undefined && !needle.test(t.narration)) continue;
-        if (out !== source) out[count] = i;
-        count++;
-        this.tally.add(t, t.currency ?? index.currency);
+        out[count++] = i;
+        this.#tally.add(t, t.currency ?? index.currency);
       }
       if (pos < total && now() >= deadline) {
-        this.position = pos;
-        this.count = count;
+        this.#position = pos;
+        this.#count = count;
         return false;
       }
     }
-    this.count = count;
-    this.position = pos;
-    this.result = new TransactionView(rows, out === source ? source : out.slice(0, count), this.filters, this.sort, this.tally.totals, index.complete);
+    this.result = new TransactionView(rows, out.slice(0, count), filters, this.sort, this.#tally.totals, index.complete);
     return true;
   }
 }
