@@ -9,7 +9,7 @@ import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction, TransactionInput } from '../../model/transactions.js';
 import { isBadRange, normaliseFilters, sameFilters } from './filters.js';
 import { transactionsToCsv } from './transactions-csv.js';
-import { DEFAULT_SORT, FilterJob, parseSort, sortName, TransactionIndex, TransactionView, columnWidths, yieldToMain, type SortKey, type SortName, type SortSpec } from './transaction-view.js';
+import { currencyCode, DEFAULT_SORT, FilterJob, parseSort, sameSort, sortName, TransactionIndex, TransactionView, columnWidths, yieldToMain, type SortKey, type SortName, type SortSpec } from './transaction-view.js';
 import { tableStyles } from './mono-transaction-table.styles.js';
 
 /** Rows kept in the DOM above and below the visible ones, so fast scrolling shows no gaps. */
@@ -101,20 +101,20 @@ export class MonoTransactionTable extends MonoElement {
   /** The phone layout is on (the date column hidden by the container query): the date sorts from the narration header. */
   @state() private narrow = false;
   /** The row to bring back into view once rows of a new height are rendered. */
-  private keepRow?: number;
+  #keepRow?: number;
   @state() private viewportHeight = 0;
 
   @query('.viewport') private viewport?: HTMLElement;
 
-  private index = new TransactionIndex([]);
-  private job?: FilterJob;
-  private jobDone?: Promise<void>;
-  private viewChanged = false;
-  private rowHadFocus = false;
-  private resizeObserver?: ResizeObserver;
-  private headerHeight = 0;
-  private maxViewportHeight = 0;
-  private widest = columnWidths(new TransactionIndex([]).summary, 'en-NG');
+  #index = new TransactionIndex([]);
+  #job?: FilterJob;
+  #jobDone?: Promise<void>;
+  #viewChanged = false;
+  #rowHadFocus = false;
+  #resizeObserver?: ResizeObserver;
+  #headerHeight = 0;
+  #maxViewportHeight = 0;
+  #widest = columnWidths(new TransactionIndex([]).summary, 'en-NG');
 
   /** The shown rows: filtered and sorted, with totals per currency. */
   get shownView(): TransactionView {
@@ -136,10 +136,10 @@ export class MonoTransactionTable extends MonoElement {
     return (async () => {
       for (;;) {
         await this.updateComplete;
-        const done = this.jobDone;
+        const done = this.#jobDone;
         if (!done) return;
         await done;
-        if (this.jobDone === done) return;
+        if (this.#jobDone === done) return;
       }
     })();
   }
@@ -151,102 +151,101 @@ export class MonoTransactionTable extends MonoElement {
 
   /** Moves the keyboard focus to the active row (or the first). */
   focusRow(position = this.activePosition): Promise<void> {
-    return this.moveTo(position);
+    return this.#moveTo(position);
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     if (typeof ResizeObserver !== 'undefined') {
       // Deferred a frame: acting inside the callback could resize the box again in the same frame.
-      this.resizeObserver ??= new ResizeObserver((entries) => {
+      this.#resizeObserver ??= new ResizeObserver((entries) => {
         const height = entries[entries.length - 1]?.contentRect.height ?? 0;
         requestAnimationFrame(() => {
-          this.maxViewportHeight = 0;
+          this.#maxViewportHeight = 0;
           if (Math.abs(height - this.viewportHeight) > 1) this.viewportHeight = height;
           // A new width can switch the layout and with it the rows' height (a phone turned).
-          this.measure();
+          this.#measure();
         });
       });
-      if (this.viewport) this.resizeObserver.observe(this.viewport);
+      if (this.viewport) this.#resizeObserver.observe(this.viewport);
     }
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.resizeObserver?.disconnect();
-    this.job = undefined;
-    this.jobDone = undefined;
+    this.#resizeObserver?.disconnect();
+    this.#job = undefined;
+    this.#jobDone = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const dataChanged = changed.has('transactions') || changed.has('currency');
     if (dataChanged) {
-      const code = this.currency?.trim().toUpperCase();
-      this.index = new TransactionIndex(this.transactions, code && /^[A-Z]{3}$/.test(code) ? code : 'NGN');
+      this.#index = new TransactionIndex(this.transactions, currencyCode(this.currency) ?? 'NGN');
     }
-    if (dataChanged || changed.has('locale')) this.widest = columnWidths(this.index.summary, this.locale);
-    if (dataChanged || changed.has('filters') || changed.has('sort')) this.refilter(dataChanged);
-    this.rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
+    if (dataChanged || changed.has('locale')) this.#widest = columnWidths(this.#index.summary, this.locale);
+    if (dataChanged || changed.has('filters') || changed.has('sort')) this.#refilter(dataChanged);
+    this.#rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
   }
 
   protected override firstUpdated(): void {
-    if (this.viewport) this.resizeObserver?.observe(this.viewport);
+    if (this.viewport) this.#resizeObserver?.observe(this.viewport);
   }
 
   protected override updated(): void {
-    if (this.keepRow !== undefined && this.viewport) {
-      this.viewport.scrollTop = this.keepRow * this.rowHeight;
-      this.keepRow = undefined;
+    if (this.#keepRow !== undefined && this.viewport) {
+      this.viewport.scrollTop = this.#keepRow * this.rowHeight;
+      this.#keepRow = undefined;
     }
-    this.measure();
-    if (this.rowHadFocus && !this.shadowRoot?.activeElement) {
+    this.#measure();
+    if (this.#rowHadFocus && !this.shadowRoot?.activeElement) {
       // The focused row scrolled out and was removed: keep the focus in the table so the keys still work.
       this.viewport?.focus({ preventScroll: true });
     }
-    if (this.viewChanged) {
-      this.viewChanged = false;
+    if (this.#viewChanged) {
+      this.#viewChanged = false;
       this.dispatchEvent(new Event('view-change'));
     }
   }
 
-  private refilter(dataChanged: boolean): void {
+  #refilter(dataChanged: boolean): void {
     const filters = normaliseFilters(this.filters);
     const sort = parseSort(this.sort);
-    const latest = this.job && !this.job.done ? this.job : this.view;
+    const latest = this.#job && !this.#job.done ? this.#job : this.view;
     if (!dataChanged && sameFilters(latest.filters, filters) && sameSort(latest.sort, sort)) return;
     // More rows of the same list (load more): keep the place and the rows shown meanwhile.
-    const keepPlace = dataChanged && isExtension(this.view.rows, this.index.rows) && sameFilters(this.view.filters, filters) && sameSort(this.view.sort, sort);
-    const job = this.index.query(filters, sort, dataChanged ? undefined : this.view);
-    this.job = job;
+    const keepPlace = dataChanged && isExtension(this.view.rows, this.#index.rows) && sameFilters(this.view.filters, filters) && sameSort(this.view.sort, sort);
+    const job = this.#index.query(filters, sort, dataChanged ? undefined : this.view);
+    this.#job = job;
     // New rows with no filter finish here rather than showing an empty table for a frame; filter passes
     // (typing) still run in slices, so that the page stays responsive.
     if (job.step(dataChanged && job.totalsOnly ? Infinity : SYNC_BUDGET_MS)) {
       this.pending = false;
-      this.jobDone = undefined;
-      this.adopt(job.result!, keepPlace);
+      this.#jobDone = undefined;
+      this.#adopt(job.result!, keepPlace);
       return;
     }
     // Never show rows of another data set while the new one is being filtered. The empty view is of no rows (not
     // of these rows), so a filter changed meanwhile never narrows from it.
-    if (dataChanged && !keepPlace) this.adopt(TransactionView.empty(sort, this.index), false);
+    if (dataChanged && !keepPlace) this.#adopt(TransactionView.empty(sort, this.#index), false);
     this.pending = true;
-    this.jobDone = this.finish(job, keepPlace);
+    this.#jobDone = this.#finish(job, keepPlace);
   }
 
-  private async finish(job: FilterJob, keepPlace: boolean): Promise<void> {
+  async #finish(job: FilterJob, keepPlace: boolean): Promise<void> {
     // Yield first: the caller stores this promise as \`jobDone\` only after this function returns.
     do {
       await yieldToMain();
-      if (this.job !== job) return;
+      if (this.#job !== job) return;
     } while (!job.step(SLICE_MS));
     this.pending = false;
-    this.jobDone = undefined;
-    this.adopt(job.result!, keepPlace);
+    this.#jobDone = undefined;
+    this.#adopt(job.result!, keepPlace);
   }
 
-  private adopt(next: TransactionView, keepPlace: boolean): void {
+  #adopt(next: TransactionView, keepPlace: boolean): void {
     this.view = next;
-    this.viewChanged = true;
+    this.#viewChanged = true;
     if (keepPlace) {
       this.activePosition = Math.min(this.activePosition, Math.max(0, next.length - 1));
       return;
@@ -257,16 +256,16 @@ export class MonoTransactionTable extends MonoElement {
     if (this.viewport) this.viewport.scrollTop = 0;
   }
 
-  private measure(): void {
+  #measure(): void {
     const root = this.viewport;
     if (!root) return;
-    if (!this.maxViewportHeight) this.maxViewportHeight = parseFloat(getComputedStyle(root).maxHeight) || 0;
+    if (!this.#maxViewportHeight) this.#maxViewportHeight = parseFloat(getComputedStyle(root).maxHeight) || 0;
     const head = root.querySelector('thead');
-    if (head) this.headerHeight = head.getBoundingClientRect().height;
+    if (head) this.#headerHeight = head.getBoundingClientRect().height;
     const row = root.querySelector<HTMLElement>('tbody tr.row');
     const h = row?.getBoundingClientRect().height ?? 0;
     if (h > 0 && Math.abs(h - this.rowHeight) > 0.25) {
-      if (root.scrollTop > 0) this.keepRow ??= this.first;
+      if (root.scrollTop > 0) this.#keepRow ??= this.first;
       this.rowHeight = h;
     }
     const dateHeader = root.querySelector('th.col-date');
@@ -275,12 +274,12 @@ export class MonoTransactionTable extends MonoElement {
   }
 
   /** Rows that fit in the scroll box at its tallest (its height follows the rows up to its max height). */
-  private get capacity(): number {
-    const height = Math.max(this.viewportHeight, this.maxViewportHeight) || FALLBACK_VIEWPORT_PX;
+  get #capacity(): number {
+    const height = Math.max(this.viewportHeight, this.#maxViewportHeight) || FALLBACK_VIEWPORT_PX;
     return Math.ceil(height / this.rowHeight) + 1;
   }
 
-  private readonly onScroll = () => {
+  readonly #onScroll = () => {
     const viewport = this.viewport;
     if (!viewport) return;
     const first = Math.min(Math.floor(viewport.scrollTop / this.rowHeight), Math.max(0, this.view.length - 1));
@@ -288,31 +287,31 @@ export class MonoTransactionTable extends MonoElement {
   };
 
   /** Scrolls so the row at `position` is fully visible below the sticky header. */
-  private reveal(position: number): void {
+  #reveal(position: number): void {
     const viewport = this.viewport;
     if (!viewport) return;
     const top = position * this.rowHeight;
-    const visible = viewport.clientHeight - this.headerHeight;
+    const visible = viewport.clientHeight - this.#headerHeight;
     if (top < viewport.scrollTop) viewport.scrollTop = top;
     else if (top + this.rowHeight > viewport.scrollTop + visible) viewport.scrollTop = top + this.rowHeight - visible;
     this.first = Math.floor(viewport.scrollTop / this.rowHeight);
   }
 
-  private async moveTo(position: number): Promise<void> {
+  async #moveTo(position: number): Promise<void> {
     const n = this.view.length;
     if (!n) return;
     const target = Math.max(0, Math.min(n - 1, position));
     this.activePosition = target;
-    this.reveal(target);
+    this.#reveal(target);
     await this.updateComplete;
-    this.rowAt(target)?.focus({ preventScroll: true });
+    this.#rowAt(target)?.focus({ preventScroll: true });
   }
 
-  private rowAt(position: number): HTMLElement | null {
+  #rowAt(position: number): HTMLElement | null {
     return this.renderRoot.querySelector<HTMLElement>(`tbody tr[data-position="${position}"]`);
   }
 
-  private select(position: number): void {
+  #select(position: number): void {
     if (position < 0 || position >= this.view.length) return;
     const transaction = this.view.at(position);
     this.activePosition = position;
@@ -320,12 +319,12 @@ export class MonoTransactionTable extends MonoElement {
     this.emit('mono-transaction-select', { transaction });
   }
 
-  private readonly onKeydown = (event: KeyboardEvent) => {
+  readonly #onKeydown = (event: KeyboardEvent) => {
     if (event.altKey || event.metaKey) return;
     const target = event.target as HTMLElement;
     const inHeader = target.closest('thead') !== null;
     if (inHeader && event.key !== 'ArrowDown') return;
-    const page = Math.max(1, Math.floor(((this.viewport?.clientHeight ?? 0) - this.headerHeight) / this.rowHeight) - 1);
+    const page = Math.max(1, Math.floor(((this.viewport?.clientHeight ?? 0) - this.#headerHeight) / this.rowHeight) - 1);
     const at = this.activePosition;
     let next: number;
     switch (event.key) {
@@ -351,26 +350,26 @@ export class MonoTransactionTable extends MonoElement {
       case ' ':
         if (target.localName !== 'tr' && target !== this.viewport) return;
         event.preventDefault();
-        this.select(at);
+        this.#select(at);
         return;
       default:
         return;
     }
     event.preventDefault();
-    void this.moveTo(next);
+    void this.#moveTo(next);
   };
 
-  private readonly onFocusIn = (event: FocusEvent) => {
+  readonly #onFocusIn = (event: FocusEvent) => {
     const row = (event.target as HTMLElement).closest?.('tr[data-position]');
     if (row) this.activePosition = Number(row.getAttribute('data-position'));
   };
 
-  private readonly onClick = (event: MouseEvent) => {
+  readonly #onClick = (event: MouseEvent) => {
     const row = (event.target as HTMLElement).closest?.('tbody tr[data-position]');
-    if (row) this.select(Number(row.getAttribute('data-position')));
+    if (row) this.#select(Number(row.getAttribute('data-position')));
   };
 
-  private toggleSort(key: SortKey): void {
+  #toggleSort(key: SortKey): void {
     const current = parseSort(this.sort);
     const next: SortSpec = current.key === key ? { key, direction: current.direction === 'desc' ? 'asc' : 'desc' } : { key, direction: 'desc' };
     this.sort = sortName(next);
@@ -385,7 +384,7 @@ export class MonoTransactionTable extends MonoElement {
     const empty = n === 0 && !this.pending;
     const whole = n <= ALL_ROWS_UP_TO;
     const start = whole ? 0 : Math.max(0, Math.min(this.first, n) - OVERSCAN);
-    const end = whole ? n : Math.min(n, this.first + this.capacity + OVERSCAN);
+    const end = whole ? n : Math.min(n, this.first + this.#capacity + OVERSCAN);
     const positions: number[] = [];
     for (let p = start; p < end; p++) positions.push(p);
     const active = Math.min(this.activePosition, Math.max(0, n - 1));
@@ -394,7 +393,7 @@ export class MonoTransactionTable extends MonoElement {
     const above = start * this.rowHeight;
     const below = (n - end) * this.rowHeight;
     const ariaSort = (key: SortKey) => (sort.key === key ? (sort.direction === 'desc' ? 'descending' : 'ascending') : nothing);
-    const sortButton = (key: SortKey, label: string, cls = '') => html`<button type="button" part="sort-button" class="sort ${cls}" @click=${() => this.toggleSort(key)}>
+    const sortButton = (key: SortKey, label: string, cls = '') => html`<button type="button" part="sort-button" class="sort ${cls}" @click=${() => this.#toggleSort(key)}>
       <span>${label}</span><svg class="sort-icon ${sort.key === key ? sort.direction : 'none'}" viewBox="0 0 10 14" aria-hidden="true"><path d="M5 1 9 6H1z" /><path d="M5 13 1 8h8z" /></svg>
     </button>`;
     const sortHeader = (key: SortKey, label: string, cls: string) =>
@@ -406,16 +405,16 @@ export class MonoTransactionTable extends MonoElement {
       class="viewport"
       part="viewport"
       tabindex="-1"
-      @scroll=${this.onScroll}
-      @keydown=${this.onKeydown}
-      @focusin=${this.onFocusIn}
-      @click=${this.onClick}
+      @scroll=${this.#onScroll}
+      @keydown=${this.#onKeydown}
+      @focusin=${this.#onFocusIn}
+      @click=${this.#onClick}
     >
       <table
         part="table"
         aria-rowcount=${n + 1}
         aria-busy=${this.busy || this.pending ? 'true' : 'false'}
-        .style=${`--_amount-chars:${this.widest.amount};--_balance-chars:${this.widest.balance};--_category-chars:${this.widest.category}`}
+        .style=${`--_amount-chars:${this.#widest.amount};--_balance-chars:${this.#widest.balance};--_category-chars:${this.#widest.category}`}
       >
         <caption class="sr-only">${this.label || msg(locale, 'txnCaption')}</caption>
         <colgroup>
@@ -437,19 +436,19 @@ export class MonoTransactionTable extends MonoElement {
           ${repeat(
             positions,
             (p) => view.order[p],
-            (p) => this.renderRow(view.at(p), p, p === tabbable, locale),
+            (p) => this.#renderRow(view.at(p), p, p === tabbable, locale),
           )}
           ${below > 0 ? html`<tr class="spacer" aria-hidden="true"><td .style=${`height: ${below}px`}></td></tr>` : nothing}
         </tbody>
       </table>
-      <div class="sizer" aria-hidden="true" .style=${`height: ${this.headerHeight + n * this.rowHeight}px`}></div>
+      <div class="sizer" aria-hidden="true" .style=${`height: ${this.#headerHeight + n * this.rowHeight}px`}></div>
       ${empty
         ? html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, isBadRange(normaliseFilters(this.filters)) ? 'txnBadRange' : 'txnEmpty')}</slot></div>`
         : nothing}
     </div>`;
   }
 
-  private renderRow(t: Transaction, position: number, tabbable: boolean, locale: string) {
+  #renderRow(t: Transaction, position: number, tabbable: boolean, locale: string) {
     const credit = t.type === 'credit';
     const category = categoryLabel(t.category);
     const date = formatDate(t.date, locale, MONO_DAY);
@@ -493,8 +492,6 @@ function breakAfterFirstGroup(money: string, locale: string): [string, string] {
   if (!separator || at < 0) return [money, ''];
   return [money.slice(0, at + separator.length), money.slice(at + separator.length)];
 }
-
-const sameSort = (a: SortSpec, b: SortSpec) => a.key === b.key && a.direction === b.direction;
 
 /** `next` holds every row of `previous` first, in the same order (a later page appended). */
 const isExtension = (previous: readonly TransactionInput[], next: readonly TransactionInput[]) =>

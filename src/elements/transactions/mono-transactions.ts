@@ -17,7 +17,7 @@ import { readTransactions } from './direct-data.js';
 import { covers, isBadRange, MAX_NARRATION, normaliseFilters, sameFilters, toIsoDay, toTypeFilter, type NormalFilters, type TypeFilter } from './filters.js';
 import { MonoTransactionTable } from './mono-transaction-table.js';
 import { transactionsStyles } from './mono-transactions.styles.js';
-import { DEFAULT_SORT, parseSort, sortName, TransactionView, type SortName } from './transaction-view.js';
+import { currencyCode, DEFAULT_SORT, parseSort, sortName, TransactionView, type SortName } from './transaction-view.js';
 import { transactionsToCsv } from './transactions-csv.js';
 
 /** What one load brought: the rows (all pages so far in "load more" mode) and the host query they answer. */
@@ -140,28 +140,30 @@ export class MonoTransactions extends MonoDataElement {
 
   /** The host query the loaded rows answer (changes only when the loaded rows cannot answer the filters). */
   @state() private serverQuery: NormalFilters = {};
-  @state() private loaded?: LoadedTransactions;
-  @state() private shownCount = 0;
-  @state() private filtering = false;
+  /** Set from the resource in willUpdate, so it needs no reactivity of its own. */
+  #loaded?: LoadedTransactions;
+  /** Both set only by the table's view-change, which requests an update itself. */
+  #shownCount = 0;
+  #filtering = false;
 
   @query('mono-transaction-table') private table?: MonoTransactionTable;
 
   readonly resource: ResourceController<LoadedTransactions, LoadArgs> = new ResourceController<LoadedTransactions, LoadArgs>(this, {
     resource: 'transactions',
-    args: () => [this.serverQuery, this.paginate, this.pageSize, Math.max(1, Math.floor(this.page) || 1), this.pager === 'more' ? 'more' : 'pages'] as const,
-    load: (client, accountId, args, signal) => this.fetchRows(client, accountId, args, signal),
+    args: () => [this.serverQuery, this.paginate, this.#pageSize, Math.max(1, Math.floor(this.page) || 1), this.pager === 'more' ? 'more' : 'pages'] as const,
+    load: (client, accountId, args, signal) => this.#fetchRows(client, accountId, args, signal),
   });
 
-  private readonly loadedBy = new WeakMap<LoadedTransactions, MonoDataClient>();
-  private direct?: { rows?: readonly TransactionInput[]; error?: MonoError };
-  private fromUser = false;
-  private searchTimer?: ReturnType<typeof setTimeout>;
-  private lastAccount?: string;
-  private announcement = '';
-  private sortedByUser = false;
+  readonly #loadedBy = new WeakMap<LoadedTransactions, MonoDataClient>();
+  #direct?: { rows?: readonly TransactionInput[]; error?: MonoError };
+  #fromUser = false;
+  #searchTimer?: ReturnType<typeof setTimeout>;
+  #lastAccount?: string;
+  #announcement = '';
+  #sortedByUser = false;
   /** The count is said once the typing (or the reload) is over, not at every keystroke. */
-  private readonly spoken = new SettledText(this);
-  private loadMoreHadFocus = false;
+  readonly #spoken = new SettledText(this);
+  #loadMoreHadFocus = false;
 
   constructor() {
     super();
@@ -175,7 +177,7 @@ export class MonoTransactions extends MonoDataElement {
 
   /** The filters in effect, as `mono-filter-change` reports them. */
   get filters(): Required<Pick<TransactionFilters, 'type'>> & TransactionFilters {
-    const f = normaliseFilters(this.rawFilters);
+    const f = normaliseFilters(this.#rawFilters);
     return { start: f.start, end: f.end, type: f.type ?? 'all', narration: f.narration };
   }
 
@@ -217,35 +219,34 @@ export class MonoTransactions extends MonoDataElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    clearTimeout(this.searchTimer);
+    clearTimeout(this.#searchTimer);
   }
 
-  private get rawFilters(): TransactionFilters {
+  get #rawFilters(): TransactionFilters {
     return { start: this.start, end: this.end, type: toTypeFilter(this.type), narration: this.narration };
   }
 
-  private get pageSize(): number {
+  get #pageSize(): number {
     const n = Math.floor(this.limit);
     return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_LIMIT) : 50;
   }
 
-  private async fetchRows(client: MonoDataClient, accountId: string, args: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
-    const given = this.givenCurrency;
+  async #fetchRows(client: MonoDataClient, accountId: string, args: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
+    const given = this.#givenCurrency;
     // Read in parallel (and usually from the cache, shared with <mono-account>); rows are still shown without it.
     const account = given ? undefined : getAccount(client, accountId, { signal }).catch(() => undefined);
-    const result = await this.fetchPages(client, accountId, args, signal);
+    const result = await this.#fetchPages(client, accountId, args, signal);
     const currency = given ?? (await account)?.currency;
     if (currency) result.transactions = inCurrency(result.transactions, currency);
-    this.loadedBy.set(result, client);
+    this.#loadedBy.set(result, client);
     return result;
   }
 
-  private get givenCurrency(): string | undefined {
-    const code = this.currency?.trim().toUpperCase();
-    return code && /^[A-Z]{3}$/.test(code) ? code : undefined;
+  get #givenCurrency(): string | undefined {
+    return currencyCode(this.currency);
   }
 
-  private async fetchPages(client: MonoDataClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
+  async #fetchPages(client: MonoDataClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
     const q = { start: query.start, end: query.end, type: query.type, narration: query.narration?.slice(0, MAX_NARRATION) };
     let result: LoadedTransactions;
     if (!paginate) {
@@ -273,38 +274,38 @@ export class MonoTransactions extends MonoDataElement {
   }
 
   /** The loaded rows if they belong to the account and client shown now (never another account's). */
-  private get current(): LoadedTransactions | undefined {
-    const loaded = this.loaded;
-    return loaded && loaded.accountId === this.resolvedAccountId && this.loadedBy.get(loaded) === this.client ? loaded : undefined;
+  get #current(): LoadedTransactions | undefined {
+    const loaded = this.#loaded;
+    return loaded && loaded.accountId === this.resolvedAccountId && this.#loadedBy.get(loaded) === this.client ? loaded : undefined;
   }
 
-  private get rows(): readonly TransactionInput[] | undefined {
-    if (this.transactions != null) return this.direct?.rows;
-    return this.current?.transactions;
+  get #rows(): readonly TransactionInput[] | undefined {
+    if (this.transactions != null) return this.#direct?.rows;
+    return this.#current?.transactions;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    if (changed.has('transactions') || changed.has('currency')) this.readDirect();
+    if (changed.has('transactions') || changed.has('currency')) this.#readDirect();
 
     const account = this.resolvedAccountId;
-    if (account !== this.lastAccount) {
-      if (this.lastAccount !== undefined && !changed.has('page')) this.page = 1;
-      this.lastAccount = account;
+    if (account !== this.#lastAccount) {
+      if (this.#lastAccount !== undefined && !changed.has('page')) this.page = 1;
+      this.#lastAccount = account;
     }
 
     const filtersChanged = changed.has('start') || changed.has('end') || changed.has('type') || changed.has('narration');
     // Leaving direct rows for the host counts as a change: the host query must follow the filters again.
-    if ((filtersChanged && !this.fromUser) || (changed.has('transactions') && this.transactions == null)) this.commitFilters();
-    this.fromUser = false;
+    if ((filtersChanged && !this.#fromUser) || (changed.has('transactions') && this.transactions == null)) this.#commitFilters();
+    this.#fromUser = false;
 
     const value = this.resource.value;
-    if (value && value !== this.loaded && this.resource.status === 'loaded') this.loaded = value;
+    if (value && value !== this.#loaded && this.resource.status === 'loaded') this.#loaded = value;
   }
 
-  private readDirect(): void {
+  #readDirect(): void {
     if (this.transactions == null) {
-      this.direct = undefined;
+      this.#direct = undefined;
       return;
     }
     const input = this.transactions;
@@ -312,12 +313,12 @@ export class MonoTransactions extends MonoDataElement {
     if (result.ok) {
       // Rows the schema normalised took NGN where they named no currency; plain rows that name none take
       // the table's `currency` (the given one) where they leave it.
-      const currency = this.givenCurrency;
-      this.direct = { rows: currency && result.value !== input ? inCurrency(result.value as Transaction[], currency) : result.value };
+      const currency = this.#givenCurrency;
+      this.#direct = { rows: currency && result.value !== input ? inCurrency(result.value as Transaction[], currency) : result.value };
       return;
     }
     const error = new MonoError('invalid-response', `transactions: ${result.issue.message}`, { path: result.issue.path });
-    this.direct = { error };
+    this.#direct = { error };
     this.emit('mono-error', { error });
   }
 
@@ -325,37 +326,37 @@ export class MonoTransactions extends MonoDataElement {
    * Makes the host query follow the filters, unless the loaded rows already hold every row the filters
    * can match (then filtering them locally is the whole answer, and no request is made).
    */
-  private commitFilters(): void {
-    clearTimeout(this.searchTimer);
-    this.searchTimer = undefined;
+  #commitFilters(): void {
+    clearTimeout(this.#searchTimer);
+    this.#searchTimer = undefined;
     if (this.transactions != null) return;
-    const wanted = normaliseFilters(this.rawFilters);
+    const wanted = normaliseFilters(this.#rawFilters);
     if (isBadRange(wanted) || sameFilters(wanted, this.serverQuery)) return;
-    const loaded = this.current;
+    const loaded = this.#current;
     if (loaded && loaded.complete && sameFilters(loaded.query, this.serverQuery) && covers(loaded.query, wanted)) return;
     this.serverQuery = wanted;
     this.page = 1;
   }
 
-  private userChanged(change: () => void, commit: 'now' | 'soon'): void {
-    this.fromUser = true;
+  #userChanged(change: () => void, commit: 'now' | 'soon'): void {
+    this.#fromUser = true;
     change();
-    if (commit === 'now' || this.transactions != null) this.commitFilters();
+    if (commit === 'now' || this.transactions != null) this.#commitFilters();
     else {
-      clearTimeout(this.searchTimer);
-      this.searchTimer = setTimeout(() => this.commitFilters(), SEARCH_DEBOUNCE_MS);
+      clearTimeout(this.#searchTimer);
+      this.#searchTimer = setTimeout(() => this.#commitFilters(), SEARCH_DEBOUNCE_MS);
     }
     this.emit('mono-filter-change', { filters: this.filters });
   }
 
-  private readonly onStart = (e: Event) => this.userChanged(() => (this.start = (e.target as HTMLInputElement).value || undefined), 'now');
-  private readonly onEnd = (e: Event) => this.userChanged(() => (this.end = (e.target as HTMLInputElement).value || undefined), 'now');
-  private readonly onType = (e: Event) =>
-    this.userChanged(() => {
+  readonly #onStart = (e: Event) => this.#userChanged(() => (this.start = (e.target as HTMLInputElement).value || undefined), 'now');
+  readonly #onEnd = (e: Event) => this.#userChanged(() => (this.end = (e.target as HTMLInputElement).value || undefined), 'now');
+  readonly #onType = (e: Event) =>
+    this.#userChanged(() => {
       const value = toTypeFilter((e.target as HTMLInputElement).value);
       this.type = value === 'all' ? undefined : value;
     }, 'now');
-  private readonly onSearch = (e: Event) => this.userChanged(() => (this.narration = (e.target as HTMLInputElement).value || undefined), 'soon');
+  readonly #onSearch = (e: Event) => this.#userChanged(() => (this.narration = (e.target as HTMLInputElement).value || undefined), 'soon');
 
   /** Try again if the load failed again, else the search field (where Clear filters leaves the user to search anew). */
   protected override focusFallback(): HTMLElement | null {
@@ -363,87 +364,87 @@ export class MonoTransactions extends MonoDataElement {
     return root.querySelector<HTMLElement>('[part~=retry-button]') ?? root.querySelector<HTMLElement>('[part~=search-input]') ?? super.focusFallback();
   }
 
-  private readonly clearFilters = () =>
-    this.userChanged(() => {
+  readonly #clearFilters = () =>
+    this.#userChanged(() => {
       this.start = this.end = this.type = this.narration = undefined;
     }, 'now');
 
-  private readonly onViewChange = () => {
+  readonly #onViewChange = () => {
     const table = this.table;
     if (!table) return;
-    this.shownCount = table.shownView.length;
-    this.filtering = table.filtering;
+    this.#shownCount = table.shownView.length;
+    this.#filtering = table.filtering;
     // After a sort, the new order is said with the count (aria-sort alone is read only when moving through the headers).
-    const sorted = this.sortedByUser ? msg(this.resolvedLocale, SORT_SPOKEN[sortName(parseSort(this.sort))]) : '';
-    this.sortedByUser = false;
-    this.announcement = [sorted, this.countText(this.shownCount)].filter(Boolean).join(', ');
+    const sorted = this.#sortedByUser ? msg(this.resolvedLocale, SORT_SPOKEN[sortName(parseSort(this.sort))]) : '';
+    this.#sortedByUser = false;
+    this.#announcement = [sorted, this.#countText(this.#shownCount)].filter(Boolean).join(', ');
     this.requestUpdate();
   };
 
-  private readonly onSortChange = () => {
+  readonly #onSortChange = () => {
     if (!this.table) return;
     this.sort = this.table.sort;
-    this.sortedByUser = true;
+    this.#sortedByUser = true;
   };
 
-  private readonly goToPage = (page: number) => {
-    const loaded = this.current;
+  readonly #goToPage = (page: number) => {
+    const loaded = this.#current;
     if (!loaded || this.resource.status === 'loading') return;
-    if (page < 1 || page > this.pageCount(loaded) || page === this.page) return;
+    if (page < 1 || page > this.#pageCount(loaded) || page === this.page) return;
     this.page = page;
   };
 
-  private readonly loadMore = () => {
-    if (this.resource.status === 'loading' || !this.current?.hasNext) return;
+  readonly #loadMore = () => {
+    if (this.resource.status === 'loading' || !this.#current?.hasNext) return;
     this.page = Math.max(1, Math.floor(this.page) || 1) + 1;
   };
 
   /** "Page 2 of 4" while the host pages the rows (Previous / Next), else null. */
-  private pageText(locale: string): string | null {
-    const loaded = this.current;
+  #pageText(locale: string): string | null {
+    const loaded = this.#current;
     if (!loaded || this.transactions != null || !this.paginate || this.pager === 'more') return null;
-    const pages = this.pageCount(loaded);
+    const pages = this.#pageCount(loaded);
     if (pages <= 1 && loaded.page <= 1) return null;
     const page = formatNumber(loaded.page, locale);
     return loaded.totalKnown ? msg(locale, 'txnPageOf', { page, pages: formatNumber(pages, locale) }) : msg(locale, 'txnPage', { page });
   }
 
   /** The host's pages: counted from its total, or, without one, as far as it says there is a next page. */
-  private pageCount(loaded: LoadedTransactions): number {
-    return loaded.totalKnown ? Math.max(1, Math.ceil(loaded.total / this.pageSize)) : loaded.page + (loaded.hasNext ? 1 : 0);
+  #pageCount(loaded: LoadedTransactions): number {
+    return loaded.totalKnown ? Math.max(1, Math.ceil(loaded.total / this.#pageSize)) : loaded.page + (loaded.hasNext ? 1 : 0);
   }
 
   /** The shown rows' count; "on this page" while the host pages them, as the totals beside it are the page's too. */
-  private countText(count: number): string {
+  #countText(count: number): string {
     const locale = this.resolvedLocale;
-    if (this.pageText(locale)) return msg(locale, 'txnOnPage', { count: formatNumber(count, locale) });
+    if (this.#pageText(locale)) return msg(locale, 'txnOnPage', { count: formatNumber(count, locale) });
     return count === 1 ? msg(locale, 'txnCountOne') : msg(locale, 'txnCountMany', { count: formatNumber(count, locale) });
   }
 
   protected override updated(): void {
     const button = this.renderRoot.querySelector('[part~="load-more-button"]');
-    if (this.loadMoreHadFocus && !button) {
+    if (this.#loadMoreHadFocus && !button) {
       // The last page arrived and the button went away: keep the focus in the list, on the first new row.
-      const firstNew = this.shownCount;
+      const firstNew = this.#shownCount;
       const table = this.table;
       void table?.settled.then(() => table.focusRow(firstNew));
     }
-    this.loadMoreHadFocus = button !== null && (this.renderRoot as ShadowRoot).activeElement === button;
+    this.#loadMoreHadFocus = button !== null && (this.renderRoot as ShadowRoot).activeElement === button;
   }
 
   protected override render() {
     const locale = this.resolvedLocale;
-    if (this.direct?.error) {
+    if (this.#direct?.error) {
       return html`<div part="error" class="state error" role="alert" data-kind="invalid-response">
-        <p>${msg(locale, 'txnInvalidData', { path: this.direct.error.path || '—' })}</p>
+        <p>${msg(locale, 'txnInvalidData', { path: this.#direct.error.path || '—' })}</p>
       </div>`;
     }
-    const rows = this.rows;
+    const rows = this.#rows;
     const status = this.resource.status;
     if (!rows) {
       if (status !== 'loading') return this.resource.render({ loaded: () => nothing });
       // Seen too once the load is slow (the skeleton says nothing), below the filters so that they do not move.
-      return html`${this.renderToolbar(locale)}
+      return html`${this.#renderToolbar(locale)}
         <div class=${this.resource.slow ? 'state' : 'sr-only'} role="status" aria-live="polite">${msg(locale, this.resource.slow ? 'loadingSlow' : 'loading')}</div>
         <div part="skeleton" class="skeleton" aria-hidden="true">
           ${Array.from({ length: 10 }, () => html`<div class="bone-row"><span></span><span></span><span></span><span></span></div>`)}
@@ -451,26 +452,26 @@ export class MonoTransactions extends MonoDataElement {
     }
     const loading = status === 'loading';
     const error = status === 'error' ? this.resource.error : undefined;
-    const filters = normaliseFilters(this.rawFilters);
+    const filters = normaliseFilters(this.#rawFilters);
     const filtered = Boolean(filters.start || filters.end || filters.type || filters.narration);
-    return html`<div class="sr-only" role="status" aria-live="polite">${this.spoken.text(loading ? msg(locale, 'txnUpdating') : [this.pageText(locale), this.announcement].filter(Boolean).join(', '))}</div>
-      ${this.renderToolbar(locale)} ${this.renderSummary(locale)}
+    return html`<div class="sr-only" role="status" aria-live="polite">${this.#spoken.text(loading ? msg(locale, 'txnUpdating') : [this.#pageText(locale), this.#announcement].filter(Boolean).join(', '))}</div>
+      ${this.#renderToolbar(locale)} ${this.#renderSummary(locale)}
       <mono-transaction-table
         part="table"
         exportparts="viewport, row, amount, header, sort-button, empty"
         .transactions=${rows}
-        currency=${this.givenCurrency ?? 'NGN'}
+        currency=${this.#givenCurrency ?? 'NGN'}
         .filters=${filters}
         sort=${this.sort}
         locale=${locale}
         label=${this.label || msg(locale, 'txnCaption')}
         ?busy=${loading}
-        @view-change=${this.onViewChange}
-        @sort-change=${this.onSortChange}
+        @view-change=${this.#onViewChange}
+        @sort-change=${this.#onSortChange}
       >
         <div slot="empty" class="empty-message">
           <p>${msg(locale, isBadRange(filters) ? 'txnBadRange' : filtered ? 'txnNoMatch' : 'txnEmpty')}</p>
-          ${filtered ? html`<button type="button" class="button secondary" @click=${this.clearFilters}>${msg(locale, 'txnClearFilters')}</button>` : nothing}
+          ${filtered ? html`<button type="button" class="button secondary" @click=${this.#clearFilters}>${msg(locale, 'txnClearFilters')}</button>` : nothing}
         </div>
       </mono-transaction-table>
       ${error
@@ -479,10 +480,10 @@ export class MonoTransactions extends MonoDataElement {
             <button part="retry-button" class="button secondary" type="button" @click=${this.resource.retry}>${msg(locale, 'retry')}</button>
           </div>`
         : nothing}
-      ${this.renderPager(locale, loading)}`;
+      ${this.#renderPager(locale, loading)}`;
   }
 
-  private renderToolbar(locale: string) {
+  #renderToolbar(locale: string) {
     const start = toIsoDay(this.start) ?? '';
     const end = toIsoDay(this.end) ?? '';
     const type = toTypeFilter(this.type);
@@ -494,17 +495,17 @@ export class MonoTransactions extends MonoDataElement {
     return html`<div part="toolbar" class="toolbar" role="search" aria-label=${msg(locale, 'txnFilters')}>
       <label class="field">
         <span>${msg(locale, 'txnFrom')}</span>
-        <input part="start-input" type="date" .value=${live(start)} max=${end || nothing} @change=${this.onStart} />
+        <input part="start-input" type="date" .value=${live(start)} max=${end || nothing} @change=${this.#onStart} />
       </label>
       <label class="field">
         <span>${msg(locale, 'txnTo')}</span>
-        <input part="end-input" type="date" .value=${live(end)} min=${start || nothing} @change=${this.onEnd} />
+        <input part="end-input" type="date" .value=${live(end)} min=${start || nothing} @change=${this.#onEnd} />
       </label>
       <fieldset part="type-filter" class="segmented">
         <legend class="sr-only">${msg(locale, 'txnType')}</legend>
         ${types.map(
           ([value, key]) => html`<label class=${value}>
-            <input type="radio" name="type" value=${value} .checked=${live(type === value)} @change=${this.onType} /><span>${msg(locale, key)}</span>
+            <input type="radio" name="type" value=${value} .checked=${live(type === value)} @change=${this.#onType} /><span>${msg(locale, key)}</span>
           </label>`,
         )}
       </fieldset>
@@ -518,25 +519,25 @@ export class MonoTransactions extends MonoDataElement {
           maxlength=${MAX_NARRATION}
           autocomplete="off"
           .value=${live(this.narration ?? '')}
-          @input=${this.onSearch}
+          @input=${this.#onSearch}
         />
       </label>
     </div>`;
   }
 
-  private renderSummary(locale: string) {
+  #renderSummary(locale: string) {
     return html`<div class="summary">
-      ${this.renderTotals(locale)}
-      <button part="export-button" class="button secondary export" type="button" ?disabled=${this.shownCount === 0} @click=${() => this.downloadCSV()}>
+      ${this.#renderTotals(locale)}
+      <button part="export-button" class="button secondary export" type="button" ?disabled=${this.#shownCount === 0} @click=${() => this.downloadCSV()}>
         <svg viewBox="0 0 16 16" aria-hidden="true"><path d="M8 2v8m-3.5-3.5L8 10l3.5-3.5M3 13h10" /></svg>${msg(locale, 'txnExport')}
       </button>
     </div>`;
   }
 
-  private renderTotals(locale: string) {
+  #renderTotals(locale: string) {
     const totals = this.table?.shownView.totals ?? [];
     const several = totals.length > 1;
-    return html`<dl part="totals" class="totals" aria-busy=${this.filtering ? 'true' : 'false'}>
+    return html`<dl part="totals" class="totals" aria-busy=${this.#filtering ? 'true' : 'false'}>
       ${totals.map(
         (t) => html`<div class="total in">
             <dt>${msg(locale, 'txnMoneyIn')}${several ? ` (${t.currency})` : ''}</dt>
@@ -549,13 +550,13 @@ export class MonoTransactions extends MonoDataElement {
       )}
       <div class="total count">
         <dt class="sr-only">${msg(locale, 'txnCaption')}</dt>
-        <dd><bdi>${this.countText(this.shownCount)}</bdi></dd>
+        <dd><bdi>${this.#countText(this.#shownCount)}</bdi></dd>
       </div>
     </dl>`;
   }
 
-  private renderPager(locale: string, loading: boolean) {
-    const loaded = this.current;
+  #renderPager(locale: string, loading: boolean) {
+    const loaded = this.#current;
     if (!loaded || this.transactions != null || !this.paginate) return nothing;
     if (this.pager === 'more') {
       return html`<div part="pager" class="pager more">
@@ -563,23 +564,23 @@ export class MonoTransactions extends MonoDataElement {
           ? msg(locale, 'txnShowingOf', { shown: formatNumber(loaded.transactions.length, locale), total: formatNumber(loaded.total, locale) })
           : msg(locale, 'txnShowing', { shown: formatNumber(loaded.transactions.length, locale) })}</span>
         ${loaded.hasNext
-          ? html`<button part="load-more-button" class="button secondary" type="button" aria-disabled=${loading ? 'true' : 'false'} @click=${this.loadMore}>
+          ? html`<button part="load-more-button" class="button secondary" type="button" aria-disabled=${loading ? 'true' : 'false'} @click=${this.#loadMore}>
               ${loading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${msg(locale, 'txnLoadMore')}
             </button>`
           : nothing}
       </div>`;
     }
     const page = loaded.page;
-    const pageText = this.pageText(locale);
+    const pageText = this.#pageText(locale);
     if (!pageText) return nothing;
     const atStart = page <= 1;
     const atEnd = !loaded.hasNext;
     return html`<nav part="pager" class="pager" aria-label=${msg(locale, 'txnPages')}>
-      <button class="button secondary" type="button" aria-disabled=${atStart || loading ? 'true' : 'false'} @click=${() => !atStart && this.goToPage(page - 1)}>
+      <button class="button secondary" type="button" aria-disabled=${atStart || loading ? 'true' : 'false'} @click=${() => !atStart && this.#goToPage(page - 1)}>
         ${msg(locale, 'txnPrevious')}
       </button>
       <span class="page-info">${pageText}</span>
-      <button class="button secondary" type="button" aria-disabled=${atEnd || loading ? 'true' : 'false'} @click=${() => !atEnd && this.goToPage(page + 1)}>
+      <button class="button secondary" type="button" aria-disabled=${atEnd || loading ? 'true' : 'false'} @click=${() => !atEnd && this.#goToPage(page + 1)}>
         ${msg(locale, 'txnNext')}
       </button>
     </nav>`;

@@ -24,6 +24,12 @@ export const sortName = (s: SortSpec): SortName => `${s.key}-${s.direction}`;
 
 export const sameSort = (a: SortSpec, b: SortSpec): boolean => a.key === b.key && a.direction === b.direction;
 
+/** An ISO 4217 code given in any case (`ngn`, ` NGN `), upper-cased; undefined when it is not three letters. */
+export function currencyCode(value: string | undefined): string | undefined {
+  const code = value?.trim().toUpperCase();
+  return code && /^[A-Z]{3}$/.test(code) ? code : undefined;
+}
+
 /** Money in and out of the shown rows in one currency (minor units; never summed across currencies). */
 export interface CurrencyTotals {
   currency: string;
