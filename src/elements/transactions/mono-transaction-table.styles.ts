@@ -8,8 +8,6 @@ export const tableStyles = css`
     --_row-h: var(--mono-transactions-row-height, 2.75rem);
     --_credit: var(--mono-transactions-credit-color, var(--_positive));
     --_debit: var(--mono-transactions-debit-color, var(--_negative));
-    --_head-bg: var(--_surface-alt);
-    --_row-line: color-mix(in srgb, var(--_border) 70%, transparent);
   }
   .viewport {
     position: relative;
@@ -31,17 +29,15 @@ export const tableStyles = css`
     font-variant-numeric: tabular-nums;
     font-size: 0.9375rem;
     line-height: 1.25;
+    /* As wide as the rows' widest amount and balance (--_amount-chars, --_balance-chars: characters, counted at a
+       bold digit's width, with one more for a wide "+") with the amount's icon and the padding; the balance never
+       narrower than its heading (the amount, at least "₦0.00" and one, always holds its own). */
+    --_amount-w: calc((var(--_amount-chars, 12) + 1) * 1.1ch + 2.9rem);
+    --_balance-w: max(6.5rem, calc(var(--_balance-chars, 12) * 1.05ch + 1.5rem));
   }
   /* "28 sept. 2026" in full with WCAG 1.4.12 text spacing. */
   col.col-date {
     inline-size: 8.75rem;
-  }
-  /* As wide as the rows' widest amount and balance (--_amount-chars, --_balance-chars: characters, counted at a
-     bold digit's width, with one more for a wide "+") with the amount's icon and the padding; the balance never
-     narrower than its heading (the amount, at least "₦0.00" and one, always holds its own). */
-  table {
-    --_amount-w: calc((var(--_amount-chars, 12) + 1) * 1.1ch + 2.9rem);
-    --_balance-w: max(6.5rem, calc(var(--_balance-chars, 12) * 1.05ch + 1.5rem));
   }
   col.col-amount {
     inline-size: var(--_amount-w);
@@ -68,7 +64,7 @@ export const tableStyles = css`
     top: 0;
     z-index: 1;
     block-size: 2.5rem;
-    background: var(--_head-bg);
+    background: var(--_surface-alt);
     border-block-end: 1px solid var(--_border);
     font-weight: 600;
     font-size: 0.8125rem;
@@ -143,7 +139,7 @@ export const tableStyles = css`
   }
   tbody tr.row td {
     block-size: var(--_row-h);
-    border-block-end: 1px solid var(--_row-line);
+    border-block-end: 1px solid color-mix(in srgb, var(--_border) 70%, transparent);
   }
   tbody tr.row:hover {
     background: var(--_surface-alt);
@@ -179,7 +175,6 @@ export const tableStyles = css`
   }
   tr.spacer td {
     padding: 0;
-    border: 0;
   }
   .col-date,
   .col-balance,
@@ -200,6 +195,9 @@ export const tableStyles = css`
     color: var(--_text);
   }
   .direction {
+    --_tone: var(--_debit);
+    color: var(--_tone);
+    background: color-mix(in srgb, var(--_tone) 14%, transparent);
     flex: none;
     inline-size: 1.1rem;
     block-size: 1.1rem;
@@ -212,12 +210,7 @@ export const tableStyles = css`
     stroke-linejoin: round;
   }
   .credit .direction {
-    color: var(--_credit);
-    background: color-mix(in srgb, var(--_credit) 14%, transparent);
-  }
-  .debit .direction {
-    color: var(--_debit);
-    background: color-mix(in srgb, var(--_debit) 14%, transparent);
+    --_tone: var(--_credit);
   }
   .empty {
     margin: 0.75rem;

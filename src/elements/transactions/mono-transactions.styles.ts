@@ -7,7 +7,6 @@ export const transactionsStyles = css`
     background: var(--_surface);
     color: var(--_text);
     --_credit: var(--mono-transactions-credit-color, var(--_positive));
-    --_debit: var(--mono-transactions-debit-color, var(--_negative));
   }
   .toolbar {
     display: flex;
@@ -112,7 +111,6 @@ export const transactionsStyles = css`
     outline: 2px solid currentColor;
     outline-offset: -4px;
   }
-  .export svg,
   .button svg {
     inline-size: 1rem;
     block-size: 1rem;
