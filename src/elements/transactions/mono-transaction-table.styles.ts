@@ -108,7 +108,6 @@ export const tableStyles = css`
     border-radius: 4px;
     background: none;
     color: inherit;
-    font: inherit;
     cursor: pointer;
   }
   .sort.date-inline {
@@ -171,7 +170,6 @@ export const tableStyles = css`
     inset-inline-start: 0;
     inline-size: 1px;
     visibility: hidden;
-    pointer-events: none;
   }
   tr.spacer td {
     padding: 0;
@@ -269,7 +267,6 @@ export const tableStyles = css`
       content: attr(data-date);
       display: block;
       unicode-bidi: plaintext;
-      text-align: inherit;
       overflow: hidden;
       text-overflow: ellipsis;
       font-size: 0.8125rem;

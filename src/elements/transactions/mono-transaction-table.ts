@@ -432,13 +432,13 @@ export class MonoTransactionTable extends MonoElement {
           </tr>
         </thead>
         <tbody>
-          ${above > 0 ? html`<tr class="spacer" aria-hidden="true"><td .style=${`height: ${above}px`}></td></tr>` : nothing}
+          ${spacer(above)}
           ${repeat(
             positions,
             (p) => view.order[p],
             (p) => this.#renderRow(view.at(p), p, p === tabbable, locale),
           )}
-          ${below > 0 ? html`<tr class="spacer" aria-hidden="true"><td .style=${`height: ${below}px`}></td></tr>` : nothing}
+          ${spacer(below)}
         </tbody>
       </table>
       <div class="sizer" aria-hidden="true" .style=${`height: ${this.#headerHeight + n * this.rowHeight}px`}></div>
@@ -492,6 +492,9 @@ function breakAfterFirstGroup(money: string, locale: string): [string, string] {
   if (!separator || at < 0) return [money, ''];
   return [money.slice(0, at + separator.length), money.slice(at + separator.length)];
 }
+
+/** A row that stands for `px` of rows not in the DOM (none for 0). */
+const spacer = (px: number) => (px > 0 ? html`<tr class="spacer" aria-hidden="true"><td .style=${`height: ${px}px`}></td></tr>` : nothing);
 
 /** `next` holds every row of `previous` first, in the same order (a later page appended). */
 const isExtension = (previous: readonly TransactionInput[], next: readonly TransactionInput[]) =>

@@ -51,16 +51,21 @@ export const transactionsStyles = css`
     inline-size: 100%;
     padding-inline-start: 2rem;
   }
+  /* The search and export icons. */
+  svg {
+    inline-size: 1rem;
+    block-size: 1rem;
+    fill: none;
+    stroke: currentColor;
+    stroke-width: 1.6;
+    stroke-linecap: round;
+    stroke-linejoin: round;
+  }
   .search svg {
     position: absolute;
     inset-inline-start: 0.6rem;
     inset-block-end: 0.65rem;
-    inline-size: 1rem;
-    block-size: 1rem;
-    fill: none;
     stroke: var(--_text-muted);
-    stroke-width: 1.6;
-    stroke-linecap: round;
     pointer-events: none;
   }
   .segmented {
@@ -110,15 +115,6 @@ export const transactionsStyles = css`
   .segmented input:focus-visible + span {
     outline: 2px solid currentColor;
     outline-offset: -4px;
-  }
-  .button svg {
-    inline-size: 1rem;
-    block-size: 1rem;
-    fill: none;
-    stroke: currentColor;
-    stroke-width: 1.6;
-    stroke-linecap: round;
-    stroke-linejoin: round;
   }
   .summary {
     display: flex;

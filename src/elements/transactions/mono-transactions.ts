@@ -537,7 +537,7 @@ export class MonoTransactions extends MonoDataElement {
   #renderTotals(locale: string) {
     const totals = this.table?.shownView.totals ?? [];
     const several = totals.length > 1;
-    return html`<dl part="totals" class="totals" aria-busy=${this.#filtering ? 'true' : 'false'}>
+    return html`<dl part="totals" class="totals" aria-busy=${this.#filtering}>
       ${totals.map(
         (t) => html`<div class="total in">
             <dt>${msg(locale, 'txnMoneyIn')}${several ? ` (${t.currency})` : ''}</dt>
@@ -564,7 +564,7 @@ export class MonoTransactions extends MonoDataElement {
           ? msg(locale, 'txnShowingOf', { shown: formatNumber(loaded.transactions.length, locale), total: formatNumber(loaded.total, locale) })
           : msg(locale, 'txnShowing', { shown: formatNumber(loaded.transactions.length, locale) })}</span>
         ${loaded.hasNext
-          ? html`<button part="load-more-button" class="button secondary" type="button" aria-disabled=${loading ? 'true' : 'false'} @click=${this.#loadMore}>
+          ? html`<button part="load-more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${this.#loadMore}>
               ${loading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${msg(locale, 'txnLoadMore')}
             </button>`
           : nothing}
@@ -576,11 +576,11 @@ export class MonoTransactions extends MonoDataElement {
     const atStart = page <= 1;
     const atEnd = !loaded.hasNext;
     return html`<nav part="pager" class="pager" aria-label=${msg(locale, 'txnPages')}>
-      <button class="button secondary" type="button" aria-disabled=${atStart || loading ? 'true' : 'false'} @click=${() => !atStart && this.#goToPage(page - 1)}>
+      <button class="button secondary" type="button" aria-disabled=${atStart || loading} @click=${() => this.#goToPage(page - 1)}>
         ${msg(locale, 'txnPrevious')}
       </button>
       <span class="page-info">${pageText}</span>
-      <button class="button secondary" type="button" aria-disabled=${atEnd || loading ? 'true' : 'false'} @click=${() => !atEnd && this.#goToPage(page + 1)}>
+      <button class="button secondary" type="button" aria-disabled=${atEnd || loading} @click=${() => !atEnd && this.#goToPage(page + 1)}>
         ${msg(locale, 'txnNext')}
       </button>
     </nav>`;
