@@ -223,7 +223,7 @@ export class MonoTransactions extends MonoDataElement {
   }
 
   get #rawFilters(): TransactionFilters {
-    return { start: this.start, end: this.end, type: toTypeFilter(this.type), narration: this.narration };
+    return { start: this.start, end: this.end, type: this.type, narration: this.narration };
   }
 
   get #pageSize(): number {
@@ -248,11 +248,11 @@ export class MonoTransactions extends MonoDataElement {
 
   async #fetchPages(client: MonoDataClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
     const q = { start: query.start, end: query.end, type: query.type, narration: query.narration?.slice(0, MAX_NARRATION) };
-    let result: LoadedTransactions;
     if (!paginate) {
       const all = await getTransactions(client, accountId, { ...q, paginate: false }, { signal });
-      result = { ...all, accountId, query, complete: true };
-    } else if (pager === 'more' && page > 1) {
+      return { ...all, accountId, query, complete: true };
+    }
+    if (pager === 'more' && page > 1) {
       // Pages already fetched come from the client's cache; only the new one goes to the host.
       const pages = await Promise.all(Array.from({ length: page }, (_, i) => getTransactions(client, accountId, { ...q, limit, page: i + 1 }, { signal })));
       const seen = new Set<string>();
@@ -265,12 +265,10 @@ export class MonoTransactions extends MonoDataElement {
         }
       }
       const last = pages[pages.length - 1];
-      result = { transactions, total: last.total, totalKnown: last.totalKnown, page, hasPrevious: false, hasNext: last.hasNext, accountId, query, complete: !last.hasNext };
-    } else {
-      const one = await getTransactions(client, accountId, { ...q, limit, page }, { signal });
-      result = { ...one, accountId, query, complete: page === 1 && !one.hasNext };
+      return { transactions, total: last.total, totalKnown: last.totalKnown, page, hasPrevious: false, hasNext: last.hasNext, accountId, query, complete: !last.hasNext };
     }
-    return result;
+    const one = await getTransactions(client, accountId, { ...q, limit, page }, { signal });
+    return { ...one, accountId, query, complete: page === 1 && !one.hasNext };
   }
 
   /** The loaded rows if they belong to the account and client shown now (never another account's). */
@@ -338,10 +336,10 @@ export class MonoTransactions extends MonoDataElement {
     this.page = 1;
   }
 
-  #userChanged(change: () => void, commit: 'now' | 'soon'): void {
+  /** The user changed a filter: reported, and the host query follows (after a pause while a search is typed). */
+  #userChanged(typing = false): void {
     this.#fromUser = true;
-    change();
-    if (commit === 'now' || this.transactions != null) this.#commitFilters();
+    if (!typing || this.transactions != null) this.#commitFilters();
     else {
       clearTimeout(this.#searchTimer);
       this.#searchTimer = setTimeout(() => this.#commitFilters(), SEARCH_DEBOUNCE_MS);
@@ -349,14 +347,23 @@ export class MonoTransactions extends MonoDataElement {
     this.emit('mono-filter-change', { filters: this.filters });
   }
 
-  readonly #onStart = (e: Event) => this.#userChanged(() => (this.start = (e.target as HTMLInputElement).value || undefined), 'now');
-  readonly #onEnd = (e: Event) => this.#userChanged(() => (this.end = (e.target as HTMLInputElement).value || undefined), 'now');
-  readonly #onType = (e: Event) =>
-    this.#userChanged(() => {
-      const value = toTypeFilter((e.target as HTMLInputElement).value);
-      this.type = value === 'all' ? undefined : value;
-    }, 'now');
-  readonly #onSearch = (e: Event) => this.#userChanged(() => (this.narration = (e.target as HTMLInputElement).value || undefined), 'soon');
+  readonly #onStart = (e: Event) => {
+    this.start = (e.target as HTMLInputElement).value || undefined;
+    this.#userChanged();
+  };
+  readonly #onEnd = (e: Event) => {
+    this.end = (e.target as HTMLInputElement).value || undefined;
+    this.#userChanged();
+  };
+  readonly #onType = (e: Event) => {
+    const value = toTypeFilter((e.target as HTMLInputElement).value);
+    this.type = value === 'all' ? undefined : value;
+    this.#userChanged();
+  };
+  readonly #onSearch = (e: Event) => {
+    this.narration = (e.target as HTMLInputElement).value || undefined;
+    this.#userChanged(true);
+  };
 
   /** Try again if the load failed again, else the search field (where Clear filters leaves the user to search anew). */
   protected override focusFallback(): HTMLElement | null {
@@ -364,10 +371,10 @@ export class MonoTransactions extends MonoDataElement {
     return root.querySelector<HTMLElement>('[part~=retry-button]') ?? root.querySelector<HTMLElement>('[part~=search-input]') ?? super.focusFallback();
   }
 
-  readonly #clearFilters = () =>
-    this.#userChanged(() => {
-      this.start = this.end = this.type = this.narration = undefined;
-    }, 'now');
+  readonly #clearFilters = () => {
+    this.start = this.end = this.type = this.narration = undefined;
+    this.#userChanged();
+  };
 
   readonly #onViewChange = () => {
     const table = this.table;
@@ -453,7 +460,7 @@ export class MonoTransactions extends MonoDataElement {
     const loading = status === 'loading';
     const error = status === 'error' ? this.resource.error : undefined;
     const filters = normaliseFilters(this.#rawFilters);
-    const filtered = Boolean(filters.start || filters.end || filters.type || filters.narration);
+    const filtered = Object.keys(filters).length > 0;
     return html`<div class="sr-only" role="status" aria-live="polite">${this.#spoken.text(loading ? msg(locale, 'txnUpdating') : [this.#pageText(locale), this.#announcement].filter(Boolean).join(', '))}</div>
       ${this.#renderToolbar(locale)} ${this.#renderSummary(locale)}
       <mono-transaction-table
