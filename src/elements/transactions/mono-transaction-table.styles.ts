@@ -132,35 +132,35 @@ export const tableStyles = css`
   .sort-icon.asc path:last-child {
     opacity: 0.25;
   }
-  tbody tr.row {
+  .row {
     block-size: var(--_row-h);
     cursor: pointer;
   }
-  tbody tr.row td {
+  .row td {
     block-size: var(--_row-h);
     border-block-end: 1px solid color-mix(in srgb, var(--_border) 70%, transparent);
   }
-  tbody tr.row:hover {
+  .row:hover {
     background: var(--_surface-alt);
   }
-  tbody tr.row:focus-visible {
+  .row:focus-visible {
     box-shadow: none;
     outline: 2px solid var(--_accent);
     outline-offset: -2px;
   }
-  tbody tr.row[aria-current='true'] {
+  .row[aria-current='true'] {
     background: color-mix(in srgb, var(--_accent) 12%, var(--_surface));
   }
-  tbody tr.row[aria-current='true'] td:first-child {
+  .row[aria-current='true'] td:first-child {
     box-shadow: inset 3px 0 0 var(--_accent);
   }
   @media (forced-colors: active) {
-    tbody tr.row[aria-current='true'] td {
+    .row[aria-current='true'] td {
       forced-color-adjust: none;
       background: Highlight;
       color: HighlightText;
     }
-    tbody tr.row[aria-current='true'] td * {
+    .row[aria-current='true'] td * {
       color: inherit;
     }
   }
@@ -234,8 +234,8 @@ export const tableStyles = css`
     td {
       padding-inline: 0.5rem;
     }
-    tbody tr.row,
-    tbody tr.row td {
+    .row,
+    .row td {
       block-size: max(var(--_row-h), 3.5rem);
     }
     td.col-amount {

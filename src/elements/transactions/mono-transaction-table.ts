@@ -1,5 +1,5 @@
 import { html, nothing, svg, type PropertyValues } from 'lit';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MonoElement } from '../../core/mono-element.js';
 import { clip, formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/format.js';
@@ -28,7 +28,7 @@ const FALLBACK_VIEWPORT_PX = 720;
 
 /** `bank_charges` → "Bank charges"; the bank's own word, made readable. */
 export function categoryLabel(category: string | null): string | undefined {
-  const words = (category ?? '').replace(/[_-]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = (category ?? '').replace(/[\s_-]+/g, ' ').trim();
   if (!words || /^(unknown|other|none|null)$/i.test(words)) return undefined;
   const lower = words.toLowerCase();
   return lower[0].toUpperCase() + lower.slice(1);
@@ -104,7 +104,10 @@ export class MonoTransactionTable extends MonoElement {
   #keepRow?: number;
   @state() private viewportHeight = 0;
 
-  @query('.viewport') private viewport?: HTMLElement;
+  /** The scrolling box (null before the first render), looked up each time, as Lit's query decorator does. */
+  get #viewport(): HTMLElement | null {
+    return this.renderRoot?.querySelector('.viewport') ?? null;
+  }
 
   #index = new TransactionIndex([]);
   #job?: FilterJob;
@@ -159,7 +162,7 @@ export class MonoTransactionTable extends MonoElement {
     if (typeof ResizeObserver !== 'undefined') {
       // Deferred a frame: acting inside the callback could resize the box again in the same frame.
       this.#resizeObserver ??= new ResizeObserver((entries) => {
-        const height = entries[entries.length - 1]?.contentRect.height ?? 0;
+        const height = entries.at(-1)?.contentRect.height ?? 0;
         requestAnimationFrame(() => {
           this.#maxViewportHeight = 0;
           if (Math.abs(height - this.viewportHeight) > 1) this.viewportHeight = height;
@@ -167,7 +170,7 @@ export class MonoTransactionTable extends MonoElement {
           this.#measure();
         });
       });
-      if (this.viewport) this.#resizeObserver.observe(this.viewport);
+      if (this.#viewport) this.#resizeObserver.observe(this.#viewport);
     }
   }
 
@@ -189,18 +192,18 @@ export class MonoTransactionTable extends MonoElement {
   }
 
   protected override firstUpdated(): void {
-    if (this.viewport) this.#resizeObserver?.observe(this.viewport);
+    if (this.#viewport) this.#resizeObserver?.observe(this.#viewport);
   }
 
   protected override updated(): void {
-    if (this.#keepRow !== undefined && this.viewport) {
-      this.viewport.scrollTop = this.#keepRow * this.rowHeight;
+    if (this.#keepRow !== undefined && this.#viewport) {
+      this.#viewport.scrollTop = this.#keepRow * this.rowHeight;
       this.#keepRow = undefined;
     }
     this.#measure();
     if (this.#rowHadFocus && !this.shadowRoot?.activeElement) {
       // The focused row scrolled out and was removed: keep the focus in the table so the keys still work.
-      this.viewport?.focus({ preventScroll: true });
+      this.#viewport?.focus({ preventScroll: true });
     }
     if (this.#viewChanged) {
       this.#viewChanged = false;
@@ -253,11 +256,11 @@ export class MonoTransactionTable extends MonoElement {
     // New data, filters or sort: back to the top.
     this.activePosition = 0;
     this.first = 0;
-    if (this.viewport) this.viewport.scrollTop = 0;
+    if (this.#viewport) this.#viewport.scrollTop = 0;
   }
 
   #measure(): void {
-    const root = this.viewport;
+    const root = this.#viewport;
     if (!root) return;
     if (!this.#maxViewportHeight) this.#maxViewportHeight = parseFloat(getComputedStyle(root).maxHeight) || 0;
     const head = root.querySelector('thead');
@@ -280,7 +283,7 @@ export class MonoTransactionTable extends MonoElement {
   }
 
   readonly #onScroll = () => {
-    const viewport = this.viewport;
+    const viewport = this.#viewport;
     if (!viewport) return;
     const first = Math.min(Math.floor(viewport.scrollTop / this.rowHeight), Math.max(0, this.view.length - 1));
     if (first !== this.first) this.first = first;
@@ -288,7 +291,7 @@ export class MonoTransactionTable extends MonoElement {
 
   /** Scrolls so the row at `position` is fully visible below the sticky header. */
   #reveal(position: number): void {
-    const viewport = this.viewport;
+    const viewport = this.#viewport;
     if (!viewport) return;
     const top = position * this.rowHeight;
     const visible = viewport.clientHeight - this.#headerHeight;
@@ -324,7 +327,7 @@ export class MonoTransactionTable extends MonoElement {
     const target = event.target as HTMLElement;
     const inHeader = target.closest('thead') !== null;
     if (inHeader && event.key !== 'ArrowDown') return;
-    const page = Math.max(1, Math.floor(((this.viewport?.clientHeight ?? 0) - this.#headerHeight) / this.rowHeight) - 1);
+    const page = Math.max(1, Math.floor(((this.#viewport?.clientHeight ?? 0) - this.#headerHeight) / this.rowHeight) - 1);
     const at = this.activePosition;
     let next: number;
     switch (event.key) {
@@ -348,7 +351,7 @@ export class MonoTransactionTable extends MonoElement {
         break;
       case 'Enter':
       case ' ':
-        if (target.localName !== 'tr' && target !== this.viewport) return;
+        if (target.localName !== 'tr' && target !== this.#viewport) return;
         event.preventDefault();
         this.#select(at);
         return;

@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { getAccount, getTransactions } from '../../client/resources.js';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
 import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError } from '../../client/errors.js';
@@ -146,7 +146,10 @@ export class MonoTransactions extends MonoDataElement {
   #shownCount = 0;
   #filtering = false;
 
-  @query('mono-transaction-table') private table?: MonoTransactionTable;
+  /** The table (null before it is rendered), looked up each time, as Lit's query decorator does. */
+  get #table(): MonoTransactionTable | null {
+    return this.renderRoot?.querySelector('mono-transaction-table') ?? null;
+  }
 
   readonly resource: ResourceController<LoadedTransactions, LoadArgs> = new ResourceController<LoadedTransactions, LoadArgs>(this, {
     resource: 'transactions',
@@ -183,12 +186,12 @@ export class MonoTransactions extends MonoDataElement {
 
   /** The rows shown now (filtered and sorted), as a new array. */
   get shown(): Transaction[] {
-    return this.table?.shown ?? [];
+    return this.#table?.shown ?? [];
   }
 
   /** The shown rows with totals per currency. */
   get view(): TransactionView {
-    return this.table?.shownView ?? TransactionView.empty();
+    return this.#table?.shownView ?? TransactionView.empty();
   }
 
   /** Resolves when the loaded rows, filters and table are all up to date. */
@@ -196,14 +199,14 @@ export class MonoTransactions extends MonoDataElement {
     return (async () => {
       await this.resource.settled;
       await this.updateComplete;
-      await this.table?.settled;
+      await this.#table?.settled;
       await this.updateComplete;
     })();
   }
 
   /** The shown rows as CSV (formula-safe). */
   toCSV(): string {
-    return this.table?.toCSV() ?? transactionsToCsv([], this.resolvedLocale);
+    return this.#table?.toCSV() ?? transactionsToCsv([], this.resolvedLocale);
   }
 
   /** Offers the shown rows as a CSV download (what the "Export CSV" button does). */
@@ -264,7 +267,7 @@ export class MonoTransactions extends MonoDataElement {
           transactions.push(t);
         }
       }
-      const last = pages[pages.length - 1];
+      const last = pages.at(-1)!;
       return { transactions, total: last.total, totalKnown: last.totalKnown, page, hasPrevious: false, hasNext: last.hasNext, accountId, query, complete: !last.hasNext };
     }
     const one = await getTransactions(client, accountId, { ...q, limit, page }, { signal });
@@ -377,7 +380,7 @@ export class MonoTransactions extends MonoDataElement {
   };
 
   readonly #onViewChange = () => {
-    const table = this.table;
+    const table = this.#table;
     if (!table) return;
     this.#shownCount = table.shownView.length;
     this.#filtering = table.filtering;
@@ -389,8 +392,8 @@ export class MonoTransactions extends MonoDataElement {
   };
 
   readonly #onSortChange = () => {
-    if (!this.table) return;
-    this.sort = this.table.sort;
+    if (!this.#table) return;
+    this.sort = this.#table.sort;
     this.#sortedByUser = true;
   };
 
@@ -433,7 +436,7 @@ export class MonoTransactions extends MonoDataElement {
     if (this.#loadMoreHadFocus && !button) {
       // The last page arrived and the button went away: keep the focus in the list, on the first new row.
       const firstNew = this.#shownCount;
-      const table = this.table;
+      const table = this.#table;
       void table?.settled.then(() => table.focusRow(firstNew));
     }
     this.#loadMoreHadFocus = button !== null && (this.renderRoot as ShadowRoot).activeElement === button;
@@ -542,7 +545,7 @@ export class MonoTransactions extends MonoDataElement {
   }
 
   #renderTotals(locale: string) {
-    const totals = this.table?.shownView.totals ?? [];
+    const totals = this.#table?.shownView.totals ?? [];
     const several = totals.length > 1;
     return html`<dl part="totals" class="totals" aria-busy=${this.#filtering}>
       ${totals.map(
