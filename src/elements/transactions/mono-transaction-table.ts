@@ -109,7 +109,8 @@ export class MonoTransactionTable extends MonoElement {
     return this.renderRoot?.querySelector('.viewport') ?? null;
   }
 
-  #index = new TransactionIndex([]);
+  /** Set by the first update, as by every change of rows (`transactions` is always among the first update's changes). */
+  #index!: TransactionIndex;
   #job?: FilterJob;
   #jobDone?: Promise<void>;
   #viewChanged = false;
@@ -117,7 +118,8 @@ export class MonoTransactionTable extends MonoElement {
   #resizeObserver?: ResizeObserver;
   #headerHeight = 0;
   #maxViewportHeight = 0;
-  #widest = columnWidths(new TransactionIndex([]).summary, 'en-NG');
+  /** Set with the index, and again when the locale changes. */
+  #widest!: ReturnType<typeof columnWidths>;
 
   /** The shown rows: filtered and sorted, with totals per currency. */
   get shownView(): TransactionView {
@@ -263,17 +265,15 @@ export class MonoTransactionTable extends MonoElement {
     const root = this.#viewport;
     if (!root) return;
     if (!this.#maxViewportHeight) this.#maxViewportHeight = parseFloat(getComputedStyle(root).maxHeight) || 0;
-    const head = root.querySelector('thead');
-    if (head) this.#headerHeight = head.getBoundingClientRect().height;
-    const row = root.querySelector<HTMLElement>('tbody tr.row');
-    const h = row?.getBoundingClientRect().height ?? 0;
+    // The header and its date cell are always rendered with the viewport.
+    this.#headerHeight = root.querySelector('thead')!.getBoundingClientRect().height;
+    const h = root.querySelector('tr.row')?.getBoundingClientRect().height ?? 0;
     if (h > 0 && Math.abs(h - this.rowHeight) > 0.25) {
       if (root.scrollTop > 0) this.#keepRow ??= this.first;
       this.rowHeight = h;
     }
-    const dateHeader = root.querySelector('th.col-date');
-    const narrow = dateHeader !== null && getComputedStyle(dateHeader).display === 'none';
-    if (narrow !== this.narrow) this.narrow = narrow;
+    // (A reactive property set to its own value requests no update.)
+    this.narrow = getComputedStyle(root.querySelector('th.col-date')!).display === 'none';
   }
 
   /** Rows that fit in the scroll box at its tallest (its height follows the rows up to its max height). */
@@ -282,11 +282,9 @@ export class MonoTransactionTable extends MonoElement {
     return Math.ceil(height / this.rowHeight) + 1;
   }
 
-  readonly #onScroll = () => {
-    const viewport = this.#viewport;
-    if (!viewport) return;
-    const first = Math.min(Math.floor(viewport.scrollTop / this.rowHeight), Math.max(0, this.view.length - 1));
-    if (first !== this.first) this.first = first;
+  readonly #onScroll = (event: Event) => {
+    const viewport = event.currentTarget as HTMLElement;
+    this.first = Math.min(Math.floor(viewport.scrollTop / this.rowHeight), Math.max(0, this.view.length - 1));
   };
 
   /** Scrolls so the row at `position` is fully visible below the sticky header. */
@@ -311,7 +309,7 @@ export class MonoTransactionTable extends MonoElement {
   }
 
   #rowAt(position: number): HTMLElement | null {
-    return this.renderRoot.querySelector<HTMLElement>(`tbody tr[data-position="${position}"]`);
+    return this.renderRoot.querySelector<HTMLElement>(`tr[data-position="${position}"]`);
   }
 
   #select(position: number): void {
@@ -368,7 +366,7 @@ export class MonoTransactionTable extends MonoElement {
   };
 
   readonly #onClick = (event: MouseEvent) => {
-    const row = (event.target as HTMLElement).closest?.('tbody tr[data-position]');
+    const row = (event.target as HTMLElement).closest?.('tr[data-position]');
     if (row) this.#select(Number(row.getAttribute('data-position')));
   };
 

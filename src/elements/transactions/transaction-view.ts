@@ -235,8 +235,6 @@ function identity(n: number): Uint32Array {
   return a;
 }
 
-const now = typeof performance !== 'undefined' ? () => performance.now() : () => Date.now();
-
 /** One filter pass, done in slices: `step(budgetMs)` works until the budget is spent and says whether it finished. */
 export class FilterJob {
   #position = 0;
@@ -270,7 +268,7 @@ export class FilterJob {
 
   step(budgetMs: number): boolean {
     if (this.result) return true;
-    const deadline = now() + budgetMs;
+    const deadline = performance.now() + budgetMs;
     const { source, index, filters } = this;
     const out = this.#out;
     const from = filters.start;
@@ -293,7 +291,7 @@ export class FilterJob {
         out[count++] = i;
         this.#tally.add(t, t.currency ?? index.currency);
       }
-      if (pos < total && now() >= deadline) {
+      if (pos < total && performance.now() >= deadline) {
         this.#position = pos;
         this.#count = count;
         return false;
