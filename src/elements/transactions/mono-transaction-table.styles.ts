@@ -18,9 +18,6 @@ export const tableStyles = css`
     border-radius: var(--_radius);
     background: var(--_surface);
   }
-  .viewport:focus-visible {
-    box-shadow: var(--_focus);
-  }
   table {
     inline-size: 100%;
     table-layout: fixed;

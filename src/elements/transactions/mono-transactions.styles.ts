@@ -3,9 +3,8 @@ import { css } from 'lit';
 export const transactionsStyles = css`
   :host {
     display: block;
-    /* Painted, so that a forced light or dark theme stays readable on any page. */
+    /* Painted, so that a forced light or dark theme stays readable on any page (the shared tokens set the text colour). */
     background: var(--_surface);
-    color: var(--_text);
     --_credit: var(--mono-transactions-credit-color, var(--_positive));
   }
   .toolbar {
