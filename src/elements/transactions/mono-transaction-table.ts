@@ -9,7 +9,7 @@ import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction, TransactionInput } from '../../model/transactions.js';
 import { isBadRange, normaliseFilters, sameFilters } from './filters.js';
 import { transactionsToCsv } from './transactions-csv.js';
-import { currencyCode, DEFAULT_SORT, FilterJob, parseSort, sameSort, sortName, TransactionIndex, TransactionView, columnWidths, yieldToMain, type SortKey, type SortName, type SortSpec } from './transaction-view.js';
+import { currencyCode, FilterJob, parseSort, sameSort, sortName, TransactionIndex, TransactionView, columnWidths, yieldToMain, type SortKey, type SortName, type SortSpec } from './transaction-view.js';
 import { tableStyles } from './mono-transaction-table.styles.js';
 
 /** Rows kept in the DOM above and below the visible ones, so fast scrolling shows no gaps. */
@@ -81,7 +81,7 @@ export class MonoTransactionTable extends MonoElement {
   @property({ attribute: false }) filters: TransactionFilters = {};
 
   /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`; the header buttons change it. */
-  @property() sort: SortName = sortName(DEFAULT_SORT);
+  @property() sort: SortName = 'date-desc';
 
   /** BCP 47 locale for money, dates and the column headings. */
   @property() locale = 'en-NG';

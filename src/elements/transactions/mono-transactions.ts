@@ -17,7 +17,7 @@ import { readTransactions } from './direct-data.js';
 import { covers, isBadRange, MAX_NARRATION, normaliseFilters, sameFilters, toIsoDay, toTypeFilter, type NormalFilters, type TypeFilter } from './filters.js';
 import { MonoTransactionTable } from './mono-transaction-table.js';
 import { transactionsStyles } from './mono-transactions.styles.js';
-import { currencyCode, DEFAULT_SORT, parseSort, sortName, TransactionView, type SortName } from './transaction-view.js';
+import { currencyCode, parseSort, sortName, TransactionView, type SortName } from './transaction-view.js';
 import { transactionsToCsv } from './transactions-csv.js';
 
 /** What one load brought: the rows (all pages so far in "load more" mode) and the host query they answer. */
@@ -119,7 +119,7 @@ export class MonoTransactions extends MonoDataElement {
   @property() pager: 'pages' | 'more' = 'pages';
 
   /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`. */
-  @property() sort: SortName = sortName(DEFAULT_SORT);
+  @property() sort: SortName = 'date-desc';
 
   /**
    * ISO 4217 code of rows that do not name their currency (Mono's v2 rows never do). Default: the
@@ -379,9 +379,8 @@ export class MonoTransactions extends MonoDataElement {
     this.#userChanged();
   };
 
-  readonly #onViewChange = () => {
-    const table = this.#table;
-    if (!table) return;
+  readonly #onViewChange = (event: Event) => {
+    const table = event.target as MonoTransactionTable;
     this.#shownCount = table.shownView.length;
     this.#filtering = table.filtering;
     // After a sort, the new order is said with the count (aria-sort alone is read only when moving through the headers).
@@ -391,9 +390,8 @@ export class MonoTransactions extends MonoDataElement {
     this.requestUpdate();
   };
 
-  readonly #onSortChange = () => {
-    if (!this.#table) return;
-    this.sort = this.#table.sort;
+  readonly #onSortChange = (event: Event) => {
+    this.sort = (event.target as MonoTransactionTable).sort;
     this.#sortedByUser = true;
   };
 
