@@ -222,9 +222,9 @@ export class MonoTransactionTable extends MonoElement {
     const keepPlace = dataChanged && isExtension(this.view.rows, this.#index.rows) && sameFilters(this.view.filters, filters) && sameSort(this.view.sort, sort);
     const job = this.#index.query(filters, sort, dataChanged ? undefined : this.view);
     this.#job = job;
-    // New rows with no filter finish here rather than showing an empty table for a frame; filter passes
-    // (typing) still run in slices, so that the page stays responsive.
-    if (job.step(dataChanged && job.totalsOnly ? Infinity : SYNC_BUDGET_MS)) {
+    // New rows with no filter are done as the job is made (no empty table for a frame); filter passes
+    // (typing) run here for a few milliseconds, then in slices, so that the page stays responsive.
+    if (job.step(SYNC_BUDGET_MS)) {
       this.pending = false;
       this.#jobDone = undefined;
       this.#adopt(job.result!, keepPlace);

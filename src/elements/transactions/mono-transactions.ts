@@ -567,10 +567,9 @@ export class MonoTransactions extends MonoDataElement {
     const loaded = this.#current;
     if (!loaded || this.transactions != null || !this.paginate) return nothing;
     if (this.pager === 'more') {
+      const shown = formatNumber(loaded.transactions.length, locale);
       return html`<div part="pager" class="pager more">
-        <span class="page-info">${loaded.totalKnown
-          ? msg(locale, 'txnShowingOf', { shown: formatNumber(loaded.transactions.length, locale), total: formatNumber(loaded.total, locale) })
-          : msg(locale, 'txnShowing', { shown: formatNumber(loaded.transactions.length, locale) })}</span>
+        <span class="page-info">${loaded.totalKnown ? msg(locale, 'txnShowingOf', { shown, total: formatNumber(loaded.total, locale) }) : msg(locale, 'txnShowing', { shown })}</span>
         ${loaded.hasNext
           ? html`<button part="load-more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${this.#loadMore}>
               ${loading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${msg(locale, 'txnLoadMore')}

@@ -261,11 +261,6 @@ export class FilterJob {
     return this.result !== undefined;
   }
 
-  /** No filter: done as soon as made (see the constructor). */
-  get totalsOnly(): boolean {
-    return this.#out === this.source;
-  }
-
   step(budgetMs: number): boolean {
     if (this.result) return true;
     const deadline = performance.now() + budgetMs;
