@@ -212,7 +212,7 @@ export class MonoTransactions extends MonoDataElement {
   /** Offers the shown rows as a CSV download (what the "Export CSV" button does). */
   downloadCSV(): void {
     const day = new Date().toISOString().slice(0, 10);
-    downloadCsv(csvFileName('transactions', this.transactions != null ? undefined : this.resolvedAccountId, day), this.toCSV(), this.renderRoot as ShadowRoot);
+    downloadCsv(csvFileName('transactions', this.resolvedAccountId, day), this.toCSV(), this.renderRoot as ShadowRoot);
   }
 
   /** Loads again from the host, skipping the cache. */
@@ -274,7 +274,7 @@ export class MonoTransactions extends MonoDataElement {
     return { ...one, accountId, query, complete: page === 1 && !one.hasNext };
   }
 
-  /** The loaded rows if they belong to the account and client shown now (never another account's). */
+  /** The loaded rows if they belong to the account and client shown now (never another account's, and none while `.transactions` is set). */
   get #current(): LoadedTransactions | undefined {
     const loaded = this.#loaded;
     return loaded && loaded.accountId === this.resolvedAccountId && this.#loadedBy.get(loaded) === this.client ? loaded : undefined;
@@ -301,7 +301,7 @@ export class MonoTransactions extends MonoDataElement {
     this.#fromUser = false;
 
     const value = this.resource.value;
-    if (value && value !== this.#loaded && this.resource.status === 'loaded') this.#loaded = value;
+    if (value && this.resource.status === 'loaded') this.#loaded = value;
   }
 
   #readDirect(): void {
@@ -410,7 +410,7 @@ export class MonoTransactions extends MonoDataElement {
   /** "Page 2 of 4" while the host pages the rows (Previous / Next), else null. */
   #pageText(locale: string): string | null {
     const loaded = this.#current;
-    if (!loaded || this.transactions != null || !this.paginate || this.pager === 'more') return null;
+    if (!loaded || !this.paginate || this.pager === 'more') return null;
     const pages = this.#pageCount(loaded);
     if (pages <= 1 && loaded.page <= 1) return null;
     const page = formatNumber(loaded.page, locale);
@@ -565,7 +565,7 @@ export class MonoTransactions extends MonoDataElement {
 
   #renderPager(locale: string, loading: boolean) {
     const loaded = this.#current;
-    if (!loaded || this.transactions != null || !this.paginate) return nothing;
+    if (!loaded || !this.paginate) return nothing;
     if (this.pager === 'more') {
       const shown = formatNumber(loaded.transactions.length, locale);
       return html`<div part="pager" class="pager more">
