@@ -19,8 +19,7 @@ export const MAX_NARRATION = 100;
 
 /** An ISO day from `YYYY-MM-DD` or Mono's `DD-MM-YYYY`; undefined for anything else. */
 export function toIsoDay(value: string | null | undefined): string | undefined {
-  const iso = normalizeDate(value ?? undefined);
-  return iso ? iso.slice(0, 10) : undefined;
+  return normalizeDate(value)?.slice(0, 10);
 }
 
 export function toTypeFilter(value: unknown): TypeFilter {
