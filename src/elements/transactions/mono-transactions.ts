@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { getAccount, getTransactions } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
-import { live } from 'lit/directives/live.js';
 import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError } from '../../client/errors.js';
 import { csvFileName, downloadCsv } from '../../core/csv.js';
@@ -429,7 +428,24 @@ export class MonoTransactions extends MonoDataElement {
     return count === 1 ? msg(locale, 'txnCountOne') : msg(locale, 'txnCountMany', { count: formatNumber(count, locale) });
   }
 
+  /**
+   * The filter fields show the filters after every render, also where a field kept what the user entered and the
+   * filter was set back (say by a mono-filter-change listener), which a template binding misses: it compares with
+   * the value it last wrote, not with the field's.
+   */
+  #showFilters(): void {
+    const type = toTypeFilter(this.type);
+    for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('[part~=toolbar] input')) {
+      if (input.type === 'radio') input.checked = input.value === type;
+      else {
+        const value = input.type === 'search' ? (this.narration ?? '') : (toIsoDay(input.part.contains('start-input') ? this.start : this.end) ?? '');
+        if (input.value !== value) input.value = value;
+      }
+    }
+  }
+
   protected override updated(): void {
+    this.#showFilters();
     const button = this.renderRoot.querySelector('[part~="load-more-button"]');
     if (this.#loadMoreHadFocus && !button) {
       // The last page arrived and the button went away: keep the focus in the list, on the first new row.
@@ -494,7 +510,6 @@ export class MonoTransactions extends MonoDataElement {
   #renderToolbar(locale: string) {
     const start = toIsoDay(this.start) ?? '';
     const end = toIsoDay(this.end) ?? '';
-    const type = toTypeFilter(this.type);
     const types: [TypeFilter, 'txnTypeAll' | 'txnTypeCredit' | 'txnTypeDebit'][] = [
       ['all', 'txnTypeAll'],
       ['credit', 'txnTypeCredit'],
@@ -503,17 +518,17 @@ export class MonoTransactions extends MonoDataElement {
     return html`<div part="toolbar" class="toolbar" role="search" aria-label=${msg(locale, 'txnFilters')}>
       <label class="field">
         <span>${msg(locale, 'txnFrom')}</span>
-        <input part="start-input" type="date" .value=${live(start)} max=${end || nothing} @change=${this.#onStart} />
+        <input part="start-input" type="date" max=${end || nothing} @change=${this.#onStart} />
       </label>
       <label class="field">
         <span>${msg(locale, 'txnTo')}</span>
-        <input part="end-input" type="date" .value=${live(end)} min=${start || nothing} @change=${this.#onEnd} />
+        <input part="end-input" type="date" min=${start || nothing} @change=${this.#onEnd} />
       </label>
       <fieldset part="type-filter" class="segmented">
         <legend class="sr-only">${msg(locale, 'txnType')}</legend>
         ${types.map(
           ([value, key]) => html`<label class=${value}>
-            <input type="radio" name="type" value=${value} .checked=${live(type === value)} @change=${this.#onType} /><span>${msg(locale, key)}</span>
+            <input type="radio" name="type" value=${value} @change=${this.#onType} /><span>${msg(locale, key)}</span>
           </label>`,
         )}
       </fieldset>
@@ -526,7 +541,6 @@ export class MonoTransactions extends MonoDataElement {
           placeholder=${msg(locale, 'txnSearch')}
           maxlength=${MAX_NARRATION}
           autocomplete="off"
-          .value=${live(this.narration ?? '')}
           @input=${this.#onSearch}
         />
       </label>

@@ -217,6 +217,27 @@ describe('<mono-transactions>', () => {
       expect(el.hasAttribute('narration')).to.equal(false);
     });
 
+    it('shows the filters in its fields when a mono-filter-change listener sets them back', async () => {
+      const el = await fixture<MonoTransactions>(html`<mono-transactions locale="en-NG" .transactions=${makeRows(20)}></mono-transactions>`);
+      await el.settled;
+      el.addEventListener('mono-filter-change', () => {
+        el.start = el.type = el.narration = undefined;
+      });
+      const search = part(el, 'search-input') as HTMLInputElement;
+      typeInto(search, 'pos');
+      await el.settled;
+      expect(search.value, 'the search field').to.equal('');
+      const start = part(el, 'start-input') as HTMLInputElement;
+      changeInput(start, '2025-05-01');
+      await el.settled;
+      expect(start.value, 'the start field').to.equal('');
+      el.shadowRoot!.querySelector<HTMLInputElement>('input[name=type][value=credit]')!.click();
+      await el.settled;
+      const checked = [...el.shadowRoot!.querySelectorAll<HTMLInputElement>('input[name=type]')].filter((r) => r.checked).map((r) => r.value);
+      expect(checked, 'the type choice').to.deep.equal(['all']);
+      expect(el.shown).to.have.length(20);
+    });
+
     it('leaves keyboard focus in the search field when Clear filters goes away with the empty state', async () => {
       const { el } = await mount('account-id="txns_50" paginate="false" narration="no such narration anywhere"');
       const clear = el.shadowRoot!.querySelector<HTMLButtonElement>('.empty-message button')!;
