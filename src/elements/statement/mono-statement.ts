@@ -1,6 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { getAccount, getStatement, getStatementJob, requestStatementPdf, statementPdfUrl } from '../../client/resources.js';
-import { property, query, state } from 'lit/decorators.js';
+import { property, state } from 'lit/decorators.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
 import { clip, formatDate, formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
@@ -96,7 +96,6 @@ export class MonoStatement extends MonoDataElement {
   private pdfAbort?: AbortController;
   private pdfKey?: string;
 
-  @query('[part=pdf-button]') private pdfButton?: HTMLButtonElement;
 
   constructor() {
     super();
@@ -205,14 +204,18 @@ export class MonoStatement extends MonoDataElement {
 
   private onPdfClick = () => void this.requestPdf();
 
+  #focusPdfButton(): void {
+    this.renderRoot.querySelector<HTMLElement>('[part=pdf-button]')?.focus();
+  }
+
   private onCancelClick = () => {
     this.cancelPdf();
-    this.pdfButton?.focus();
+    this.#focusPdfButton();
   };
 
   private onPdfRetry = () => {
     // The retry button goes away with the problem it belongs to; focus stays on the PDF controls.
-    this.pdfButton?.focus();
+    this.#focusPdfButton();
     void this.requestPdf();
   };
 
