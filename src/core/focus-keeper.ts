@@ -6,7 +6,7 @@ import type { ReactiveController, ReactiveElement } from 'lit';
  * falling to the page's body. Focus the user moved elsewhere is left alone.
  */
 export class FocusKeeper implements ReactiveController {
-  private hadFocus = false;
+  #hadFocus = false;
 
   constructor(
     private readonly host: ReactiveElement,
@@ -16,11 +16,11 @@ export class FocusKeeper implements ReactiveController {
   }
 
   hostUpdate(): void {
-    this.hadFocus = Boolean(this.host.shadowRoot?.activeElement);
+    this.#hadFocus = Boolean(this.host.shadowRoot?.activeElement);
   }
 
   hostUpdated(): void {
-    if (!this.hadFocus || this.host.shadowRoot?.activeElement) return;
+    if (!this.#hadFocus || this.host.shadowRoot?.activeElement) return;
     const active = document.activeElement;
     if (active && active !== document.body) return;
     const target = this.target();

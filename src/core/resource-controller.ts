@@ -44,184 +44,187 @@ export function describeError(error: MonoError, locale: string): string {
  * loading / empty / error (with retry) / loaded states.
  */
 export class ResourceController<T, A extends readonly unknown[] = []> implements ReactiveController {
-  private state: 'initial' | 'pending' | 'complete' | 'error' = 'initial';
-  private current?: T;
-  private failure?: unknown;
+  #state: 'initial' | 'pending' | 'complete' | 'error' = 'initial';
+  #current?: T;
+  #failure?: unknown;
   /** The inputs of the latest load: client, account id, retry generation, then the element's args. */
-  private inputs?: readonly unknown[];
-  private latest = 0;
-  private abort?: AbortController;
-  private whenSettled?: { promise: Promise<void>; resolve: () => void };
-  private generation = 0;
-  private unsubscribe?: () => void;
-  private subscribedTo?: MonoDataClient;
+  #inputs?: readonly unknown[];
+  #latest = 0;
+  #abort?: AbortController;
+  #whenSettled?: { promise: Promise<void>; resolve: () => void };
+  #generation = 0;
+  #unsubscribe?: () => void;
+  #subscribedTo?: MonoDataClient;
   /** The account the current value was loaded for. */
-  private valueFor?: string;
+  #valueFor?: string;
   /** A reload's "Loading…" is said only if it lasts: after a sync every element reloads at once. */
-  private readonly spoken: SettledText;
-  private slowTimer?: ReturnType<typeof setTimeout>;
-  private leaving?: ReturnType<typeof setTimeout>;
+  readonly #spoken: SettledText;
+  #slowTimer?: ReturnType<typeof setTimeout>;
+  #leaving?: ReturnType<typeof setTimeout>;
   /** The current load has run past `slowLoad.afterMs`: a host that never answers (up to ~80 s with the retries) is not silent. */
   slow = false;
 
-  constructor(
-    private readonly host: MonoDataElement,
-    private readonly options: ResourceOptions<T, A>,
-  ) {
+  readonly #host: MonoDataElement;
+  readonly #options: ResourceOptions<T, A>;
+
+  constructor(host: MonoDataElement, options: ResourceOptions<T, A>) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
-    this.spoken = new SettledText(host);
+    this.#spoken = new SettledText(host);
   }
 
   hostConnected(): void {
-    clearTimeout(this.leaving);
-    this.subscribe();
+    clearTimeout(this.#leaving);
+    this.#subscribe();
     // Back in the page: load what changed while it was out, or what its removal stopped.
-    if (this.host.hasUpdated) this.host.requestUpdate();
+    if (this.#host.hasUpdated) this.#host.requestUpdate();
   }
 
   /** Before each render in the page: a change of client, account, retry generation or args starts a new load. */
   hostUpdate(): void {
-    const { host, options } = this;
+    const host = this.#host;
+    const options = this.#options;
     if (!host.isConnected) return;
-    if (this.subscribedTo !== host.client) this.subscribe();
-    const inputs = [host.client, host.resolvedAccountId, this.generation, ...(options.args?.() ?? [])];
-    const previous = this.inputs;
+    if (this.#subscribedTo !== host.client) this.#subscribe();
+    const inputs = [host.client, host.resolvedAccountId, this.#generation, ...(options.args?.() ?? [])];
+    const previous = this.#inputs;
     if (previous && previous.length === inputs.length && inputs.every((value, i) => Object.is(value, previous[i]))) return;
-    this.inputs = inputs;
-    void this.load(inputs[0] as MonoDataClient, inputs[1] as string | undefined, inputs.slice(3) as unknown as A);
+    this.#inputs = inputs;
+    void this.#load(inputs[0] as MonoDataClient, inputs[1] as string | undefined, inputs.slice(3) as unknown as A);
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.slowTimer);
-    this.unsubscribe?.();
-    this.unsubscribe = undefined;
-    this.subscribedTo = undefined;
+    clearTimeout(this.#slowTimer);
+    this.#unsubscribe?.();
+    this.#unsubscribe = undefined;
+    this.#subscribedTo = undefined;
     // A removed element stops its load: against a slow host it would hold one of the browser's few connections
     // to it through every retry, ahead of the page's new requests. One that is only moved keeps its load.
-    this.leaving = setTimeout(() => {
-      if (this.host.isConnected || this.state !== 'pending') return;
-      this.latest++; // its answer, aborted now, is dropped unseen: nothing renders or fires off the page
-      this.abort?.abort();
-      this.inputs = undefined;
-      this.state = 'initial';
-      this.settle();
+    this.#leaving = setTimeout(() => {
+      if (this.#host.isConnected || this.#state !== 'pending') return;
+      this.#latest++; // its answer, aborted now, is dropped unseen: nothing renders or fires off the page
+      this.#abort?.abort();
+      this.#inputs = undefined;
+      this.#state = 'initial';
+      this.#settle();
     });
   }
 
-  private async load(client: MonoDataClient, accountId: string | undefined, args: A): Promise<void> {
-    this.abort?.abort();
-    const call = ++this.latest;
-    clearTimeout(this.slowTimer);
+  async #load(client: MonoDataClient, accountId: string | undefined, args: A): Promise<void> {
+    this.#abort?.abort();
+    const call = ++this.#latest;
+    clearTimeout(this.#slowTimer);
     this.slow = false;
     if (!accountId) {
-      this.state = 'initial';
-      return this.settle();
+      this.#state = 'initial';
+      return this.#settle();
     }
-    const abort = (this.abort = new AbortController());
-    this.state = 'pending';
-    this.host.requestUpdate();
-    this.slowTimer = setTimeout(() => {
+    const abort = (this.#abort = new AbortController());
+    this.#state = 'pending';
+    this.#host.requestUpdate();
+    this.#slowTimer = setTimeout(() => {
       this.slow = true;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }, slowLoad.afterMs);
     let value: T | undefined;
     let failure: unknown;
     let failed = false;
     try {
-      value = await this.options.load(client, accountId, args, abort.signal);
+      value = await this.#options.load(client, accountId, args, abort.signal);
     } catch (e) {
       failed = true;
       failure = e;
     }
     // A newer load started meanwhile: this answer is old, whatever it is.
-    if (call !== this.latest) return;
-    clearTimeout(this.slowTimer);
+    if (call !== this.#latest) return;
+    clearTimeout(this.#slowTimer);
     this.slow = false;
-    this.current = value;
-    this.failure = failure;
-    if (failed) this.failed(failure);
+    this.#current = value;
+    this.#failure = failure;
+    if (failed) this.#failed(failure);
     else {
-      this.valueFor = accountId;
-      this.host.emit('mono-load', { resource: this.options.resource, data: value } as MonoLoadDetail);
+      this.#valueFor = accountId;
+      this.#host.emit('mono-load', { resource: this.#options.resource, data: value } as MonoLoadDetail);
     }
-    this.state = failed ? 'error' : 'complete';
-    this.settle();
-    this.host.requestUpdate();
+    this.#state = failed ? 'error' : 'complete';
+    this.#settle();
+    this.#host.requestUpdate();
   }
 
-  private failed(e: unknown): void {
+  #failed(e: unknown): void {
     const error = toMonoError(e);
     if (error.kind === 'aborted') return;
-    this.host.emit('mono-error', { error });
-    const accountId = this.host.resolvedAccountId;
-    if (error.kind === 'reauth-required' && accountId) this.host.emit('mono-reauth-required', { accountId });
+    this.#host.emit('mono-error', { error });
+    const accountId = this.#host.resolvedAccountId;
+    if (error.kind === 'reauth-required' && accountId) this.#host.emit('mono-reauth-required', { accountId });
   }
 
-  private settle(): void {
-    this.whenSettled?.resolve();
-    this.whenSettled = undefined;
+  #settle(): void {
+    this.#whenSettled?.resolve();
+    this.#whenSettled = undefined;
   }
 
   get status(): ResourceStatus {
-    switch (this.state) {
+    switch (this.#state) {
       case 'initial':
-        return this.host.resolvedAccountId ? 'loading' : 'idle';
+        return this.#host.resolvedAccountId ? 'loading' : 'idle';
       case 'pending':
         return 'loading';
       case 'error':
         return this.error?.kind === 'aborted' ? 'loading' : 'error';
       case 'complete':
-        return this.options.isEmpty?.(this.current as T) ? 'empty' : 'loaded';
+        return this.#options.isEmpty?.(this.#current as T) ? 'empty' : 'loaded';
     }
   }
 
   /** The last loaded value (kept while a reload runs). */
   get value(): T | undefined {
-    return this.current;
+    return this.#current;
   }
 
   /** The loaded value while the same account reloads, unless it was empty. */
-  private keptValue(): T | undefined {
-    const value = this.current;
-    if (value === undefined || this.valueFor !== this.host.resolvedAccountId || this.options.isEmpty?.(value)) return undefined;
+  #keptValue(): T | undefined {
+    const value = this.#current;
+    if (value === undefined || this.#valueFor !== this.#host.resolvedAccountId || this.#options.isEmpty?.(value)) return undefined;
     return value;
   }
 
   get error(): MonoError | undefined {
-    return this.state === 'error' ? toMonoError(this.failure) : undefined;
+    return this.#state === 'error' ? toMonoError(this.#failure) : undefined;
   }
 
   /** Loads again, skipping nothing cached (errors are never cached). */
   retry = (): void => {
-    this.generation++;
-    this.host.requestUpdate();
+    this.#generation++;
+    this.#host.requestUpdate();
   };
 
   /** Re-runs the load now and returns when it settles. */
   async reload(): Promise<void> {
     this.retry();
-    await this.host.updateComplete;
+    await this.#host.updateComplete;
     await this.settled;
   }
 
   /** Settles when the current load does, the newest one if loads replaced each other (never rejects). */
   get settled(): Promise<void> {
-    if (this.state !== 'pending') return Promise.resolve();
-    if (!this.whenSettled) {
+    if (this.#state !== 'pending') return Promise.resolve();
+    if (!this.#whenSettled) {
       let resolve!: () => void;
       const promise = new Promise<void>((r) => (resolve = r));
-      this.whenSettled = { promise, resolve };
+      this.#whenSettled = { promise, resolve };
     }
-    return this.whenSettled.promise;
+    return this.#whenSettled.promise;
   }
 
   /** The element's body for the current state; `loaded` renders the data. */
   render(states: RenderStates<T>): TemplateResult {
-    const locale = this.host.resolvedLocale;
+    const locale = this.#host.resolvedLocale;
     const status = this.status;
     // A reload of the same account shows what was loaded; else an element's own loading state (the income
     // analysis: "This can take a minute") says its own words.
-    const kept = status === 'loading' && states.keepOnReload ? this.keptValue() : undefined;
+    const kept = status === 'loading' && states.keepOnReload ? this.#keptValue() : undefined;
     const custom = status === 'loading' && kept === undefined ? states.loading?.() : undefined;
     const loadingText = msg(locale, this.slow && custom === undefined ? 'loadingSlow' : 'loading');
     const announce = status === 'loading' ? loadingText : status === 'empty' ? (states.emptyText ?? msg(locale, 'empty')) : '';
@@ -248,19 +251,19 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         body = html`<div part="empty" class="state empty"><slot name="empty">${states.emptyText ?? msg(locale, 'empty')}</slot></div>`;
         break;
       case 'loaded':
-        body = states.loaded(this.current as T);
+        body = states.loaded(this.#current as T);
         break;
     }
-    const reload = status === 'loading' && this.current !== undefined && this.valueFor === this.host.resolvedAccountId;
-    return html`<div class="sr-only" role="status" aria-live="polite">${reload ? this.spoken.text(announce) : this.spoken.at(announce)}</div>${body}`;
+    const reload = status === 'loading' && this.#current !== undefined && this.#valueFor === this.#host.resolvedAccountId;
+    return html`<div class="sr-only" role="status" aria-live="polite">${reload ? this.#spoken.text(announce) : this.#spoken.at(announce)}</div>${body}`;
   }
 
-  private subscribe(): void {
-    this.unsubscribe?.();
-    const client = this.host.client;
-    this.subscribedTo = client;
-    this.unsubscribe = client.onInvalidate((accountId) => {
-      if (accountId === undefined || accountId === this.host.resolvedAccountId) this.retry();
+  #subscribe(): void {
+    this.#unsubscribe?.();
+    const client = this.#host.client;
+    this.#subscribedTo = client;
+    this.#unsubscribe = client.onInvalidate((accountId) => {
+      if (accountId === undefined || accountId === this.#host.resolvedAccountId) this.retry();
     });
   }
 }

@@ -5,9 +5,9 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
  * reloads after a sync, is read out once, as its outcome, not at every step.
  */
 export class SettledText implements ReactiveController {
-  private shown = '';
-  private pending = '';
-  private timer?: ReturnType<typeof setTimeout> | undefined;
+  #shown = '';
+  #pending = '';
+  #timer?: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -18,25 +18,25 @@ export class SettledText implements ReactiveController {
 
   /** What the region says now; `next` takes its place once it has stayed the same for `delay` ms. */
   text(next: string): string {
-    if (next !== this.pending) {
-      this.pending = next;
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.shown = this.pending;
+    if (next !== this.#pending) {
+      this.#pending = next;
+      clearTimeout(this.#timer);
+      this.#timer = setTimeout(() => {
+        this.#shown = this.#pending;
         this.host.requestUpdate();
       }, this.delay);
     }
-    return this.shown;
+    return this.#shown;
   }
 
   /** Says `now` at once (a first load, an error), dropping anything held back. */
   at(now: string): string {
-    clearTimeout(this.timer);
-    this.shown = this.pending = now;
+    clearTimeout(this.#timer);
+    this.#shown = this.#pending = now;
     return now;
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 }

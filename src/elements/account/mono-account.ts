@@ -107,8 +107,8 @@ export class MonoAccount extends MonoDataElement {
   @state() private polled?: Account;
   @state() private pollState: PollState = 'idle';
   /** The loaded value the polling belongs to; a new load (other account, retry, sync) starts over. */
-  private pollBase?: Account;
-  private pollAbort?: AbortController;
+  #pollBase?: Account;
+  #pollAbort?: AbortController;
 
   /** The account as shown: the latest read, including those made while PROCESSING. */
   get account(): Account | undefined {
@@ -119,42 +119,42 @@ export class MonoAccount extends MonoDataElement {
     super.connectedCallback();
     // Polling stops while detached (the loop is aborted but its state kept); coming back resumes it.
     const accountId = this.resolvedAccountId;
-    if (this.pollState === 'polling' && this.pollBase && accountId) void this.poll(this.pollBase, accountId, this.client);
+    if (this.pollState === 'polling' && this.#pollBase && accountId) void this.#poll(this.#pollBase, accountId, this.client);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopPolling();
+    this.#stopPolling();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const base = this.resource.status === 'loaded' ? this.resource.value : undefined;
-    if (base === this.pollBase) return;
-    this.stopPolling();
-    this.pollBase = base;
+    if (base === this.#pollBase) return;
+    this.#stopPolling();
+    this.#pollBase = base;
     this.polled = undefined;
     this.pollState = 'idle';
     const accountId = this.resolvedAccountId;
-    if (base?.dataStatus === 'PROCESSING' && accountId && this.isConnected) void this.poll(base, accountId, this.client);
+    if (base?.dataStatus === 'PROCESSING' && accountId && this.isConnected) void this.#poll(base, accountId, this.client);
   }
 
-  private stopPolling(): void {
-    this.pollAbort?.abort();
-    this.pollAbort = undefined;
+  #stopPolling(): void {
+    this.#pollAbort?.abort();
+    this.#pollAbort = undefined;
   }
 
-  private checkAgain = (): void => {
-    const base = this.pollBase;
+  #checkAgain = (): void => {
+    const base = this.#pollBase;
     const accountId = this.resolvedAccountId;
-    if (base && accountId) void this.poll(base, accountId, this.client);
+    if (base && accountId) void this.#poll(base, accountId, this.client);
   };
 
   /** Reads the account again (skipping the cache) with backoff until its status is no longer PROCESSING. */
-  private async poll(base: Account, accountId: string, client: MonoDataClient): Promise<void> {
-    this.stopPolling();
+  async #poll(base: Account, accountId: string, client: MonoDataClient): Promise<void> {
+    this.#stopPolling();
     const controller = new AbortController();
-    this.pollAbort = controller;
+    this.#pollAbort = controller;
     const { signal } = controller;
     this.pollState = 'polling';
     const limit = Math.floor(nonNegative(this.pollLimit, 8));
@@ -180,19 +180,19 @@ export class MonoAccount extends MonoDataElement {
   }
 
   protected override render() {
-    return this.resource.render({ loaded: () => this.renderAccount(this.account!) });
+    return this.resource.render({ loaded: () => this.#renderAccount(this.account!) });
   }
 
-  private renderAccount(a: Account) {
+  #renderAccount(a: Account) {
     const locale = this.resolvedLocale;
     const balance = formatMoney(a.balance, a.currency, locale, { wrap: true });
-    const number = this.renderAccountNumber(a, locale);
+    const number = this.#renderAccountNumber(a, locale);
     if (this.compact) {
       return html`<div part="base" class="account compact">
         <span part="institution" class="institution">${a.institution.name}</span>
         <span part="account-number">${number}</span>
         <span part="balance"><span class="sr-only">${msg(locale, 'accountBalance')}: </span><span class="amount"><bdi>${balance}</bdi></span></span>
-        ${this.renderStatus(a, locale, true)}
+        ${this.#renderStatus(a, locale, true)}
       </div>`;
     }
     const typeName = msg(locale, TYPE_NAMES[a.accountType]);
@@ -232,13 +232,13 @@ export class MonoAccount extends MonoDataElement {
         </div>
         <div class="status">
           <dt>${msg(locale, 'accountDataStatus')}</dt>
-          <dd>${this.renderStatus(a, locale, false)}</dd>
+          <dd>${this.#renderStatus(a, locale, false)}</dd>
         </div>
       </dl>
     </div>`;
   }
 
-  private renderAccountNumber(a: Account, locale: string) {
+  #renderAccountNumber(a: Account, locale: string) {
     const last4 = a.accountNumber.slice(-4);
     if (!last4) return msg(locale, 'accountNotProvided');
     // Screen readers get "ending in 6789" instead of four bullets read out one by one.
@@ -248,7 +248,7 @@ export class MonoAccount extends MonoDataElement {
       >`;
   }
 
-  private renderStatus(a: Account, locale: string, compact: boolean) {
+  #renderStatus(a: Account, locale: string, compact: boolean) {
     const status: DataStatus = a.dataStatus;
     const word = msg(locale, `accountStatus${status}` as MessageKey);
     let help: string;
@@ -277,7 +277,7 @@ export class MonoAccount extends MonoDataElement {
       >${gaveUp
         ? html`<span class="gave-up">
             ${compact ? html`<span class="sr-only">${msg(locale, 'accountStillProcessing')}</span>` : nothing}
-            <button part="check-again" class="button secondary small" type="button" @click=${this.checkAgain}>
+            <button part="check-again" class="button secondary small" type="button" @click=${this.#checkAgain}>
               ${msg(locale, 'accountCheckAgain')}
             </button>
           </span>`

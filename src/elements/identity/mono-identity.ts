@@ -98,7 +98,7 @@ export class MonoIdentity extends MonoDataElement {
 
   /** Fields the user revealed with their toggle; forgotten when the account changes. */
   @state() private revealed: ReadonlySet<SensitiveField> = new Set();
-  private revealedFor?: string;
+  #revealedFor?: string;
 
   /** Whether `field` is currently shown unmasked. */
   isRevealed(field: SensitiveField): boolean {
@@ -116,8 +116,8 @@ export class MonoIdentity extends MonoDataElement {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     const accountId = this.resolvedAccountId;
-    if (accountId !== this.revealedFor) {
-      this.revealedFor = accountId;
+    if (accountId !== this.#revealedFor) {
+      this.#revealedFor = accountId;
       if (this.revealed.size) this.revealed = new Set();
     }
   }
@@ -125,19 +125,19 @@ export class MonoIdentity extends MonoDataElement {
   protected override render() {
     const locale = this.resolvedLocale;
     return this.resource.render({
-      loaded: (identity) => this.renderIdentity(identity, locale),
+      loaded: (identity) => this.#renderIdentity(identity, locale),
       emptyText: msg(locale, 'identityEmpty'),
     });
   }
 
-  private renderIdentity(identity: Identity, locale: string) {
+  #renderIdentity(identity: Identity, locale: string) {
     return html`<div part="base" class="identity">
       <dl part="fields">
         ${FIELDS.map(
           ([name, label]) =>
             html`<div class="field" data-field=${name}>
               <dt>${msg(locale, label)}</dt>
-              <dd>${this.renderValue(name, identity, locale)}</dd>
+              <dd>${this.#renderValue(name, identity, locale)}</dd>
             </div>`,
         )}
       </dl>
@@ -147,8 +147,8 @@ export class MonoIdentity extends MonoDataElement {
     </div>`;
   }
 
-  private renderValue(name: FieldName, identity: Identity, locale: string) {
-    const whole = this.fieldValue(name, identity, locale);
+  #renderValue(name: FieldName, identity: Identity, locale: string) {
+    const whole = this.#fieldValue(name, identity, locale);
     const value = whole && clip(whole);
     if (!present(value)) {
       return html`<span part="value not-provided" class="not-provided">${msg(locale, 'identityNotProvided')}</span>`;
@@ -181,7 +181,7 @@ export class MonoIdentity extends MonoDataElement {
           </button>`}`;
   }
 
-  private fieldValue(name: FieldName, identity: Identity, locale: string): string | null {
+  #fieldValue(name: FieldName, identity: Identity, locale: string): string | null {
     switch (name) {
       case 'address':
         return [identity.addressLine1, identity.addressLine2].filter(present).join(', ') || null;

@@ -49,31 +49,31 @@ export class MonoProvider extends MonoElement {
   @property({ attribute: false }) messages?: Partial<Messages> | undefined;
 
   /** What the elements inside receive; they are called again whenever it changes. */
-  private readonly context = new ContextProvider(this);
+  readonly #context = new ContextProvider(this);
 
-  private ownClient?: MonoDataClient;
+  #ownClient?: MonoDataClient;
 
   override connectedCallback(): void {
     // Provide before announcing and before the first render, so that children never load through a default client.
-    this.refresh();
+    this.#refresh();
     super.connectedCallback();
   }
 
   protected override willUpdate(): void {
-    this.refresh();
+    this.#refresh();
   }
 
-  private builtWith: unknown[] = [];
+  #builtWith: unknown[] = [];
 
-  private refresh(): void {
+  #refresh(): void {
     // `fetch` and a headers function are read at each request, so a new function of the same meaning (a React
     // render's inline arrow) keeps the client and its cache; other headers are compared by their content.
     const { headers } = this;
     const headersKey = typeof headers === 'function' || headers === undefined ? typeof headers : headersContent(headers);
     const inputs = [this.endpoint, headersKey, this.credentials, this.client];
-    if (!this.ownClient || inputs.some((v, i) => v !== this.builtWith[i])) {
-      this.builtWith = inputs;
-      this.ownClient =
+    if (!this.#ownClient || inputs.some((v, i) => v !== this.#builtWith[i])) {
+      this.#builtWith = inputs;
+      this.#ownClient =
         this.client ??
         new MonoDataClient({
           endpoint: this.endpoint,
@@ -82,16 +82,16 @@ export class MonoProvider extends MonoElement {
           credentials: this.credentials,
         });
     }
-    const client = this.ownClient;
+    const client = this.#ownClient;
     const { accountId, locale, messages } = this;
-    const v = this.context.value;
+    const v = this.#context.value;
     if (v?.client === client && v.accountId === (accountId || undefined) && v.locale === (locale || undefined) && v.messages === messages) return;
-    this.context.value = { client, endpoint: client.endpoint, accountId: accountId || undefined, locale: locale || undefined, messages };
+    this.#context.value = { client, endpoint: client.endpoint, accountId: accountId || undefined, locale: locale || undefined, messages };
   }
 
   /** The client every element inside uses (for `invalidate()` after a host-side change). */
   get sharedClient(): MonoDataClient | undefined {
-    return this.ownClient;
+    return this.#ownClient;
   }
 
   protected override render() {

@@ -93,8 +93,8 @@ export class MonoStatement extends MonoDataElement {
 
   /** Where the PDF job stands. */
   @state() pdf: PdfState = { phase: 'idle' };
-  private pdfAbort?: AbortController;
-  private pdfKey?: string;
+  #pdfAbort?: AbortController;
+  #pdfKey?: string;
 
 
   constructor() {
@@ -110,27 +110,27 @@ export class MonoStatement extends MonoDataElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     // A move in the DOM reconnects at once: only a real removal drops the PDF being built.
-    setTimeout(() => this.isConnected || this.stopPdf());
+    setTimeout(() => this.isConnected || this.#stopPdf());
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     // A PDF belongs to one account, period and client: any change drops the job being followed.
     const key = `${this.resolvedAccountId}|${this.months}|${this.client.endpoint}`;
-    if (this.pdfKey !== undefined && key !== this.pdfKey) this.stopPdf();
-    this.pdfKey = key;
+    if (this.#pdfKey !== undefined && key !== this.#pdfKey) this.#stopPdf();
+    this.#pdfKey = key;
   }
 
-  private stopPdf(next: PdfState = { phase: 'idle' }): void {
-    this.pdfAbort?.abort();
-    this.pdfAbort = undefined;
+  #stopPdf(next: PdfState = { phase: 'idle' }): void {
+    this.#pdfAbort?.abort();
+    this.#pdfAbort = undefined;
     if (this.pdf.phase !== 'idle' || next.phase !== 'idle') this.pdf = next;
   }
 
   /** Stops following the PDF job (the Cancel button). */
   cancelPdf(): void {
     if (this.pdf.phase !== 'requesting' && this.pdf.phase !== 'building') return;
-    this.stopPdf({ phase: 'cancelled' });
+    this.#stopPdf({ phase: 'cancelled' });
   }
 
   /**
@@ -140,11 +140,11 @@ export class MonoStatement extends MonoDataElement {
   async requestPdf(): Promise<string | null> {
     const accountId = this.resolvedAccountId;
     if (!accountId) return null;
-    this.pdfAbort?.abort();
+    this.#pdfAbort?.abort();
     const controller = new AbortController();
-    this.pdfAbort = controller;
+    this.#pdfAbort = controller;
     const { signal } = controller;
-    const current = () => this.pdfAbort === controller && !signal.aborted;
+    const current = () => this.#pdfAbort === controller && !signal.aborted;
     const client = this.client;
     const months = this.months;
     const first = nonNegative(this.pdfPollInterval, 1000);
@@ -198,22 +198,22 @@ export class MonoStatement extends MonoDataElement {
     return this.renderRoot.querySelector<HTMLElement>('[part=pdf-link], .pdf.problem button') ?? super.focusFallback();
   }
 
-  private onPeriodChange = (event: Event) => {
+  #onPeriodChange = (event: Event) => {
     this.period = normalisePeriod((event.target as HTMLSelectElement).value);
   };
 
-  private onPdfClick = () => void this.requestPdf();
+  #onPdfClick = () => void this.requestPdf();
 
   #focusPdfButton(): void {
     this.renderRoot.querySelector<HTMLElement>('[part=pdf-button]')?.focus();
   }
 
-  private onCancelClick = () => {
+  #onCancelClick = () => {
     this.cancelPdf();
     this.#focusPdfButton();
   };
 
-  private onPdfRetry = () => {
+  #onPdfRetry = () => {
     // The retry button goes away with the problem it belongs to; focus stays on the PDF controls.
     this.#focusPdfButton();
     void this.requestPdf();
@@ -228,27 +228,27 @@ export class MonoStatement extends MonoDataElement {
         ? html`<div part="toolbar" class="toolbar">
               <span class="period">
                 <label for="period">${msg(locale, 'statementPeriod')}</label>
-                <select id="period" part="period" @change=${this.onPeriodChange}>
+                <select id="period" part="period" @change=${this.#onPeriodChange}>
                   ${PERIODS.map((n) => html`<option value=${n} ?selected=${n === months}>${periodText(n, locale)}</option>`)}
                 </select>
               </span>
-              <button part="pdf-button" class="button" type="button" @click=${this.onPdfClick}>${msg(locale, 'statementPdfRequest')}</button>
+              <button part="pdf-button" class="button" type="button" @click=${this.#onPdfClick}>${msg(locale, 'statementPdfRequest')}</button>
             </div>
-            ${this.renderPdf(locale)}`
+            ${this.#renderPdf(locale)}`
         : nothing}
       ${this.resource.render({
-        loaded: (view) => this.renderStatement(view, locale),
+        loaded: (view) => this.#renderStatement(view, locale),
         emptyText: msg(locale, 'statementEmpty'),
       })}
     </div>`;
   }
 
-  private renderPdf(locale: string) {
+  #renderPdf(locale: string) {
     const pdf = this.pdf;
     let status: unknown = nothing;
     let cancel: unknown = nothing;
     let problem: unknown = nothing;
-    const retry = html`<button class="button secondary" type="button" @click=${this.onPdfRetry}>${msg(locale, 'retry')}</button>`;
+    const retry = html`<button class="button secondary" type="button" @click=${this.#onPdfRetry}>${msg(locale, 'retry')}</button>`;
     switch (pdf.phase) {
       case 'requesting':
       case 'building': {
@@ -256,7 +256,7 @@ export class MonoStatement extends MonoDataElement {
         status = html`<progress aria-label=${text}></progress>
           <p>${text}</p>`;
         // Outside the status region, so that it is not read out with every change of the status.
-        cancel = html`<button class="button secondary" type="button" part="pdf-cancel" @click=${this.onCancelClick}>${msg(locale, 'statementPdfCancel')}</button>`;
+        cancel = html`<button class="button secondary" type="button" part="pdf-cancel" @click=${this.#onCancelClick}>${msg(locale, 'statementPdfCancel')}</button>`;
         break;
       }
       case 'built':
@@ -288,7 +288,7 @@ export class MonoStatement extends MonoDataElement {
       <div class="pdf problem" role="alert">${problem}</div>`;
   }
 
-  private renderStatement(view: StatementView, locale: string) {
+  #renderStatement(view: StatementView, locale: string) {
     const money = (minor: number | null, currency = view.currency) =>
       minor === null ? msg(locale, 'statementUnknown') : formatMoney(minor, currency, locale, { wrap: true });
     const caption = msg(locale, 'statementCaption');

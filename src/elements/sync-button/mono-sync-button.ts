@@ -96,10 +96,10 @@ export class MonoSyncButton extends MonoDataElement {
   @state() private alert = '';
 
   /** Jobs whose end we have not seen (time-out, lost connection), by account: the next press follows them again. */
-  private readonly pending = new Map<string, PendingJob>();
+  readonly #pending = new Map<string, PendingJob>();
   /** Refreshes under way, by account. Only the one of the account shown drives the button and its lines. */
-  private readonly runs = new Map<string, Run>();
-  private shown?: string | undefined;
+  readonly #runs = new Map<string, Run>();
+  #shown?: string | undefined;
 
   /** Whether a refresh of the account shown is running. */
   get running(): boolean {
@@ -110,7 +110,7 @@ export class MonoSyncButton extends MonoDataElement {
     super.disconnectedCallback();
     // A move in the DOM reconnects at once: only a real removal stops what the press started.
     setTimeout(() => {
-      if (!this.isConnected) for (const run of this.runs.values()) run.abort.abort();
+      if (!this.isConnected) for (const run of this.#runs.values()) run.abort.abort();
     });
   }
 
@@ -118,10 +118,10 @@ export class MonoSyncButton extends MonoDataElement {
     super.willUpdate(changed);
     const accountId = this.resolvedAccountId;
     const key = accountId ? refreshKey(this.client, accountId) : undefined;
-    if (key === this.shown) return;
+    if (key === this.#shown) return;
     // Another account: the lines show its refresh, if one runs; the other account's goes on out of sight.
-    this.shown = key;
-    const run = key ? this.runs.get(key) : undefined;
+    this.#shown = key;
+    const run = key ? this.#runs.get(key) : undefined;
     this.phase = run?.phase ?? 'idle';
     this.status = run?.status ?? '';
     this.alert = run?.alert ?? '';
@@ -139,9 +139,9 @@ export class MonoSyncButton extends MonoDataElement {
     }
     const client = this.client;
     const key = refreshKey(client, accountId);
-    this.shown = key;
-    const pending = this.pending.get(key);
-    if (pending && pending.client === client) return this.follow(this.begin(client, accountId), pending);
+    this.#shown = key;
+    const pending = this.#pending.get(key);
+    if (pending && pending.client === client) return this.#follow(this.#begin(client, accountId), pending);
 
     const last = lastRefresh.get(key);
     const until = last === undefined ? 0 : last + this.cooldown * 1000;
@@ -153,50 +153,50 @@ export class MonoSyncButton extends MonoDataElement {
       return;
     }
 
-    const run = this.begin(client, accountId);
-    this.show(run, 'starting', msg(locale, 'syncRunning'));
+    const run = this.#begin(client, accountId);
+    this.#show(run, 'starting', msg(locale, 'syncRunning'));
     this.emit('mono-sync', { status: 'started', accountId });
     let result;
     try {
       result = await startSync(client, accountId, { signal: run.abort.signal });
     } catch (e) {
-      return this.failed(run, toMonoError(e));
+      return this.#failed(run, toMonoError(e));
     }
-    if (result.status === 'reauthorisation_required') return this.failed(run, reauthRequired());
+    if (result.status === 'reauthorisation_required') return this.#failed(run, reauthRequired());
     lastRefresh.set(key, Date.now());
-    if (result.status === 'failed') return this.failed(run);
+    if (result.status === 'failed') return this.#failed(run);
     if (result.status === 'processing' && result.jobId) {
       const job = { client, jobId: result.jobId, hasNewData: result.hasNewData };
-      this.pending.set(key, job);
-      return this.follow(run, job);
+      this.#pending.set(key, job);
+      return this.#follow(run, job);
     }
-    this.completed(run, result.hasNewData);
+    this.#completed(run, result.hasNewData);
   }
 
-  private begin(client: MonoDataClient, accountId: string): Run {
+  #begin(client: MonoDataClient, accountId: string): Run {
     const run: Run = { key: refreshKey(client, accountId), client, accountId, abort: new AbortController(), phase: 'idle', status: '', alert: '' };
-    this.runs.set(run.key, run);
+    this.#runs.set(run.key, run);
     return run;
   }
 
   /** What a run shows: on the button and its lines while its account is the one shown, and kept for when it is again. */
-  private show(run: Run, phase: Phase, status = '', alert = ''): void {
+  #show(run: Run, phase: Phase, status = '', alert = ''): void {
     Object.assign(run, { phase, status, alert });
-    if (phase !== 'starting' && phase !== 'polling' && this.runs.get(run.key) === run) this.runs.delete(run.key);
-    if (run.key !== this.shown) return;
+    if (phase !== 'starting' && phase !== 'polling' && this.#runs.get(run.key) === run) this.#runs.delete(run.key);
+    if (run.key !== this.#shown) return;
     this.phase = phase;
     this.status = status;
     this.alert = alert;
   }
 
-  private async follow(run: Run, job: PendingJob): Promise<void> {
+  async #follow(run: Run, job: PendingJob): Promise<void> {
     const locale = this.resolvedLocale;
-    this.show(run, 'polling', msg(locale, 'syncWaiting', { polls: 0 }));
+    this.#show(run, 'polling', msg(locale, 'syncWaiting', { polls: 0 }));
     let outcome;
     try {
       outcome = await pollWithBackoff(
         async (attempt, signal) => {
-          this.show(run, 'polling', msg(locale, 'syncWaiting', { polls: attempt }));
+          this.#show(run, 'polling', msg(locale, 'syncWaiting', { polls: attempt }));
           const { status } = await getJob(run.client, run.accountId, job.jobId, { signal });
           return status === 'processing' ? undefined : status;
         },
@@ -204,44 +204,44 @@ export class MonoSyncButton extends MonoDataElement {
       );
     } catch (e) {
       const error = toMonoError(e);
-      if (error.kind === 'aborted') return this.show(run, 'idle');
+      if (error.kind === 'aborted') return this.#show(run, 'idle');
       // The job may still finish: keep it, so the next press checks it instead of starting another refresh.
-      return this.failed(run, error);
+      return this.#failed(run, error);
     }
-    this.pending.delete(run.key);
-    if (outcome === 'finished') this.completed(run, job.hasNewData);
-    else this.failed(run, outcome === 'reauthorisation_required' ? reauthRequired() : undefined);
+    this.#pending.delete(run.key);
+    if (outcome === 'finished') this.#completed(run, job.hasNewData);
+    else this.#failed(run, outcome === 'reauthorisation_required' ? reauthRequired() : undefined);
   }
 
-  private completed(run: Run, hasNewData: boolean | null): void {
+  #completed(run: Run, hasNewData: boolean | null): void {
     const { client, accountId } = run;
-    this.show(run, 'complete', msg(this.resolvedLocale, hasNewData === false ? 'syncNoNewData' : 'syncComplete'));
+    this.#show(run, 'complete', msg(this.resolvedLocale, hasNewData === false ? 'syncNoNewData' : 'syncComplete'));
     // Every element on this client showing the account reloads; identical requests share one fetch.
     if (hasNewData !== false) client.invalidate(accountId);
     this.emit('mono-sync', hasNewData === null ? { status: 'complete', accountId } : { status: 'complete', accountId, hasNewData });
   }
 
   /** Without `error` the bank reported the refresh as failed: `mono-sync` says so, and nothing went wrong on the way. */
-  private failed(run: Run, error?: MonoError): void {
+  #failed(run: Run, error?: MonoError): void {
     const locale = this.resolvedLocale;
     const reauth = error?.kind === 'reauth-required';
     const alert = !error
       ? msg(locale, 'syncFailed')
       : reauth
         ? msg(locale, 'syncReauth')
-        : error.kind === 'timeout' && this.pending.has(run.key)
+        : error.kind === 'timeout' && this.#pending.has(run.key)
           ? msg(locale, 'syncTimedOut')
           : describeError(error, locale);
-    this.show(run, reauth ? 'reauth' : 'failed', '', alert);
+    this.#show(run, reauth ? 'reauth' : 'failed', '', alert);
     if (error) this.emit('mono-error', { error });
     this.emit('mono-sync', { status: 'failed', accountId: run.accountId });
     if (!reauth) return;
     this.emit('mono-reauth-required', { accountId: run.accountId });
     // Only for the account on screen: a connect button opened for another would surprise.
-    if (run.key === this.shown) this.handOff(run.accountId);
+    if (run.key === this.#shown) this.#handOff(run.accountId);
   }
 
-  private handOff(accountId: string): void {
+  #handOff(accountId: string): void {
     const id = this.reauthTarget || this.connect;
     if (!id) return;
     const root = this.getRootNode() as Document | ShadowRoot;
@@ -254,7 +254,7 @@ export class MonoSyncButton extends MonoDataElement {
     if (typeof target.open === 'function') target.open();
   }
 
-  private onClick = (): void => {
+  #onClick = (): void => {
     void this.sync();
   };
 
@@ -269,7 +269,7 @@ export class MonoSyncButton extends MonoDataElement {
         aria-disabled=${unavailable ? 'true' : 'false'}
         aria-describedby="status"
         data-phase=${this.phase}
-        @click=${this.onClick}
+        @click=${this.#onClick}
       >
         ${running ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<slot>${msg(locale, 'syncLabel')}</slot>
       </button>
