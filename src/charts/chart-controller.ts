@@ -67,23 +67,23 @@ const REDUCED_MOTION = '(prefers-reduced-motion: reduce)';
  * changes, and destroyed on disconnect. `prefers-reduced-motion` turns animation off.
  */
 export class ChartController implements ReactiveController {
-  private chart?: Chart;
-  private runtime?: ChartRuntime;
-  private chartKind?: ChartKind;
-  private spec: ChartSpec | null = null;
-  private readonly canvasRef = createRef<HTMLCanvasElement>();
-  private readonly boxRef = createRef<HTMLDivElement>();
-  private readonly swatchesRef = createRef<HTMLSpanElement>();
-  private resizeObserver?: ResizeObserver;
-  private intersectionObserver?: IntersectionObserver;
-  private observedBox?: Element;
-  private visible = false;
-  private pendingCanvas?: HTMLCanvasElement;
-  private generation = 0;
-  private appliedKey = '';
-  private motionQuery?: MediaQueryList;
-  private loadFailed = false;
-  private themeQueued = false;
+  #chart?: Chart;
+  #runtime?: ChartRuntime;
+  #chartKind?: ChartKind;
+  #spec: ChartSpec | null = null;
+  readonly #canvasRef = createRef<HTMLCanvasElement>();
+  readonly #boxRef = createRef<HTMLDivElement>();
+  readonly #swatchesRef = createRef<HTMLSpanElement>();
+  #resizeObserver?: ResizeObserver;
+  #intersectionObserver?: IntersectionObserver;
+  #observedBox?: Element;
+  #visible = false;
+  #pendingCanvas?: HTMLCanvasElement;
+  #generation = 0;
+  #appliedKey = '';
+  #motionQuery?: MediaQueryList;
+  #loadFailed = false;
+  #themeQueued = false;
 
   constructor(private readonly host: ChartHost) {
     host.addController(this);
@@ -91,36 +91,36 @@ export class ChartController implements ReactiveController {
 
   /** The live chart.js instance, once created. */
   get instance(): Chart | undefined {
-    return this.chart;
+    return this.#chart;
   }
 
   hostConnected(): void {
     // Moved in the DOM: disconnect destroyed the chart, the next update makes a new one.
-    if (this.spec) this.host.requestUpdate();
+    if (this.#spec) this.host.requestUpdate();
   }
 
   hostUpdated(): void {
-    this.sync();
+    this.#sync();
   }
 
   hostDisconnected(): void {
-    this.generation++;
-    this.pendingCanvas = undefined;
-    this.destroyChart();
-    this.resizeObserver?.disconnect();
-    this.intersectionObserver?.disconnect();
-    this.resizeObserver = undefined;
-    this.intersectionObserver = undefined;
-    this.observedBox = undefined;
-    this.visible = false;
+    this.#generation++;
+    this.#pendingCanvas = undefined;
+    this.#destroyChart();
+    this.#resizeObserver?.disconnect();
+    this.#intersectionObserver?.disconnect();
+    this.#resizeObserver = undefined;
+    this.#intersectionObserver = undefined;
+    this.#observedBox = undefined;
+    this.#visible = false;
   }
 
   /** The chart figure: title, "Show as table" toggle, canvas, and the table (visually hidden in chart view). */
   render(spec: ChartSpec | null, table: ChartTable): TemplateResult | typeof nothing {
-    this.spec = spec;
+    this.#spec = spec;
     if (!spec) return nothing;
     const locale = this.host.resolvedLocale;
-    const tableView = this.host.view === 'table' || this.loadFailed;
+    const tableView = this.host.view === 'table' || this.#loadFailed;
     return html`<div part="chart" class="chart" role="group" aria-labelledby="chart-title">
       <div class="chart-head">
         <span id="chart-title" class="chart-title">${spec.title}</span>
@@ -129,14 +129,14 @@ export class ChartController implements ReactiveController {
           class="button secondary toggle"
           type="button"
           aria-pressed=${this.host.view === 'table' ? 'true' : 'false'}
-          @click=${this.toggleView}
+          @click=${this.#toggleView}
         >
           ${msg(locale, 'chartShowTable')}
         </button>
       </div>
-      ${this.loadFailed ? html`<p class="chart-note">${msg(locale, 'chartUnavailable')}</p>` : nothing}
-      <div part="chart-box" class="chart-box" ${ref(this.boxRef)} ?hidden=${tableView}>
-        <canvas ${ref(this.canvasRef)} role="img" aria-label=${spec.description}></canvas>
+      ${this.#loadFailed ? html`<p class="chart-note">${msg(locale, 'chartUnavailable')}</p>` : nothing}
+      <div part="chart-box" class="chart-box" ${ref(this.#boxRef)} ?hidden=${tableView}>
+        <canvas ${ref(this.#canvasRef)} role="img" aria-label=${spec.description}></canvas>
       </div>
       <div class=${tableView ? 'chart-table' : 'chart-table sr-only'}>
         <table part="chart-table">
@@ -152,120 +152,122 @@ export class ChartController implements ReactiveController {
             : nothing}
         </table>
       </div>
-      <span class="swatches" aria-hidden="true" ${ref(this.swatchesRef)} @transitionend=${this.onThemeChange}>
+      <span class="swatches" aria-hidden="true" ${ref(this.#swatchesRef)} @transitionend=${this.#onThemeChange}>
         ${SWATCHES.map((name) => html`<span class="swatch ${name}"></span>`)}
       </span>
     </div>`;
   }
 
-  private toggleView = (): void => {
+  #toggleView = (): void => {
     this.host.view = this.host.view === 'table' ? 'chart' : 'table';
   };
 
-  private sync(): void {
-    const canvas = this.canvasRef.value;
-    const box = this.boxRef.value;
-    const spec = this.spec;
-    if (this.chart && (!spec || this.chart.canvas !== canvas || this.chartKind !== spec.kind)) this.destroyChart();
-    this.observe(box?.isConnected ? box : undefined);
-    if (!spec || !canvas || !canvas.isConnected || this.host.view === 'table' || this.loadFailed) return;
-    if (this.chart) this.applyIfChanged();
-    else if (this.visible && this.pendingCanvas !== canvas) void this.create(canvas, spec.kind);
+  #sync(): void {
+    const canvas = this.#canvasRef.value;
+    const box = this.#boxRef.value;
+    const spec = this.#spec;
+    if (this.#chart && (!spec || this.#chart.canvas !== canvas || this.#chartKind !== spec.kind)) this.#destroyChart();
+    this.#observe(box?.isConnected ? box : undefined);
+    if (!spec || !canvas || !canvas.isConnected || this.host.view === 'table' || this.#loadFailed) return;
+    if (this.#chart) this.#applyIfChanged();
+    else if (this.#visible && this.#pendingCanvas !== canvas) void this.#create(canvas, spec.kind);
   }
 
-  private observe(box: Element | undefined): void {
-    if (box === this.observedBox) return;
-    this.resizeObserver?.disconnect();
-    this.intersectionObserver?.disconnect();
-    this.observedBox = box;
-    this.visible = false;
+  #observe(box: Element | undefined): void {
+    if (box === this.#observedBox) return;
+    this.#resizeObserver?.disconnect();
+    this.#intersectionObserver?.disconnect();
+    this.#observedBox = box;
+    this.#visible = false;
     if (!box) return;
-    this.resizeObserver ??= new ResizeObserver((entries) => {
+    this.#resizeObserver ??= new ResizeObserver((entries) => {
       const { width, height } = entries[entries.length - 1].contentRect;
-      if (this.chart && width > 0 && height > 0) this.chart.resize(Math.floor(width), Math.floor(height));
+      if (this.#chart && width > 0 && height > 0) this.#chart.resize(Math.floor(width), Math.floor(height));
     });
     // "About to be shown": within a screen's height of the viewport.
-    this.intersectionObserver ??= new IntersectionObserver(
+    this.#intersectionObserver ??= new IntersectionObserver(
       (entries) => {
-        this.visible = entries[entries.length - 1].isIntersecting;
-        if (this.visible) this.sync();
+        this.#visible = entries[entries.length - 1].isIntersecting;
+        if (this.#visible) this.#sync();
       },
       { rootMargin: '100% 0px' },
     );
-    this.resizeObserver.observe(box);
-    this.intersectionObserver.observe(box);
+    this.#resizeObserver.observe(box);
+    this.#intersectionObserver.observe(box);
   }
 
-  private async create(canvas: HTMLCanvasElement, kind: ChartKind): Promise<void> {
-    const generation = ++this.generation;
-    this.pendingCanvas = canvas;
+  async #create(canvas: HTMLCanvasElement, kind: ChartKind): Promise<void> {
+    const generation = ++this.#generation;
+    this.#pendingCanvas = canvas;
     let runtime: ChartRuntime;
     try {
       runtime = await loadChartRuntime(kind);
     } catch (error) {
       // For the developer: the script tag's chart file (mono-elements.chart.js, or data-chart-src) is often what is missing.
       console.warn('mono-elements: chart.js did not load; the chart shows its table.', error);
-      if (generation !== this.generation) return;
-      this.pendingCanvas = undefined;
-      this.loadFailed = true;
+      if (generation !== this.#generation) return;
+      this.#pendingCanvas = undefined;
+      this.#loadFailed = true;
       this.host.requestUpdate();
       return;
     }
-    if (generation !== this.generation) return;
-    this.pendingCanvas = undefined;
-    const spec = this.spec;
-    if (this.chart || !spec || spec.kind !== kind || this.canvasRef.value !== canvas || !canvas.isConnected) return;
-    const colors = this.readColors();
-    this.runtime = runtime;
-    this.chart = new runtime.Chart(canvas, runtime.chartConfig(spec, colors, this.reducedMotion()));
-    this.chartKind = kind;
-    this.appliedKey = this.keyOf(spec, colors);
-    const box = this.boxRef.value;
-    if (box && box.clientWidth > 0 && box.clientHeight > 0) this.chart.resize(box.clientWidth, box.clientHeight);
-    this.motionQuery = matchMedia(REDUCED_MOTION);
-    this.motionQuery.addEventListener('change', this.onMotionChange);
+    if (generation !== this.#generation) return;
+    this.#pendingCanvas = undefined;
+    const spec = this.#spec;
+    if (this.#chart || !spec || spec.kind !== kind || this.#canvasRef.value !== canvas || !canvas.isConnected) return;
+    const colors = this.#readColors();
+    this.#runtime = runtime;
+    this.#chart = new runtime.Chart(canvas, runtime.chartConfig(spec, colors, this.#reducedMotion()));
+    this.#chartKind = kind;
+    this.#appliedKey = this.#keyOf(spec, colors);
+    const box = this.#boxRef.value;
+    if (box && box.clientWidth > 0 && box.clientHeight > 0) this.#chart.resize(box.clientWidth, box.clientHeight);
+    this.#motionQuery = matchMedia(REDUCED_MOTION);
+    this.#motionQuery.addEventListener('change', this.#onMotionChange);
   }
 
-  private destroyChart(): void {
-    this.motionQuery?.removeEventListener('change', this.onMotionChange);
-    this.motionQuery = undefined;
-    this.chart?.destroy();
-    this.chart = undefined;
-    this.appliedKey = '';
+  #destroyChart(): void {
+    this.#motionQuery?.removeEventListener('change', this.#onMotionChange);
+    this.#motionQuery = undefined;
+    this.#chart?.destroy();
+    this.#chart = undefined;
+    this.#appliedKey = '';
   }
 
-  private onMotionChange = (): void => this.applyIfChanged();
+  #onMotionChange = (): void => this.#applyIfChanged();
 
   /** The swatches' colour transition ends whenever a token they read changes (theme class, color-scheme, host CSS). */
-  private onThemeChange = (): void => {
-    if (this.themeQueued) return;
-    this.themeQueued = true;
+  #onThemeChange = (): void => {
+    if (this.#themeQueued) return;
+    this.#themeQueued = true;
     requestAnimationFrame(() => {
-      this.themeQueued = false;
-      this.applyIfChanged();
+      this.#themeQueued = false;
+      this.#applyIfChanged();
     });
   };
 
-  private applyIfChanged(): void {
-    const { chart, spec, runtime } = this;
+  #applyIfChanged(): void {
+    const chart = this.#chart;
+    const spec = this.#spec;
+    const runtime = this.#runtime;
     if (!chart || !spec || !runtime) return;
-    const colors = this.readColors();
-    const key = this.keyOf(spec, colors);
-    if (key === this.appliedKey) return;
-    this.appliedKey = key;
-    runtime.updateChart(chart, spec, colors, this.reducedMotion());
+    const colors = this.#readColors();
+    const key = this.#keyOf(spec, colors);
+    if (key === this.#appliedKey) return;
+    this.#appliedKey = key;
+    runtime.updateChart(chart, spec, colors, this.#reducedMotion());
   }
 
-  private keyOf(spec: ChartSpec, colors: ChartColors): string {
-    return JSON.stringify([spec.kind, spec.title, spec.labels, spec.series, spec.unit, this.host.resolvedLocale, colors, this.reducedMotion()]);
+  #keyOf(spec: ChartSpec, colors: ChartColors): string {
+    return JSON.stringify([spec.kind, spec.title, spec.labels, spec.series, spec.unit, this.host.resolvedLocale, colors, this.#reducedMotion()]);
   }
 
-  private reducedMotion(): boolean {
+  #reducedMotion(): boolean {
     return typeof matchMedia === 'function' && matchMedia(REDUCED_MOTION).matches;
   }
 
-  private readColors(): ChartColors {
-    const swatches = this.swatchesRef.value;
+  #readColors(): ChartColors {
+    const swatches = this.#swatchesRef.value;
     const read = (name: string) => (swatches ? getComputedStyle(swatches.querySelector(`.${name}`)!).color : '');
     return {
       series: Array.from({ length: PALETTE_SIZE }, (_, i) => read(`c${i + 1}`)),

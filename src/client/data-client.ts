@@ -56,10 +56,10 @@ function queryString(query: Query | undefined): string {
  * only the parsers of the elements it uses. `MonoClient` adds every resource as a method, for hosts.
  */
 export class MonoDataClient extends MonoClientCore {
-  private readonly settings: Required<Pick<MonoClientOptions, 'retries' | 'retryDelay' | 'maxRetryDelay' | 'maxRetryAfter' | 'cacheTime'>> & MonoClientOptions =
+  readonly #settings: Required<Pick<MonoClientOptions, 'retries' | 'retryDelay' | 'maxRetryDelay' | 'maxRetryAfter' | 'cacheTime'>> & MonoClientOptions =
     { ...CACHE_AND_RETRY_DEFAULTS, ...this.options };
   private readonly entries = new Map<string, Entry>();
-  private readonly listeners = new Set<(accountId: string | undefined) => void>();
+  readonly #listeners = new Set<(accountId: string | undefined) => void>();
 
   /** One request to the host backend, parsed by `init.parse`: how every resource function loads. */
   request<T>(init: CallInit<T>, o?: RequestOptions): Promise<T> {
@@ -71,13 +71,13 @@ export class MonoDataClient extends MonoClientCore {
     for (const [key, entry] of this.entries) {
       if (accountId === undefined || entry.accountId === accountId) this.entries.delete(key);
     }
-    for (const listener of [...this.listeners]) listener(accountId);
+    for (const listener of [...this.#listeners]) listener(accountId);
   }
 
   /** Called after `invalidate()`; returns the unsubscribe function. */
   onInvalidate(listener: (accountId: string | undefined) => void): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
   }
 
   protected override urlOf(init: CallInit<unknown>): string {
@@ -98,9 +98,9 @@ export class MonoDataClient extends MonoClientCore {
     const url = this.urlOf(init);
     if (init.cache === false) {
       const controller = new AbortController();
-      return withSignal(this.fetchWithRetry(init, url, controller.signal), controller, o.signal) as Promise<T>;
+      return withSignal(this.#fetchWithRetry(init, url, controller.signal), controller, o.signal) as Promise<T>;
     }
-    const entry = this.entryFor(url, init, o.fresh);
+    const entry = this.#entryFor(url, init, o.fresh);
     entry.waiters++;
     return withSignal(entry.promise, entry.controller, o.signal, () => {
       if (--entry.waiters === 0 && !entry.settled) {
@@ -110,22 +110,22 @@ export class MonoDataClient extends MonoClientCore {
     }) as Promise<T>;
   }
 
-  private entryFor<T>(url: string, init: CallInit<T>, fresh?: boolean): Entry {
+  #entryFor<T>(url: string, init: CallInit<T>, fresh?: boolean): Entry {
     const existing = this.entries.get(url);
     const reusable =
-      existing && (!existing.settled || (!fresh && Date.now() - existing.storedAt < this.settings.cacheTime));
+      existing && (!existing.settled || (!fresh && Date.now() - existing.storedAt < this.#settings.cacheTime));
     if (existing && reusable) return existing;
     // Answers past their time go as a new one comes in: a provider that lives as long as the page keeps only what it
     // may reuse (one entry per URL ever asked, each with its rows, grew without end).
     const now = Date.now();
-    for (const [key, old] of this.entries) if (old.settled && now - old.storedAt >= this.settings.cacheTime) this.entries.delete(key);
+    for (const [key, old] of this.entries) if (old.settled && now - old.storedAt >= this.#settings.cacheTime) this.entries.delete(key);
     const controller = new AbortController();
     const entry: Entry = { controller, waiters: 0, settled: false, storedAt: 0, accountId: init.accountId, promise: undefined! };
-    entry.promise = this.fetchWithRetry(init, url, controller.signal).then(
+    entry.promise = this.#fetchWithRetry(init, url, controller.signal).then(
       (value) => {
         entry.settled = true;
         entry.storedAt = Date.now();
-        if (this.settings.cacheTime <= 0 && this.entries.get(url) === entry) this.entries.delete(url);
+        if (this.#settings.cacheTime <= 0 && this.entries.get(url) === entry) this.entries.delete(url);
         return value;
       },
       (error) => {
@@ -139,9 +139,9 @@ export class MonoDataClient extends MonoClientCore {
     return entry;
   }
 
-  private async fetchWithRetry<T>(init: CallInit<T>, url: string, signal: AbortSignal): Promise<T> {
-    const { retries, retryDelay, maxRetryDelay, maxRetryAfter } = this.settings;
-    const random = this.settings.random ?? Math.random;
+  async #fetchWithRetry<T>(init: CallInit<T>, url: string, signal: AbortSignal): Promise<T> {
+    const { retries, retryDelay, maxRetryDelay, maxRetryAfter } = this.#settings;
+    const random = this.#settings.random ?? Math.random;
     for (let attempt = 0; ; attempt++) {
       try {
         return await send(this.options, init, url, signal);

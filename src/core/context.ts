@@ -52,16 +52,18 @@ export class ContextConsumer implements ReactiveController {
   /** Where the announcement listener is (by disconnection, `ownerDocument` may already be another document). */
   #document?: Document;
 
-  constructor(
-    private readonly host: HTMLElement,
-    private readonly onValue: (value: MonoContextValue) => void,
-  ) {
+  readonly #host: HTMLElement;
+  readonly #onValue: (value: MonoContextValue) => void;
+
+  constructor(host: HTMLElement, onValue: (value: MonoContextValue) => void) {
+    this.#host = host;
+    this.#onValue = onValue;
     (host as Partial<ReactiveControllerHost>).addController?.(this);
   }
 
   hostConnected(): void {
     this.#document?.removeEventListener('context-provider', this.#onProvider);
-    this.#document = this.host.ownerDocument;
+    this.#document = this.#host.ownerDocument;
     this.#document.addEventListener('context-provider', this.#onProvider);
     this.#request();
   }
@@ -74,7 +76,7 @@ export class ContextConsumer implements ReactiveController {
   }
 
   #request(): void {
-    this.host.dispatchEvent(new ContextRequestEvent(monoContext, this.host, this.#onContext, true));
+    this.#host.dispatchEvent(new ContextRequestEvent(monoContext, this.#host, this.#onContext, true));
   }
 
   /** A provider appeared: ask it, unless one answered already (a nearer one is handed over by the current one). */
@@ -86,7 +88,7 @@ export class ContextConsumer implements ReactiveController {
     // A nearer provider took over (an outer one re-sends our request to it): leave the previous one.
     if (this.#unsubscribe !== unsubscribe) this.#unsubscribe?.();
     this.#unsubscribe = unsubscribe;
-    this.onValue(value);
+    this.#onValue(value);
   };
 }
 
@@ -99,7 +101,10 @@ export class ContextProvider implements ReactiveController {
   #value?: MonoContextValue;
   readonly #subscribers = new Map<ContextCallback, { consumer: Element; unsubscribe: () => void }>();
 
-  constructor(private readonly host: HTMLElement & ReactiveControllerHost) {
+  readonly #host: HTMLElement & ReactiveControllerHost;
+
+  constructor(host: HTMLElement & ReactiveControllerHost) {
+    this.#host = host;
     host.addController(this);
     host.addEventListener('context-request', this.#onRequest);
     host.addEventListener('context-provider', this.#onProvider);
@@ -115,13 +120,13 @@ export class ContextProvider implements ReactiveController {
   }
 
   hostConnected(): void {
-    this.host.dispatchEvent(new ContextProviderEvent(monoContext, this.host));
+    this.#host.dispatchEvent(new ContextProviderEvent(monoContext, this.#host));
   }
 
   #onRequest = (event: Event): void => {
     const request = event as ContextRequestEvent;
     const consumer = request.contextTarget ?? event.composedPath()[0];
-    if (request.context !== monoContext || consumer === this.host || !this.#value) return;
+    if (request.context !== monoContext || consumer === this.#host || !this.#value) return;
     event.stopPropagation();
     const { callback } = request;
     if (!request.subscribe) return callback(this.#value);
@@ -140,7 +145,7 @@ export class ContextProvider implements ReactiveController {
    */
   #onProvider = (event: Event): void => {
     const announced = event as ContextProviderEvent;
-    if (announced.context !== monoContext || announced.contextTarget === this.host) return;
+    if (announced.context !== monoContext || announced.contextTarget === this.#host) return;
     this.#askAgain();
   };
 

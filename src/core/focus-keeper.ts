@@ -7,23 +7,24 @@ import type { ReactiveController, ReactiveElement } from 'lit';
  */
 export class FocusKeeper implements ReactiveController {
   #hadFocus = false;
+  readonly #host: ReactiveElement;
+  readonly #target: () => HTMLElement | null | undefined;
 
-  constructor(
-    private readonly host: ReactiveElement,
-    private readonly target: () => HTMLElement | null | undefined,
-  ) {
+  constructor(host: ReactiveElement, target: () => HTMLElement | null | undefined) {
+    this.#host = host;
+    this.#target = target;
     host.addController(this);
   }
 
   hostUpdate(): void {
-    this.#hadFocus = Boolean(this.host.shadowRoot?.activeElement);
+    this.#hadFocus = Boolean(this.#host.shadowRoot?.activeElement);
   }
 
   hostUpdated(): void {
-    if (!this.#hadFocus || this.host.shadowRoot?.activeElement) return;
+    if (!this.#hadFocus || this.#host.shadowRoot?.activeElement) return;
     const active = document.activeElement;
     if (active && active !== document.body) return;
-    const target = this.target();
+    const target = this.#target();
     if (!target) return;
     if (!target.hasAttribute('tabindex') && target.tabIndex < 0) target.tabIndex = -1;
     target.focus({ preventScroll: true });

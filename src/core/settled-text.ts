@@ -8,11 +8,12 @@ export class SettledText implements ReactiveController {
   #shown = '';
   #pending = '';
   #timer?: ReturnType<typeof setTimeout> | undefined;
+  readonly #host: ReactiveControllerHost;
+  readonly #delay: number;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly delay = 600,
-  ) {
+  constructor(host: ReactiveControllerHost, delay = 600) {
+    this.#host = host;
+    this.#delay = delay;
     host.addController(this);
   }
 
@@ -23,8 +24,8 @@ export class SettledText implements ReactiveController {
       clearTimeout(this.#timer);
       this.#timer = setTimeout(() => {
         this.#shown = this.#pending;
-        this.host.requestUpdate();
-      }, this.delay);
+        this.#host.requestUpdate();
+      }, this.#delay);
     }
     return this.#shown;
   }

@@ -53,7 +53,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
   /** The currency the allocation chart shows (default: the first one held). */
   @property({ attribute: 'allocation-currency' }) allocationCurrency?: string | undefined;
 
-  private readonly charts = new ChartController(this);
+  readonly #charts = new ChartController(this);
 
   readonly resource = new ResourceController<Assets>(this, {
     resource: 'assets',
@@ -63,7 +63,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
 
   /** The chart.js instance once the chart is shown. */
   get chart() {
-    return this.charts.instance;
+    return this.#charts.instance;
   }
 
   protected override render(): TemplateResult {
@@ -71,46 +71,46 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
     return this.resource.render({
       keepOnReload: true,
       emptyText: msg(locale, 'assetsEmpty'),
-      loaded: (assets) => this.renderAssets(assets),
+      loaded: (assets) => this.#renderAssets(assets),
     });
   }
 
-  private money(minor: number | null, currency: string, sign = false): string {
+  #money(minor: number | null, currency: string, sign = false): string {
     if (minor === null) return '—';
     return formatMoney(minor, currency, this.resolvedLocale, { wrap: true, signDisplay: sign ? 'exceptZero' : undefined });
   }
 
-  private tone(n: number): string {
+  #tone(n: number): string {
     return n > 0 ? 'num positive' : n < 0 ? 'num negative' : 'num';
   }
 
-  private renderAssets(assets: Assets): TemplateResult {
+  #renderAssets(assets: Assets): TemplateResult {
     const totals = totalsByCurrency(assets);
-    return html`${this.renderTotals(totals)} ${assets.assets.length ? this.renderHoldings(assets, totals) : nothing} ${this.renderAllocation(assets)}`;
+    return html`${this.#renderTotals(totals)} ${assets.assets.length ? this.#renderHoldings(assets, totals) : nothing} ${this.#renderAllocation(assets)}`;
   }
 
-  private renderTotals(totals: CurrencyTotals[]): TemplateResult {
+  #renderTotals(totals: CurrencyTotals[]): TemplateResult {
     const locale = this.resolvedLocale;
     return html`<ul part="totals" class="totals" aria-label=${msg(locale, 'assetsTotals')}>
       ${totals.map((t) => {
         const value = t.holdings ? t.value : (t.reported ?? 0);
         return html`<li class="total" data-currency=${t.currency}>
           <span class="total-currency">${t.currency}</span>
-          <span class="total-value"><bdi>${this.money(value, t.currency)}</bdi></span>
+          <span class="total-value"><bdi>${this.#money(value, t.currency)}</bdi></span>
           ${t.holdings
             ? html`<span class="total-return ${t.gain > 0 ? 'positive' : t.gain < 0 ? 'negative' : ''}">
-                ${msg(locale, 'assetsReturn')}: <bdi>${this.money(t.gain, t.currency, true)}</bdi>${t.gainPercent !== null ? html` (<bdi>${formatPercent(t.gainPercent, locale)}</bdi>)` : ''}
+                ${msg(locale, 'assetsReturn')}: <bdi>${this.#money(t.gain, t.currency, true)}</bdi>${t.gainPercent !== null ? html` (<bdi>${formatPercent(t.gainPercent, locale)}</bdi>)` : ''}
               </span>`
             : nothing}
           ${t.holdings && t.reported !== null && t.reported !== t.value
-            ? html`<span class="total-reported">${msg(locale, 'assetsReported', { amount: this.money(t.reported, t.currency) })}</span>`
+            ? html`<span class="total-reported">${msg(locale, 'assetsReported', { amount: this.#money(t.reported, t.currency) })}</span>`
             : nothing}
         </li>`;
       })}
     </ul>`;
   }
 
-  private renderHoldings(assets: Assets, totals: CurrencyTotals[]): TemplateResult {
+  #renderHoldings(assets: Assets, totals: CurrencyTotals[]): TemplateResult {
     const locale = this.resolvedLocale;
     const quantity = (q: number | null) => (q === null ? '—' : formatNumber(q, locale, { maximumFractionDigits: 4 }));
     return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg(locale, 'assetsHoldings')}>
@@ -135,11 +135,11 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
                   ? html`<span class="sub"><span class="symbol">${a.symbol ?? ''}</span>${a.symbol && a.type ? ' · ' : ''}${a.type ?? ''}</span>`
                   : nothing}
               </th>
-              <td class="num">${this.money(a.value, a.currency)}</td>
-              ${this.returnCell(a.gain, a.gainPercent, a.currency)}
+              <td class="num">${this.#money(a.value, a.currency)}</td>
+              ${this.#returnCell(a.gain, a.gainPercent, a.currency)}
               <td class="num">${quantity(a.quantity)}</td>
-              <td class="num">${this.money(a.price, a.currency)}</td>
-              <td class="num">${this.money(a.cost, a.currency)}</td>
+              <td class="num">${this.#money(a.price, a.currency)}</td>
+              <td class="num">${this.#money(a.cost, a.currency)}</td>
             </tr>`,
           )}
         </tbody>
@@ -149,10 +149,10 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
             .map(
               (t) => html`<tr>
                 <th scope="row">${msg(locale, 'assetsTotalFor', { currency: t.currency })}</th>
-                <td class="num">${this.money(t.value, t.currency)}</td>
-                ${this.returnCell(t.gain, t.gainPercent, t.currency)}
+                <td class="num">${this.#money(t.value, t.currency)}</td>
+                ${this.#returnCell(t.gain, t.gainPercent, t.currency)}
                 <td colspan="2"></td>
-                <td class="num">${this.money(t.cost, t.currency)}</td>
+                <td class="num">${this.#money(t.cost, t.currency)}</td>
               </tr>`,
             )}
         </tfoot>
@@ -161,17 +161,17 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
   }
 
   /** The return in money, its percentage under it. */
-  private returnCell(gain: number, percent: number | null, currency: string): TemplateResult {
-    return html`<td class=${this.tone(gain)}>
-      <bdi>${this.money(gain, currency, true)}</bdi>
+  #returnCell(gain: number, percent: number | null, currency: string): TemplateResult {
+    return html`<td class=${this.#tone(gain)}>
+      <bdi>${this.#money(gain, currency, true)}</bdi>
       <span class="sub"><bdi>${percent === null ? '—' : formatPercent(percent, this.resolvedLocale)}</bdi></span>
     </td>`;
   }
 
-  private renderAllocation(assets: Assets): TemplateResult {
+  #renderAllocation(assets: Assets): TemplateResult {
     const locale = this.resolvedLocale;
     const currencies = [...new Set(assets.assets.filter((a) => a.value > 0).map((a) => a.currency))];
-    if (currencies.length === 0) return html`${this.charts.render(null, { columns: [], rows: [] })}`;
+    if (currencies.length === 0) return html`${this.#charts.render(null, { columns: [], rows: [] })}`;
     const currency = this.allocationCurrency && currencies.includes(this.allocationCurrency) ? this.allocationCurrency : currencies[0];
     const slices = allocation(assets.assets, currency, this.groupBy, msg(locale, 'assetsOther'));
     const groupButton = (group: AllocationGroup, label: string) =>
@@ -192,10 +192,10 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
             >`
           : nothing}
       </div>
-      ${this.charts.render(this.chartSpec(slices, currency), this.chartTable(slices, currency))}`;
+      ${this.#charts.render(this.#chartSpec(slices, currency), this.#chartTable(slices, currency))}`;
   }
 
-  private chartSpec(slices: AllocationSlice[], currency: string): ChartSpec {
+  #chartSpec(slices: AllocationSlice[], currency: string): ChartSpec {
     const locale = this.resolvedLocale;
     return {
       kind: 'doughnut',
@@ -208,7 +208,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
     };
   }
 
-  private chartTable(slices: AllocationSlice[], currency: string): ChartTable {
+  #chartTable(slices: AllocationSlice[], currency: string): ChartTable {
     const locale = this.resolvedLocale;
     const total = slices.reduce((sum, s) => sum + s.value, 0);
     return {

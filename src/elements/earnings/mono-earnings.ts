@@ -62,7 +62,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
   /** The currency the chart shows (default: the first one earned in the period). */
   @property({ attribute: 'chart-currency' }) chartCurrency?: string | undefined;
 
-  private readonly charts = new ChartController(this);
+  readonly #charts = new ChartController(this);
 
   readonly resource = new ResourceController<Earning[]>(this, {
     resource: 'earnings',
@@ -72,7 +72,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
 
   /** The chart.js instance once the chart is shown. */
   get chart() {
-    return this.charts.instance;
+    return this.#charts.instance;
   }
 
   protected override render(): TemplateResult {
@@ -80,17 +80,17 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
     return this.resource.render({
       keepOnReload: true,
       emptyText: msg(locale, 'earningsEmpty'),
-      loaded: (earnings) => this.renderEarnings(earnings),
+      loaded: (earnings) => this.#renderEarnings(earnings),
     });
   }
 
-  private get safePeriod(): EarningsPeriod {
+  get #safePeriod(): EarningsPeriod {
     return EARNINGS_PERIODS.includes(this.period) ? this.period : 'all';
   }
 
-  private renderEarnings(all: Earning[]): TemplateResult {
+  #renderEarnings(all: Earning[]): TemplateResult {
     const locale = this.resolvedLocale;
-    const period = this.safePeriod;
+    const period = this.#safePeriod;
     const start = periodStart(period);
     const shown = earningsInPeriod(all, start);
     const totals = totalsByCurrency(shown);
@@ -121,7 +121,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
               <p>${msg(locale, 'earningsNone')}</p>
               <button class="button secondary" type="button" @click=${() => (this.period = 'all')}>${msg(locale, 'earningsPeriod')}: ${msg(locale, 'earningsAllTime')}</button>
             </div>
-            ${this.charts.render(null, { columns: [], rows: [] })}`
+            ${this.#charts.render(null, { columns: [], rows: [] })}`
         : html`
             <ul part="totals" class="totals" aria-label=${msg(locale, 'earningsTotal')}>
               ${totals.map(
@@ -131,12 +131,12 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
                 </li>`,
               )}
             </ul>
-            ${this.charts.render(this.chartSpec(series!), this.chartTable(series!))} ${this.renderList(shown)}
+            ${this.#charts.render(this.#chartSpec(series!), this.#chartTable(series!))} ${this.#renderList(shown)}
           `}
     `;
   }
 
-  private renderList(earnings: Earning[]): TemplateResult {
+  #renderList(earnings: Earning[]): TemplateResult {
     const locale = this.resolvedLocale;
     return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg(locale, 'earningsList')}>
       <table part="list" class="list">
@@ -167,7 +167,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
     </div>`;
   }
 
-  private chartSpec(series: CumulativeSeries): ChartSpec {
+  #chartSpec(series: CumulativeSeries): ChartSpec {
     const locale = this.resolvedLocale;
     const { currency, months } = series;
     return {
@@ -186,7 +186,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
     };
   }
 
-  private chartTable(series: CumulativeSeries): ChartTable {
+  #chartTable(series: CumulativeSeries): ChartTable {
     const locale = this.resolvedLocale;
     const money = (v: number) => formatMoney(v, series.currency, locale);
     return {

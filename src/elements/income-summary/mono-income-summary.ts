@@ -99,20 +99,20 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
   @state() private analysing = false;
   @state() private analysisPending = false;
 
-  private readonly charts = new ChartController(this);
+  readonly #charts = new ChartController(this);
 
   readonly resource = new ResourceController<IncomeView>(this, {
     resource: 'income',
-    load: (client, accountId, _args, signal) => this.load(client, accountId, signal),
+    load: (client, accountId, _args, signal) => this.#load(client, accountId, signal),
     isEmpty: (view) => isEmptyIncome(view.summary),
   });
 
   /** The chart.js instance once the chart is shown. */
   get chart() {
-    return this.charts.instance;
+    return this.#charts.instance;
   }
 
-  private async load(client: MonoDataClient, accountId: string, signal: AbortSignal): Promise<IncomeView> {
+  async #load(client: MonoDataClient, accountId: string, signal: AbortSignal): Promise<IncomeView> {
     this.analysisPending = false;
     // After the host's monthly credits were refused, a retry asks the host again instead of reusing that answer.
     const fresh = this.resource.value?.monthlyError?.kind === 'invalid-response';
@@ -172,25 +172,25 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
         }
         // A reload of the same account (retry, sync) keeps the figures up, so the chart updates in place.
         const shown = this.resource.value;
-        return shown && shown.accountId === this.resolvedAccountId && !isEmptyIncome(shown.summary) ? this.renderIncome(shown) : undefined;
+        return shown && shown.accountId === this.resolvedAccountId && !isEmptyIncome(shown.summary) ? this.#renderIncome(shown) : undefined;
       },
       emptyText: msg(locale, 'incomeEmpty'),
-      loaded: (view) => this.renderIncome(view),
+      loaded: (view) => this.#renderIncome(view),
     });
   }
 
-  private money(minor: number | null, currency: string): string {
+  #money(minor: number | null, currency: string): string {
     return minor === null ? msg(this.resolvedLocale, 'insightsNotKnown') : formatMoney(minor, currency, this.resolvedLocale, { wrap: true });
   }
 
-  private renderIncome({ summary, monthly, monthlyError }: IncomeView): TemplateResult {
+  #renderIncome({ summary, monthly, monthlyError }: IncomeView): TemplateResult {
     const locale = this.resolvedLocale;
     const cur = summary.currency;
     const figure = (label: string, value: string, key: string) => html`<div class="figure" data-figure=${key}><dt>${label}</dt><dd><bdi>${value}</bdi></dd></div>`;
-    const optional = (label: string, value: number | null, key: string) => (value === null ? nothing : figure(label, this.money(value, cur), key));
+    const optional = (label: string, value: number | null, key: string) => (value === null ? nothing : figure(label, this.#money(value, cur), key));
     return html`
       <dl part="figures" class="figures" aria-label=${msg(locale, 'incomeSummary')}>
-        ${figure(msg(locale, 'incomeAverageMonthly'), this.money(summary.averageMonthlyIncome, cur), 'average')}
+        ${figure(msg(locale, 'incomeAverageMonthly'), this.#money(summary.averageMonthlyIncome, cur), 'average')}
         ${optional(msg(locale, 'incomeEstimatedSalary'), summary.estimatedSalary, 'salary')}
         ${summary.irregularMonthlyIncome ? optional(msg(locale, 'incomeIrregular'), summary.irregularMonthlyIncome, 'irregular') : nothing}
         ${optional(msg(locale, 'incomeYearly'), summary.yearlyIncome, 'yearly')}
@@ -201,20 +201,20 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
           : nothing}
         ${summary.confidence !== null ? figure(msg(locale, 'incomeConfidence'), formatNumber(summary.confidence, locale, { style: 'percent' }), 'confidence') : nothing}
       </dl>
-      ${summary.streams.length ? this.renderStreams(summary) : nothing}
+      ${summary.streams.length ? this.#renderStreams(summary) : nothing}
       ${monthly
-        ? html`${this.charts.render(this.chartSpec(monthly), this.chartTable(monthly))}
+        ? html`${this.#charts.render(this.#chartSpec(monthly), this.#chartTable(monthly))}
             <p class="note">${msg(locale, 'incomeChartNote')}</p>`
         : monthlyError
           ? html`<div part="monthly-error" class="state error monthly-error" role="alert" data-kind=${monthlyError.kind}>
               <p>${msg(locale, 'incomeMonthlyError')} ${describeError(monthlyError, locale)}</p>
               <button part="retry-button" class="button secondary" type="button" @click=${this.resource.retry}>${msg(locale, 'retry')}</button>
             </div>`
-          : this.charts.render(null, { columns: [], rows: [] })}
+          : this.#charts.render(null, { columns: [], rows: [] })}
     `;
   }
 
-  private renderStreams(summary: IncomeSummary): TemplateResult {
+  #renderStreams(summary: IncomeSummary): TemplateResult {
     const locale = this.resolvedLocale;
     const date = (d: string | null) => (d ? formatDate(d, locale) : msg(locale, 'insightsNotKnown'));
     const stability = (s: IncomeStream) =>
@@ -239,7 +239,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
             (s) => html`<tr>
               <th scope="row">${humanise(s.type) || msg(locale, 'insightsNotKnown')}</th>
               <td>${humanise(s.frequency) || msg(locale, 'insightsNotKnown')}</td>
-              <td class="num">${this.money(s.monthlyAverage, s.currency)}</td>
+              <td class="num">${this.#money(s.monthlyAverage, s.currency)}</td>
               <td class="stability">${stability(s)}</td>
               <td><bdi>${date(s.firstDate)}</bdi></td>
               <td><bdi>${date(s.lastDate)}</bdi></td>
@@ -250,7 +250,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     </div>`;
   }
 
-  private chartSpec(monthly: MonthlyIncome): ChartSpec {
+  #chartSpec(monthly: MonthlyIncome): ChartSpec {
     const locale = this.resolvedLocale;
     const cur = monthly.currency;
     return {
@@ -265,7 +265,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     };
   }
 
-  private chartTable(monthly: MonthlyIncome): ChartTable {
+  #chartTable(monthly: MonthlyIncome): ChartTable {
     const locale = this.resolvedLocale;
     return {
       columns: [msg(locale, 'chartMonth'), msg(locale, 'incomeChartSeries')],

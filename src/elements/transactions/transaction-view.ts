@@ -241,14 +241,18 @@ export class FilterJob {
   #count = 0;
   readonly #out: Uint32Array;
   readonly #tally = new Tally();
+  readonly #index: TransactionIndex;
+  readonly #source: Uint32Array;
   result?: TransactionView;
 
   constructor(
-    private readonly index: TransactionIndex,
+    index: TransactionIndex,
     readonly filters: NormalFilters,
     readonly sort: SortSpec,
-    private readonly source: Uint32Array,
+    source: Uint32Array,
   ) {
+    this.#index = index;
+    this.#source = source;
     // No filter: every row is shown in the source order, which is then the result itself (read-only,
     // shared with the index), with the totals of all rows: there is nothing to pass over.
     const all = !filters.start && !filters.end && !filters.narration && !filters.type;
@@ -264,7 +268,9 @@ export class FilterJob {
   step(budgetMs: number): boolean {
     if (this.result) return true;
     const deadline = performance.now() + budgetMs;
-    const { source, index, filters } = this;
+    const source = this.#source;
+    const index = this.#index;
+    const { filters } = this;
     const out = this.#out;
     const from = filters.start;
     const until = filters.end ? dayAfter(filters.end) : undefined;
