@@ -257,14 +257,16 @@ export class MonoTransactions extends MonoDataElement {
     if (pager === 'more' && page > 1) {
       // Pages already fetched come from the client's cache; only the new one goes to the host.
       const pages = await Promise.all(Array.from({ length: page }, (_, i) => getTransactions(client, accountId, { ...q, limit, page: i + 1 }, { signal })));
+      // A page asked after new transactions arrived starts with rows of the page before: those go. A row is the
+      // same one by its content too, as two transactions may share an id (nothing within one page is dropped).
       const seen = new Set<string>();
       const transactions: Transaction[] = [];
       for (const p of pages) {
-        for (const t of p.transactions) {
-          if (seen.has(t.id)) continue;
-          seen.add(t.id);
-          transactions.push(t);
-        }
+        const keys = p.transactions.map((t) => [t.id, t.date, t.amount, t.type].join('\0'));
+        p.transactions.forEach((t, i) => {
+          if (!seen.has(keys[i])) transactions.push(t);
+        });
+        for (const key of keys) seen.add(key);
       }
       const last = pages.at(-1)!;
       return { transactions, total: last.total, totalKnown: last.totalKnown, page, hasPrevious: false, hasNext: last.hasNext, accountId, query, complete: !last.hasNext };

@@ -315,6 +315,36 @@ describe('<mono-transactions>', () => {
       expect([el.page, el.shown.length, pagerText(), next().getAttribute('aria-disabled')]).to.deep.equal([3, 20, 'Previous Page 3 Next', 'true']);
     });
 
+    it('loads more without losing a row: a page that shifted repeats no row, two transactions sharing an id both stay', async () => {
+      // The bank's id repeated on two different transactions of page 1 (a reversal, say); page 2 asked after a
+      // new transaction arrived, so it starts with the last row of page 1 again.
+      let lastOfPage1: unknown;
+      const urls: URL[] = [];
+      const client = new MonoClient({
+        retries: 0,
+        fetch: async (input, init) => {
+          const url = new URL(String(input), location.href);
+          urls.push(url);
+          const response = await fetch(input, init);
+          const body = await response.json();
+          if (url.pathname.endsWith('/transactions') && url.searchParams.get('page') === '1') {
+            body.data[1].id = body.data[0].id;
+            lastOfPage1 = body.data.at(-1);
+          }
+          if (url.pathname.endsWith('/transactions') && url.searchParams.get('page') === '2') body.data.unshift(lastOfPage1);
+          return new Response(JSON.stringify(body), { status: response.status, headers: response.headers });
+        },
+      });
+      const { el } = await mount('account-id="txns_130" pager="more" limit="50"', { client, urls, transactionCalls: () => urls });
+      const sharedId = el.shown[0].id;
+      expect(el.shown.filter((t) => t.id === sharedId)).to.have.length(2);
+      part(el, 'load-more-button')!.click();
+      await loaded(el);
+      expect(el.shown).to.have.length(100);
+      expect(el.shown.filter((t) => t.id === sharedId), 'both transactions that share an id').to.have.length(2);
+      expect(new Set(el.shown.map((t) => t.id)).size, 'the repeated row once').to.equal(99);
+    });
+
     it('loads more from a host that sends no total, and says how many are shown', async () => {
       const { el } = await mount('account-id="txns_130" pager="more" limit="50"', untotalledClient());
       expect(part(el, 'pager')!.querySelector('.page-info')!.textContent).to.equal('Showing 50');
