@@ -1,21 +1,23 @@
 import { whenIdle } from './idle.js';
-const numberFormats = new Map<string, Intl.NumberFormat>();
-const dateFormats = new Map<string, Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
 
-function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-  const key = `${locale}|${JSON.stringify(options)}`;
-  let f = numberFormats.get(key);
+/** One formatter per kind, locale and options, made once. */
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat, O>(Format: new (locale: string, options: O) => F, locale: string, options: O): F {
+  const key = `${Format.name}|${locale}|${JSON.stringify(options)}`;
+  let f = formatters.get(key) as F | undefined;
   if (!f) {
     try {
-      f = new Intl.NumberFormat(locale, options);
+      f = new Format(locale, options);
     } catch {
       // An invalid locale tag from an attribute must not break rendering.
-      f = new Intl.NumberFormat('en-NG', options);
+      f = new Format('en-NG', options);
     }
-    numberFormats.set(key, f);
+    formatters.set(key, f);
   }
   return f;
 }
+
+const numberFormat = (locale: string, options: Intl.NumberFormatOptions) => formatter(Intl.NumberFormat, locale, options);
 
 const digitsCache = new Map<string, number>();
 
@@ -106,17 +108,7 @@ export function formatDate(
   const time = Date.parse(dateOnly ? `${iso}T00:00:00Z` : iso);
   if (Number.isNaN(time)) return '';
   const opts = dateOnly ? { ...options, timeZone: 'UTC', timeStyle: undefined } : options;
-  const key = `${locale}|${JSON.stringify(opts)}`;
-  let f = dateFormats.get(key);
-  if (!f) {
-    try {
-      f = new Intl.DateTimeFormat(locale, opts);
-    } catch {
-      f = new Intl.DateTimeFormat('en-NG', opts);
-    }
-    dateFormats.set(key, f);
-  }
-  return f.format(time);
+  return formatter(Intl.DateTimeFormat, locale, opts).format(time);
 }
 
 let warming = false;
