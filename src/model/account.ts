@@ -72,25 +72,23 @@ const accountBody = aliased(
   }),
 );
 
-const meta = z.optional(
-  z.nullable(
-    z.object({
-      data_status: optionalText,
-      auth_method: optionalText,
-      retrieved_data: z.optional(z.nullable(z.array(z.string()))),
-      ref: optionalText,
-    }),
-  ),
+const meta = z.nullish(
+  z.object({
+    data_status: optionalText,
+    auth_method: optionalText,
+    retrieved_data: z.nullish(z.array(z.string())),
+    ref: optionalText,
+  }),
 );
 
 /** v2: `data.account` + `data.customer` + `data.meta`; also the 2021 v1 body and the account_updated webhook. */
-const nested = z.object({ account: accountBody, customer: z.optional(z.nullable(z.union([z.object({ id: text }), text]))), meta });
+const nested = z.object({ account: accountBody, customer: z.nullish(z.union([z.object({ id: text }), text])), meta });
+/** v2 in its envelope. */
+const enveloped = z.pipe(z.object({ data: nested }), (body) => body.data);
 /** 2023 v1: the account fields directly in `data`. */
-const flat = z.object({ data: accountBody });
+const flat = z.pipe(z.object({ data: accountBody }), (body) => ({ account: body.data, meta: null, customer: null }));
 
-type Body = z.infer<typeof accountBody>;
-
-function toAccount(a: Body, m: z.infer<typeof meta>, customer: unknown): Account {
+function toAccount({ account: a, meta: m, customer }: z.infer<typeof nested>): Account {
   const typeText = a.type ?? '';
   return {
     id: a.id,
@@ -113,17 +111,8 @@ function toAccount(a: Body, m: z.infer<typeof meta>, customer: unknown): Account
 export function parseAccount(body: unknown): ParseResult<Account> {
   if (!isRecord(body)) return unrecognised('account');
   const inner = isRecord(body.data) ? body.data : null;
-  if (inner && 'account' in inner) {
-    const r = run(z.object({ data: nested }), body);
-    return r.ok ? { ok: true, value: toAccount(r.value.data.account, r.value.data.meta, r.value.data.customer) } : r;
-  }
-  if (inner) {
-    const r = run(flat, body);
-    return r.ok ? { ok: true, value: toAccount(r.value.data, null, null) } : r;
-  }
-  if ('account' in body) {
-    const r = run(nested, body);
-    return r.ok ? { ok: true, value: toAccount(r.value.account, r.value.meta, r.value.customer) } : r;
-  }
-  return unrecognised('account');
+  const shape = inner ? ('account' in inner ? enveloped : flat) : 'account' in body ? nested : null;
+  if (!shape) return unrecognised('account');
+  const r = run<z.infer<typeof nested>>(shape, body);
+  return r.ok ? { ok: true, value: toAccount(r.value) } : r;
 }

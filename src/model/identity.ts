@@ -19,16 +19,21 @@ export interface Identity {
   updatedAt: string | null;
 }
 
-const identityAliases = {
+/** Each field of an Identity and Mono's name for it (also accepted under the Identity's name). */
+const fieldNames = {
   fullName: 'full_name',
+  bvn: 'bvn',
+  email: 'email',
+  phone: 'phone',
+  gender: 'gender',
+  dateOfBirth: 'dob',
   addressLine1: 'address_line1',
   addressLine2: 'address_line2',
   stateOfOrigin: 'state_of_origin',
   lgaOfOrigin: 'lga_of_origin',
   maritalStatus: 'marital_status',
   updatedAt: 'updated_at',
-  dateOfBirth: 'dob',
-};
+} as const;
 const identityShape = {
   full_name: optionalText,
   bvn: optionalText,
@@ -43,8 +48,8 @@ const identityShape = {
   marital_status: optionalText,
   updated_at: optionalDate,
 };
-const identity = aliased(identityAliases, z.object(identityShape));
-const identityKeys = [...Object.keys(identityShape), ...Object.keys(identityAliases)];
+const identity = aliased(fieldNames, z.object(identityShape));
+const identityKeys = [...Object.keys(identityShape), ...Object.keys(fieldNames)];
 
 export function parseIdentity(body: unknown): ParseResult<Identity> {
   // Before the account's data is available Mono answers with an empty payload: an identity with nothing in it.
@@ -52,22 +57,7 @@ export function parseIdentity(body: unknown): ParseResult<Identity> {
   if (!record) return unrecognised('identity');
   const r = run(z.object({ data: identity }), { data: record });
   if (!r.ok) return r;
-  const d = r.value.data;
-  return {
-    ok: true,
-    value: {
-      fullName: d.full_name,
-      bvn: d.bvn,
-      email: d.email,
-      phone: d.phone,
-      gender: d.gender,
-      dateOfBirth: d.dob,
-      addressLine1: d.address_line1,
-      addressLine2: d.address_line2,
-      stateOfOrigin: d.state_of_origin,
-      lgaOfOrigin: d.lga_of_origin,
-      maritalStatus: d.marital_status,
-      updatedAt: d.updated_at,
-    },
-  };
+  const value = {} as Record<keyof Identity, string | null>;
+  for (const [field, name] of Object.entries(fieldNames)) value[field as keyof Identity] = r.value.data[name];
+  return { ok: true, value };
 }

@@ -21,7 +21,7 @@ export interface StatementJob {
 
 const json = z.object({
   data: transactionList,
-  meta: z.optional(z.nullable(z.object({ count: z.optional(z.nullable(z.number())) }))),
+  meta: z.nullish(z.object({ count: z.nullish(z.number()) })),
 });
 
 export function parseStatement(body: unknown): ParseResult<StatementJson> {
