@@ -1,8 +1,9 @@
 import { MonoClientCore, type CallInit, type MonoClientOptions, type Query, type RequestOptions } from './core.js';
-import { MonoError, toMonoError } from './errors.js';
+import { toMonoError } from './errors.js';
 import * as connectParsers from '../model/connect.js';
 import * as transport from './transport.js';
 import { send, withSignal } from './transport.js';
+import { wait } from '../core/poll.js';
 
 export type { CallInit, HeadersSource, InitiateRequest, MonoClientOptions, Query, RequestOptions } from './core.js';
 
@@ -21,21 +22,6 @@ interface Entry {
   settled: boolean;
   storedAt: number;
   accountId?: string;
-}
-
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal.aborted) return reject(new MonoError('aborted', 'The request was cancelled'));
-    const t = setTimeout(() => {
-      signal.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(t);
-      reject(new MonoError('aborted', 'The request was cancelled'));
-    };
-    signal.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function queryString(query: Query | undefined): string {
@@ -149,12 +135,12 @@ export class MonoDataClient extends MonoClientCore {
         const error = toMonoError(e);
         if (!error.transient || attempt >= retries || signal.aborted) throw error;
         const ceiling = Math.min(maxRetryDelay, retryDelay * 2 ** attempt);
-        let wait = ceiling / 2 + (random() * ceiling) / 2;
+        let delay = ceiling / 2 + (random() * ceiling) / 2;
         if (error.retryAfter !== undefined) {
           if (error.retryAfter * 1000 > maxRetryAfter) throw error;
-          wait = Math.max(wait, error.retryAfter * 1000);
+          delay = Math.max(delay, error.retryAfter * 1000);
         }
-        await sleep(wait, signal);
+        await wait(delay, signal, 'The request was cancelled');
       }
     }
   }

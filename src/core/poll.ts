@@ -1,9 +1,9 @@
 import { MonoError } from '../client/errors.js';
 
-/** Waits `ms`, rejecting with an `aborted` MonoError as soon as `signal` aborts. */
-export function wait(ms: number, signal: AbortSignal): Promise<void> {
+/** Waits `ms`, rejecting with an `aborted` MonoError (saying `cancelled`) as soon as `signal` aborts. */
+export function wait(ms: number, signal: AbortSignal, cancelled = 'The wait was cancelled'): Promise<void> {
   return new Promise((resolve, reject) => {
-    const aborted = () => new MonoError('aborted', 'The wait was cancelled');
+    const aborted = () => new MonoError('aborted', cancelled);
     if (signal.aborted) return reject(aborted());
     const onAbort = () => {
       clearTimeout(timer);
