@@ -106,7 +106,7 @@ function parseRetryAfter(value: string | null): number | undefined {
   return Number.isNaN(at) ? undefined : Math.max(0, Math.ceil((at - Date.now()) / 1000));
 }
 
-const REAUTH = /reauthori[sz]ation[ _-]?required|REAUTHORISATION_REQUIRED/i;
+const REAUTH = /reauthori[sz]ation[ _-]?required/i;
 
 function httpError(response: Response, body: unknown): MonoError {
   const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
