@@ -43,9 +43,4 @@ export const isoDate = required('a date', normalizeDate);
 export const optionalDate: z.Schema<string | null> = (raw) => normalizeDate(raw) ?? null;
 
 /** Optional text: absent or null become null; numbers are accepted as text (phone numbers, BVNs). */
-export const optionalText: z.Schema<string | null> = (raw) => {
-  if (raw === undefined || raw === null) return null;
-  if (typeof raw === 'string') return raw;
-  if (typeof raw === 'number' && Number.isFinite(raw)) return String(raw);
-  return z.mismatch('text', raw);
-};
+export const optionalText: z.Schema<string | null> = (raw) => (raw === undefined || raw === null ? null : text(raw));
