@@ -7,6 +7,7 @@ import { parseAssets, parseEarnings } from '../model/investments.js';
 import { parseStatement, parseStatementJob } from '../model/statement.js';
 import { parseJob, parseSync } from '../model/sync.js';
 import { parseTransactions } from '../model/transactions.js';
+import { DATE_ONLY } from '../model/base.js';
 import { encodeId, type Query, type RequestOptions } from './core.js';
 import type { MonoDataClient } from './data-client.js';
 
@@ -23,10 +24,9 @@ export interface TransactionQuery {
 
 export type StatementPeriod = number;
 
-const ISO_DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 /** Mono wants `DD-MM-YYYY`; ISO days (what `<input type=date>` gives) are converted. */
 export const toMonoDate = (d: string | undefined) => {
-  const m = d ? ISO_DAY.exec(d) : null;
+  const m = d ? DATE_ONLY.exec(d) : null;
   return m ? `${m[3]}-${m[2]}-${m[1]}` : d;
 };
 

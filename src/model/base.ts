@@ -47,7 +47,8 @@ export function normalizeCurrency(raw: unknown, fallback = 'NGN'): string {
   return CURRENCY_NAMES[letters] ?? 'XXX';
 }
 
-const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
+/** An ISO day, `YYYY-MM-DD` (year, month and day captured). */
+export const DATE_ONLY = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DAY_FIRST = /^(\d{2})[-/](\d{2})[-/](\d{4})$/;
 const MIN_YEAR = 1900;
 const MAX_YEAR = 2200;
