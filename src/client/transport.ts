@@ -3,7 +3,7 @@
 // loads it with its first request (a page that only shows the button has nothing to send).
 import type { CallInit, ClientSettings } from './core.js';
 import { MonoError, toMonoError } from './errors.js';
-import type { SchemaIssue } from '../model/base.js';
+import { isRecord, type SchemaIssue } from '../model/base.js';
 
 /** Resolves with `work` unless the caller's signal aborts first; `release` runs once either way. */
 export function withSignal(work: Promise<unknown>, controller: AbortController, signal?: AbortSignal, release?: () => void) {
@@ -109,7 +109,7 @@ function parseRetryAfter(value: string | null): number | undefined {
 const REAUTH = /reauthori[sz]ation[ _-]?required/i;
 
 function httpError(response: Response, body: unknown): MonoError {
-  const record = typeof body === 'object' && body !== null ? (body as Record<string, unknown>) : {};
+  const record = isRecord(body) ? body : {};
   const message = typeof record.message === 'string' && record.message ? record.message : `HTTP ${response.status}`;
   const code = typeof record.code === 'string' ? record.code : '';
   const retryAfter = parseRetryAfter(response.headers.get('retry-after'));
