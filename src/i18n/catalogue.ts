@@ -23,8 +23,7 @@ export function registerMessages(language: string, messages: Partial<Messages>):
 function lookupChain(locale: string): string[] {
   const tag = locale.toLowerCase();
   const chain = [tag];
-  const privateUse = tag.indexOf('-x-');
-  let base = privateUse >= 0 ? tag.slice(0, privateUse) : tag;
+  let base = tag.split('-x-')[0];
   while (base) {
     if (base !== chain[chain.length - 1]) chain.push(base);
     const cut = base.lastIndexOf('-');
@@ -66,9 +65,8 @@ const scoped = new Map<string, string>();
  * catalogue. The same overrides give the same tag, so re-renders do not grow the catalogue list.
  */
 export function withMessages(locale: string, overrides: Partial<Messages>): string {
-  const privateUse = locale.toLowerCase().indexOf('-x-');
-  const base = privateUse >= 0 ? locale.slice(0, privateUse) : locale;
-  const inherited = privateUse >= 0 ? catalogues.get(locale.toLowerCase()) : undefined;
+  const base = locale.split(/-x-/i)[0];
+  const inherited = base !== locale ? catalogues.get(locale.toLowerCase()) : undefined;
   const merged = { ...inherited, ...overrides };
   const key = JSON.stringify([base.toLowerCase(), Object.entries(merged).sort()]);
   let tag = scoped.get(key);
