@@ -44,8 +44,7 @@ export function toCsv(columns: readonly CsvColumn[], rows: Iterable<readonly Csv
 /** A file name made only of safe characters, e.g. `transactions-acc_demo-2025-06-02.csv`. */
 export function csvFileName(...parts: (string | undefined)[]): string {
   const base = parts
-    .filter((p): p is string => Boolean(p))
-    .map((p) => p.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, ''))
+    .map((p = '') => p.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, ''))
     .filter(Boolean)
     .join('-');
   return `${base.slice(0, 120) || 'export'}.csv`;
