@@ -129,11 +129,11 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     }, slowLoad.afterMs);
     let value: T | undefined;
     let failure: unknown;
-    let failed = false;
+    let outcome: 'complete' | 'error' = 'complete';
     try {
       value = await this.#options.load(client, accountId, args, abort.signal);
     } catch (e) {
-      failed = true;
+      outcome = 'error';
       failure = e;
     }
     // A newer load started meanwhile: this answer is old, whatever it is.
@@ -142,12 +142,12 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     this.slow = false;
     this.#current = value;
     this.#failure = failure;
-    if (failed) this.#failed(failure);
+    if (outcome === 'error') this.#failed(failure);
     else {
       this.#valueFor = accountId;
       this.#host.emit('mono-load', { resource: this.#options.resource, data: value } as MonoLoadDetail);
     }
-    this.#state = failed ? 'error' : 'complete';
+    this.#state = outcome;
     this.#settle();
     this.#host.requestUpdate();
   }
