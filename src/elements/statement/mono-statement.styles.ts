@@ -10,7 +10,6 @@ export const statementStyles = css`
     margin-block-start: 0.85rem;
   }
   /* The PDF live regions stay in the tree (so changes are announced) but take no room while empty. */
-  .statement > .pdf:empty,
   .statement > .pdf:not(:has(p, a, button)) {
     margin-block-start: 0;
   }
@@ -50,7 +49,6 @@ export const statementStyles = css`
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(9rem, 1fr));
     gap: 0.75rem;
-    margin-inline: 0;
     margin-block-end: 0;
   }
   .summary > div {
@@ -72,7 +70,6 @@ export const statementStyles = css`
     overflow-wrap: anywhere;
   }
   .note {
-    margin-inline: 0;
     margin-block-end: 0;
     color: var(--_text-muted);
     font-size: 0.9rem;
