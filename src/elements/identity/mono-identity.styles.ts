@@ -6,6 +6,7 @@ export const identityStyles = css`
     --_loading-block-size: 20rem;
     --_padding: var(--mono-identity-padding, var(--_space));
     --_label-width: var(--mono-identity-label-width, 10rem);
+    container-type: inline-size;
   }
   .identity {
     padding: var(--_padding);
@@ -69,8 +70,5 @@ export const identityStyles = css`
     dl {
       grid-template-columns: minmax(0, 1fr);
     }
-  }
-  :host {
-    container-type: inline-size;
   }
 `;

@@ -134,11 +134,13 @@ export class MonoIdentity extends MonoDataElement {
     return html`<div part="base" class="identity">
       <dl part="fields">
         ${FIELDS.map(
-          ([name, label]) =>
-            html`<div class="field" data-field=${name}>
-              <dt>${msg(locale, label)}</dt>
-              <dd>${this.#renderValue(name, identity, locale)}</dd>
-            </div>`,
+          ([name, labelKey]) => {
+            const label = msg(locale, labelKey);
+            return html`<div class="field" data-field=${name}>
+              <dt>${label}</dt>
+              <dd>${this.#renderValue(name, label, identity, locale)}</dd>
+            </div>`;
+          },
         )}
       </dl>
       ${identity.updatedAt
@@ -147,7 +149,7 @@ export class MonoIdentity extends MonoDataElement {
     </div>`;
   }
 
-  #renderValue(name: FieldName, identity: Identity, locale: string) {
+  #renderValue(name: FieldName, label: string, identity: Identity, locale: string) {
     const whole = this.#fieldValue(name, identity, locale);
     const value = whole && clip(whole);
     if (!present(value)) {
@@ -160,13 +162,12 @@ export class MonoIdentity extends MonoDataElement {
     // A BVN of only its last four digits (what the reference backend sends by default) has nothing more to show.
     const hidden = name !== 'bvn' || digits.length > 4;
     const shown = hidden && this.isRevealed(name);
-    const label = msg(locale, name === 'bvn' ? 'identityBvn' : 'identityPhone');
-    return html`${shown
-        ? html`<span part=${`value value-${name}`} class="value secret" dir="auto">${clean}</span>`
-        : html`<span part=${`value value-${name}`} class="value secret" dir="auto"
-            ><span aria-hidden="true">${MASKS[name](clean)}</span
-            ><span class="sr-only">${msg(locale, 'identityEndingIn', { last4 })}</span></span
-          >`}${this.reveal || this.noReveal || !hidden
+    return html`<span part=${`value value-${name}`} class="value secret" dir="auto"
+        >${shown
+          ? clean
+          : html`<span aria-hidden="true">${MASKS[name](clean)}</span
+              ><span class="sr-only">${msg(locale, 'identityEndingIn', { last4 })}</span>`}</span
+      >${this.reveal || this.noReveal || !hidden
         ? nothing
         : html`<button
             part="reveal-button"
@@ -184,12 +185,12 @@ export class MonoIdentity extends MonoDataElement {
   #fieldValue(name: FieldName, identity: Identity, locale: string): string | null {
     switch (name) {
       case 'address':
-        return [identity.addressLine1, identity.addressLine2].filter(present).join(', ') || null;
+        return [identity.addressLine1, identity.addressLine2].filter(present).join(', ');
       case 'dateOfBirth':
-        return identity.dateOfBirth ? formatDate(identity.dateOfBirth, locale, { dateStyle: 'long', timeZone: 'UTC' }) || null : null;
+        return formatDate(identity.dateOfBirth, locale, { dateStyle: 'long', timeZone: 'UTC' });
       case 'gender':
       case 'maritalStatus':
-        return present(identity[name]) ? capitalised(identity[name]!.trim()) : null;
+        return capitalised(identity[name]?.trim() ?? '');
       default:
         return identity[name];
     }
