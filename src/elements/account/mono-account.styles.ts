@@ -40,20 +40,19 @@ export const accountStyles = css`
   .balance {
     display: grid;
   }
-  .balance .label {
-    color: var(--_text-muted);
-    font-size: 0.85rem;
+  .amount {
+    font-weight: 650;
+    font-variant-numeric: tabular-nums;
   }
   .balance .amount {
     font-size: var(--_balance-size);
-    font-weight: 650;
-    font-variant-numeric: tabular-nums;
   }
   dl {
     display: grid;
     grid-template-columns: repeat(auto-fit, minmax(10rem, 1fr));
     gap: 0.75rem 1.25rem;
   }
+  .balance .label,
   dt {
     color: var(--_text-muted);
     font-size: 0.85rem;
@@ -156,9 +155,5 @@ export const accountStyles = css`
   }
   .help.inline {
     display: inline;
-  }
-  .compact .amount {
-    font-weight: 650;
-    font-variant-numeric: tabular-nums;
   }
 `;

@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { getAccount } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
-import type { MonoDataClient } from '../../client/data-client.js';
 import { toMonoError } from '../../client/errors.js';
 import { formatMoney } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
@@ -118,8 +117,7 @@ export class MonoAccount extends MonoDataElement {
   override connectedCallback(): void {
     super.connectedCallback();
     // Polling stops while detached (the loop is aborted but its state kept); coming back resumes it.
-    const accountId = this.resolvedAccountId;
-    if (this.pollState === 'polling' && this.#pollBase && accountId) void this.#poll(this.#pollBase, accountId, this.client);
+    if (this.pollState === 'polling') void this.#poll();
   }
 
   override disconnectedCallback(): void {
@@ -135,8 +133,7 @@ export class MonoAccount extends MonoDataElement {
     this.#pollBase = base;
     this.polled = undefined;
     this.pollState = 'idle';
-    const accountId = this.resolvedAccountId;
-    if (base?.dataStatus === 'PROCESSING' && accountId && this.isConnected) void this.#poll(base, accountId, this.client);
+    if (base?.dataStatus === 'PROCESSING' && this.isConnected) void this.#poll();
   }
 
   #stopPolling(): void {
@@ -144,14 +141,17 @@ export class MonoAccount extends MonoDataElement {
     this.#pollAbort = undefined;
   }
 
-  #checkAgain = (): void => {
+  #checkAgain = (): void => void this.#poll();
+
+  /**
+   * Reads the loaded account again (skipping the cache) with backoff until its status is no longer PROCESSING.
+   * Does nothing without a loaded account and an account id.
+   */
+  async #poll(): Promise<void> {
     const base = this.#pollBase;
     const accountId = this.resolvedAccountId;
-    if (base && accountId) void this.#poll(base, accountId, this.client);
-  };
-
-  /** Reads the account again (skipping the cache) with backoff until its status is no longer PROCESSING. */
-  async #poll(base: Account, accountId: string, client: MonoDataClient): Promise<void> {
+    const client = this.client;
+    if (!base || !accountId) return;
     this.#stopPolling();
     const controller = new AbortController();
     this.#pollAbort = controller;
