@@ -143,8 +143,8 @@ export class MonoStatement extends MonoDataElement {
     this.#pdfAbort?.abort();
     const controller = new AbortController();
     this.#pdfAbort = controller;
+    // A stop or a newer request aborts this controller: from then on, this request changes nothing.
     const { signal } = controller;
-    const current = () => this.#pdfAbort === controller && !signal.aborted;
     const client = this.client;
     const months = this.months;
     const first = nonNegative(this.pdfPollInterval, 1000);
@@ -159,7 +159,7 @@ export class MonoStatement extends MonoDataElement {
     try {
       let job: StatementJob = await requestStatementPdf(client, accountId, months, { signal });
       for (let polls = 0; job.status === 'building'; polls++) {
-        if (!current()) return null;
+        if (signal.aborted) return null;
         this.pdf = { phase: 'building', months, jobId: job.id, polls };
         const delay = backoffDelay(polls, first, MAX_PDF_POLL_DELAY);
         if (Date.now() + delay > deadline) return timedOut();
@@ -168,7 +168,7 @@ export class MonoStatement extends MonoDataElement {
         late = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
         job = await getStatementJob(client, accountId, job.id, { signal: AbortSignal.any([signal, late]) });
       }
-      if (!current()) return null;
+      if (signal.aborted) return null;
       this.emit('mono-load', { resource: 'statement-job', data: job });
       if (job.status !== 'built') {
         this.pdf = { phase: 'failed', months, statusText: job.statusText };
@@ -184,8 +184,8 @@ export class MonoStatement extends MonoDataElement {
       return url;
     } catch (e) {
       const error = toMonoError(e);
-      if (current() && late?.aborted) return timedOut();
-      if (!current() || error.kind === 'aborted') return null;
+      if (!signal.aborted && late?.aborted) return timedOut();
+      if (signal.aborted || error.kind === 'aborted') return null;
       this.pdf = { phase: 'error', months, error };
       this.emit('mono-error', { error });
       if (error.kind === 'reauth-required') this.emit('mono-reauth-required', { accountId });
@@ -291,7 +291,6 @@ export class MonoStatement extends MonoDataElement {
   #renderStatement(view: StatementView, locale: string) {
     const money = (minor: number | null, currency = view.currency) =>
       minor === null ? msg(locale, 'statementUnknown') : formatMoney(minor, currency, locale, { wrap: true });
-    const caption = msg(locale, 'statementCaption');
     return html`<dl part="summary" class="summary">
         <div class="opening">
           <dt>${msg(locale, 'statementOpening')}</dt>
@@ -320,7 +319,7 @@ export class MonoStatement extends MonoDataElement {
         exportparts="viewport, row, amount, header, sort-button"
         .transactions=${view.transactions}
         locale=${locale}
-        label=${caption}
+        label=${msg(locale, 'statementCaption')}
       ></mono-transaction-table>`;
   }
 }

@@ -29,10 +29,10 @@ export interface StatementView extends StatementJson {
  * sum the parser checked to be safe, so every total here is exact; an opening balance that would not be is unknown.
  */
 export function summarise(statement: StatementJson, months: number, accountCurrency?: string | null): StatementView {
+  // Sorting is stable: rows of the same date keep the bank's order.
   const rows = statement.transactions
-    .map((t, i) => ({ t: accountCurrency ? { ...t, currency: accountCurrency } : t, i }))
-    .sort((a, b) => (a.t.date < b.t.date ? 1 : a.t.date > b.t.date ? -1 : a.i - b.i))
-    .map(({ t }) => t);
+    .map((t) => (accountCurrency ? { ...t, currency: accountCurrency } : t))
+    .sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const byCurrency = new Map<string, CurrencyTotals>();
   for (const t of rows) {
     let totals = byCurrency.get(t.currency);
@@ -59,7 +59,7 @@ export function summarise(statement: StatementJson, months: number, accountCurre
 
 /** The months a `period` attribute asks for: a whole number from 1 to 12 (3 when unusable). */
 export function normalisePeriod(value: unknown): number {
-  const n = typeof value === 'number' ? value : Number(value);
+  const n = Number(value);
   if (!Number.isFinite(n)) return 3;
   return Math.min(12, Math.max(1, Math.round(n)));
 }
