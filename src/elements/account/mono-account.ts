@@ -180,7 +180,7 @@ export class MonoAccount extends MonoDataElement {
   }
 
   protected override render() {
-    return this.resource.render({ loaded: () => this.#renderAccount(this.account!) });
+    return this.resource.render({ loaded: (account) => this.#renderAccount(this.polled ?? account) });
   }
 
   #renderAccount(a: Account) {
@@ -253,7 +253,8 @@ export class MonoAccount extends MonoDataElement {
     const word = msg(locale, `accountStatus${status}` as MessageKey);
     let help: string;
     if (status === 'PARTIAL') {
-      const missing = missingData(a).map((d) => (DATA_NAMES[d] ? msg(locale, DATA_NAMES[d]) : d));
+      // missingData() names only EXPECTED_DATA, all of which DATA_NAMES has words for.
+      const missing = missingData(a).map((d) => msg(locale, DATA_NAMES[d]));
       help = missing.length
         ? msg(locale, 'accountStatusHelpPARTIAL', { missing: missing.join(', ') })
         : msg(locale, 'accountStatusHelpPartialUnknown');
