@@ -18,20 +18,6 @@ type MessageKey = keyof typeof accountMessages;
 /** What a fully fetched account carries in `retrieved_data`; PARTIAL names what is missing from it. */
 export const EXPECTED_DATA = ['identity', 'balance', 'transactions'] as const;
 
-const DATA_NAMES: Record<string, MessageKey> = {
-  identity: 'accountDataIdentity',
-  balance: 'accountDataBalance',
-  transactions: 'accountDataTransactions',
-};
-
-const TYPE_NAMES: Record<Account['accountType'], MessageKey> = {
-  savings: 'accountTypeSavings',
-  current: 'accountTypeCurrent',
-  domiciliary: 'accountTypeDomiciliary',
-  business: 'accountTypeBusiness',
-  other: 'accountTypeOther',
-};
-
 const AUTH_NAMES: Record<string, MessageKey> = {
   internet_banking: 'accountAuthInternetBanking',
   mobile_banking: 'accountAuthMobileBanking',
@@ -45,13 +31,15 @@ export function missingData(account: Pick<Account, 'retrievedData'>): string[] {
   return got.size === 0 ? [] : EXPECTED_DATA.filter((d) => !got.has(d));
 }
 
+/** `savings` → `Savings`, `MOBILE banking` → `Mobile banking`. */
+const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+
 /** Mono's `internet_banking` as words; unknown methods are shown as the bank sent them, de-underscored. */
 function authMethodText(method: string | null, locale: string): string {
   if (!method) return msg(locale, 'accountNotProvided');
   const key = AUTH_NAMES[method.trim().toLowerCase()];
   if (key) return msg(locale, key);
-  const words = method.replace(/[_-]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
+  return capitalised(method.replace(/[_-]+/g, ' ').trim());
 }
 
 type PollState = 'idle' | 'polling' | 'gave-up';
@@ -195,7 +183,7 @@ export class MonoAccount extends MonoDataElement {
         ${this.#renderStatus(a, locale, true)}
       </div>`;
     }
-    const typeName = msg(locale, TYPE_NAMES[a.accountType]);
+    const typeName = msg(locale, `accountType${capitalised(a.accountType)}` as MessageKey);
     // The bank's own words under the kit's ("Tier 3 Savings Account"), unless they only repeat them ("SAVINGS_ACCOUNT").
     const raw = a.accountTypeText.trim();
     const bankText = /^\w+$/.test(raw) ? raw.replace(/_/g, ' ') : raw;
@@ -253,8 +241,8 @@ export class MonoAccount extends MonoDataElement {
     const word = msg(locale, `accountStatus${status}` as MessageKey);
     let help: string;
     if (status === 'PARTIAL') {
-      // missingData() names only EXPECTED_DATA, all of which DATA_NAMES has words for.
-      const missing = missingData(a).map((d) => msg(locale, DATA_NAMES[d]));
+      // missingData() names only EXPECTED_DATA, each of which has its words (accountDataIdentity…).
+      const missing = missingData(a).map((d) => msg(locale, `accountData${capitalised(d)}` as MessageKey));
       help = missing.length
         ? msg(locale, 'accountStatusHelpPARTIAL', { missing: missing.join(', ') })
         : msg(locale, 'accountStatusHelpPartialUnknown');
