@@ -183,7 +183,7 @@ export class MonoAccount extends MonoDataElement {
         ${this.#renderStatus(a, locale, true)}
       </div>`;
     }
-    const typeName = msg(locale, `accountType${capitalised(a.accountType)}` as MessageKey);
+    const typeName = msg(locale, `accountType${capitalised(a.accountType)}` as `accountType${Capitalize<Account['accountType']>}`);
     // The bank's own words under the kit's ("Tier 3 Savings Account"), unless they only repeat them ("SAVINGS_ACCOUNT").
     const raw = a.accountTypeText.trim();
     const bankText = /^\w+$/.test(raw) ? raw.replace(/_/g, ' ') : raw;
@@ -238,16 +238,16 @@ export class MonoAccount extends MonoDataElement {
 
   #renderStatus(a: Account, locale: string, compact: boolean) {
     const status: DataStatus = a.dataStatus;
-    const word = msg(locale, `accountStatus${status}` as MessageKey);
+    const word = msg(locale, `accountStatus${status}` as const);
     let help: string;
     if (status === 'PARTIAL') {
       // missingData() names only EXPECTED_DATA, each of which has its words (accountDataIdentity…).
-      const missing = missingData(a).map((d) => msg(locale, `accountData${capitalised(d)}` as MessageKey));
+      const missing = missingData(a).map((d) => msg(locale, `accountData${capitalised(d)}` as `accountData${Capitalize<(typeof EXPECTED_DATA)[number]>}`));
       help = missing.length
         ? msg(locale, 'accountStatusHelpPARTIAL', { missing: missing.join(', ') })
         : msg(locale, 'accountStatusHelpPartialUnknown');
     } else {
-      help = msg(locale, `accountStatusHelp${status}` as MessageKey);
+      help = msg(locale, `accountStatusHelp${status}` as const);
     }
     const gaveUp = status === 'PROCESSING' && this.pollState === 'gave-up';
     // role=status: the change from PROCESSING to its final status is announced.

@@ -6,29 +6,16 @@ import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { identityText as msg } from '../../i18n/en-identity.js';
-import type { identityMessages } from '../../i18n/en-identity.js';
 import type { Identity } from '../../model/identity.js';
 import { identityStyles } from './mono-identity.styles.js';
-
-type MessageKey = keyof typeof identityMessages;
 
 /** The fields masked unless revealed. */
 export type SensitiveField = 'bvn' | 'phone';
 
 type FieldName = 'fullName' | 'email' | 'phone' | 'gender' | 'dateOfBirth' | 'address' | 'stateOfOrigin' | 'lgaOfOrigin' | 'maritalStatus' | 'bvn';
 
-const FIELDS: ReadonlyArray<[FieldName, MessageKey]> = [
-  ['fullName', 'identityFullName'],
-  ['email', 'identityEmail'],
-  ['phone', 'identityPhone'],
-  ['gender', 'identityGender'],
-  ['dateOfBirth', 'identityDateOfBirth'],
-  ['address', 'identityAddress'],
-  ['stateOfOrigin', 'identityStateOfOrigin'],
-  ['lgaOfOrigin', 'identityLgaOfOrigin'],
-  ['maritalStatus', 'identityMaritalStatus'],
-  ['bvn', 'identityBvn'],
-];
+/** In the order shown; each one's label is `identity` + its name (`identityDateOfBirth`). */
+const FIELDS: readonly FieldName[] = ['fullName', 'email', 'phone', 'gender', 'dateOfBirth', 'address', 'stateOfOrigin', 'lgaOfOrigin', 'maritalStatus', 'bvn'];
 
 const MASKS: Record<SensitiveField, (value: string) => string> = { bvn: maskBvn, phone: maskPhone };
 
@@ -134,8 +121,8 @@ export class MonoIdentity extends MonoDataElement {
     return html`<div part="base" class="identity">
       <dl part="fields">
         ${FIELDS.map(
-          ([name, labelKey]) => {
-            const label = msg(locale, labelKey);
+          (name) => {
+            const label = msg(locale, `identity${name.charAt(0).toUpperCase()}${name.slice(1)}` as `identity${Capitalize<FieldName>}`);
             return html`<div class="field" data-field=${name}>
               <dt>${label}</dt>
               <dd>${this.#renderValue(name, label, identity, locale)}</dd>
