@@ -24,20 +24,11 @@ const present = (value: string | null | undefined): value is string => typeof va
 /** Banks send "male", "FEMALE", "single": shown with a capital first letter and nothing else changed. */
 const capitalised = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
 
-export const isEmptyIdentity = (identity: Identity): boolean =>
-  ![
-    identity.fullName,
-    identity.bvn,
-    identity.email,
-    identity.phone,
-    identity.gender,
-    identity.dateOfBirth,
-    identity.addressLine1,
-    identity.addressLine2,
-    identity.stateOfOrigin,
-    identity.lgaOfOrigin,
-    identity.maritalStatus,
-  ].some(present);
+/** Whether the bank returned none of the holder's details (the date they were updated is not one). */
+export function isEmptyIdentity(identity: Identity): boolean {
+  const { updatedAt, ...details } = identity;
+  return !Object.values(details).some(present);
+}
 
 /**
  * The account holder's KYC details from the bank in a description list. BVN and phone number are masked
