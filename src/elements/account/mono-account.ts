@@ -129,11 +129,10 @@ export class MonoAccount extends MonoDataElement {
     this.#pollAbort = undefined;
   }
 
-  #checkAgain = (): void => void this.#poll();
-
   /**
    * Reads the loaded account again (skipping the cache) with backoff until its status is no longer PROCESSING.
-   * Does nothing without a loaded account and an account id.
+   * Does nothing without a loaded account and an account id. Also the "Check again" button's click handler
+   * (Lit calls it on the element); it never rejects.
    */
   async #poll(): Promise<void> {
     const base = this.#pollBase;
@@ -266,7 +265,7 @@ export class MonoAccount extends MonoDataElement {
       >${gaveUp
         ? html`<span class="gave-up">
             ${compact ? html`<span class="sr-only">${msg(locale, 'accountStillProcessing')}</span>` : nothing}
-            <button part="check-again" class="button secondary small" type="button" @click=${this.#checkAgain}>
+            <button part="check-again" class="button secondary small" type="button" @click=${this.#poll}>
               ${msg(locale, 'accountCheckAgain')}
             </button>
           </span>`
