@@ -202,8 +202,6 @@ export class MonoStatement extends MonoDataElement {
     this.period = normalisePeriod((event.target as HTMLSelectElement).value);
   };
 
-  #onPdfClick = () => void this.requestPdf();
-
   #focusPdfButton(): void {
     this.renderRoot.querySelector<HTMLElement>('[part=pdf-button]')?.focus();
   }
@@ -232,7 +230,7 @@ export class MonoStatement extends MonoDataElement {
                   ${PERIODS.map((n) => html`<option value=${n} ?selected=${n === months}>${periodText(n, locale)}</option>`)}
                 </select>
               </span>
-              <button part="pdf-button" class="button" type="button" @click=${this.#onPdfClick}>${msg(locale, 'statementPdfRequest')}</button>
+              <button part="pdf-button" class="button" type="button" @click=${this.requestPdf}>${msg(locale, 'statementPdfRequest')}</button>
             </div>
             ${this.#renderPdf(locale)}`
         : nothing}

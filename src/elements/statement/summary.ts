@@ -43,7 +43,7 @@ export function summarise(statement: StatementJson, months: number, accountCurre
   const single = byCurrency.size <= 1;
   const newest = rows[0];
   const oldest = rows[rows.length - 1];
-  const closing = single && newest && newest.balance !== null ? newest.balance : null;
+  const closing = single ? (newest?.balance ?? null) : null;
   const before = single && oldest && oldest.balance !== null ? oldest.balance + (oldest.type === 'credit' ? -oldest.amount : oldest.amount) : null;
   const opening = before !== null && Number.isSafeInteger(before) ? before : null;
   return {

@@ -254,10 +254,6 @@ export class MonoSyncButton extends MonoDataElement {
     if (typeof target.open === 'function') target.open();
   }
 
-  #onClick = (): void => {
-    void this.sync();
-  };
-
   protected override render(): TemplateResult {
     const locale = this.resolvedLocale;
     const running = this.running;
@@ -269,7 +265,7 @@ export class MonoSyncButton extends MonoDataElement {
         aria-disabled=${unavailable ? 'true' : 'false'}
         aria-describedby="status"
         data-phase=${this.phase}
-        @click=${this.#onClick}
+        @click=${this.sync}
       >
         ${running ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<slot>${msg(locale, 'syncLabel')}</slot>
       </button>
