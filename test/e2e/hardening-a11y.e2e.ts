@@ -148,7 +148,14 @@ try {
       return out;
     }, ids);
   const ids = loadedIds.map((x) => x.id);
-  const normal = await visibleText(ids);
+  // Live regions say the outcome once it has stayed 600 ms (SettledText): compare once the text has settled.
+  let normal = await visibleText(ids);
+  for (let tries = 0; tries < 10; tries++) {
+    await page.waitForTimeout(700);
+    const again = await visibleText(ids);
+    if (ids.every((i) => again[i] === normal[i])) break;
+    normal = again;
+  }
   await page.emulateMedia({ reducedMotion: 'reduce', forcedColors: 'active' });
   await page.waitForTimeout(200);
   const forced = await visibleText(ids);
