@@ -160,9 +160,15 @@ const nonChart = await measure('every element but the chart elements', elements.
 rows.push({ ...nonChart, budget: BUDGETS['every element but the chart elements'] * scale, note: `without ${chartElements.map((n) => `mono-${n}`).join(', ')}` });
 if (all.chartJsUpFront) problems.push('chart.js is loaded up front by the elements: it must only be in a lazily loaded chunk');
 
+// What each element adds to a page that has the others of its group (the chart elements' group is every
+// element): the saving that dropping it would bring, shared code counted with whoever still uses it.
+const nonChartElements = elements.filter((name) => !chartElements.includes(name));
 for (const name of elements) {
-  if (name === 'connect-button') continue;
-  rows.push(await measure(`mono-${name} alone`, defineOf(name)));
+  const group = chartElements.includes(name) ? { list: elements, total: all } : { list: nonChartElements, total: nonChart };
+  const without = await measure('', group.list.filter((n) => n !== name).map(defineOf).join('\n'));
+  const adds = group.total.gzip - without.gzip;
+  if (name === 'connect-button') rows[0].adds = adds;
+  else rows.push({ ...(await measure(`mono-${name} alone`, defineOf(name))), adds });
 }
 if (existsSync('dist/cdn/mono-elements.js')) {
   const code = readFileSync('dist/cdn/mono-elements.js');
@@ -183,11 +189,12 @@ function fmt(bytes) {
 if (json) {
   console.log(JSON.stringify({ rows, problems, missedTargets }, null, 2));
 } else {
-  const header = ['what', 'up front (gzip)', 'budget', 'raw (min)', 'lazy chunks (gzip)', 'chart.js'];
+  const header = ['what', 'up front (gzip)', 'budget', 'adds to the others', 'raw (min)', 'lazy chunks (gzip)', 'chart.js'];
   const table = rows.map((r) => [
     r.name,
     fmt(r.gzip),
     r.budget === undefined ? '' : `${fmt(r.budget)} ${r.gzip > r.budget ? 'OVER' : 'ok'}`,
+    r.adds === undefined ? '' : fmt(r.adds),
     fmt(r.raw),
     r.lazyGzip ? fmt(r.lazyGzip) : '',
     r.chartJsUpFront ? 'UP FRONT' : r.chartJsLazy ? 'lazy' : '',
@@ -199,6 +206,7 @@ if (json) {
   for (const row of table) console.log(line(row));
   console.log(`\nmeasured in ${((performance.now() - started) / 1000).toFixed(1)} s; gzip -9 of minified ES2022 with every dependency bundled`);
   for (const row of rows) if (row.note) console.log(`${row.name}: ${row.note}`);
+  console.log('adds to the others: the up-front gzip the element adds to every other element but the charts (a chart element: to every other element)');
 
   for (const row of rows) {
     if (row.budget === undefined || row.gzip <= row.budget) continue;

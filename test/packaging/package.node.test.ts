@@ -328,6 +328,10 @@ describe('the size budget script', () => {
     assert.ok(all.gzip > 5000, 'measures real bundles');
     assert.equal(all.chartJsUpFront, false, 'chart.js must not load with the elements');
     if (elementFolders.some((f) => ['income-summary', 'assets', 'earnings'].includes(f))) assert.equal(all.chartJsLazy, true, 'chart.js is in a lazy chunk');
+    // What an element adds to the others is a real share: more than nothing, less than the element alone.
+    for (const row of report.rows.filter((r: { name: string }) => r.name.endsWith(' alone'))) {
+      assert.ok(row.adds > 0 && row.adds < row.gzip, `${row.name} adds ${row.adds} B to the others (alone ${row.gzip} B)`);
+    }
     // Every problem reported is a budget: chart.js placement and the connect button's presence passed.
     assert.ok(report.problems.every((p: string) => /over its budget/.test(p)), report.problems.join('\n'));
   });
