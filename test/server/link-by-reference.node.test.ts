@@ -3,7 +3,8 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMonoHandler, memoryStateStore, type StateStore } from '../../src/server/index.js';
-import { ACCOUNT, FAKE_KEY, OTHER_ACCOUNT, startFakeMono, type FakeMono } from './fake-mono.js';
+import * as samples from '../fixtures/mono-samples.js';
+import { ACCOUNT, FAKE_KEY, OTHER_ACCOUNT, send, startFakeMono, type FakeMono } from './fake-mono.js';
 import { capture, serveHandler, type LiveServer } from './live-helpers.js';
 
 const SECRET = 'whsec_Lk7QmZ2p9Xr4Vb8Nt1cD';
@@ -201,6 +202,45 @@ describe('linking by reference (live handler)', () => {
     assert.equal(linked.length, 1);
   });
 
+  it("a code that leaked from someone else's link links nothing under a reference of the sender's own", async () => {
+    linked.length = 0;
+    // The victim's code names an account of another Mono customer than emeka's link was started for.
+    const victimAccount = { ...samples.accountV2, data: { ...samples.accountV2.data, customer: { id: '683d6a2c91f0e4b8c2a1d000' } } };
+    await start('kit-ref-thief', 'emeka');
+    fake.script(
+      (r, res) => void send(res, 200, { id: OTHER_ACCOUNT }),
+      (r, res) => (r.path === `/v2/accounts/${OTHER_ACCOUNT}` ? void send(res, 200, victimAccount) : false),
+    );
+    const stolen = await live.call('/accounts/auth', { method: 'POST', user: 'emeka', body: JSON.stringify({ code: 'code_leaked1', reference: 'kit-ref-thief' }) });
+    assert.equal(stolen.res.status, 404);
+    assert.equal(stolen.json.code, 'link-unknown');
+    assert.equal(linked.length, 0, 'onAccountLinked is not called');
+    // Nor with another reference of his: the code stays used here.
+    await start('kit-ref-thief2', 'emeka');
+    const again = await live.call('/accounts/auth', { method: 'POST', user: 'emeka', body: JSON.stringify({ code: 'code_leaked1', reference: 'kit-ref-thief2' }) });
+    assert.equal(again.json.message, 'Code already used');
+    // A reauth's reference takes only a code for the account being re-authorised.
+    await start('kit-ref-thief-reauth', 'chiamaka', { scope: 'reauth', account: ACCOUNT });
+    fake.script((r, res) => void send(res, 200, { id: OTHER_ACCOUNT }));
+    const reauth = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_leaked2', reference: 'kit-ref-thief-reauth' }) });
+    assert.equal(reauth.res.status, 404);
+    assert.equal(linked.length, 0);
+    // The customer's own code still links: the account's Mono customer is the one initiate answered with.
+    await start('kit-ref-honest', 'emeka');
+    const own = await live.call('/accounts/auth', { method: 'POST', user: 'emeka', body: JSON.stringify({ code: 'code_honest1', reference: 'kit-ref-honest' }) });
+    assert.equal(own.res.status, 200);
+    assert.deepEqual(linked.map((l) => [l.accountId, l.user]), [[ACCOUNT, 'emeka']]);
+  });
+
+  it('a new link whose initiate answer names no Mono customer is refused at once (its code could not be checked)', async () => {
+    fake.script((r, res) => void send(res, 200, { ...samples.initiateAuth, data: { ...samples.initiateAuth.data, customer: undefined } }));
+    const { res, json } = await start('kit-ref-no-customer');
+    assert.equal(res.status, 502);
+    assert.equal(json.code, 'upstream-invalid');
+    // Its reference is free again for a retry.
+    assert.equal((await start('kit-ref-no-customer')).res.status, 200);
+  });
+
   it('a code with no reference started here is refused before Mono is asked (the default, without publicKeyLinks)', async () => {
     const before = fake.requests.length;
     for (const body of [{ code: 'code_bare1' }, { code: 'code_bare1', reference: 'kit-ref-never-started' }]) {
@@ -216,17 +256,18 @@ describe('linking by reference (live handler)', () => {
     linked.length = 0;
     const exchange = (code: string, reference: string) => live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code, reference }) });
     for (const ref of ['kit-ref-once-a', 'kit-ref-once-b', 'kit-ref-expired']) await start(ref);
-    const before = fake.requests.length;
+    const exchanges = () => fake.requests.filter((r) => r.path === '/v2/accounts/auth').length;
+    const before = exchanges();
     assert.equal((await exchange('code_once1', 'kit-ref-once-a')).res.status, 200);
     const replay = await exchange('code_once1', 'kit-ref-once-b');
     assert.equal(replay.res.status, 400);
     assert.equal(replay.json.message, 'Code already used');
-    assert.equal(fake.requests.length, before + 1, 'Mono is asked once');
+    assert.equal(exchanges(), before + 1, 'Mono is asked once');
     assert.equal(linked.length, 1);
     // Mono refused it (expired): nothing was used up here, so a retry reaches Mono again.
     assert.equal((await exchange('code_expired', 'kit-ref-expired')).res.status, 400);
     assert.equal((await exchange('code_expired', 'kit-ref-expired')).res.status, 400);
-    assert.equal(fake.requests.length, before + 3);
+    assert.equal(exchanges(), before + 3);
   });
 
   it('a reauth claimed by reference is handed out once, and its syncs still wait for Mono to say the reauth is done', async () => {
@@ -303,19 +344,21 @@ describe('linking by reference: setups', () => {
     assert.doesNotThrow(() => createMonoHandler({ secretKey: FAKE_KEY, authorize: () => true, webhookSecret: SECRET, logger: false }));
   });
 
-  it('a failing link store does not stop initiate (a code still links), and says so', async () => {
+  it('a failing link store stops a link before Mono is asked (it could not be checked), and says so', async () => {
     const fake = await startFakeMono();
     const seen = capture();
-    const broken: StateStore = {
-      add: () => Promise.reject(new Error('redis down')),
-      get: () => null,
-      take: () => null,
-    };
+    const down = () => Promise.reject(new Error('redis down'));
+    const broken: StateStore = { add: down, get: down, take: down };
     const live = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, customer: () => CUSTOMERS.chiamaka, webhookSecret: SECRET, stateStore: broken }, seen);
     try {
-      const { res } = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-broken' } }) });
-      assert.equal(res.status, 200);
-      assert.ok(seen.logs.some((line) => /^warn .*stateStore failed.*redis down/.test(line)));
+      const started = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-broken' } }) });
+      assert.equal(started.res.status, 503);
+      assert.equal(started.json.code, 'host-error');
+      // A made-up reference got further than none while the store was down: the code was exchanged unchecked.
+      const exchanged = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_unchecked1', reference: 'kit-made-up' }) });
+      assert.equal(exchanged.res.status, 503);
+      assert.equal(fake.requests.length, 0, 'Mono is not asked');
+      assert.ok(seen.logs.some((line) => /^error .*stateStore failed.*redis down/.test(line)));
     } finally {
       await live.close();
       await fake.close();

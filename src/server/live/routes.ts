@@ -148,17 +148,25 @@ const initiate: Route['handle'] = async (ctx) => {
 
   // Reserved before Mono is asked: a reference names one link, so nobody can start another under it (links.ts).
   const starter: LinkStarter = scope === 'reauth' ? { account: account as string } : { owner: await ownerKey(ctx.ownerSecret, upstreamBody.customer as Record<string, unknown>) };
-  const reserved = await stateStoreStep(ctx, () => rememberStart(ctx.store, meta.ref as string, starter));
-  if (reserved === false) throw new HttpError(400, 'bad-request', CONTRACT.reusedRef);
+  // A link the store could not record could never complete: refused before Mono is asked.
+  if (!(await linkStoreStep(ctx, () => rememberStart(ctx.store, meta.ref as string, starter)))) throw new HttpError(400, 'bad-request', CONTRACT.reusedRef);
   let answer;
   try {
     answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/initiate', body: upstreamBody, signal: ctx.request.signal });
   } catch (error) {
-    if (reserved) await stateStoreStep(ctx, () => forgetLink(ctx.store, meta.ref as string));
+    await stateStoreStep(ctx, () => forgetLink(ctx.store, meta.ref as string));
     throw error;
   }
-  const monoCustomer = isRecord(answer.json) && isRecord(answer.json.data) ? answer.json.data.customer : undefined;
-  if (reserved && typeof monoCustomer === 'string') await stateStoreStep(ctx, () => rememberMonoCustomer(ctx.store, meta.ref as string, monoCustomer));
+  // A new link's code is checked against the Mono customer initiate answered with (accountOfLink).
+  const monoCustomer = isRecord(answer.json) && isRecord(answer.json.data) ? idOf(answer.json.data.customer) : undefined;
+  if (scope === 'auth') {
+    if (typeof monoCustomer !== 'string' || monoCustomer === '') {
+      await stateStoreStep(ctx, () => forgetLink(ctx.store, meta.ref as string));
+      ctx.log.warn('Mono answered initiate without a customer id');
+      throw new HttpError(502, 'upstream-invalid', 'Mono answered initiate without a customer id');
+    }
+    await linkStoreStep(ctx, () => rememberMonoCustomer(ctx.store, meta.ref as string, monoCustomer));
+  }
   return initiateAnswer(answer);
 };
 
@@ -192,30 +200,50 @@ async function stateStoreStep<T>(ctx: LiveContext, run: () => Promise<T>): Promi
 
 const CODE = /^[A-Za-z0-9_-]{1,256}$/;
 
+/**
+ * A state store call that a link's safety rests on: when the store fails, the request stops (503) rather than pass
+ * unchecked, and the person tries again in a moment.
+ */
+async function linkStoreStep<T>(ctx: LiveContext, run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    ctx.log.error(`stateStore failed; links wait until it answers: ${describeError(error)}`);
+    throw new HttpError(503, 'host-error', 'The host backend cannot check links right now: try again in a moment');
+  }
+}
+
 const exchange: Route['handle'] = async (ctx) => {
   const { code, reference } = await readJsonObject(ctx.request, ctx.maxBodyBytes);
   if (reference !== undefined && code === undefined) return exchangeReference(ctx, reference);
   if (typeof code !== 'string' || !CODE.test(code)) throw new HttpError(400, 'bad-request', 'Invalid code: send { code } or { reference }');
   await requireSignIn(ctx);
-  // A code completes a link started here, by whoever started it; anyone else learns nothing. A store that failed
-  // (undefined) tells nothing, and the code goes on as it would without one.
+  // A code completes a link started here, by whoever started it; anyone else learns nothing.
   const ref = typeof reference === 'string' && REF.test(reference) ? reference : null;
-  const starter = ref ? await stateStoreStep(ctx, () => startedBy(ctx.store, ref)) : null;
-  if (starter === null ? !ctx.publicKeyLinks : starter && !(await ownsLink(ctx, ref!, starter))) throw unknownLink();
+  const starter = ref ? await linkStoreStep(ctx, () => startedBy(ctx.store, ref)) : null;
+  if (starter ? !(await ownsLink(ctx, ref!, starter)) : !ctx.publicKeyLinks) throw unknownLink();
   // Once here, whatever Mono would do with a second try of the same code.
-  if ((await stateStoreStep(ctx, () => useCode(ctx.store, code))) === false) throw new HttpError(400, 'bad-request', CONTRACT.usedCode);
+  if (!(await linkStoreStep(ctx, () => useCode(ctx.store, code)))) throw new HttpError(400, 'bad-request', CONTRACT.usedCode);
   let answer;
+  let id: unknown;
+  let keepCode = false;
   try {
     answer = await ctx.upstream.json({ method: 'POST', path: '/v2/accounts/auth', body: { code }, signal: ctx.request.signal });
+    const record = isRecord(answer.json) ? answer.json : {};
+    id = isRecord(record.data) ? record.data.id : record.id;
+    if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
+      ctx.log.warn('Mono answered the token exchange without an account id');
+      throw new HttpError(502, 'upstream-invalid', 'Mono answered the exchange without an account id');
+    }
+    if (starter && !(await accountOfLink(ctx, ref!, starter, id))) {
+      ctx.log.warn(`The account Mono gave for a code is not the one link ${ref} was started for: refused (a code from another link)`);
+      // The code stays used: whoever sent it with this reference may not try it with another.
+      keepCode = true;
+      throw unknownLink();
+    }
   } catch (error) {
-    await stateStoreStep(ctx, () => releaseCode(ctx.store, code));
+    if (!keepCode) await stateStoreStep(ctx, () => releaseCode(ctx.store, code));
     throw error;
-  }
-  const record = isRecord(answer.json) ? answer.json : {};
-  const id = isRecord(record.data) ? record.data.id : record.id;
-  if (typeof id !== 'string' || !ID_PATTERN.test(id)) {
-    ctx.log.warn('Mono answered the token exchange without an account id');
-    throw new HttpError(502, 'upstream-invalid', 'Mono answered the exchange without an account id');
   }
   try {
     await accountLinked(ctx, id, answer.json, true);
@@ -228,6 +256,20 @@ const exchange: Route['handle'] = async (ctx) => {
   if (ref && starter) await stateStoreStep(ctx, () => forgetLink(ctx.store, ref));
   return forward(answer);
 };
+
+/**
+ * Whether the account Mono gave for a code is the link's: a reauth's own account, or for a new link an account of
+ * the Mono customer initiate answered with (one more call to Mono). A code that leaked from someone's return URL
+ * then links nothing under a reference the sender started himself.
+ */
+async function accountOfLink(ctx: LiveContext, ref: string, starter: LinkStarter, accountId: string): Promise<boolean> {
+  if ('account' in starter) return accountId === starter.account;
+  const expected = await linkStoreStep(ctx, () => monoCustomerOf(ctx.store, ref));
+  if (!expected) return false;
+  const details = await ctx.upstream.json({ method: 'GET', path: `/v2/accounts/${accountId}`, signal: ctx.request.signal });
+  const data = isRecord(details.json) && isRecord(details.json.data) ? details.json.data : {};
+  return idOf(data.customer) === expected;
+}
 
 /** `confirmed`: Mono said the account was linked (an exchanged code, a webhook), so a reauth it needed is done. */
 async function accountLinked(ctx: LiveContext, accountId: string, response: unknown, confirmed: boolean): Promise<void> {
