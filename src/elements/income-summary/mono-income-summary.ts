@@ -7,7 +7,7 @@ import { invalidResponse } from '../../client/transport.js';
 import { ChartController, type ChartHost, type ChartSpec, type ChartTable, type ChartView } from '../../charts/chart-controller.js';
 import { monthLabel } from '../../charts/months.js';
 import { chartStyles, tableStyles } from '../../charts/chart-styles.js';
-import { formatDate, formatMoney, formatNumber } from '../../core/format.js';
+import { formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError, ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -216,11 +216,12 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
 
   #renderStreams(summary: IncomeSummary): TemplateResult {
     const locale = this.resolvedLocale;
-    const date = (d: string | null) => (d ? formatDate(d, locale) : msg(locale, 'insightsNotKnown'));
+    const date = (d: string | null) => (d ? formatDate(d, locale, MONO_DAY) : msg(locale, 'insightsNotKnown'));
+    // Whole percents rounded down, so the figure stays in its word's band (0.795 is "Stable", not 80%).
     const stability = (s: IncomeStream) =>
       s.stability === null
         ? msg(locale, 'insightsNotKnown')
-        : `${msg(locale, `incomeStability${stabilityLevel(s.stability)}` as const)} (${formatNumber(s.stability, locale, { style: 'percent' })})`;
+        : `${msg(locale, `incomeStability${stabilityLevel(s.stability)}` as const)} (${formatNumber(Math.floor(s.stability * 100 + 1e-9) / 100, locale, { style: 'percent' })})`;
     return html`<div class="table-wrap" tabindex="0" role="region" aria-label=${msg(locale, 'incomeStreams')}>
       <table part="streams" class="streams">
         <caption>${msg(locale, 'incomeStreams')}</caption>

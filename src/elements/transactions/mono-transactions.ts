@@ -583,9 +583,11 @@ export class MonoTransactions extends MonoDataElement {
     const loaded = this.#current;
     if (!loaded || !this.paginate) return nothing;
     if (this.pager === 'more') {
-      const shown = formatNumber(loaded.transactions.length, locale);
+      // Filters narrower than the loaded query are served from the rows (#commitFilters): count what they show.
+      const local = loaded.complete && !sameFilters(normaliseFilters(this.#rawFilters), loaded.query);
+      const shown = formatNumber(local ? this.#shownCount : loaded.transactions.length, locale);
       return html`<div part="pager" class="pager more">
-        <span class="page-info">${loaded.totalKnown ? msg(locale, 'txnShowingOf', { shown, total: formatNumber(loaded.total, locale) }) : msg(locale, 'txnShowing', { shown })}</span>
+        <span class="page-info">${loaded.totalKnown || local ? msg(locale, 'txnShowingOf', { shown, total: local ? shown : formatNumber(loaded.total, locale) }) : msg(locale, 'txnShowing', { shown })}</span>
         ${loaded.hasNext
           ? html`<button part="load-more-button" class="button secondary" type="button" aria-disabled=${loading} @click=${this.#loadMore}>
               ${loading ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}${msg(locale, 'txnLoadMore')}

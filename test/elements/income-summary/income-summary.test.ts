@@ -154,6 +154,25 @@ describe('<mono-income-summary>', () => {
     expect(el.resource.value!.monthly).to.deep.equal(fromHost.resource.value!.monthly);
   });
 
+  it('shows stream dates on their UTC day (as the chart counts them) and a stability figure that agrees with its word', async () => {
+    const stream = (stability: number, first: string, last: string) => ({ income_type: 'SALARY', frequency: 'MONTHLY', monthly_average: 25000000, currency: 'NGN', stability, first_income_date: first, last_income_date: last });
+    const record = v2Record({ total_income: 150000000, monthly_average: 30000000 });
+    record.data[0].income_streams = [
+      // 23:30 UTC: the next day in Lagos, where the tests run.
+      stream(0.795, '2024-12-27T00:00:00.000Z', '2025-05-27T23:30:00.000Z'),
+      stream(0.5996, '2025-01-27', '2025-05-27'),
+      stream(0.29, '2025-01-27', '2025-05-27'),
+    ];
+    const { client } = recordingClient({ override: onIncomeRecords(record) });
+    const el = await mount(client, await uidWithIncome('inc'));
+    await loaded(el);
+    await el.updateComplete;
+    const rows = streamRows(el);
+    expect(rows[0].slice(3, 6)).to.deep.equal(['Stable (79%)', '27 Dec 2024', '27 May 2025']);
+    expect(rows[1][3]).to.equal('Variable (59%)');
+    expect(rows[2][3]).to.equal('Irregular (29%)');
+  });
+
   it('keeps the figures when the host’s monthly credits are malformed, and asks the host again on retry', async () => {
     const months = ['2025-01', '2025-02', '2025-03', '2025-04', '2025-05'];
     const withMonthly = (list: string[]) => ({

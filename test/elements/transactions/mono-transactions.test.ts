@@ -299,6 +299,13 @@ describe('<mono-transactions>', () => {
       expect(transactionCalls().map((u) => u.searchParams.get('page'))).to.deep.equal(['1', '2', '3']);
       // The button went away: the focus moved into the list instead of being lost.
       await waitUntil(() => tableOf(el).shadowRoot!.activeElement?.localName === 'tr');
+      // Every row is loaded, so a narrower filter is served from them: the count follows the rows shown.
+      el.type = 'credit';
+      await el.settled;
+      const credits = el.shown.length;
+      expect(credits).to.be.within(1, 129);
+      expect(transactionCalls()).to.have.length(3);
+      expect(part(el, 'pager')!.textContent).to.contain(`Showing ${credits} of ${credits}`);
     });
 
     it('pages through a host that sends no total, as far as it says there is a next page', async () => {
