@@ -37,6 +37,9 @@ export const text = required('text', (raw) => (typeof raw === 'string' ? raw : t
 
 export const currency = z.pipe(z.nullish(z.string()), (raw) => normalizeCurrency(raw));
 
+/** A currency that may be left out: absent, null and blank alike are not given, so the caller's own default applies. */
+export const optionalCurrency = z.pipe(z.nullish(z.string()), (raw) => (raw?.trim() ? normalizeCurrency(raw) : undefined));
+
 export const isoDate = required('a date', normalizeDate);
 
 /** Optional date: absent, null, or unparseable all become null (dates that only decorate a view). */

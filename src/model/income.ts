@@ -1,6 +1,6 @@
 import * as z from './schema.js';
 import { monthlyCreditsOf, parseMonthlyCredits, type MonthlyIncome } from './monthly-income.js';
-import { currency, finite, isRecord, minorUnits, normalizeCurrency, optionalDate, optionalText, run, text, unrecognised, type ParseResult, type SchemaIssue } from './common.js';
+import { optionalCurrency, finite, isRecord, minorUnits, normalizeCurrency, optionalDate, optionalText, run, text, unrecognised, type ParseResult, type SchemaIssue } from './common.js';
 
 export type IncomeGeneration = 'v1-confidence' | 'v1' | 'v2';
 
@@ -54,7 +54,7 @@ const stream = z.object({
   frequency: optionalText,
   monthly_average: amount,
   average_income_amount: amount,
-  currency: z.optional(currency),
+  currency: optionalCurrency,
   stability: ratio,
   first_income_date: optionalDate,
   last_income_date: optionalDate,
@@ -68,7 +68,7 @@ const stream = z.object({
 /** v2; `monthly_average*` are the names before Mono's 2025-03-10 rename to `aggregated_monthly_average*`. */
 const v2 = z.object({
   account_name: optionalText,
-  currency: z.optional(currency),
+  currency: optionalCurrency,
   income_summary: z.object({
     total_income: amount,
     employer: optionalText,
@@ -89,7 +89,7 @@ const v1 = z.object({
   monthly_income: amount,
   yearly_income: amount,
   income_sources: count,
-  currency: z.optional(currency),
+  currency: optionalCurrency,
 });
 
 const v1Confidence = z.object({
@@ -97,7 +97,7 @@ const v1Confidence = z.object({
   amount: minorUnits,
   employer: optionalText,
   confidence: ratio,
-  currency: z.optional(currency),
+  currency: optionalCurrency,
 });
 
 const nz = (n: number | null | undefined) => (n === undefined ? null : n);

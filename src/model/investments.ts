@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { aliased, currency, finite, isoDate, isRecord, minorUnits, normalizeCurrency, optionalFieldsRecord, optionalText, run, text, tooLargeToAdd, unrecognised, type ParseResult } from './common.js';
+import { aliased, optionalCurrency, finite, isoDate, isRecord, minorUnits, normalizeCurrency, optionalFieldsRecord, optionalText, run, text, tooLargeToAdd, unrecognised, type ParseResult } from './common.js';
 
 export interface Money {
   /** Minor units. */
@@ -47,7 +47,7 @@ const asset = z.object({
   cost: minorUnits,
   return: z.nullish(minorUnits),
   quantity: z.nullish(finite),
-  currency: z.optional(currency),
+  currency: optionalCurrency,
   details: z.withDefault(
     z.nullable(
       aliased(
@@ -114,7 +114,7 @@ const earning = aliased(
     amount: minorUnits,
     narration: z.withDefault(text, ''),
     date: isoDate,
-    currency: z.optional(currency),
+    currency: optionalCurrency,
     asset: z.withDefault(
       z.nullable(
         aliased(

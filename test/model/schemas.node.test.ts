@@ -410,6 +410,18 @@ describe('assets and earnings', () => {
     assert.equal(e[1].asset.symbol, null);
     assert.equal(e[0].amount, 4250);
   });
+
+  it('reads a currency given as null like one left out: the default applies, not NGN', () => {
+    const earning = s.earningsV2.data[0];
+    assert.equal(ok(parseEarnings({ data: [{ ...earning, currency: null }] }))[0].currency, 'USD');
+    assert.equal(ok(parseEarnings({ data: [{ ...earning, currency: ' ' }] }))[0].currency, 'USD');
+    const record = s.incomeRecordsV2.data[0];
+    const [stream] = record.income_streams;
+    const usd = { ...record, currency: null, income_streams: [{ ...stream, currency: 'USD' }, { ...stream, currency: null }] };
+    const [r] = ok(parseIncomeRecords({ data: [usd] }));
+    assert.equal(r.currency, 'USD', "the record's currency comes from its streams");
+    assert.deepEqual(r.streams.map((x) => x.currency), ['USD', 'USD'], "a stream without one takes the record's");
+  });
 });
 
 describe('connect, sync and jobs', () => {
