@@ -132,13 +132,6 @@ export function warmFormatsWhenIdle(locales: () => readonly string[]): void {
 
 const MASK = '•';
 
-/** Keeps the last `visible` characters: `maskTail('0123456789')` → "••••••6789". */
-export function maskTail(value: string | null | undefined, visible = 4): string {
-  if (!value) return '';
-  const clean = String(value).replace(/\s+/g, '');
-  if (clean.length <= visible) return MASK.repeat(clean.length);
-  return MASK.repeat(clean.length - visible) + clean.slice(-visible);
-}
 
 /** NUBAN account numbers: last four shown, grouped for reading, e.g. "•••• •• 6789"-style without leaking length. */
 export const maskAccountNumber = (value: string | null | undefined): string => (value ? `${MASK.repeat(4)} ${String(value).slice(-4)}` : '');
@@ -146,11 +139,11 @@ export const maskAccountNumber = (value: string | null | undefined): string => (
 /** BVN: 11 digits, last four shown; a value that is only its last four digits (Mono's account details) looks the same. */
 export const maskBvn = (value: string | null | undefined): string => (value ? MASK.repeat(7) + String(value).replace(/\D/g, '').slice(-4) : '');
 
-/** Phone: keep the last four digits and a leading + if any. */
+/** Phone: the last four digits (whatever separates them) and a leading + if any. */
 export function maskPhone(value: string | null | undefined): string {
-  if (!value) return '';
-  const s = String(value).trim();
-  return (s.startsWith('+') ? '+' : '') + maskTail(s.replace(/^\+/, ''), 4);
+  const s = String(value ?? '').trim();
+  const digits = s.replace(/\D/g, '');
+  return (s.startsWith('+') ? '+' : '') + (digits.length <= 4 ? MASK.repeat(digits.length) : MASK.repeat(digits.length - 4) + digits.slice(-4));
 }
 
 /** The most characters of one bank value an element shows; the data and events keep it whole. */

@@ -51,6 +51,9 @@ describe('formatters', () => {
     expect(maskBvn('22345674471')).to.equal('•••••••4471');
     expect(maskPhone('08031234567')).to.equal('•••••••4567');
     expect(maskPhone('+2348031234567')).to.equal('+•••••••••4567');
+    // The last four digits, whatever separates them: "5-67" showed three.
+    expect(maskPhone('0803-123-45-67')).to.equal('•••••••4567');
+    expect(maskPhone('+234 803 123 45-67')).to.equal('+•••••••••4567');
     expect(maskBvn(null)).to.equal('');
     expect(maskBvn('4471'), 'only the last four digits, as Mono\'s details and the reference backend send it').to.equal('•••••••4471');
   });
