@@ -12,7 +12,7 @@ export const syncMessages = {
   syncTimedOut: 'The bank is still working on the refresh. Press the button to check again.',
   syncReauth: 'The bank needs the account holder to sign in again.',
   syncReauthHandoff: 'Opening the bank sign-in…',
-  syncCooldown: 'An account can be refreshed once every {minutes} minutes. Try again at {time}.',
+  syncCooldown: 'An account can be refreshed once every {period}. Try again at {time}.',
 };
 
 /** The words of <mono-sync-button>: this part and the shared one, looked up in the host's catalogues first. */

@@ -3,7 +3,7 @@ import { getJob, startSync } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
 import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
-import { formatDate } from '../../core/format.js';
+import { formatDate, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -146,9 +146,13 @@ export class MonoSyncButton extends MonoDataElement {
     const last = lastRefresh.get(key);
     const until = last === undefined ? 0 : last + this.cooldown * 1000;
     if (this.cooldown > 0 && Date.now() < until) {
+      // Said in whole minutes or in seconds ("90 seconds", not "2 minutes"); the time is the first whole minute
+      // at which a refresh is allowed. `minutes` stays for catalogues that still use it.
+      const whole = this.cooldown % 60 === 0;
       this.status = msg(locale, 'syncCooldown', {
         minutes: Math.ceil(this.cooldown / 60),
-        time: formatDate(new Date(until).toISOString(), locale, { timeStyle: 'short' }),
+        period: formatNumber(whole ? this.cooldown / 60 : this.cooldown, locale, { style: 'unit', unit: whole ? 'minute' : 'second', unitDisplay: 'long' }),
+        time: formatDate(new Date(Math.ceil(until / 60_000) * 60_000).toISOString(), locale, { timeStyle: 'short' }),
       });
       return;
     }

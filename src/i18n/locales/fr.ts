@@ -227,7 +227,7 @@ export const fr: Messages = {
   syncTimedOut: 'La banque traite encore l’actualisation. Appuyez sur le bouton pour revérifier.',
   syncReauth: 'La banque demande au titulaire du compte de se reconnecter.',
   syncReauthHandoff: 'Ouverture de la connexion bancaire…',
-  syncCooldown: 'Un compte peut être actualisé une fois toutes les {minutes} minutes. Réessayez à {time}.',
+  syncCooldown: 'Un compte peut être actualisé une fois par période de {period}. Réessayez à {time}.',
 
   // <mono-connect-button>
   connectLabel: 'Relier votre compte bancaire',

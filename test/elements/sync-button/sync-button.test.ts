@@ -119,6 +119,23 @@ describe('<mono-sync-button>', () => {
     expect(count('POST', POST_SYNC)).to.equal(1);
   });
 
+  it('says a window that is not whole minutes as it is, and a time at which a refresh is allowed', async () => {
+    const { client } = recordingClient();
+    const { button, inner } = await mountButton(client, uid('sync'), 'cooldown="90"');
+    const events = record(button);
+    const started = Date.now();
+    inner.click();
+    await waitUntil(() => events.syncs.length === 2, 'first sync', { timeout: 8000 });
+    const finished = Date.now();
+    inner.click();
+    await button.updateComplete;
+    // The minute shown is one at which the 90 s are over (10:05:40 said "10:05", already past at 10:05:20).
+    const minuteAfter = (ms: number) => new Intl.DateTimeFormat('en-NG', { timeStyle: 'short' }).format(Math.ceil((ms + 90_000) / 60_000) * 60_000);
+    const allowed = [minuteAfter(started), minuteAfter(finished)].map((t) => `once every 90 seconds. Try again at ${t}.`);
+    const said = text(button, 'status');
+    expect(allowed.some((tail) => said.endsWith(tail)), said).to.equal(true);
+  });
+
   it('completes without re-fetching when the bank had no new data', async () => {
     const override: Override = (call) =>
       call.method === 'POST' && POST_SYNC.test(call.path) ? { status: 'successful', data: { status: 'successful', has_new_data: false } } : undefined;
