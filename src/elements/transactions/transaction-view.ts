@@ -90,6 +90,8 @@ export const digitWidths = (money: string): number => {
 export interface RowsSummary {
   /** Each row is no older than the next (Mono answers newest first): the source order is the date order. */
   newestFirst: boolean;
+  /** Each row is no newer than the next (a host's own rows, say). */
+  oldestFirst: boolean;
   /** The largest amount and absolute balance (minor units), and the longest category (characters). */
   largest: { amount: number; balance: number; category: number };
   /** The rows' currencies, the index's own among them. */
@@ -129,13 +131,15 @@ class Tally {
 function summarise(rows: readonly TransactionInput[], currency: string): RowsSummary {
   const tally = new Tally();
   let newestFirst = true;
+  let oldestFirst = true;
   let previous = '';
   let amount = 0;
   let balance = 0;
   let category = 0;
   for (let i = 0; i < rows.length; i++) {
     const t = rows[i];
-    if (newestFirst && i > 0 && previous < t.date) newestFirst = false;
+    if (i > 0 && previous < t.date) newestFirst = false;
+    if (i > 0 && previous > t.date) oldestFirst = false;
     previous = t.date;
     if (t.amount > amount) amount = t.amount;
     const b = Math.abs(t.balance ?? 0);
@@ -144,7 +148,7 @@ function summarise(rows: readonly TransactionInput[], currency: string): RowsSum
     tally.add(t, t.currency ?? currency);
   }
   const totals = tally.totals;
-  return { newestFirst, largest: { amount, balance, category }, currencies: [...new Set([currency, ...totals.map((t) => t.currency)])], totals };
+  return { newestFirst, oldestFirst, largest: { amount, balance, category }, currencies: [...new Set([currency, ...totals.map((t) => t.currency)])], totals };
 }
 
 /**
@@ -195,8 +199,9 @@ export class TransactionIndex {
     if (!order) {
       if (sort.direction === 'asc') order = this.order({ key: sort.key, direction: 'desc' }).slice().reverse();
       else if (sort.key === 'amount') order = this.#byKeyDesc(signedAmount);
-      // Mono answers newest first, so usually the source order already is the order (no sort).
-      else order = this.summary.newestFirst ? identity(this.rows.length) : this.#byKeyDesc((t) => Date.parse(t.date) || 0);
+      // Mono answers newest first, so usually the source order already is the order (no sort). Rows given oldest
+      // first are read backwards, so that rows of one time keep their running order too.
+      else order = this.summary.newestFirst ? identity(this.rows.length) : this.summary.oldestFirst ? identity(this.rows.length).reverse() : this.#byKeyDesc((t) => Date.parse(t.date) || 0);
       this.#orders.set(name, order);
     }
     return order;

@@ -32,7 +32,10 @@ function reference(rows: Transaction[], f: NormalFilters, sort: SortSpec): Trans
       return true;
     });
   const key = (t: Transaction) => (sort.key === 'date' ? Date.parse(t.date) : t.type === 'credit' ? t.amount : -t.amount);
-  out.sort((a, b) => key(b.t) - key(a.t) || a.i - b.i);
+  // Rows of one time keep the source's own sequence: the later row is the newer one in rows given oldest first.
+  const ordered = (by: (a: Transaction, b: Transaction) => boolean) => rows.every((t, i) => i === 0 || by(rows[i - 1], t));
+  const oldestFirst = sort.key === 'date' && !ordered((a, b) => a.date >= b.date) && ordered((a, b) => a.date <= b.date);
+  out.sort((a, b) => key(b.t) - key(a.t) || (oldestFirst ? b.i - a.i : a.i - b.i));
   if (sort.direction === 'asc') out.reverse();
   return out.map(({ t }) => t);
 }
@@ -103,6 +106,22 @@ describe('TransactionIndex', () => {
         assert.deepEqual(job.result!.toArray(), reference(rows, f, sort));
       }),
     );
+  });
+
+  it('keeps rows of one time in their running order when the rows come oldest first', () => {
+    // A salary and a transfer at the same instant, given oldest first (a host's own rows): the balance runs 450k → 150k → 130k.
+    const rows = [
+      txn({ id: 'salary', type: 'credit', date: '2025-05-01T00:00:00.000Z', balance: 45000000 }),
+      txn({ id: 'transfer', type: 'debit', date: '2025-05-01T00:00:00.000Z', balance: 15000000 }),
+      txn({ id: 'atm', type: 'debit', date: '2025-05-02T00:00:00.000Z', balance: 13000000 }),
+    ];
+    const ids = (sort: SortSpec) => {
+      const job = new TransactionIndex(rows).query({}, sort);
+      job.step(Infinity);
+      return job.result!.toArray().map((t) => t.id);
+    };
+    assert.deepEqual(ids(parseSort('date-desc')), ['atm', 'transfer', 'salary']);
+    assert.deepEqual(ids(parseSort('date-asc')), ['salary', 'transfer', 'atm']);
   });
 
   it('matches a narration search as literal text, in any case, whatever characters it holds', () => {
