@@ -1,5 +1,6 @@
-// Size budgets (`npm run size`; `.ci/run` runs it after the build). Each target is bundled on its own the
-// way a site's bundler would: every dependency included, minified, split where the code says `import()`.
+// Size budgets (`npm run size`; `.ci/run` runs it after the build). Each target is the package's built define
+// entries (dist/esm), bundled on its own the way a site's bundler would: every dependency included, minified,
+// split where the code says `import()`.
 // Sizes are gzip -9 of what loads up front (the entry and everything it imports statically); lazily
 // loaded chunks are listed apart. Fails, with the numbers, when a budget is exceeded or chart.js ends up
 // anywhere but a lazily loaded chunk.
@@ -60,8 +61,12 @@ export const BUDGETS = {
   // Lowered to 57.0 kB (all) and 45.4 kB (non-chart) on 2026-11-30 (session 16), by a size pass that changed no
   // behaviour: internals as #private fields (the minifier shortens them), Lit's live directive and query decorator
   // no longer needed, dead options, logic written twice and repeated CSS gone (-1.9 kB non-chart).
+  // Raised to 45.6 kB (non-chart) on 2026-11-30 (session 17): measured on the built dist/esm entries that npm users
+  // import rather than on src (+0.13 kB: module boundaries compress a little worse), and fixes from a data review
+  // (+0.04 kB: the Load more count under a local filter, phone masks by digits, the sync cooldown said as it is,
+  // oldest-first ties).
   'every element (charts lazy)': 57.0 * KB,
-  'every element but the chart elements': 45.4 * KB,
+  'every element but the chart elements': 45.6 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };
@@ -118,7 +123,7 @@ async function measure(name, code) {
     for (const [id, m] of Object.entries(c.modules ?? {})) {
       const path = id.replace(/\\/g, '/');
       const pkg = path.match(/node_modules\/((?:@[^/]+\/)?[^/]+)/)?.[1];
-      const key = pkg ?? path.replace(`${process.cwd().replace(/\\/g, '/')}/`, '').split('/').slice(0, 2).join('/');
+      const key = pkg ?? path.replace(`${process.cwd().replace(/\\/g, '/')}/`, '').replace(/^dist\/esm\//, '').split('/').slice(0, 2).join('/');
       sources.set(key, (sources.get(key) ?? 0) + (m.renderedLength ?? 0));
     }
   }
@@ -141,7 +146,12 @@ async function measure(name, code) {
 const elements = readdirSync('src/elements')
   .filter((name) => existsSync(`src/elements/${name}/define.ts`))
   .sort();
-const defineOf = (name) => `import './src/elements/${name}/define.ts';`;
+// What npm users import: the built define entries (run `npm run build` first), bundled as a site's bundler would.
+const defineOf = (name) => `import './dist/esm/define/${name}.js';`;
+if (!existsSync('dist/esm/define')) {
+  console.error('size budget: dist/esm is missing: run `npm run build` first');
+  process.exit(1);
+}
 
 const rows = [];
 const problems = [];

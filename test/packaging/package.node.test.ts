@@ -316,6 +316,7 @@ describe('the Custom Elements Manifest', () => {
 });
 
 describe('the size budget script', () => {
+  before(ensureBuild, { timeout: 240_000 });
   const run = (scale: string) =>
     spawnSync(process.execPath, ['scripts/check-size.mjs', '--json'], { encoding: 'utf8', env: { ...process.env, MONO_SIZE_BUDGET_SCALE: scale } });
 
