@@ -944,6 +944,31 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       }
     });
 
+    it('never copies the key into an error\'s code: Mono\'s JSON escapes, or a PDF download\'s error body', async () => {
+      // "test\u005fsk_…" in the code: no key in the raw text, the key itself once parsed.
+      const spelt = FAKE_KEY.replaceAll('_', '\\u005f');
+      fake.script((_, r) => {
+        r.writeHead(400, { 'content-type': 'application/json' });
+        r.end(`{"status":"failed","message":"Bad request ${spelt}","code":"${spelt}","data":null}`);
+      });
+      const read = await live.call(`/accounts/${ACCOUNT}/identity`);
+      assert.equal(read.res.status, 400);
+      assert.equal(read.json.code, 'upstream-error');
+      assert.equal(read.json.message, 'Bad request [redacted]');
+
+      await live.call(`/accounts/${ACCOUNT}/statement?period=last3months&output=pdf`);
+      fake.script(
+        () => false,
+        (recorded, r) => send(r, 400, { status: 'failed', message: `Bad key ${String(recorded.headers['mono-sec-key'])}`, code: String(recorded.headers['mono-sec-key']), data: null }),
+      );
+      const pdf = await live.call(`/accounts/${ACCOUNT}/statement/jobs/${PDF_JOB}/pdf`);
+      assert.equal(last().headers['mono-sec-key'], FAKE_KEY, 'the fake did echo it');
+      assert.equal(pdf.res.status, 400);
+      assert.equal(pdf.json.code, 'upstream-error');
+      assert.equal(pdf.json.message, 'Bad key [redacted]');
+      for (const text of [read.text, pdf.text]) assert.ok(!text.includes(FAKE_KEY.slice('test_sk_'.length)), text);
+    });
+
     it('times out slow upstream calls with 504', async () => {
       const slow = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, timeout: 150 }, seen);
       try {

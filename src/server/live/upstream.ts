@@ -72,14 +72,23 @@ export class Upstream {
       sent.release();
     }
     const { response } = sent;
+    if (!response.ok) throw this.failure(response, raw, `${request.method} ${url.pathname}`);
+    const { text, json } = this.redactBody(raw);
+    if (json === undefined) {
+      this.config.log.warn(`Mono answered ${request.method} ${url.pathname} with HTTP ${response.status} and a body that is not JSON`);
+      throw new HttpError(502, 'upstream-invalid', 'Mono answered with something that is not JSON');
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  }
+
+  /** A body of Mono's with every secret redacted, and its JSON (undefined when it is not JSON). */
+  private redactBody(raw: string): { text: string; json: unknown } {
     let text = this.config.redact(raw);
-    if (!response.ok) throw this.failure(response, text, `${request.method} ${url.pathname}`);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      this.config.log.warn(`Mono answered ${request.method} ${url.pathname} with HTTP ${response.status} and a body that is not JSON`);
-      throw new HttpError(502, 'upstream-invalid', 'Mono answered with something that is not JSON');
+      return { text, json: undefined };
     }
     if (text.includes('\\')) {
       // An escape can spell a secret that the raw text hides ("live\u005fsk_…", "whsec\/…"): redacted again once decoded.
@@ -87,7 +96,7 @@ export class Upstream {
       const clean = this.config.redact(decoded);
       if (clean !== decoded) [text, json] = [clean, JSON.parse(clean)];
     }
-    return { status: response.status, headers: response.headers, text, json };
+    return { text, json };
   }
 
   /**
@@ -101,21 +110,21 @@ export class Upstream {
     return sent.response;
   }
 
-  /** Maps a non-2xx answer to our error: Mono's message and status kept, a refused key made a 502. */
-  failure(response: Response, text: string, what: string): HttpError {
+  /**
+   * Maps a non-2xx answer (`raw`, its body as received) to our error: Mono's message and status kept, a refused
+   * key made a 502. Everything taken from the body is redacted first, as a success body is.
+   */
+  failure(response: Response, raw: string, what: string): HttpError {
     const { status } = response;
-    let body: unknown = null;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // an HTML error page from a proxy, say
-    }
+    // undefined for an HTML error page from a proxy, say
+    const body = this.redactBody(raw).json;
     const record = isRecord(body) ? body : {};
     const given = [record.message, record.error, isRecord(record.data) ? record.data.message : undefined].find(
       (m): m is string => typeof m === 'string' && m.trim() !== '',
     );
     const message = given ? this.config.redact(given.trim()).slice(0, MAX_MESSAGE) : `Mono answered HTTP ${status}`;
-    const monoCode = typeof record.code === 'string' && PLAUSIBLE_CODE.test(record.code) ? record.code : null;
+    // A code is copied only as Mono could have meant it: a redacted one (a key, say) is dropped, not cut.
+    const monoCode = typeof record.code === 'string' && PLAUSIBLE_CODE.test(record.code) && this.config.redact(record.code) === record.code ? record.code : null;
     const reauth = response.headers.get('x-reauth-required') === 'true' || REAUTH.test(message) || (monoCode !== null && REAUTH.test(monoCode));
 
     if (status >= 300 && status < 400) {
