@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMonoHandler } from '../../src/server/index.js';
+import { createRedactor, REDACTED } from '../../src/server/live/redact.js';
 import { MONTHLY_CREDITS_BUDGET_MS } from '../../src/server/live/routes.js';
 import * as samples from '../fixtures/mono-samples.js';
 import {
@@ -969,6 +970,30 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       for (const text of [read.text, pdf.text]) assert.ok(!text.includes(FAKE_KEY.slice('test_sk_'.length)), text);
     });
 
+    it('redacts the key echoed percent-encoded, in base64, without its prefix or with HTML entities, in error and success bodies', async () => {
+      const random = FAKE_KEY.slice('test_sk_'.length);
+      const echoes = [
+        encodeURIComponent(FAKE_KEY).replaceAll('_', '%5F'),
+        btoa(FAKE_KEY),
+        random,
+        FAKE_KEY.replaceAll('_', '&#95;'),
+      ];
+      for (const echo of echoes) {
+        fake.script((_, r) => {
+          r.writeHead(400, { 'content-type': 'application/json' });
+          r.end(`{"status":"failed","message":"Bad key ${echo}","data":null}`);
+        });
+        const failed = await live.call(`/accounts/${ACCOUNT}/identity`);
+        assert.equal(failed.json.message, 'Bad key [redacted]', echo);
+        fake.script((_, r) => {
+          r.writeHead(200, { 'content-type': 'application/json' });
+          r.end(`{"status":"successful","message":"ok","data":{"echo":"${echo}"}}`);
+        });
+        const echoed = await live.call(`/accounts/${ACCOUNT}/assets`);
+        assert.deepEqual(echoed.json.data, { echo: REDACTED }, echo);
+      }
+    });
+
     it('times out slow upstream calls with 504', async () => {
       const slow = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, timeout: 150 }, seen);
       try {
@@ -1026,6 +1051,69 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
     for (const text of [...seen.bodies, ...seen.logs]) {
       for (const secret of [FAKE_KEY, WRONG_KEY]) assert.ok(!text.includes(secret), text.slice(0, 200));
       assert.ok(!/_sk_[A-Za-z0-9]/.test(text), text.slice(0, 200));
+    }
+  });
+});
+
+describe('createRedactor', () => {
+  const KEY = 'test_sk_Zq7Lr2Vx9Kp4Wm8Tn3Bc6Hd1';
+  const HOOK = 'whsec_9f8e7d6c5b4a3f2e1d0c';
+  const redact = createRedactor([KEY, HOOK]);
+  const bytes = (text: string) => String.fromCharCode(...new TextEncoder().encode(text));
+  const base64 = (text: string) => btoa(bytes(text));
+
+  it('redacts each secret percent-encoded (any case of hex, partly or fully), with HTML entities for "_", and by its random part alone', () => {
+    const full = (s: string, hex: (h: string) => string) => [...new TextEncoder().encode(s)].map((b) => `%${hex(b.toString(16).padStart(2, '0'))}`).join('');
+    for (const secret of [KEY, HOOK]) {
+      const random = secret.replace(/^(?:test_sk_|whsec_)/, '');
+      const forms = [
+        secret.replaceAll('_', '%5F'),
+        secret.replaceAll('_', '%5f'),
+        full(secret, (h) => h.toUpperCase()),
+        full(secret, (h) => h),
+        secret.replaceAll('_', '&#95;'),
+        secret.replaceAll('_', '&#x5F;'),
+        secret.replaceAll('_', '&#x5f;'),
+        secret.replaceAll('_', '&lowbar;'),
+        secret.replaceAll('_', '&UnderBar;'),
+        random,
+      ];
+      for (const form of forms) assert.equal(redact(`a "${form}" b`), `a "${REDACTED}" b`, form);
+    }
+  });
+
+  it('redacts each secret in base64 and base64url, at any of the three alignments inside a longer encoded text', () => {
+    for (const secret of [KEY, HOOK]) {
+      for (const before of ['', 'x', 'xy']) {
+        for (const after of ['', 'z', 'zw', 'zwv']) {
+          const encoded = base64(`${before}${secret}${after}`);
+          for (const form of [encoded, encoded.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')]) {
+            const [left, right] = redact(form).split(REDACTED);
+            assert.ok(right !== undefined, form);
+            // Left: only the characters that encode the neighbouring bytes, and the one each shares with the secret.
+            assert.ok(left.length <= Math.ceil((before.length * 4) / 3) + 1, `${form}: ${left}`);
+            assert.ok(right.replace(/=+$/, '').length <= Math.ceil((after.length * 4) / 3) + 1, `${form}: ${right}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('leaves everything else byte for byte, including text that shares a secret\'s prefix or parts of it', () => {
+    const others = [
+      JSON.stringify(samples),
+      'test_skipped whsec_ %5F &#95; &lowbar; 50% off M&S &amp; &#8358;1,000',
+      KEY.slice(8, 18),
+      HOOK.slice(0, 10),
+      base64('an unrelated string of some length'),
+      encodeURIComponent('https://merchant.example.ng/mono/return?ref=kit_7f3a'),
+    ];
+    for (const text of others) assert.equal(redact(text), text, text.slice(0, 80));
+  });
+
+  it('still redacts any text shaped like a Mono key, ours or not, also percent-encoded or with entities', () => {
+    for (const foreign of ['live_sk_someoneElsesKey123', 'test%5Fsk%5FsomeoneElsesKey123', 'live&#95;sk&#95;someoneElsesKey123']) {
+      assert.equal(redact(`key ${foreign}.`), `key ${REDACTED}.`, foreign);
     }
   });
 });
