@@ -15,6 +15,7 @@ import {
   startFakeMono,
   SYNC_JOB,
   type FakeMono,
+  type Script,
 } from './fake-mono.js';
 import { capture, rawRequest, serveHandler, type LiveServer } from './live-helpers.js';
 
@@ -797,6 +798,50 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       );
       const html = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
       assert.equal(html.status, 502);
+    });
+
+    it('streams nothing but a PDF: the body must start with %PDF-, whatever its content type says', async () => {
+      const file = `${fake.url}/statements/${PDF_JOB}.pdf`;
+      const built: Script = (_, res) => send(res, 200, { ...samples.statementPdfBuilt, data: { ...samples.statementPdfBuilt.data, path: file } });
+      const answer = (type: string | null, body: string | Uint8Array): Script => (_, res) => {
+        res.writeHead(200, type === null ? {} : { 'content-type': type });
+        res.end(body);
+      };
+      const cases: [string, Script, number][] = [
+        ['an echo of the request\'s headers, with no content type', (recorded, res) => answer(null, JSON.stringify({ headers: recorded.headers }))(recorded, res), 502],
+        ['application/pdf that is not one', answer('application/pdf', '<html>login</html>'), 502],
+        ['an empty application/pdf', answer('application/pdf', ''), 502],
+        ['a PDF with no content type', answer(null, PDF_BYTES), 200],
+        ['a PDF as application/octet-stream', answer('application/octet-stream', PDF_BYTES), 200],
+      ];
+      for (const [what, script, status] of cases) {
+        fake.script(built, script);
+        const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
+        const body = new Uint8Array(await res.arrayBuffer());
+        seen.bodies.push(new TextDecoder().decode(body));
+        assert.equal(res.status, status, what);
+        if (status === 200) assert.deepEqual(body, PDF_BYTES, what);
+        else assert.equal(JSON.parse(new TextDecoder().decode(body)).code, 'upstream-invalid', what);
+      }
+    });
+
+    it('sends the key only to Mono\'s statement files (/statements/….pdf on its origin), not to other paths there', async () => {
+      const pdf: Script = (_, res) => {
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end(PDF_BYTES);
+      };
+      for (const [path, keyed] of [
+        [`/statements/${PDF_JOB}.pdf`, true],
+        ['/debug/echo', false],
+        [`/v2/statements/${PDF_JOB}.pdf`, false],
+        [`/statements/${PDF_JOB}.pdf/../../debug`, false],
+      ] as const) {
+        fake.script((_, res) => send(res, 200, { ...samples.statementPdfBuilt, data: { ...samples.statementPdfBuilt.data, path: `${fake.url}${path}` } }), pdf);
+        const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
+        assert.equal(res.status, 200, path);
+        await res.arrayBuffer();
+        assert.equal(last().headers['mono-sec-key'], keyed ? FAKE_KEY : undefined, path);
+      }
     });
   });
 

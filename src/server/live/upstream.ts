@@ -42,6 +42,8 @@ const REAUTH = /reauthori[sz]ation[ _-]?required/i;
 const PLAUSIBLE_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const RETRY_AFTER = /^(?:\d{1,6}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 const MAX_MESSAGE = 300;
+const PDF_TYPES = /^(application\/pdf|application\/octet-stream|binary\/octet-stream)\s*(;|$)/i;
+const PDF_SIGNATURE = [...new TextEncoder().encode('%PDF-')];
 
 export class Upstream {
   readonly origin: string;
@@ -100,14 +102,30 @@ export class Upstream {
   }
 
   /**
-   * A GET whose body is streamed back (the statement PDF). The key is sent only to Mono's own origin.
-   * Resolves once the headers arrived; the body then streams without the timeout.
+   * The statement PDF, its body to stream back. `withKey` sends the key (only ever to Mono's own origin). Resolves
+   * once the headers and the first bytes arrived, within the timeout; the rest then streams without it. Anything
+   * that does not start as a PDF does is refused: the key went with the request, and an endpoint echoing it back
+   * must not reach the browser.
    */
-  async raw(url: URL, signal: AbortSignal): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/pdf' };
-    const sent = await this.send(url, 'GET', headers, undefined, signal, url.origin === this.origin);
-    sent.release();
-    return sent.response;
+  async pdf(url: URL, signal: AbortSignal, withKey: boolean): Promise<{ body: ReadableStream<Uint8Array>; length: string | null }> {
+    const sent = await this.send(url, 'GET', { accept: 'application/pdf' }, undefined, signal, withKey && url.origin === this.origin);
+    const { response } = sent;
+    try {
+      if (!response.ok) throw this.failure(response, await response.text(), `GET ${url.pathname}`);
+      const type = response.headers.get('content-type');
+      const body = type === null || PDF_TYPES.test(type) ? await pdfBody(response) : null;
+      if (!body) {
+        await response.body?.cancel().catch(() => {});
+        this.config.log.warn(`Mono answered GET ${url.pathname} with something that is not a PDF (${type ?? 'no content type'})`);
+        throw new HttpError(502, 'upstream-invalid', 'Mono did not answer with a PDF');
+      }
+      return { body, length: response.headers.get('content-length') };
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw this.transportError(error, signal, sent, url);
+    } finally {
+      sent.release();
+    }
   }
 
   /**
@@ -185,4 +203,37 @@ export class Upstream {
     this.config.log.warn(`Mono could not be reached for ${url.pathname}: ${describeError(error)}${cause}`);
     return new HttpError(502, 'upstream-unreachable', 'Mono could not be reached');
   }
+}
+
+/**
+ * The body again, if it starts with a PDF's signature, else null. Only the first chunks are read to see it (a
+ * statement can be large); they are sent on ahead of the rest.
+ */
+async function pdfBody(response: Response): Promise<ReadableStream<Uint8Array> | null> {
+  if (!response.body) return null;
+  const reader = response.body.getReader();
+  const head: Uint8Array[] = [];
+  let length = 0;
+  while (length < PDF_SIGNATURE.length) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    head.push(value);
+    length += value.byteLength;
+  }
+  const start = head.flatMap((chunk) => [...chunk.subarray(0, PDF_SIGNATURE.length)]);
+  if (!PDF_SIGNATURE.every((byte, i) => start[i] === byte)) {
+    await reader.cancel().catch(() => {});
+    return null;
+  }
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of head) controller.enqueue(chunk);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
 }
