@@ -754,6 +754,45 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       }
     });
 
+    it('refuses (404) a job id the state store does not know, or that it cannot read, before Mono is asked', async () => {
+      const before = fake.requests.length;
+      for (const path of [`/accounts/${ACCOUNT}/statement/jobs/NeverStartedHere1`, `/accounts/${ACCOUNT}/statement/jobs/NeverStartedHere1/pdf`]) {
+        const { res, json } = await live.call(path);
+        assert.equal(res.status, 404, path);
+        assert.equal(json.message, 'Statement job not found');
+      }
+      assert.equal(fake.requests.length, before, 'Mono is not asked');
+
+      const local = capture();
+      const broken = await serveHandler(
+        {
+          secretKey: FAKE_KEY,
+          baseUrl: fake.url,
+          authorize: () => true,
+          stateStore: {
+            add: () => {
+              throw new Error('redis down');
+            },
+            get: () => Promise.reject(new Error('redis down')),
+            take: () => null,
+          },
+        },
+        local,
+      );
+      try {
+        const job = await broken.call(`/accounts/${ACCOUNT}/statement/jobs/${PDF_JOB}`);
+        assert.equal(job.res.status, 404);
+        assert.ok(local.logs.some((line) => /^warn .*stateStore.*redis down/.test(line)), local.logs.join('\n'));
+        const started = await broken.call(`/accounts/${ACCOUNT}/statement?period=last3months&output=pdf`);
+        assert.equal(started.res.status, 503, 'a job that could not be bound could never be read');
+        assert.equal(started.json.code, 'host-error');
+      } finally {
+        seen.bodies.push(...local.bodies);
+        seen.logs.push(...local.logs);
+        await broken.close();
+      }
+    });
+
     it('streams the built PDF through the host', async () => {
       const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
       assert.equal(res.status, 200);

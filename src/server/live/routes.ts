@@ -364,22 +364,36 @@ function withHostPath(ctx: LiveContext, answer: { text: string; json: unknown; s
 }
 
 /**
- * Which account each PDF job was started for: a job id is then read under that account only, whatever Mono
- * checks (were the store to lose it, the job is read as before).
+ * Which account each PDF job was started for: a job id is read under that account only, whatever Mono checks. A
+ * job the store does not know (lost, or never started here) is not read at all: that fails closed.
  */
 const pdfJobKey = (jobId: string) => `pdf-job:${jobId}`;
 const PDF_JOB_TTL_MS = 24 * 60 * 60_000;
 
 async function ownPdfJob(ctx: LiveContext): Promise<void> {
-  const account = await stateStoreStep(ctx, async () => ctx.store.get(pdfJobKey(ctx.params.jobId as string)));
-  if (typeof account === 'string' && account !== ctx.params.id) throw new HttpError(404, 'not-found', 'Statement job not found');
+  const jobId = ctx.params.jobId as string;
+  let account: string | null | undefined;
+  try {
+    account = await ctx.store.get(pdfJobKey(jobId));
+  } catch (error) {
+    ctx.log.warn(`stateStore failed, so statement job ${jobId} is refused: ${describeError(error)}`);
+  }
+  if (account !== ctx.params.id) throw new HttpError(404, 'not-found', 'Statement job not found');
 }
 
 const statement: Route['handle'] = async (ctx) => {
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/statement'), query: ctx.query, signal: ctx.request.signal });
   if (ctx.query.get('output') !== 'pdf') return forward(answer);
   const jobId = isRecord(answer.json) && isRecord(answer.json.data) ? answer.json.data.id : undefined;
-  if (typeof jobId === 'string' && ID_PATTERN.test(jobId)) await stateStoreStep(ctx, async () => ctx.store.add(pdfJobKey(jobId), ctx.params.id as string, PDF_JOB_TTL_MS));
+  if (typeof jobId === 'string' && ID_PATTERN.test(jobId)) {
+    try {
+      await ctx.store.add(pdfJobKey(jobId), ctx.params.id as string, PDF_JOB_TTL_MS);
+    } catch (error) {
+      // Unbound, the job could never be read (ownPdfJob): say so now rather than at every poll.
+      ctx.log.error(`stateStore failed, so statement job ${jobId} cannot be read: ${describeError(error)}`);
+      throw new HttpError(503, 'host-error', 'The host backend cannot keep track of statement jobs at the moment');
+    }
+  }
   return withHostPath(ctx, answer);
 };
 
