@@ -39,16 +39,26 @@ export function createRedactor(secrets: readonly (string | undefined | null)[]):
  */
 function base64Runs(secret: string): string[] {
   const bytes = new TextEncoder().encode(secret);
-  // The secret encoded alone, whole, with or without its padding.
-  const alone = btoa(String.fromCharCode(...bytes));
-  const runs = [alone, alone.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')];
+  const runs = [base64(bytes)];
   for (const offset of [0, 1, 2]) {
     const padded = new Uint8Array(offset + bytes.length);
     padded.set(bytes, offset);
-    const base64 = btoa(String.fromCharCode(...padded)).slice(Math.ceil((8 * offset) / 6), Math.floor((8 * padded.length) / 6));
-    runs.push(base64, base64.replaceAll('+', '-').replaceAll('/', '_'));
+    runs.push(base64(padded).slice(Math.ceil((8 * offset) / 6), Math.floor((8 * padded.length) / 6)));
   }
-  return runs;
+  return runs.flatMap((run) => [run, run.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')]);
+}
+
+const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Padded base64, written out here: `btoa` is not among the fetch-API globals every runtime of the handler has. */
+function base64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const n = (bytes[i] << 16) | ((bytes[i + 1] ?? 0) << 8) | (bytes[i + 2] ?? 0);
+    const chars = Math.ceil((8 * Math.min(3, bytes.length - i)) / 6);
+    for (let j = 0; j < 4; j++) out += j < chars ? BASE64[(n >> (18 - 6 * j)) & 63] : '=';
+  }
+  return out;
 }
 
 const anyCase = (hex: string) => hex.replace(/[a-f]/gi, (digit) => `[${digit.toLowerCase()}${digit.toUpperCase()}]`);
