@@ -864,6 +864,25 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       }
     });
 
+    it('reads only the first bytes of a PDF before the answer starts, however they are split', async () => {
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      fake.script(
+        () => false,
+        (_, res) => {
+          res.writeHead(200, { 'content-type': 'application/pdf' });
+          res.write(PDF_BYTES.slice(0, 2));
+          setTimeout(() => res.write(PDF_BYTES.slice(2, 7)), 5);
+          void finished.then(() => res.end(PDF_BYTES.slice(7)));
+        },
+      );
+      // Resolves with the headers: the rest of the file has not been sent yet.
+      const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
+      assert.equal(res.status, 200);
+      finish();
+      assert.deepEqual(new Uint8Array(await res.arrayBuffer()), PDF_BYTES);
+    });
+
     it('sends the key only to Mono\'s statement files (/statements/….pdf on its origin), not to other paths there', async () => {
       const pdf: Script = (_, res) => {
         res.writeHead(200, { 'content-type': 'application/pdf' });
