@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { createMonoHandler } from '../../src/server/index.js';
+import { createRedactor, REDACTED } from '../../src/server/live/redact.js';
 import { MONTHLY_CREDITS_BUDGET_MS } from '../../src/server/live/routes.js';
 import * as samples from '../fixtures/mono-samples.js';
 import {
@@ -14,6 +15,7 @@ import {
   startFakeMono,
   SYNC_JOB,
   type FakeMono,
+  type Script,
 } from './fake-mono.js';
 import { capture, rawRequest, serveHandler, type LiveServer } from './live-helpers.js';
 
@@ -752,6 +754,45 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       }
     });
 
+    it('refuses (404) a job id the state store does not know, or that it cannot read, before Mono is asked', async () => {
+      const before = fake.requests.length;
+      for (const path of [`/accounts/${ACCOUNT}/statement/jobs/NeverStartedHere1`, `/accounts/${ACCOUNT}/statement/jobs/NeverStartedHere1/pdf`]) {
+        const { res, json } = await live.call(path);
+        assert.equal(res.status, 404, path);
+        assert.equal(json.message, 'Statement job not found');
+      }
+      assert.equal(fake.requests.length, before, 'Mono is not asked');
+
+      const local = capture();
+      const broken = await serveHandler(
+        {
+          secretKey: FAKE_KEY,
+          baseUrl: fake.url,
+          authorize: () => true,
+          stateStore: {
+            add: () => {
+              throw new Error('redis down');
+            },
+            get: () => Promise.reject(new Error('redis down')),
+            take: () => null,
+          },
+        },
+        local,
+      );
+      try {
+        const job = await broken.call(`/accounts/${ACCOUNT}/statement/jobs/${PDF_JOB}`);
+        assert.equal(job.res.status, 404);
+        assert.ok(local.logs.some((line) => /^warn .*stateStore.*redis down/.test(line)), local.logs.join('\n'));
+        const started = await broken.call(`/accounts/${ACCOUNT}/statement?period=last3months&output=pdf`);
+        assert.equal(started.res.status, 503, 'a job that could not be bound could never be read');
+        assert.equal(started.json.code, 'host-error');
+      } finally {
+        seen.bodies.push(...local.bodies);
+        seen.logs.push(...local.logs);
+        await broken.close();
+      }
+    });
+
     it('streams the built PDF through the host', async () => {
       const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
       assert.equal(res.status, 200);
@@ -796,6 +837,69 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       );
       const html = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
       assert.equal(html.status, 502);
+    });
+
+    it('streams nothing but a PDF: the body must start with %PDF-, whatever its content type says', async () => {
+      const file = `${fake.url}/statements/${PDF_JOB}.pdf`;
+      const built: Script = (_, res) => send(res, 200, { ...samples.statementPdfBuilt, data: { ...samples.statementPdfBuilt.data, path: file } });
+      const answer = (type: string | null, body: string | Uint8Array): Script => (_, res) => {
+        res.writeHead(200, type === null ? {} : { 'content-type': type });
+        res.end(body);
+      };
+      const cases: [string, Script, number][] = [
+        ['an echo of the request\'s headers, with no content type', (recorded, res) => answer(null, JSON.stringify({ headers: recorded.headers }))(recorded, res), 502],
+        ['application/pdf that is not one', answer('application/pdf', '<html>login</html>'), 502],
+        ['an empty application/pdf', answer('application/pdf', ''), 502],
+        ['a PDF with no content type', answer(null, PDF_BYTES), 200],
+        ['a PDF as application/octet-stream', answer('application/octet-stream', PDF_BYTES), 200],
+      ];
+      for (const [what, script, status] of cases) {
+        fake.script(built, script);
+        const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
+        const body = new Uint8Array(await res.arrayBuffer());
+        seen.bodies.push(new TextDecoder().decode(body));
+        assert.equal(res.status, status, what);
+        if (status === 200) assert.deepEqual(body, PDF_BYTES, what);
+        else assert.equal(JSON.parse(new TextDecoder().decode(body)).code, 'upstream-invalid', what);
+      }
+    });
+
+    it('reads only the first bytes of a PDF before the answer starts, however they are split', async () => {
+      let finish!: () => void;
+      const finished = new Promise<void>((resolve) => (finish = resolve));
+      fake.script(
+        () => false,
+        (_, res) => {
+          res.writeHead(200, { 'content-type': 'application/pdf' });
+          res.write(PDF_BYTES.slice(0, 2));
+          setTimeout(() => res.write(PDF_BYTES.slice(2, 7)), 5);
+          void finished.then(() => res.end(PDF_BYTES.slice(7)));
+        },
+      );
+      // Resolves with the headers: the rest of the file has not been sent yet.
+      const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
+      assert.equal(res.status, 200);
+      finish();
+      assert.deepEqual(new Uint8Array(await res.arrayBuffer()), PDF_BYTES);
+    });
+
+    it('sends the key only to Mono\'s statement files (/statements/….pdf on its origin), not to other paths there', async () => {
+      const pdf: Script = (_, res) => {
+        res.writeHead(200, { 'content-type': 'application/pdf' });
+        res.end(PDF_BYTES);
+      };
+      for (const [path, keyed] of [
+        [`/statements/${PDF_JOB}.pdf`, true],
+        ['/debug/echo', false],
+        [`/v2/statements/${PDF_JOB}.pdf`, false],
+        [`/statements/${PDF_JOB}.pdf/../../debug`, false],
+      ] as const) {
+        fake.script((_, res) => send(res, 200, { ...samples.statementPdfBuilt, data: { ...samples.statementPdfBuilt.data, path: `${fake.url}${path}` } }), pdf);
+        const res = await fetch(`${live.url}${hostPdf()}`, { headers: { 'x-user': 'chiamaka' } });
+        assert.equal(res.status, 200, path);
+        await res.arrayBuffer();
+        assert.equal(last().headers['mono-sec-key'], keyed ? FAKE_KEY : undefined, path);
+      }
     });
   });
 
@@ -944,6 +1048,55 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       }
     });
 
+    it('never copies the key into an error\'s code: Mono\'s JSON escapes, or a PDF download\'s error body', async () => {
+      // "test\u005fsk_…" in the code: no key in the raw text, the key itself once parsed.
+      const spelt = FAKE_KEY.replaceAll('_', '\\u005f');
+      fake.script((_, r) => {
+        r.writeHead(400, { 'content-type': 'application/json' });
+        r.end(`{"status":"failed","message":"Bad request ${spelt}","code":"${spelt}","data":null}`);
+      });
+      const read = await live.call(`/accounts/${ACCOUNT}/identity`);
+      assert.equal(read.res.status, 400);
+      assert.equal(read.json.code, 'upstream-error');
+      assert.equal(read.json.message, 'Bad request [redacted]');
+
+      await live.call(`/accounts/${ACCOUNT}/statement?period=last3months&output=pdf`);
+      fake.script(
+        () => false,
+        (recorded, r) => send(r, 400, { status: 'failed', message: `Bad key ${String(recorded.headers['mono-sec-key'])}`, code: String(recorded.headers['mono-sec-key']), data: null }),
+      );
+      const pdf = await live.call(`/accounts/${ACCOUNT}/statement/jobs/${PDF_JOB}/pdf`);
+      assert.equal(last().headers['mono-sec-key'], FAKE_KEY, 'the fake did echo it');
+      assert.equal(pdf.res.status, 400);
+      assert.equal(pdf.json.code, 'upstream-error');
+      assert.equal(pdf.json.message, 'Bad key [redacted]');
+      for (const text of [read.text, pdf.text]) assert.ok(!text.includes(FAKE_KEY.slice('test_sk_'.length)), text);
+    });
+
+    it('redacts the key echoed percent-encoded, in base64, without its prefix or with HTML entities, in error and success bodies', async () => {
+      const random = FAKE_KEY.slice('test_sk_'.length);
+      const echoes = [
+        encodeURIComponent(FAKE_KEY).replaceAll('_', '%5F'),
+        btoa(FAKE_KEY),
+        random,
+        FAKE_KEY.replaceAll('_', '&#95;'),
+      ];
+      for (const echo of echoes) {
+        fake.script((_, r) => {
+          r.writeHead(400, { 'content-type': 'application/json' });
+          r.end(`{"status":"failed","message":"Bad key ${echo}","data":null}`);
+        });
+        const failed = await live.call(`/accounts/${ACCOUNT}/identity`);
+        assert.equal(failed.json.message, 'Bad key [redacted]', echo);
+        fake.script((_, r) => {
+          r.writeHead(200, { 'content-type': 'application/json' });
+          r.end(`{"status":"successful","message":"ok","data":{"echo":"${echo}"}}`);
+        });
+        const echoed = await live.call(`/accounts/${ACCOUNT}/assets`);
+        assert.deepEqual(echoed.json.data, { echo: REDACTED }, echo);
+      }
+    });
+
     it('times out slow upstream calls with 504', async () => {
       const slow = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, timeout: 150 }, seen);
       try {
@@ -1001,6 +1154,69 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
     for (const text of [...seen.bodies, ...seen.logs]) {
       for (const secret of [FAKE_KEY, WRONG_KEY]) assert.ok(!text.includes(secret), text.slice(0, 200));
       assert.ok(!/_sk_[A-Za-z0-9]/.test(text), text.slice(0, 200));
+    }
+  });
+});
+
+describe('createRedactor', () => {
+  const KEY = 'test_sk_Zq7Lr2Vx9Kp4Wm8Tn3Bc6Hd1';
+  const HOOK = 'whsec_9f8e7d6c5b4a3f2e1d0c';
+  const redact = createRedactor([KEY, HOOK]);
+  const bytes = (text: string) => String.fromCharCode(...new TextEncoder().encode(text));
+  const base64 = (text: string) => btoa(bytes(text));
+
+  it('redacts each secret percent-encoded (any case of hex, partly or fully), with HTML entities for "_", and by its random part alone', () => {
+    const full = (s: string, hex: (h: string) => string) => [...new TextEncoder().encode(s)].map((b) => `%${hex(b.toString(16).padStart(2, '0'))}`).join('');
+    for (const secret of [KEY, HOOK]) {
+      const random = secret.replace(/^(?:test_sk_|whsec_)/, '');
+      const forms = [
+        secret.replaceAll('_', '%5F'),
+        secret.replaceAll('_', '%5f'),
+        full(secret, (h) => h.toUpperCase()),
+        full(secret, (h) => h),
+        secret.replaceAll('_', '&#95;'),
+        secret.replaceAll('_', '&#x5F;'),
+        secret.replaceAll('_', '&#x5f;'),
+        secret.replaceAll('_', '&lowbar;'),
+        secret.replaceAll('_', '&UnderBar;'),
+        random,
+      ];
+      for (const form of forms) assert.equal(redact(`a "${form}" b`), `a "${REDACTED}" b`, form);
+    }
+  });
+
+  it('redacts each secret in base64 and base64url, at any of the three alignments inside a longer encoded text', () => {
+    for (const secret of [KEY, HOOK]) {
+      for (const before of ['', 'x', 'xy']) {
+        for (const after of ['', 'z', 'zw', 'zwv']) {
+          const encoded = base64(`${before}${secret}${after}`);
+          for (const form of [encoded, encoded.replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '')]) {
+            const [left, right] = redact(form).split(REDACTED);
+            assert.ok(right !== undefined, form);
+            // Left: only the characters that encode the neighbouring bytes, and the one each shares with the secret.
+            assert.ok(left.length <= Math.ceil((before.length * 4) / 3) + 1, `${form}: ${left}`);
+            assert.ok(right.replace(/=+$/, '').length <= Math.ceil((after.length * 4) / 3) + 1, `${form}: ${right}`);
+          }
+        }
+      }
+    }
+  });
+
+  it('leaves everything else byte for byte, including text that shares a secret\'s prefix or parts of it', () => {
+    const others = [
+      JSON.stringify(samples),
+      'test_skipped whsec_ %5F &#95; &lowbar; 50% off M&S &amp; &#8358;1,000',
+      KEY.slice(8, 18),
+      HOOK.slice(0, 10),
+      base64('an unrelated string of some length'),
+      encodeURIComponent('https://merchant.example.ng/mono/return?ref=kit_7f3a'),
+    ];
+    for (const text of others) assert.equal(redact(text), text, text.slice(0, 80));
+  });
+
+  it('still redacts any text shaped like a Mono key, ours or not, also percent-encoded or with entities', () => {
+    for (const foreign of ['live_sk_someoneElsesKey123', 'test%5Fsk%5FsomeoneElsesKey123', 'live&#95;sk&#95;someoneElsesKey123']) {
+      assert.equal(redact(`key ${foreign}.`), `key ${REDACTED}.`, foreign);
     }
   });
 });

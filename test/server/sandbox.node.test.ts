@@ -720,6 +720,25 @@ describe('sandbox: switches off (a sandbox others can reach)', () => {
     assert.equal((await s.get('/accounts/acc_demo?__latency=forever')).res.status, 200, 'a malformed switch is ignored too');
     assert.equal((await sandbox().get('/accounts/acc_demo?__fault=500')).res.status, 500, 'on by default');
   });
+
+  it('caps what one request can cost: txns_N over 5,000 only for the listed txns_100000, and at most 10,000 rows sent whole', async () => {
+    const s = sandbox({ switches: false });
+    for (const id of ['txns_100000_x1', 'txns_5001', 'txns_99999-b']) {
+      const { res, body } = await s.get(`/accounts/${id}/transactions?limit=1`);
+      assert.equal(res.status, 400, id);
+      assert.match(body.message, /5,000/);
+    }
+    assert.equal((await s.get('/accounts/txns_5000_x1/transactions?paginate=false')).body.data.length, 5_000);
+    assert.equal((await s.get('/accounts/txns_100000/transactions?limit=5')).body.meta.total, 100_000, 'the demo\'s account still works');
+    assert.equal((await s.get('/accounts/txns_100000/transactions?limit=1000&page=100')).body.data.length, 1_000);
+    const whole = await s.get('/accounts/txns_100000/transactions?paginate=false');
+    assert.equal(whole.res.status, 400);
+    assert.match(whole.body.message, /10,000/);
+    assert.equal((await s.get('/accounts/txns_100000/statement?period=last12months')).res.status, 400);
+    assert.equal((await s.get('/accounts/txns_100000/statement?period=last1month')).res.status, 200);
+    const on = sandbox();
+    assert.equal((await on.get('/accounts/txns_6000_x1/transactions?paginate=false')).body.data.length, 6_000, 'not capped with switches on');
+  });
 });
 
 describe('sandbox: links completed by reference (Mono\'s hosted link returns no code)', () => {

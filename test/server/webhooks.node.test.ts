@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { memoryWebhookStore, parseWebhookEvent, type MonoWebhookEvent, type WebhookEventStore } from '../../src/server/index.js';
+import { memoryStateStore, memoryWebhookStore, parseWebhookEvent, type MonoWebhookEvent, type WebhookEventStore } from '../../src/server/index.js';
 import { constantTimeEqual } from '../../src/server/live/webhooks.js';
 import { accountUpdatedWebhookData, incomeV2Record } from '../fixtures/mono-samples.js';
 import { ACCOUNT, FAKE_KEY } from './fake-mono.js';
@@ -214,6 +214,24 @@ describe('memoryWebhookStore', () => {
     store.claim('x', 1_000);
     store.release?.('x');
     assert.equal(store.claim('x', 1_000), true);
+  });
+});
+
+describe('memoryStateStore', () => {
+  it('makes room by dropping expired entries, never another\'s unexpired one: full, it refuses to add (throws)', () => {
+    let now = 0;
+    const store = memoryStateStore({ maxEntries: 3, now: () => now });
+    assert.equal(store.add('a', 'oldest', 1_000), true);
+    assert.equal(store.add('b', 'short', 10), true);
+    assert.equal(store.add('c', 'newer', 1_000), true);
+    now = 10;
+    assert.equal(store.add('d', 'in b\'s place', 1_000), true, 'the expired entry made room, though it was not the oldest');
+    assert.throws(() => store.add('e', 'one too many', 1_000), /full/);
+    assert.deepEqual(['a', 'b', 'c', 'd', 'e'].map((key) => store.get(key)), ['oldest', undefined, 'newer', 'in b\'s place', undefined]);
+    assert.equal(store.add('a', 'taken', 1_000), false, 'a key still taken is refused as ever');
+    now = 1_000;
+    assert.equal(store.add('e', 'once the others expired', 1_000), true);
+    assert.equal(store.get('e'), 'once the others expired');
   });
 });
 

@@ -42,6 +42,8 @@ const REAUTH = /reauthori[sz]ation[ _-]?required/i;
 const PLAUSIBLE_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const RETRY_AFTER = /^(?:\d{1,6}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 const MAX_MESSAGE = 300;
+const PDF_TYPES = /^(application\/pdf|application\/octet-stream|binary\/octet-stream)\s*(;|$)/i;
+const PDF_SIGNATURE = [...new TextEncoder().encode('%PDF-')];
 
 export class Upstream {
   readonly origin: string;
@@ -72,14 +74,23 @@ export class Upstream {
       sent.release();
     }
     const { response } = sent;
+    if (!response.ok) throw this.failure(response, raw, `${request.method} ${url.pathname}`);
+    const { text, json } = this.redactBody(raw);
+    if (json === undefined) {
+      this.config.log.warn(`Mono answered ${request.method} ${url.pathname} with HTTP ${response.status} and a body that is not JSON`);
+      throw new HttpError(502, 'upstream-invalid', 'Mono answered with something that is not JSON');
+    }
+    return { status: response.status, headers: response.headers, text, json };
+  }
+
+  /** A body of Mono's with every secret redacted, and its JSON (undefined when it is not JSON). */
+  private redactBody(raw: string): { text: string; json: unknown } {
     let text = this.config.redact(raw);
-    if (!response.ok) throw this.failure(response, text, `${request.method} ${url.pathname}`);
     let json: unknown;
     try {
       json = JSON.parse(text);
     } catch {
-      this.config.log.warn(`Mono answered ${request.method} ${url.pathname} with HTTP ${response.status} and a body that is not JSON`);
-      throw new HttpError(502, 'upstream-invalid', 'Mono answered with something that is not JSON');
+      return { text, json: undefined };
     }
     if (text.includes('\\')) {
       // An escape can spell a secret that the raw text hides ("live\u005fsk_…", "whsec\/…"): redacted again once decoded.
@@ -87,35 +98,51 @@ export class Upstream {
       const clean = this.config.redact(decoded);
       if (clean !== decoded) [text, json] = [clean, JSON.parse(clean)];
     }
-    return { status: response.status, headers: response.headers, text, json };
+    return { text, json };
   }
 
   /**
-   * A GET whose body is streamed back (the statement PDF). The key is sent only to Mono's own origin.
-   * Resolves once the headers arrived; the body then streams without the timeout.
+   * The statement PDF, its body to stream back. `withKey` sends the key (only ever to Mono's own origin). Resolves
+   * once the headers and the first bytes arrived, within the timeout; the rest then streams without it. Anything
+   * that does not start as a PDF does is refused: the key went with the request, and an endpoint echoing it back
+   * must not reach the browser.
    */
-  async raw(url: URL, signal: AbortSignal): Promise<Response> {
-    const headers: Record<string, string> = { accept: 'application/pdf' };
-    const sent = await this.send(url, 'GET', headers, undefined, signal, url.origin === this.origin);
-    sent.release();
-    return sent.response;
+  async pdf(url: URL, signal: AbortSignal, withKey: boolean): Promise<{ body: ReadableStream<Uint8Array>; length: string | null }> {
+    const sent = await this.send(url, 'GET', { accept: 'application/pdf' }, undefined, signal, withKey && url.origin === this.origin);
+    const { response } = sent;
+    try {
+      if (!response.ok) throw this.failure(response, await response.text(), `GET ${url.pathname}`);
+      const type = response.headers.get('content-type');
+      const body = type === null || PDF_TYPES.test(type) ? await pdfBody(response) : null;
+      if (!body) {
+        await response.body?.cancel().catch(() => {});
+        this.config.log.warn(`Mono answered GET ${url.pathname} with something that is not a PDF (${type ?? 'no content type'})`);
+        throw new HttpError(502, 'upstream-invalid', 'Mono did not answer with a PDF');
+      }
+      return { body, length: response.headers.get('content-length') };
+    } catch (error) {
+      if (error instanceof HttpError) throw error;
+      throw this.transportError(error, signal, sent, url);
+    } finally {
+      sent.release();
+    }
   }
 
-  /** Maps a non-2xx answer to our error: Mono's message and status kept, a refused key made a 502. */
-  failure(response: Response, text: string, what: string): HttpError {
+  /**
+   * Maps a non-2xx answer (`raw`, its body as received) to our error: Mono's message and status kept, a refused
+   * key made a 502. Everything taken from the body is redacted first, as a success body is.
+   */
+  failure(response: Response, raw: string, what: string): HttpError {
     const { status } = response;
-    let body: unknown = null;
-    try {
-      body = JSON.parse(text);
-    } catch {
-      // an HTML error page from a proxy, say
-    }
+    // undefined for an HTML error page from a proxy, say
+    const body = this.redactBody(raw).json;
     const record = isRecord(body) ? body : {};
     const given = [record.message, record.error, isRecord(record.data) ? record.data.message : undefined].find(
       (m): m is string => typeof m === 'string' && m.trim() !== '',
     );
     const message = given ? this.config.redact(given.trim()).slice(0, MAX_MESSAGE) : `Mono answered HTTP ${status}`;
-    const monoCode = typeof record.code === 'string' && PLAUSIBLE_CODE.test(record.code) ? record.code : null;
+    // A code is copied only as Mono could have meant it: a redacted one (a key, say) is dropped, not cut.
+    const monoCode = typeof record.code === 'string' && PLAUSIBLE_CODE.test(record.code) && this.config.redact(record.code) === record.code ? record.code : null;
     const reauth = response.headers.get('x-reauth-required') === 'true' || REAUTH.test(message) || (monoCode !== null && REAUTH.test(monoCode));
 
     if (status >= 300 && status < 400) {
@@ -176,4 +203,37 @@ export class Upstream {
     this.config.log.warn(`Mono could not be reached for ${url.pathname}: ${describeError(error)}${cause}`);
     return new HttpError(502, 'upstream-unreachable', 'Mono could not be reached');
   }
+}
+
+/**
+ * The body again, if it starts with a PDF's signature, else null. Only the first chunks are read to see it (a
+ * statement can be large); they are sent on ahead of the rest.
+ */
+async function pdfBody(response: Response): Promise<ReadableStream<Uint8Array> | null> {
+  if (!response.body) return null;
+  const reader = response.body.getReader();
+  const head: Uint8Array[] = [];
+  let length = 0;
+  while (length < PDF_SIGNATURE.length) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    head.push(value);
+    length += value.byteLength;
+  }
+  const start = head.flatMap((chunk) => [...chunk.subarray(0, PDF_SIGNATURE.length)]);
+  if (!PDF_SIGNATURE.every((byte, i) => start[i] === byte)) {
+    await reader.cancel().catch(() => {});
+    return null;
+  }
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      for (const chunk of head) controller.enqueue(chunk);
+    },
+    async pull(controller) {
+      const { done, value } = await reader.read();
+      if (done) controller.close();
+      else controller.enqueue(value);
+    },
+    cancel: (reason) => reader.cancel(reason),
+  });
 }

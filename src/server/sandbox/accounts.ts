@@ -26,6 +26,14 @@
 export const ACCOUNT_ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
 export const MAX_GENERATED_TRANSACTIONS = 100_000;
 
+/**
+ * With the switches off (a sandbox others can reach), what one cheap GET may cost: a `txns_N` id not in
+ * SANDBOX_ACCOUNTS gets N up to this (each new id is generated afresh), and an answer lists at most
+ * CAPPED_WHOLE_ROWS rows at once (100 000 rows are ~19 MB of JSON to serialise).
+ */
+export const CAPPED_GENERATED_TRANSACTIONS = 5_000;
+export const CAPPED_WHOLE_ROWS = 10_000;
+
 export type AccountKind =
   | 'personal'
   | 'business'

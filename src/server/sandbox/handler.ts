@@ -24,7 +24,8 @@ export interface SandboxHandlerOptions {
   /**
    * Honour the per-request switches (`x-sandbox-latency`, `x-sandbox-fault`, `x-sandbox-link-return` and their
    * `__` query forms). Default true, for tests and the demo; turn them off for a sandbox others can reach, where a
-   * caller could hold connections open for two minutes each.
+   * caller could hold connections open for two minutes each. Off, what one request can cost is capped too: `txns_N`
+   * ids up to 5 000 (the listed `txns_100000` apart), and at most 10 000 rows in one answer.
    */
   switches?: boolean;
   /** Answer requests that browsers mark as coming from a page on another site, as the live handler's option; default false (403). */
@@ -74,7 +75,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Fetch
     const immediate = fault ? immediateFault(fault, at) : null;
     if (immediate) return immediate;
 
-    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, linkReturn: switches.linkReturn ?? options.linkReturn ?? 'code', allowCrossSite: options.allowCrossSite === true };
+    const ctx: RouteContext = { request, url, basePath, at, anchorMs: utcDayStart(at), state, pollsUntilDone, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, linkReturn: switches.linkReturn ?? options.linkReturn ?? 'code', allowCrossSite: options.allowCrossSite === true, capped: options.switches === false };
     const relative = pathname.slice(basePath.length + 1);
     const response = await dispatch(ctx, relative);
     if (fault === 'malformed') return malformed(response);

@@ -1,4 +1,4 @@
-import { ACCOUNT_ID_PATTERN, checkAccountId, type AccountTraits } from './accounts.js';
+import { ACCOUNT_ID_PATTERN, CAPPED_GENERATED_TRANSACTIONS, CAPPED_WHOLE_ROWS, checkAccountId, SANDBOX_ACCOUNTS, type AccountTraits } from './accounts.js';
 import { DAY_MS, parseDayMonthYear, subtractMonths } from './dates.js';
 import { sleep } from './faults.js';
 import { failure, json, MESSAGES, success, text } from './http.js';
@@ -39,6 +39,8 @@ export interface RouteContext {
   fullBvn: boolean;
   linkReturn: 'code' | 'reference';
   allowCrossSite: boolean;
+  /** The switches are off: a sandbox others can reach, where one request must stay cheap (accounts.ts). */
+  capped: boolean;
 }
 
 interface LoadedAccount {
@@ -80,10 +82,16 @@ function withBody(handler: Handler): Handler {
   };
 }
 
+const LISTED_IDS = new Set(SANDBOX_ACCOUNTS.map((account) => account.id));
+const grouped = (n: number) => n.toLocaleString('en-GB');
+
 function withAccount(handler: AccountHandler): Handler {
   return (ctx, params) => {
     const check = checkAccountId(params.id);
     if (!check.ok) return failure(ctx.at, 400, check.message);
+    if (ctx.capped && (check.traits.transactionCount ?? 0) > CAPPED_GENERATED_TRANSACTIONS && !LISTED_IDS.has(params.id)) {
+      return failure(ctx.at, 400, `Invalid account id: this sandbox serves txns_N with N up to ${grouped(CAPPED_GENERATED_TRANSACTIONS)} (and the listed txns_100000)`);
+    }
     if (check.traits.kind === 'failing') return failure(ctx.at, 500, 'Upstream bank timeout');
     const generated = generatedAccount(params.id, ctx.anchorMs);
     return handler(ctx, { id: params.id, traits: check.traits, generated, profile: generated.profile }, params);
@@ -340,6 +348,7 @@ const transactions: AccountHandler = (ctx, account) => {
   const total = matches.length;
   const page = query.paginate ? query.page : 1;
   const rows = query.paginate ? matches.slice((page - 1) * query.limit, page * query.limit) : matches;
+  if (ctx.capped && rows.length > CAPPED_WHOLE_ROWS) return tooManyRows(ctx, 'ask for pages (paginate=true)');
   const previous = query.paginate && page > 1 ? pageUrl(ctx.url, page - 1) : null;
   const next = query.paginate && page * query.limit < total ? pageUrl(ctx.url, page + 1) : null;
   if (account.traits.kind === 'v1') {
@@ -348,6 +357,10 @@ const transactions: AccountHandler = (ctx, account) => {
   }
   return success(ctx.at, rows, { message: MESSAGES.transactions, meta: { total, page, previous, next } });
 };
+
+function tooManyRows(ctx: RouteContext, instead: string): Response {
+  return failure(ctx.at, 400, `This sandbox sends at most ${grouped(CAPPED_WHOLE_ROWS)} transactions in one answer: ${instead}`);
+}
 
 function statementPath(ctx: RouteContext, accountId: string, jobId: string): string {
   return `${ctx.basePath}/accounts/${encodeURIComponent(accountId)}/statement/jobs/${jobId}/pdf`;
@@ -364,6 +377,7 @@ const statement: AccountHandler = (ctx, account) => {
   }
   const fromIso = new Date(subtractMonths(ctx.at.getTime(), months)).toISOString();
   const rows = filterTransactions(ledgerOf(ctx, account).transactions, { fromIso });
+  if (ctx.capped && rows.length > CAPPED_WHOLE_ROWS) return tooManyRows(ctx, 'ask for a shorter period');
   return success(ctx.at, rows, { meta: { count: rows.length } });
 };
 
