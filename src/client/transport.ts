@@ -47,32 +47,29 @@ export const invalidResponse = (issue: SchemaIssue, status?: number) =>
 /** One attempt at one request: the answer parsed, or a `MonoError` of the right kind. */
 export async function send<T>(options: ClientSettings, init: CallInit<T>, url: string, signal: AbortSignal): Promise<T> {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
-  let headers: Headers;
-  try {
-    headers = new Headers(typeof options.headers === 'function' ? await options.headers() : options.headers);
-  } catch (cause) {
-    // The host's own setting, not the network: said as such, and never retried.
-    throw new MonoError('config', `The headers option failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
-  }
-  headers.set('accept', 'application/json');
-  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  // The time limit and the caller's abort cover the headers too: a token fetched for the request may hang, and a
+  // request given up while it was fetched must never leave the page (a POST would run with nobody waiting).
   const attemptController = new AbortController();
+  const attempt = attemptController.signal;
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     attemptController.abort();
   }, options.timeout);
   const onAbort = () => attemptController.abort();
-  signal.addEventListener('abort', onAbort, { once: true });
+  if (signal.aborted) onAbort();
+  else signal.addEventListener('abort', onAbort, { once: true });
   let response: Response;
   let text: string;
   try {
+    const headers = await headersOf(options, init, attempt);
+    attempt.throwIfAborted();
     response = await fetchImpl(url, {
       method: init.method,
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: options.credentials,
-      signal: attemptController.signal,
+      signal: attempt,
     });
     text = await response.text();
   } catch (cause) {
@@ -98,6 +95,29 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
   if (!parsed.ok) throw invalidResponse(parsed.issue, response.status);
   return parsed.value;
 }
+
+/** The request's headers; the host's `headers` option failing is a `config` error (its own setting, never retried). */
+async function headersOf(options: ClientSettings, init: CallInit<unknown>, attempt: AbortSignal): Promise<Headers> {
+  let headers: Headers;
+  try {
+    headers = new Headers(await untilAborted(typeof options.headers === 'function' ? options.headers() : options.headers, attempt));
+  } catch (cause) {
+    if (attempt.aborted) throw cause;
+    throw new MonoError('config', `The headers option failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+  headers.set('accept', 'application/json');
+  if (init.body !== undefined) headers.set('content-type', 'application/json');
+  return headers;
+}
+
+/** `work`, unless `signal` aborts first. */
+const untilAborted = <V>(work: V | Promise<V>, signal: AbortSignal) =>
+  new Promise<V>((resolve, reject) => {
+    const stop = () => reject(signal.reason);
+    if (signal.aborted) return stop();
+    signal.addEventListener('abort', stop, { once: true });
+    Promise.resolve(work).then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+  });
 
 function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;

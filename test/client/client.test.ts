@@ -258,6 +258,35 @@ describe('MonoClient', () => {
     expect(bad.message).to.match(/^The headers option failed: /);
   });
 
+  it('sends nothing once the caller gave up while an async headers function ran, a POST or a GET', async () => {
+    const slowToken = async () => {
+      await new Promise((r) => setTimeout(r, 50));
+      return { 'x-csrf-token': 't' };
+    };
+    for (const call of [(c: MonoClient, signal: AbortSignal) => c.sync('abort_1', { signal }), (c: MonoClient, signal: AbortSignal) => c.account('abort_2', { signal })]) {
+      const { client: c, calls } = client({ headers: slowToken, retries: 0 });
+      const controller = new AbortController();
+      const pending = rejection(call(c, controller.signal));
+      setTimeout(() => controller.abort(), 10);
+      expect((await pending).kind).to.equal('aborted');
+      await new Promise((r) => setTimeout(r, 100));
+      expect(calls, 'requests that left the page after the abort').to.deep.equal([]);
+    }
+  });
+
+  it('counts the time a headers function takes against the attempt\'s timeout, then retries a GET', async () => {
+    let asked = 0;
+    const { client: c, calls } = client({
+      timeout: 100,
+      retries: 1,
+      headers: () => (++asked === 1 ? new Promise<HeadersInit>(() => {}) : {}),
+    });
+    const account = await c.account('hung_headers_1');
+    expect([account.id, asked, calls.length]).to.deep.equal(['hung_headers_1', 2, 1]);
+    const never = client({ timeout: 100, retries: 0, headers: () => new Promise<HeadersInit>(() => {}) });
+    expect((await rejection(never.client.account('hung_headers_2'))).kind).to.equal('timeout');
+  });
+
   it('encodes ids so that no path can be built from them', async () => {
     const { client: c, calls } = client({ retries: 0 });
     await rejection(c.account('../../admin'));
