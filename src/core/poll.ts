@@ -48,7 +48,8 @@ export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortS
   const late = new AbortController();
   const stop = () => late.abort();
   const timer = setTimeout(stop, timeout);
-  signal.addEventListener('abort', stop, { once: true });
+  if (signal.aborted) stop();
+  else signal.addEventListener('abort', stop, { once: true });
   let delay = Math.max(0, options.interval);
   try {
     for (let attempt = 1; ; attempt++) {

@@ -162,7 +162,9 @@ export class MonoSyncButton extends MonoDataElement {
     this.emit('mono-sync', { status: 'started', accountId });
     let result;
     try {
-      result = await startSync(client, accountId, { signal: run.abort.signal });
+      // Not cancelled with the run: once sent, the refresh runs at the bank anyway, and its answer (the window, the
+      // job to follow on the next press) is kept.
+      result = await startSync(client, accountId);
     } catch (e) {
       return this.#failed(run, toMonoError(e));
     }
@@ -220,8 +222,9 @@ export class MonoSyncButton extends MonoDataElement {
   #completed(run: Run, hasNewData: boolean | null): void {
     const { client, accountId } = run;
     this.#show(run, 'complete', msg(this.resolvedLocale, hasNewData === false ? 'syncNoNewData' : 'syncComplete'));
-    // Every element on this client showing the account reloads; identical requests share one fetch.
-    if (hasNewData !== false) client.invalidate(accountId);
+    // Every element showing the account reloads; identical requests share one fetch. The provider may have made a
+    // new client meanwhile (new headers): its elements listen to that one.
+    if (hasNewData !== false) for (const c of new Set([client, this.client])) c.invalidate(accountId);
     this.emit('mono-sync', hasNewData === null ? { status: 'complete', accountId } : { status: 'complete', accountId, hasNewData });
   }
 

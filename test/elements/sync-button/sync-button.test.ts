@@ -4,8 +4,10 @@ import '../../../src/elements/sync-button/define.js';
 import '../../../src/elements/income-summary/define.js';
 import '../../../src/elements/assets/define.js';
 import '../../../src/elements/earnings/define.js';
+import '../../../src/elements/account/define.js';
 import type { MonoClient } from '../../../src/client/index.js';
 import type { MonoEventDetails } from '../../../src/core/events.js';
+import type { MonoAccount } from '../../../src/elements/account/mono-account.js';
 import type { MonoAssets } from '../../../src/elements/assets/mono-assets.js';
 import type { MonoEarnings } from '../../../src/elements/earnings/mono-earnings.js';
 import type { MonoIncomeSummary } from '../../../src/elements/income-summary/mono-income-summary.js';
@@ -267,6 +269,53 @@ describe('<mono-sync-button>', () => {
     expect(events.syncs[1].status).to.equal('complete');
     expect(events.errors, 'no cancelled request reported').to.deep.equal([]);
     expect(count('POST', POST_SYNC)).to.equal(1);
+  });
+
+  it('removed while its POST is on its way, keeps what the POST started: no alert, and the next press follows that job', async () => {
+    const { client, count } = recordingClient({ fault: (call) => (POST_SYNC.test(call.path) ? { 'x-sandbox-latency': '300' } : undefined) });
+    const { root, button, inner } = await mountButton(client, uid('sync'), 'cooldown="0"');
+    const events = record(button);
+    inner.click();
+    await sleep(50);
+    button.remove();
+    await sleep(50);
+    root.append(button);
+    await waitUntil(() => count('POST', POST_SYNC) === 1 && !button.running, 'the POST answered, nothing followed', { timeout: 8000 });
+    await sleep(100);
+    expect(events.errors, 'a cancel nobody asked for is not an error').to.deep.equal([]);
+    expect(count('GET', JOB), 'a removed button stops following').to.equal(0);
+    expect(text(button, 'alert')).to.equal('');
+    inner.click();
+    await waitUntil(() => events.syncs.length === 2, 'followed', { timeout: 8000 });
+    expect(events.syncs[1]).to.deep.equal({ status: 'complete', hasNewData: true });
+    expect(count('POST', POST_SYNC), 'the refresh already started at the bank, not a second one').to.equal(1);
+  });
+
+  it('reloads the account through the provider\'s new client when the host changed its headers during the refresh', async () => {
+    const accountId = uid('sync');
+    const reads: string[] = [];
+    let jobChecks = 0;
+    const recording: typeof fetch = (input, init) => {
+      const path = new URL(String(input), location.href).pathname;
+      if (JOB.test(path)) jobChecks++;
+      if (init?.method !== 'POST' && path === `/api/mono/accounts/${accountId}`) reads.push(new Headers(init?.headers).get('x-token') ?? '');
+      return fetch(input, init);
+    };
+    const root = await fixture<MonoProvider>(html`<mono-provider .fetch=${recording} .headers=${{ 'x-token': 'one' }} account-id=${accountId} locale="en-NG">
+      <mono-account></mono-account>
+      <mono-sync-button poll-interval="150" cooldown="0"></mono-sync-button>
+    </mono-provider>`);
+    const account = root.querySelector<MonoAccount>('mono-account')!;
+    const button = root.querySelector<MonoSyncButton>('mono-sync-button')!;
+    await waitUntil(() => account.resource.status === 'loaded', 'loaded', { timeout: 8000 });
+    const events = record(root);
+    button.shadowRoot!.querySelector('button')!.click();
+    await waitUntil(() => jobChecks > 0, 'following the job', { timeout: 8000 });
+    root.headers = { 'x-token': 'two' }; // a rotated token: the provider makes a new client
+    await waitUntil(() => events.syncs.length === 2, 'refresh ended', { timeout: 8000 });
+    expect(events.syncs[1]).to.deep.equal({ status: 'complete', hasNewData: true });
+    await waitUntil(() => reads.length === 3, 'the account read after the refresh', { timeout: 8000 });
+    expect(reads).to.deep.equal(['one', 'two', 'two']);
   });
 
   it('gives up at poll-timeout while a job check hangs: the check is cancelled at the limit, not after its own retries', async () => {
