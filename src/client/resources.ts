@@ -8,6 +8,7 @@ import { parseStatement, parseStatementJob } from '../model/statement.js';
 import { parseJob, parseSync } from '../model/sync.js';
 import { parseTransactions } from '../model/transactions.js';
 import { DATE_ONLY } from '../model/base.js';
+import { wait } from '../core/poll.js';
 import { encodeId, type Query, type RequestOptions } from './core.js';
 import type { MonoDataClient } from './data-client.js';
 
@@ -39,6 +40,20 @@ const accountPath = (accountId: string, rest = '') => `/accounts/${encodeId(acco
 
 export const getAccount = (client: MonoDataClient, accountId: string, o?: RequestOptions) =>
   client.request({ method: 'GET', path: accountPath(accountId), parse: parseAccount, accountId }, o);
+
+/** How long rows that have arrived wait for their account's currency. */
+const CURRENCY_WAIT_MS = 2_000;
+
+/**
+ * `rows` (a read that may name no currency) with the account's currency, read beside them and usually cached.
+ * Once the rows are in, the account is waited for a moment only, never through its retries: without it the rows
+ * show in the default currency, as when it fails. The read goes on and fills the cache for the next load.
+ */
+export async function withAccountCurrency<R>(client: MonoDataClient, accountId: string, rows: Promise<R>, signal: AbortSignal): Promise<[R, string | undefined]> {
+  const currency = getAccount(client, accountId, { signal }).then((a) => a.currency, () => undefined);
+  const value = await rows;
+  return [value, await Promise.race([currency, wait(CURRENCY_WAIT_MS, signal).then(() => undefined)])];
+}
 
 export function getTransactions(client: MonoDataClient, accountId: string, q: TransactionQuery = {}, o?: RequestOptions) {
   const query: Query = { ...q, start: toMonoDate(q.start), end: toMonoDate(q.end) };

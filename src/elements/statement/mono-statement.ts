@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { getAccount, getStatement, getStatementJob, requestStatementPdf, statementPdfUrl } from '../../client/resources.js';
+import { getStatement, getStatementJob, requestStatementPdf, statementPdfUrl, withAccountCurrency } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
 import { clip, formatDate, formatMoney, formatNumber } from '../../core/format.js';
@@ -82,11 +82,8 @@ export class MonoStatement extends MonoDataElement {
     args: () => [this.months],
     load: async (client, accountId, [months], signal) => {
       // Statement rows often omit the currency; the account (usually cached already) knows it.
-      const [statement, account] = await Promise.all([
-        getStatement(client, accountId, months, { signal }),
-        getAccount(client, accountId, { signal }).catch(() => null),
-      ]);
-      return summarise(statement, months, account?.currency);
+      const [statement, currency] = await withAccountCurrency(client, accountId, getStatement(client, accountId, months, { signal }), signal);
+      return summarise(statement, months, currency);
     },
     isEmpty: (view) => view.transactions.length === 0,
   });

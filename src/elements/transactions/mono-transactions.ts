@@ -1,5 +1,5 @@
 import { html, nothing, type PropertyValues } from 'lit';
-import { getAccount, getTransactions } from '../../client/resources.js';
+import { getTransactions, withAccountCurrency } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
 import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError } from '../../client/errors.js';
@@ -235,10 +235,8 @@ export class MonoTransactions extends MonoDataElement {
 
   async #fetchRows(client: MonoDataClient, accountId: string, args: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
     const given = this.#givenCurrency;
-    // Read in parallel (and usually from the cache, shared with <mono-account>); rows are still shown without it.
-    const account = given ? undefined : getAccount(client, accountId, { signal }).catch(() => undefined);
-    const result = await this.#fetchPages(client, accountId, args, signal);
-    const currency = given ?? (await account)?.currency;
+    const rows = this.#fetchPages(client, accountId, args, signal);
+    const [result, currency] = given ? [await rows, given] : await withAccountCurrency(client, accountId, rows, signal);
     if (currency) result.transactions = inCurrency(result.transactions, currency);
     this.#loadedBy.set(result, client);
     return result;

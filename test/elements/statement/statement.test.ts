@@ -108,6 +108,13 @@ describe('<mono-statement>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('shows the statement, in the default currency, when the account read for its currency does not answer', async () => {
+    const { el } = await mountStatement(uid('hung'), hangingClient(/^\/api\/mono\/accounts\/[^/]+$/));
+    await until(() => el.resource.status === 'loaded', 'statement shown without the account', 8000);
+    expect(el.resource.value!.transactions.length).to.be.greaterThan(0);
+    expect(el.resource.value!.totals.map((t) => t.currency)).to.deep.equal(['NGN']);
+  });
+
   it('keeps long French figures inside their summary cards in a desktop column', async () => {
     const { el } = await mountStatement('acc_demo');
     el.locale = 'fr';

@@ -7,6 +7,7 @@ import type { MonoProvider } from '../../../src/elements/provider/mono-provider.
 import type { MonoTransactions } from '../../../src/elements/transactions/mono-transactions.js';
 import type { MonoTransactionTable } from '../../../src/elements/transactions/mono-transaction-table.js';
 import type { Transaction } from '../../../src/model/transactions.js';
+import { hangingClient } from '../account/helpers.js';
 import { changeInput, countElements, loaded, makeRows, nextFrame, part, recordingClient, renderedRows, sleep, tableOf, typeInto } from './helpers.js';
 
 type Recorder = ReturnType<typeof recordingClient>;
@@ -612,6 +613,15 @@ describe('<mono-transactions>', () => {
       await loaded(el);
       expect(part(el, 'error')).to.equal(null);
       expect(el.shown).to.have.length(50);
+    });
+
+    it('shows its rows, in the default currency, when the account read for their currency does not answer', async () => {
+      const provider = await fixture<MonoProvider>(html`<mono-provider .client=${hangingClient(/^\/api\/mono\/accounts\/[^/]+$/)} locale="en-NG"></mono-provider>`);
+      provider.innerHTML = '<mono-transactions account-id="hung_account_1"></mono-transactions>';
+      const el = provider.querySelector('mono-transactions')!;
+      await waitUntil(() => el.resource.status === 'loaded', 'rows shown without the account', { timeout: 8000 });
+      expect(el.shown).to.have.length(50);
+      expect(new Set(el.shown.map((t) => t.currency))).to.deep.equal(new Set(['NGN']));
     });
 
     it('turns a malformed answer into an invalid-response error, not an exception', async () => {
