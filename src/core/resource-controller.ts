@@ -1,5 +1,6 @@
 import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { MonoDataClient } from '../client/data-client.js';
+import type { RequestOptions } from '../client/core.js';
 import { MonoError, toMonoError } from '../client/errors.js';
 import { commonText as msg } from '../i18n/en-common.js';
 import { describeErrorWith } from './describe-error.js';
@@ -16,9 +17,12 @@ export interface ResourceOptions<T, A extends readonly unknown[]> {
   resource: ResourceOf<T>;
   /** Extra inputs besides client and account id (filters, period); a change reloads and aborts the older load. */
   args?: () => A;
-  load: (client: MonoDataClient, accountId: string, args: A, signal: AbortSignal) => Promise<T>;
+  /** `request` goes to the client as it is: the load's signal, and `fresh` for a `reload()` that skips the cache. */
+  load: (client: MonoDataClient, accountId: string, args: A, request: LoadRequest) => Promise<T>;
   isEmpty?: (value: T) => boolean;
 }
+
+export type LoadRequest = RequestOptions & { signal: AbortSignal };
 
 export interface RenderStates<T> {
   loaded: (value: T) => unknown;
@@ -53,6 +57,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   #abort?: AbortController;
   #whenSettled?: { promise: Promise<void>; resolve: () => void };
   #generation = 0;
+  #fresh = false;
   #unsubscribe?: () => void;
   #subscribedTo?: MonoDataClient;
   /** The account the current value was loaded for. */
@@ -121,6 +126,8 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
       return this.#settle();
     }
     const abort = (this.#abort = new AbortController());
+    const fresh = this.#fresh;
+    this.#fresh = false;
     this.#state = 'pending';
     this.#host.requestUpdate();
     this.#slowTimer = setTimeout(() => {
@@ -131,7 +138,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     let failure: unknown;
     let outcome: 'complete' | 'error' = 'complete';
     try {
-      value = await this.#options.load(client, accountId, args, abort.signal);
+      value = await this.#options.load(client, accountId, args, { signal: abort.signal, fresh });
     } catch (e) {
       outcome = 'error';
       failure = e;
@@ -200,8 +207,9 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     this.#host.requestUpdate();
   };
 
-  /** Re-runs the load now and returns when it settles. */
+  /** Re-runs the load now, asking the host again rather than the cache, and returns when it settles. */
   async reload(): Promise<void> {
+    this.#fresh = true;
     this.retry();
     await this.#host.updateComplete;
     await this.settled;

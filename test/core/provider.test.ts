@@ -13,7 +13,7 @@ class ProbeAccount extends MonoDataElement {
   static override styles = [tokens, stateStyles];
   resource = new ResourceController<Account>(this, {
     resource: 'account',
-    load: (client, id, _args, signal) => getAccount(client, id, { signal }),
+    load: (client, id, _args, request) => getAccount(client, id, request),
   });
   override render() {
     return this.resource.render({ loaded: (a) => litHtml`<p class="name">${a.id}:${a.name}</p>` });

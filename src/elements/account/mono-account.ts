@@ -87,7 +87,7 @@ export class MonoAccount extends MonoDataElement {
 
   readonly resource: ResourceController<Account> = new ResourceController<Account>(this, {
     resource: 'account',
-    load: (client, accountId, _args, signal) => getAccount(client, accountId, { signal }),
+    load: (client, accountId, _args, request) => getAccount(client, accountId, request),
   });
 
   /** A fresher copy of the loaded account, read while its status was PROCESSING. */

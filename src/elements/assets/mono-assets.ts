@@ -57,7 +57,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
 
   readonly resource = new ResourceController<Assets>(this, {
     resource: 'assets',
-    load: (client, accountId, _args, signal) => getAssets(client, accountId, { signal }),
+    load: (client, accountId, _args, request) => getAssets(client, accountId, request),
     isEmpty: isEmptyAssets,
   });
 

@@ -66,7 +66,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
 
   readonly resource = new ResourceController<Earning[]>(this, {
     resource: 'earnings',
-    load: (client, accountId, _args, signal) => getEarnings(client, accountId, { signal }),
+    load: (client, accountId, _args, request) => getEarnings(client, accountId, request),
     isEmpty: (earnings) => earnings.length === 0,
   });
 

@@ -70,7 +70,7 @@ export class MonoIdentity extends MonoDataElement {
 
   readonly resource: ResourceController<Identity> = new ResourceController<Identity>(this, {
     resource: 'identity',
-    load: (client, accountId, _args, signal) => getIdentity(client, accountId, { signal }),
+    load: (client, accountId, _args, request) => getIdentity(client, accountId, request),
     isEmpty: isEmptyIdentity,
   });
 

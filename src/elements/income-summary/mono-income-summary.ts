@@ -9,7 +9,7 @@ import { monthLabel } from '../../charts/months.js';
 import { chartStyles, tableStyles } from '../../charts/chart-styles.js';
 import { formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
-import { describeError, ResourceController } from '../../core/resource-controller.js';
+import { describeError, ResourceController, type LoadRequest } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { insightText as msg } from '../../i18n/en-insights.js';
 import type { IncomeStream, IncomeSummary } from '../../model/income.js';
@@ -103,7 +103,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
 
   readonly resource = new ResourceController<IncomeView>(this, {
     resource: 'income',
-    load: (client, accountId, _args, signal) => this.#load(client, accountId, signal),
+    load: (client, accountId, _args, request) => this.#load(client, accountId, request),
     isEmpty: (view) => isEmptyIncome(view.summary),
   });
 
@@ -112,10 +112,10 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
     return this.#charts.instance;
   }
 
-  async #load(client: MonoDataClient, accountId: string, signal: AbortSignal): Promise<IncomeView> {
+  async #load(client: MonoDataClient, accountId: string, { signal, fresh: reload }: LoadRequest): Promise<IncomeView> {
     this.analysisPending = false;
     // After the host's monthly credits were refused, a retry asks the host again instead of reusing that answer.
-    const fresh = this.resource.value?.monthlyError?.kind === 'invalid-response';
+    const fresh = reload || this.resource.value?.monthlyError?.kind === 'invalid-response';
     let income = await getIncome(client, accountId, { signal, fresh });
     if (income.records.length === 0) {
       // The resource's signal ends with the element's removal too: an analysis poll never outlives it.

@@ -80,9 +80,9 @@ export class MonoStatement extends MonoDataElement {
   readonly resource: ResourceController<StatementView, [number]> = new ResourceController<StatementView, [number]>(this, {
     resource: 'statement',
     args: () => [this.months],
-    load: async (client, accountId, [months], signal) => {
+    load: async (client, accountId, [months], request) => {
       // Statement rows often omit the currency; the account (usually cached already) knows it.
-      const [statement, currency] = await withAccountCurrency(client, accountId, getStatement(client, accountId, months, { signal }), signal);
+      const [statement, currency] = await withAccountCurrency(client, accountId, getStatement(client, accountId, months, request), request.signal);
       return summarise(statement, months, currency);
     },
     isEmpty: (view) => view.transactions.length === 0,

@@ -7,7 +7,7 @@ import { csvFileName, downloadCsv } from '../../core/csv.js';
 import type { TransactionFilters } from '../../core/events.js';
 import { formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
-import { describeError, ResourceController } from '../../core/resource-controller.js';
+import { describeError, ResourceController, type LoadRequest } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { SettledText } from '../../core/settled-text.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
@@ -153,7 +153,7 @@ export class MonoTransactions extends MonoDataElement {
   readonly resource: ResourceController<LoadedTransactions, LoadArgs> = new ResourceController<LoadedTransactions, LoadArgs>(this, {
     resource: 'transactions',
     args: () => [this.serverQuery, this.paginate, this.#pageSize, Math.max(1, Math.floor(this.page) || 1), this.pager === 'more' ? 'more' : 'pages'] as const,
-    load: (client, accountId, args, signal) => this.#fetchRows(client, accountId, args, signal),
+    load: (client, accountId, args, request) => this.#fetchRows(client, accountId, args, request),
   });
 
   readonly #loadedBy = new WeakMap<LoadedTransactions, MonoDataClient>();
@@ -233,10 +233,10 @@ export class MonoTransactions extends MonoDataElement {
     return Number.isFinite(n) && n > 0 ? Math.min(n, MAX_LIMIT) : 50;
   }
 
-  async #fetchRows(client: MonoDataClient, accountId: string, args: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
+  async #fetchRows(client: MonoDataClient, accountId: string, args: LoadArgs, request: LoadRequest): Promise<LoadedTransactions> {
     const given = this.#givenCurrency;
-    const rows = this.#fetchPages(client, accountId, args, signal);
-    const [result, currency] = given ? [await rows, given] : await withAccountCurrency(client, accountId, rows, signal);
+    const rows = this.#fetchPages(client, accountId, args, request);
+    const [result, currency] = given ? [await rows, given] : await withAccountCurrency(client, accountId, rows, request.signal);
     if (currency) result.transactions = inCurrency(result.transactions, currency);
     this.#loadedBy.set(result, client);
     return result;
@@ -246,15 +246,15 @@ export class MonoTransactions extends MonoDataElement {
     return currencyCode(this.currency);
   }
 
-  async #fetchPages(client: MonoDataClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, signal: AbortSignal): Promise<LoadedTransactions> {
+  async #fetchPages(client: MonoDataClient, accountId: string, [query, paginate, limit, page, pager]: LoadArgs, request: LoadRequest): Promise<LoadedTransactions> {
     const q = { start: query.start, end: query.end, type: query.type, narration: query.narration?.slice(0, MAX_NARRATION) };
     if (!paginate) {
-      const all = await getTransactions(client, accountId, { ...q, paginate: false }, { signal });
+      const all = await getTransactions(client, accountId, { ...q, paginate: false }, request);
       return { ...all, accountId, query, complete: true };
     }
     if (pager === 'more' && page > 1) {
       // Pages already fetched come from the client's cache; only the new one goes to the host.
-      const pages = await Promise.all(Array.from({ length: page }, (_, i) => getTransactions(client, accountId, { ...q, limit, page: i + 1 }, { signal })));
+      const pages = await Promise.all(Array.from({ length: page }, (_, i) => getTransactions(client, accountId, { ...q, limit, page: i + 1 }, request)));
       // A page asked after new transactions arrived starts with rows of the page before: those go. A row is the
       // same one by its content too, as two transactions may share an id (nothing within one page is dropped).
       const seen = new Set<string>();
@@ -269,7 +269,7 @@ export class MonoTransactions extends MonoDataElement {
       const last = pages.at(-1)!;
       return { transactions, total: last.total, totalKnown: last.totalKnown, page, hasPrevious: false, hasNext: last.hasNext, accountId, query, complete: !last.hasNext };
     }
-    const one = await getTransactions(client, accountId, { ...q, limit, page }, { signal });
+    const one = await getTransactions(client, accountId, { ...q, limit, page }, request);
     return { ...one, accountId, query, complete: page === 1 && !one.hasNext };
   }
 

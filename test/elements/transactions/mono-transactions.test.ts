@@ -615,6 +615,16 @@ describe('<mono-transactions>', () => {
       expect(el.shown).to.have.length(50);
     });
 
+    it('reload() asks the host again, where a new element on the same client reads the cache', async () => {
+      const { el, provider, transactionCalls } = await mount('account-id="reload_1"');
+      expect(transactionCalls()).to.have.length(1);
+      await el.reload();
+      expect(transactionCalls(), 'reload skips the cache').to.have.length(2);
+      provider.insertAdjacentHTML('beforeend', '<mono-transactions account-id="reload_1"></mono-transactions>');
+      await loaded(provider.querySelectorAll('mono-transactions')[1]);
+      expect(transactionCalls(), 'an ordinary load reads the cache').to.have.length(2);
+    });
+
     it('shows its rows, in the default currency, when the account read for their currency does not answer', async () => {
       const provider = await fixture<MonoProvider>(html`<mono-provider .client=${hangingClient(/^\/api\/mono\/accounts\/[^/]+$/)} locale="en-NG"></mono-provider>`);
       provider.innerHTML = '<mono-transactions account-id="hung_account_1"></mono-transactions>';
