@@ -21,13 +21,17 @@ export class SettledText implements ReactiveController {
   text(next: string): string {
     if (next !== this.#pending) {
       this.#pending = next;
-      clearTimeout(this.#timer);
-      this.#timer = setTimeout(() => {
-        this.#shown = this.#pending;
-        this.#host.requestUpdate();
-      }, this.#delay);
+      this.#wait();
     }
     return this.#shown;
+  }
+
+  #wait(): void {
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#shown = this.#pending;
+      this.#host.requestUpdate();
+    }, this.#delay);
   }
 
   /** Says `now` at once (a first load, an error), dropping anything held back. */
@@ -39,5 +43,10 @@ export class SettledText implements ReactiveController {
 
   hostDisconnected(): void {
     clearTimeout(this.#timer);
+  }
+
+  /** A moved element is disconnected and connected again: what was held back is still said. */
+  hostConnected(): void {
+    if (this.#pending !== this.#shown) this.#wait();
   }
 }
