@@ -23,6 +23,8 @@ export interface ChartSpec {
   series: ChartSeries[];
   /** Full value for tooltips, e.g. money from minor units. */
   format: (value: number) => string;
+  /** A doughnut slice's share of the whole (0–1), for its tooltip. Default: none shown. */
+  formatShare?: (share: number) => string;
   /** Short value for axis ticks. Default: `format`. */
   formatTick?: (value: number) => string;
   /** Anything besides the data that changes how values read (currency, locale): a change redraws. */
@@ -145,10 +147,10 @@ export class ChartController implements ReactiveController {
             <tr>${table.columns.map((c) => html`<th scope="col">${c}</th>`)}</tr>
           </thead>
           <tbody>
-            ${table.rows.map((r) => html`<tr><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td>${c}</td>`)}</tr>`)}
+            ${table.rows.map((r) => html`<tr><th scope="row">${r.header}</th>${r.cells.map((c) => html`<td><bdi>${c}</bdi></td>`)}</tr>`)}
           </tbody>
           ${table.foot
-            ? html`<tfoot><tr><th scope="row">${table.foot.header}</th>${table.foot.cells.map((c) => html`<td>${c}</td>`)}</tr></tfoot>`
+            ? html`<tfoot><tr><th scope="row">${table.foot.header}</th>${table.foot.cells.map((c) => html`<td><bdi>${c}</bdi></td>`)}</tr></tfoot>`
             : nothing}
         </table>
       </div>

@@ -103,7 +103,7 @@ function options(spec: ChartSpec, colors: ChartColors, reducedMotion: boolean): 
     const value = Number(doughnut ? item.parsed : (item.parsed as { y: number }).y);
     if (!doughnut) return `${item.dataset.label ?? ''}: ${format(value)}`;
     const total = (item.dataset.data as number[]).reduce((sum, v) => sum + Math.max(0, v), 0);
-    const share = total > 0 ? ` (${Math.round((value / total) * 1000) / 10}%)` : '';
+    const share = total > 0 && spec.formatShare ? ` (${spec.formatShare(value / total)})` : '';
     return `${item.label}: ${format(value)}${share}`;
   };
   // The elements' font and surface, not chart.js's Helvetica and black tooltip.

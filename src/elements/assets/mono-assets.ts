@@ -135,11 +135,11 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
                   ? html`<span class="sub"><span class="symbol">${a.symbol ?? ''}</span>${a.symbol && a.type ? ' · ' : ''}${a.type ?? ''}</span>`
                   : nothing}
               </th>
-              <td class="num">${this.#money(a.value, a.currency)}</td>
+              <td class="num"><bdi>${this.#money(a.value, a.currency)}</bdi></td>
               ${this.#returnCell(a.gain, a.gainPercent, a.currency)}
               <td class="num">${quantity(a.quantity)}</td>
-              <td class="num">${this.#money(a.price, a.currency)}</td>
-              <td class="num">${this.#money(a.cost, a.currency)}</td>
+              <td class="num"><bdi>${this.#money(a.price, a.currency)}</bdi></td>
+              <td class="num"><bdi>${this.#money(a.cost, a.currency)}</bdi></td>
             </tr>`,
           )}
         </tbody>
@@ -149,10 +149,10 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
             .map(
               (t) => html`<tr>
                 <th scope="row">${msg(locale, 'assetsTotalFor', { currency: t.currency })}</th>
-                <td class="num">${this.#money(t.value, t.currency)}</td>
+                <td class="num"><bdi>${this.#money(t.value, t.currency)}</bdi></td>
                 ${this.#returnCell(t.gain, t.gainPercent, t.currency)}
                 <td colspan="2"></td>
-                <td class="num">${this.#money(t.cost, t.currency)}</td>
+                <td class="num"><bdi>${this.#money(t.cost, t.currency)}</bdi></td>
               </tr>`,
             )}
         </tfoot>
@@ -204,6 +204,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
       labels: slices.map((s) => s.label),
       series: [{ label: msg(locale, 'assetsValue'), data: slices.map((s) => s.value) }],
       format: (v) => formatMoney(Math.round(v), currency, locale),
+      formatShare: (share) => formatShare(share, locale),
       unit: currency,
     };
   }
@@ -215,11 +216,13 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
       columns: [msg(locale, this.groupBy === 'type' ? 'assetsType' : 'assetsName'), msg(locale, 'assetsValue'), msg(locale, 'assetsShare')],
       rows: slices.map((s) => ({
         header: s.label,
-        cells: [formatMoney(s.value, currency, locale), formatNumber(total ? s.value / total : 0, locale, { style: 'percent', maximumFractionDigits: 1 })],
+        cells: [formatMoney(s.value, currency, locale), formatShare(total ? s.value / total : 0, locale)],
       })),
     };
   }
 }
+
+const formatShare = (share: number, locale: string) => formatNumber(share, locale, { style: 'percent', maximumFractionDigits: 1 });
 
 declare global {
   interface HTMLElementTagNameMap {

@@ -158,7 +158,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
                 <td class="date"><time dir="auto" datetime=${e.date}>${day}</time></td>
                 <td class="asset" data-narration=${clip(e.narration)} data-date=${day}>${clip(e.asset.name ?? e.asset.symbol ?? '—')}${e.asset.symbol && e.asset.name ? html` <span class="muted">${clip(e.asset.symbol)}</span>` : nothing}</td>
                 <td class="narration"><bdi>${clip(e.narration)}</bdi></td>
-                <td class="num">${formatMoney(e.amount, e.currency, locale)}</td>
+                <td class="num"><bdi>${formatMoney(e.amount, e.currency, locale)}</bdi></td>
               </tr>`;
             },
           )}

@@ -240,7 +240,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
             (s) => html`<tr>
               <th scope="row">${humanise(s.type) || msg(locale, 'insightsNotKnown')}</th>
               <td>${humanise(s.frequency) || msg(locale, 'insightsNotKnown')}</td>
-              <td class="num">${this.#money(s.monthlyAverage, s.currency)}</td>
+              <td class="num"><bdi>${this.#money(s.monthlyAverage, s.currency)}</bdi></td>
               <td class="stability">${stability(s)}</td>
               <td><bdi>${date(s.firstDate)}</bdi></td>
               <td><bdi>${date(s.lastDate)}</bdi></td>

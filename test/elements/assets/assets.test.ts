@@ -126,6 +126,20 @@ describe('<mono-assets>', () => {
     expect(Object.keys(Chart.instances).length).to.equal(before);
   });
 
+  it('gives each slice\'s share in the tooltip as the table beside it does, in the locale', async () => {
+    const el = await mount(recordingClient().client, 'acc_demo');
+    el.locale = 'fr';
+    await settled(el);
+    await chartDrawn(el);
+    const chart = el.chart!;
+    const label = chart.options.plugins!.tooltip!.callbacks!.label as unknown as (item: object) => string;
+    const dataset = chart.data.datasets[0];
+    const tip = label({ parsed: dataset.data[0], dataset, label: chart.data.labels![0] });
+    const share = el.shadowRoot!.querySelector('[part~="chart-table"] tbody tr td:last-child')!.textContent!;
+    expect(share).to.match(/^\d+,\d\s%$/);
+    expect(tip.endsWith(`(${share})`), `${tip} ends with (${share})`).to.equal(true);
+  });
+
   it('keeps each holding\'s name in view while a narrow table scrolls sideways', async () => {
     const el = await mount(recordingClient().client, 'acc_demo');
     el.style.inlineSize = '340px';
