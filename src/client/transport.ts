@@ -62,7 +62,8 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
   let response: Response;
   let text: string;
   try {
-    const headers = await headersOf(options, init, attempt);
+    let headers = headersOf(options, init);
+    if (headers instanceof Promise) headers = await untilAborted(headers, attempt);
     attempt.throwIfAborted();
     response = await fetchImpl(url, {
       method: init.method,
@@ -96,27 +97,36 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
   return parsed.value;
 }
 
-/** The request's headers; the host's `headers` option failing is a `config` error (its own setting, never retried). */
-async function headersOf(options: ClientSettings, init: CallInit<unknown>, attempt: AbortSignal): Promise<Headers> {
-  let headers: Headers;
-  try {
-    headers = new Headers(await untilAborted(typeof options.headers === 'function' ? options.headers() : options.headers, attempt));
-  } catch (cause) {
-    if (attempt.aborted) throw cause;
+/**
+ * The request's headers, at once unless the host's `headers` function answers with a promise (a request with its
+ * headers at hand goes out inside the click that asked for it). The option failing is a `config` error: the host's
+ * own setting, never retried.
+ */
+function headersOf(options: ClientSettings, init: CallInit<unknown>): Headers | Promise<Headers> {
+  const failed = (cause: unknown): never => {
     throw new MonoError('config', `The headers option failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  };
+  const build = (given: HeadersInit | undefined) => {
+    const headers = new Headers(given);
+    headers.set('accept', 'application/json');
+    if (init.body !== undefined) headers.set('content-type', 'application/json');
+    return headers;
+  };
+  try {
+    const given = typeof options.headers === 'function' ? options.headers() : options.headers;
+    return given instanceof Promise ? given.then(build).catch(failed) : build(given);
+  } catch (cause) {
+    return failed(cause);
   }
-  headers.set('accept', 'application/json');
-  if (init.body !== undefined) headers.set('content-type', 'application/json');
-  return headers;
 }
 
 /** `work`, unless `signal` aborts first. */
-const untilAborted = <V>(work: V | Promise<V>, signal: AbortSignal) =>
+const untilAborted = <V>(work: Promise<V>, signal: AbortSignal) =>
   new Promise<V>((resolve, reject) => {
     const stop = () => reject(signal.reason);
     if (signal.aborted) return stop();
     signal.addEventListener('abort', stop, { once: true });
-    Promise.resolve(work).then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
   });
 
 function parseRetryAfter(value: string | null): number | undefined {
