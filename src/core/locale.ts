@@ -1,5 +1,5 @@
 // Lit-free, so that the connect button (no Lit) resolves its locale the same way as the other elements.
-import { withMessages } from '../i18n/catalogue.js';
+import { LOCALE_CHANGE, localeChanged, withMessages } from '../i18n/catalogue.js';
 import type { Messages } from '../i18n/en.js';
 
 /**
@@ -18,6 +18,18 @@ export function firstValidLocale(...candidates: (string | null | undefined)[]): 
     }
   }
   return 'en-NG';
+}
+
+let langObserver: MutationObserver | undefined;
+
+/**
+ * Calls `changed` when a catalogue is registered or a `lang` attribute changes in the page (a lazily loaded
+ * catalogue, a language switcher), until the returned function is called.
+ */
+export function watchLocale(changed: () => void): () => void {
+  (langObserver ??= new MutationObserver(localeChanged)).observe(document, { attributeFilter: ['lang'], subtree: true });
+  addEventListener(LOCALE_CHANGE, changed);
+  return () => removeEventListener(LOCALE_CHANGE, changed);
 }
 
 /** What an element and its provider say about language. */

@@ -6,7 +6,7 @@ import { ContextConsumer, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { warmFormatsWhenIdle } from './format.js';
-import { firstValidLocale, resolveLocale } from './locale.js';
+import { firstValidLocale, resolveLocale, watchLocale } from './locale.js';
 import { installThemeClasses } from './theme.js';
 import type { Messages } from '../i18n/index.js';
 
@@ -47,6 +47,12 @@ export class MonoElement extends LitElement {
     target.define(tag, taken ? class extends this {} : this);
     installThemeClasses();
     warmFormatsWhenIdle(() => [firstValidLocale(document.documentElement?.lang), 'en-NG']);
+  }
+
+  constructor() {
+    super();
+    let unwatch: (() => void) | undefined;
+    this.addController({ hostConnected: () => (unwatch = watchLocale(() => this.requestUpdate())), hostDisconnected: () => unwatch?.() });
   }
 
   /** Forces the light or dark colours; without it they follow the page's `color-scheme` (light unless it declares `light dark`) or the `mono-theme-*` class of an ancestor. */

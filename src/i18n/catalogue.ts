@@ -17,7 +17,14 @@ const catalogues = ((globalThis as { [key: symbol]: unknown })[Symbol.for('mono-
 export function registerMessages(language: string, messages: Partial<Messages>): void {
   const key = language.toLowerCase();
   catalogues.set(key, { ...catalogues.get(key), ...messages });
+  localeChanged();
 }
+
+/** Heard by the elements of every copy of the kit on the page (locale.ts `watchLocale`). */
+export const LOCALE_CHANGE = 'mono-elements:locale';
+
+/** What an element's text resolves to may have changed: a catalogue was registered, or a `lang` attribute changed. */
+export const localeChanged = (): void => void globalThis.dispatchEvent?.(new Event(LOCALE_CHANGE));
 
 /** The tags to look a message up under, most specific first: `en-ng-x-mono-1`, `en-ng`, `en`. */
 function lookupChain(locale: string): string[] {

@@ -61,6 +61,25 @@ describe('locales', () => {
     expect(retryText(english)).to.equal('Try again');
   });
 
+  it('follows a lang changed on the page, and a catalogue registered after it rendered (a lazy import)', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div lang="en-NG"><mono-provider .client=${fastClient}>
+      <mono-account account-id="failing_switch"></mono-account><mono-connect-button></mono-connect-button>
+    </mono-provider></div>`);
+    const account = wrapper.querySelector('mono-account')!;
+    const button = () => wrapper.querySelector('mono-connect-button')!.shadowRoot!.querySelector('button')!.textContent!.trim();
+    await waitUntil(() => retryText(account), 'error shown');
+    const english = button();
+    wrapper.lang = 'fr';
+    await waitUntil(() => retryText(account) === 'Réessayer', 'the account speaks French');
+    await waitUntil(() => button() !== english, 'the connect button too');
+    expect(button()).to.equal(fr.connectLabel);
+
+    wrapper.lang = 'pt-AO';
+    await waitUntil(() => retryText(account) === 'Try again', 'no Portuguese yet');
+    registerMessages('pt', { retry: 'Tentar novamente' });
+    await waitUntil(() => retryText(account) === 'Tentar novamente', 'the catalogue registered later');
+  });
+
   it("takes the nearest lang from outside another component's shadow root, and en-NG when no lang is set", async () => {
     const pageLang = document.documentElement.getAttribute('lang');
     document.documentElement.removeAttribute('lang');

@@ -13,7 +13,7 @@ import { ContextConsumer, type MonoContextValue } from '../../core/context.js';
 import { describeErrorWith } from '../../core/describe-error.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../../core/events.js';
 import { whenIdle } from '../../core/idle.js';
-import { resolveLocale } from '../../core/locale.js';
+import { resolveLocale, watchLocale } from '../../core/locale.js';
 import { installThemeClasses } from '../../core/theme-classes.js';
 import { CONTROLS_CSS, HOST_TOKENS_CSS } from '../../core/tokens-css.js';
 import { translator } from '../../i18n/catalogue.js';
@@ -119,23 +119,16 @@ const attributeOf = (property: string) => property.replace(/[A-Z]/g, (c) => `-${
 
 let sheet: CSSStyleSheet | undefined;
 
-/** The styles, as one constructed stylesheet shared by every button (a strict CSP allows it); a `<style>` only where the browser has none. */
+/**
+ * The styles, as one constructed stylesheet shared by every button (a strict CSP allows it): every browser with
+ * `light-dark()`, which the tokens need, has them.
+ */
 function adoptStyles(root: ShadowRoot): void {
-  const css = HOST_TOKENS_CSS + CONTROLS_CSS + connectButtonCss;
-  if ('adoptedStyleSheets' in Document.prototype && 'replace' in CSSStyleSheet.prototype) {
-    if (!sheet) {
-      sheet = new CSSStyleSheet();
-      sheet.replaceSync(css);
-    }
-    root.adoptedStyleSheets = [sheet];
-    return;
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(HOST_TOKENS_CSS + CONTROLS_CSS + connectButtonCss);
   }
-  const style = h('style');
-  // The nonce Lit would use for the same fallback.
-  const nonce = (globalThis as { litNonce?: string }).litNonce;
-  if (nonce !== undefined) style.setAttribute('nonce', nonce);
-  style.textContent = css;
-  root.append(style);
+  root.adoptedStyleSheets = [sheet];
 }
 
 /** Node (server rendering) has no HTMLElement: importing the module must still work there. */
@@ -320,6 +313,7 @@ export class MonoConnectButton extends BaseElement {
   #reflecting = false;
   #reflectedOnce = false;
   #pending?: Promise<boolean>;
+  #unwatchLocale?: () => void;
   /** The nearest provider's value arrives in `provided`, and again whenever it changes. */
   #context = new ContextConsumer(this, (value) => {
     this.provided = value;
@@ -529,6 +523,7 @@ export class MonoConnectButton extends BaseElement {
       for (const property in PROPERTIES) if (PROPERTIES[property].includes('r') && this.#values[property] !== undefined) this.#reflect(property);
     }
     this.#context.hostConnected();
+    this.#unwatchLocale = watchLocale(() => this.requestUpdate());
     this.requestUpdate();
     warmUpWhenIdle(() => this.isConnected && this.client.prepare());
     void this.updateComplete.then(() => {
@@ -540,6 +535,7 @@ export class MonoConnectButton extends BaseElement {
 
   disconnectedCallback(): void {
     this.#context.hostDisconnected();
+    this.#unwatchLocale?.();
     this.#prefetch?.links.clear();
     // Moved in the DOM (or a framework's double mount) keeps the session; removed for good ends it, and its initiate
     // request: against a slow host it would hold one of the browser's few connections to it, and this element.
@@ -645,13 +641,8 @@ export class MonoConnectButton extends BaseElement {
 
   #showError(error: MonoError): void {
     const locale = this.resolvedLocale;
-    const message =
-      error.kind === 'popup-blocked'
-        ? text(locale, 'connectPopupBlocked')
-        : error.kind === 'widget'
-          ? text(locale, 'connectWidgetError')
-          : describeErrorWith(error, (key, params) => text(locale, key, params));
-    this.#set({ notice: { text: message, kind: 'error' } });
+    const own = ({ 'popup-blocked': 'connectPopupBlocked', widget: 'connectWidgetError' } as const)[error.kind as 'widget'];
+    this.#set({ notice: { text: own ? text(locale, own) : describeErrorWith(error, (key, params) => text(locale, key, params)), kind: 'error' } });
   }
 
   #ended(session: ConnectSession, reason: CloseReason): void {
@@ -773,8 +764,8 @@ export class MonoConnectButton extends BaseElement {
 
     const trigger = this.#trigger;
     trigger.disabled = this.disabled || busy;
-    setAttr(trigger, 'aria-busy', busy ? 'true' : null);
-    setAttr(trigger, 'aria-haspopup', this.#mode === 'modal' ? 'dialog' : null);
+    trigger.ariaBusy = busy ? 'true' : null;
+    trigger.ariaHasPopup = this.#mode === 'modal' ? 'dialog' : null;
     this.#label.data = text(locale, this.reauth ? 'connectReauthLabel' : 'connectLabel');
 
     this.#status.className = `status ${notice?.kind ?? 'none'}`;
@@ -800,7 +791,7 @@ export class MonoConnectButton extends BaseElement {
 
     this.#dialog.dataset.state = phase === 'ready' || phase === 'finishing' ? phase : 'loading';
     this.#dialogTitle.textContent = text(locale, this.reauth ? 'connectDialogReauthTitle' : 'connectDialogTitle');
-    this.#closeButton.setAttribute('aria-label', text(locale, 'connectClose'));
+    this.#closeButton.ariaLabel = text(locale, 'connectClose');
     this.#closeButton.disabled = phase === 'finishing';
     if (phase === 'loading' || phase === 'finishing') {
       this.#progressText.data = text(locale, phase === 'finishing' ? 'connectFinishing' : 'connectOpening');
