@@ -1,8 +1,8 @@
 import { whenIdle } from './idle.js';
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
 
 /** One formatter per kind, locale and options, made once. */
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat, O>(Format: new (locale: string, options: O) => F, locale: string, options: O): F {
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules, O>(Format: new (locale: string, options: O) => F, locale: string, options: O): F {
   const key = `${Format.name}|${locale}|${JSON.stringify(options)}`;
   let f = formatters.get(key) as F | undefined;
   if (!f) {
@@ -77,6 +77,9 @@ export function formatMoney(minor: number | bigint, currency = 'NGN', locale = '
   const money = f.format(minorToDecimal(minor, code) as unknown as number);
   return options.wrap ? money.replace(/\u00a0/g, ' ') : money;
 }
+
+/** Whether `count` takes the singular in `locale` (French: 0 and 1; English: 1 only). */
+export const isSingular = (count: number, locale: string) => formatter(Intl.PluralRules, locale, {}).select(count) === 'one';
 
 export function formatNumber(value: number, locale = 'en-NG', options: Intl.NumberFormatOptions = {}): string {
   return numberFormat(locale, options).format(value);

@@ -27,7 +27,7 @@ export const transactionMessages = {
   txnExport: 'Export CSV',
   txnMoneyIn: 'Money in',
   txnMoneyOut: 'Money out',
-  txnCountOne: '1 transaction',
+  txnCountOne: '{count} transaction',
   txnCountMany: '{count} transactions',
   txnOnPage: '{count} on this page',
   txnEmpty: 'No transactions to show.',

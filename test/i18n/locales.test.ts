@@ -80,6 +80,18 @@ describe('locales', () => {
     await waitUntil(() => retryText(account) === 'Tentar novamente', 'the catalogue registered later');
   });
 
+  it('counts transactions with the plural rules of the locale: French says 0 and 1 in the singular', async () => {
+    const row = { id: 'r', narration: 'POS', amount: 100, type: 'debit', balance: null, date: '2025-06-01T10:00:00Z', category: null, currency: 'NGN' } as const;
+    const count = async (locale: string, n: number) => {
+      const rows = Array.from({ length: n }, (_, i) => ({ ...row, id: `r${i}` }));
+      const el = await fixture<HTMLElement & { settled: Promise<void> }>(html`<mono-transactions locale=${locale} .transactions=${rows}></mono-transactions>`);
+      await el.settled;
+      return spaces(el.shadowRoot!.querySelector('[part~=totals] .count dd')!.textContent!.trim());
+    };
+    expect([await count('fr', 0), await count('fr', 1), await count('fr', 2)]).to.deep.equal(['0 transaction', '1 transaction', '2 transactions']);
+    expect([await count('en-NG', 0), await count('en-NG', 1), await count('en-NG', 1200)]).to.deep.equal(['0 transactions', '1 transaction', '1,200 transactions']);
+  });
+
   it("takes the nearest lang from outside another component's shadow root, and en-NG when no lang is set", async () => {
     const pageLang = document.documentElement.getAttribute('lang');
     document.documentElement.removeAttribute('lang');

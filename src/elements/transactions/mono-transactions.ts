@@ -5,7 +5,7 @@ import type { MonoDataClient } from '../../client/data-client.js';
 import { MonoError } from '../../client/errors.js';
 import { csvFileName, downloadCsv } from '../../core/csv.js';
 import type { TransactionFilters } from '../../core/events.js';
-import { formatMoney, formatNumber } from '../../core/format.js';
+import { formatMoney, formatNumber, isSingular } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError, ResourceController, type LoadRequest } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -425,7 +425,7 @@ export class MonoTransactions extends MonoDataElement {
   #countText(count: number): string {
     const locale = this.resolvedLocale;
     if (this.#pageText(locale)) return msg(locale, 'txnOnPage', { count: formatNumber(count, locale) });
-    return count === 1 ? msg(locale, 'txnCountOne') : msg(locale, 'txnCountMany', { count: formatNumber(count, locale) });
+    return msg(locale, isSingular(count, locale) ? 'txnCountOne' : 'txnCountMany', { count: formatNumber(count, locale) });
   }
 
   /**

@@ -45,7 +45,7 @@ export const fr: Messages = {
   txnExport: 'Exporter en CSV',
   txnMoneyIn: 'Entrées',
   txnMoneyOut: 'Sorties',
-  txnCountOne: '1 transaction',
+  txnCountOne: '{count} transaction',
   txnCountMany: '{count} transactions',
   txnOnPage: '{count} sur cette page',
   txnEmpty: 'Aucune transaction à afficher.',
