@@ -29,9 +29,13 @@ interface Run {
   accountId: string;
   abort: AbortController;
   phase: Phase;
-  status: string;
-  alert: string;
+  status?: Words;
+  alert?: Words;
 }
+
+/** A line's words, said in the locale of each render: a locale changed after the refresh ended changes them too. */
+type Words = (locale: string) => string;
+const say = (key: Parameters<typeof msg>[1], params?: Parameters<typeof msg>[2]): Words => (locale) => msg(locale, key, params);
 
 /** When each account last started a refresh, by backend: Mono allows one per account per window. */
 const lastRefresh = new Map<string, number>();
@@ -92,8 +96,8 @@ export class MonoSyncButton extends MonoDataElement {
   @property({ type: Boolean, reflect: true }) disabled = false;
 
   @state() private phase: Phase = 'idle';
-  @state() private status = '';
-  @state() private alert = '';
+  @state() private status?: Words;
+  @state() private alert?: Words;
 
   /** Jobs whose end we have not seen (time-out, lost connection), by account: the next press follows them again. */
   readonly #pending = new Map<string, PendingJob>();
@@ -123,18 +127,17 @@ export class MonoSyncButton extends MonoDataElement {
     this.#shown = key;
     const run = key ? this.#runs.get(key) : undefined;
     this.phase = run?.phase ?? 'idle';
-    this.status = run?.status ?? '';
-    this.alert = run?.alert ?? '';
+    this.status = run?.status;
+    this.alert = run?.alert;
   }
 
   /** Starts a refresh, as a press does; resolves when it has ended. */
   async sync(): Promise<void> {
     if (this.running || this.disabled) return;
-    const locale = this.resolvedLocale;
     const accountId = this.resolvedAccountId;
-    this.alert = '';
+    this.alert = undefined;
     if (!accountId) {
-      this.status = msg(locale, 'noAccount');
+      this.status = say('noAccount');
       return;
     }
     const client = this.client;
@@ -149,16 +152,18 @@ export class MonoSyncButton extends MonoDataElement {
       // Said in whole minutes or in seconds ("90 seconds", not "2 minutes"); the time is the first whole minute
       // at which a refresh is allowed. `minutes` stays for catalogues that still use it.
       const whole = this.cooldown % 60 === 0;
-      this.status = msg(locale, 'syncCooldown', {
-        minutes: Math.ceil(this.cooldown / 60),
-        period: formatNumber(whole ? this.cooldown / 60 : this.cooldown, locale, { style: 'unit', unit: whole ? 'minute' : 'second', unitDisplay: 'long' }),
-        time: formatDate(new Date(Math.ceil(until / 60_000) * 60_000).toISOString(), locale, { timeStyle: 'short' }),
-      });
+      const cooldown = this.cooldown;
+      this.status = (locale) =>
+        msg(locale, 'syncCooldown', {
+          minutes: Math.ceil(cooldown / 60),
+          period: formatNumber(whole ? cooldown / 60 : cooldown, locale, { style: 'unit', unit: whole ? 'minute' : 'second', unitDisplay: 'long' }),
+          time: formatDate(new Date(Math.ceil(until / 60_000) * 60_000).toISOString(), locale, { timeStyle: 'short' }),
+        });
       return;
     }
 
     const run = this.#begin(client, accountId);
-    this.#show(run, 'starting', msg(locale, 'syncRunning'));
+    this.#show(run, 'starting', say('syncRunning'));
     this.emit('mono-sync', { status: 'started', accountId });
     let result;
     try {
@@ -180,13 +185,13 @@ export class MonoSyncButton extends MonoDataElement {
   }
 
   #begin(client: MonoDataClient, accountId: string): Run {
-    const run: Run = { key: refreshKey(client, accountId), client, accountId, abort: new AbortController(), phase: 'idle', status: '', alert: '' };
+    const run: Run = { key: refreshKey(client, accountId), client, accountId, abort: new AbortController(), phase: 'idle' };
     this.#runs.set(run.key, run);
     return run;
   }
 
   /** What a run shows: on the button and its lines while its account is the one shown, and kept for when it is again. */
-  #show(run: Run, phase: Phase, status = '', alert = ''): void {
+  #show(run: Run, phase: Phase, status?: Words, alert?: Words): void {
     Object.assign(run, { phase, status, alert });
     if (phase !== 'starting' && phase !== 'polling' && this.#runs.get(run.key) === run) this.#runs.delete(run.key);
     if (run.key !== this.#shown) return;
@@ -196,13 +201,12 @@ export class MonoSyncButton extends MonoDataElement {
   }
 
   async #follow(run: Run, job: PendingJob): Promise<void> {
-    const locale = this.resolvedLocale;
-    this.#show(run, 'polling', msg(locale, 'syncWaiting', { polls: 0 }));
+    this.#show(run, 'polling', say('syncWaiting', { polls: 0 }));
     let outcome;
     try {
       outcome = await pollWithBackoff(
         async (attempt, signal) => {
-          this.#show(run, 'polling', msg(locale, 'syncWaiting', { polls: attempt }));
+          this.#show(run, 'polling', say('syncWaiting', { polls: attempt }));
           const { status } = await getJob(run.client, run.accountId, job.jobId, { signal });
           return status === 'processing' ? undefined : status;
         },
@@ -221,7 +225,7 @@ export class MonoSyncButton extends MonoDataElement {
 
   #completed(run: Run, hasNewData: boolean | null): void {
     const { client, accountId } = run;
-    this.#show(run, 'complete', msg(this.resolvedLocale, hasNewData === false ? 'syncNoNewData' : 'syncComplete'));
+    this.#show(run, 'complete', say(hasNewData === false ? 'syncNoNewData' : 'syncComplete'));
     // Every element showing the account reloads; identical requests share one fetch. The provider may have made a
     // new client meanwhile (new headers): its elements listen to that one.
     if (hasNewData !== false) for (const c of new Set([client, this.client])) c.invalidate(accountId);
@@ -230,16 +234,15 @@ export class MonoSyncButton extends MonoDataElement {
 
   /** Without `error` the bank reported the refresh as failed: `mono-sync` says so, and nothing went wrong on the way. */
   #failed(run: Run, error?: MonoError): void {
-    const locale = this.resolvedLocale;
     const reauth = error?.kind === 'reauth-required';
-    const alert = !error
-      ? msg(locale, 'syncFailed')
+    const alert: Words = !error
+      ? say('syncFailed')
       : reauth
-        ? msg(locale, 'syncReauth')
+        ? say('syncReauth')
         : error.kind === 'timeout' && this.#pending.has(run.key)
-          ? msg(locale, 'syncTimedOut')
-          : describeError(error, locale);
-    this.#show(run, reauth ? 'reauth' : 'failed', '', alert);
+          ? say('syncTimedOut')
+          : (locale) => describeError(error, locale);
+    this.#show(run, reauth ? 'reauth' : 'failed', undefined, alert);
     if (error) this.emit('mono-error', { error });
     this.emit('mono-sync', { status: 'failed', accountId: run.accountId });
     if (!reauth) return;
@@ -257,7 +260,7 @@ export class MonoSyncButton extends MonoDataElement {
     // Attributes reach the connect button whether or not it is upgraded yet.
     target.setAttribute('account-id', accountId);
     target.setAttribute('reauth', '');
-    this.status = msg(this.resolvedLocale, 'syncReauthHandoff');
+    this.status = say('syncReauthHandoff');
     if (typeof target.open === 'function') target.open();
   }
 
@@ -276,8 +279,8 @@ export class MonoSyncButton extends MonoDataElement {
       >
         ${running ? html`<span class="spinner" aria-hidden="true"></span>` : nothing}<slot>${msg(locale, 'syncLabel')}</slot>
       </button>
-      <span part="status" id="status" class="status" role="status">${this.status}</span>
-      <span part="alert" class="alert" role="alert">${this.alert}</span>`;
+      <span part="status" id="status" class="status" role="status">${this.status?.(locale)}</span>
+      <span part="alert" class="alert" role="alert">${this.alert?.(locale)}</span>`;
   }
 }
 

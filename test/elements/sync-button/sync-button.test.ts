@@ -14,6 +14,8 @@ import type { MonoIncomeSummary } from '../../../src/elements/income-summary/mon
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { MonoSyncButton } from '../../../src/elements/sync-button/mono-sync-button.js';
 import { hangingClient } from '../account/helpers.js';
+import { registerMessages } from '../../../src/i18n/index.js';
+import { fr } from '../../../src/i18n/locales/fr.js';
 import { recordingClient, sleep, uid, uidWithIncome, type Override } from '../../charts/sandbox-helpers.js';
 
 /** Stands in for <mono-connect-button>: the hand-off only needs attributes and open(). */
@@ -55,6 +57,8 @@ const POST_SYNC = /\/sync$/;
 const JOB = /\/jobs\//;
 
 describe('<mono-sync-button>', () => {
+  before(() => registerMessages('fr', fr));
+
   it('refreshes through a job, then every element of the account re-fetches once per resource', async () => {
     const accountId = await uidWithIncome('sync'); // one income-records read: no analysis to poll
     const { client, count } = recordingClient();
@@ -143,7 +147,7 @@ describe('<mono-sync-button>', () => {
       call.method === 'POST' && POST_SYNC.test(call.path) ? { status: 'successful', data: { status: 'successful', has_new_data: false } } : undefined;
     const accountId = uid('sync');
     const { client } = recordingClient({ override });
-    const { button, inner } = await mountButton(client, accountId);
+    const { root, button, inner } = await mountButton(client, accountId);
     let invalidated = 0;
     client.onInvalidate(() => invalidated++);
     const done = oneEvent(button, 'mono-sync');
@@ -154,12 +158,14 @@ describe('<mono-sync-button>', () => {
     await button.updateComplete;
     expect(text(button, 'status')).to.equal('Up to date: the bank had no new data.');
     expect(invalidated).to.equal(0);
+    root.locale = 'fr';
+    await waitUntil(() => text(button, 'status') === fr.syncNoNewData, 'said again in French');
   });
 
   it('reports a job that failed at the bank', async () => {
     const override: Override = (call) => (JOB.test(call.path) ? { status: 'successful', data: { id: 'job_1', status: 'failed' } } : undefined);
     const { client } = recordingClient({ override });
-    const { button, inner } = await mountButton(client, uid('sync'));
+    const { root, button, inner } = await mountButton(client, uid('sync'));
     const events = record(button);
     inner.click();
     await waitUntil(() => events.syncs.length === 2, 'ended', { timeout: 8000 });
@@ -168,6 +174,8 @@ describe('<mono-sync-button>', () => {
     await button.updateComplete;
     expect(text(button, 'alert')).to.equal('The refresh failed at the bank. Try again later.');
     await expect(button).to.be.accessible();
+    root.locale = 'fr';
+    await waitUntil(() => text(button, 'alert') === fr.syncFailed, 'said again in French');
   });
 
   // reauth…: the sync itself answers reauthorisation_required; reauthjob…: its job ends so (Mono's webhook, joined by the host).
