@@ -43,7 +43,8 @@ type Phase = 'idle' | 'loading' | 'ready' | 'finishing' | 'popup' | 'redirecting
 interface ViewState {
   phase: Phase;
   frameUrl?: string;
-  notice?: { text: string; kind: 'info' | 'error' | 'success' };
+  /** Said in the locale of each render. */
+  notice?: { text: (locale: string) => string; kind: 'info' | 'error' | 'success' };
 }
 
 type Plan =
@@ -640,9 +641,8 @@ export class MonoConnectButton extends BaseElement {
   }
 
   #showError(error: MonoError): void {
-    const locale = this.resolvedLocale;
     const own = ({ 'popup-blocked': 'connectPopupBlocked', widget: 'connectWidgetError' } as const)[error.kind as 'widget'];
-    this.#set({ notice: { text: own ? text(locale, own) : describeErrorWith(error, (key, params) => text(locale, key, params)), kind: 'error' } });
+    this.#set({ notice: { text: (locale) => (own ? text(locale, own) : describeErrorWith(error, (key, params) => text(locale, key, params))), kind: 'error' } });
   }
 
   #ended(session: ConnectSession, reason: CloseReason): void {
@@ -652,7 +652,7 @@ export class MonoConnectButton extends BaseElement {
     this.#session = undefined;
     this.#popup = undefined;
     this.#set({ phase: 'idle', frameUrl: undefined });
-    if (reason === 'success') this.#set({ notice: { text: text(this.resolvedLocale, 'connectLinked'), kind: 'success' } });
+    if (reason === 'success') this.#set({ notice: { text: (locale) => text(locale, 'connectLinked'), kind: 'success' } });
     if (session.mode === 'modal') this.#hideModal();
   }
 
@@ -776,7 +776,7 @@ export class MonoConnectButton extends BaseElement {
           ? text(locale, 'connectRedirecting')
           : finishingHere
             ? text(locale, 'connectFinishing')
-            : (notice?.text ?? '');
+            : (notice?.text(locale) ?? '');
     if (phase === 'popup') {
       this.#popupLinks ??= [h('button', { class: 'link', type: 'button' }), h('button', { class: 'link', type: 'button' })];
       const [show, cancel] = this.#popupLinks;

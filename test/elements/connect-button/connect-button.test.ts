@@ -6,6 +6,8 @@ import type { MonoConnectButton } from '../../../src/elements/connect-button/mon
 import { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import { rememberConnect } from '../../../src/connect/redirect.js';
 import { emulate } from '../../fixtures/media.js';
+import { registerMessages } from '../../../src/i18n/index.js';
+import { fr } from '../../../src/i18n/locales/fr.js';
 import { eventLog, fastWidget, linkThroughWidget, nextMessageTurn, postFrom, recorder, widgetReady, type Recorder, type RecorderOptions } from '../../connect/helpers.js';
 
 const parts = (el: MonoConnectButton) => {
@@ -517,6 +519,12 @@ describe('<mono-connect-button>', () => {
     expect(log.names()).to.deep.equal(['mono-error']);
     expect(log.of('mono-error')[0].detail.error.kind).to.equal('config');
     expect(rec.calls).to.have.length(0);
+    await el.updateComplete;
+    expect(parts(el).status()).to.match(/^This element is not set up correctly\. reauth needs an account-id/);
+    registerMessages('fr', fr);
+    el.locale = 'fr';
+    await el.updateComplete;
+    expect(parts(el).status(), 'said again in the new locale').to.match(new RegExp(`^${fr.errorConfig.replace(/\./g, '\\.')} reauth needs`));
   });
 
   it('passes customer and institution to initiate when set', async () => {
