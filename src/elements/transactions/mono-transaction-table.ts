@@ -2,6 +2,7 @@ import { html, nothing, svg, type PropertyValues } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { repeat } from 'lit/directives/repeat.js';
 import { MonoElement } from '../../core/mono-element.js';
+import { resolveLocale } from '../../core/locale.js';
 import { clip, formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import type { TransactionFilters } from '../../core/events.js';
@@ -83,8 +84,8 @@ export class MonoTransactionTable extends MonoElement {
   /** `date-desc` (default), `date-asc`, `amount-desc` or `amount-asc`; the header buttons change it. */
   @property() sort: SortName = 'date-desc';
 
-  /** BCP 47 locale for money, dates and the column headings. */
-  @property() locale = 'en-NG';
+  /** BCP 47 locale for money, dates and the column headings. Default: the nearest `lang` (through shadow roots), else `en-NG`. */
+  @property() locale?: string | undefined;
 
   /** The table's accessible name. */
   @property() label?: string | undefined;
@@ -118,8 +119,14 @@ export class MonoTransactionTable extends MonoElement {
   #resizeObserver?: ResizeObserver;
   #headerHeight = 0;
   #maxViewportHeight = 0;
-  /** Set with the index, and again when the locale changes. */
+  /** Set with the index, and again when the locale changes (`#widestIn`). */
   #widest!: ReturnType<typeof columnWidths>;
+  #widestIn?: string;
+
+  /** The locale in use: `locale`, else the nearest `lang`, else `en-NG`. */
+  get #locale(): string {
+    return resolveLocale(this, this, undefined);
+  }
 
   /** The shown rows: filtered and sorted, with totals per currency. */
   get shownView(): TransactionView {
@@ -151,7 +158,7 @@ export class MonoTransactionTable extends MonoElement {
 
   /** The shown rows as CSV, formula-safe (see `transactionsToCsv`). */
   toCSV(): string {
-    return transactionsToCsv(this.view.toArray(), this.locale);
+    return transactionsToCsv(this.view.toArray(), this.#locale);
   }
 
   /** Moves the keyboard focus to the active row (or the first). */
@@ -188,7 +195,8 @@ export class MonoTransactionTable extends MonoElement {
     if (dataChanged) {
       this.#index = new TransactionIndex(this.transactions, currencyCode(this.currency) ?? 'NGN');
     }
-    if (dataChanged || changed.has('locale')) this.#widest = columnWidths(this.#index.summary, this.locale);
+    const locale = this.#locale;
+    if (dataChanged || locale !== this.#widestIn) this.#widest = columnWidths(this.#index.summary, (this.#widestIn = locale));
     if (dataChanged || changed.has('filters') || changed.has('sort')) this.#refilter(dataChanged);
     this.#rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
   }
@@ -378,7 +386,7 @@ export class MonoTransactionTable extends MonoElement {
   }
 
   protected override render() {
-    const locale = this.locale;
+    const locale = this.#locale;
     const view = this.view;
     const sort = parseSort(this.sort);
     const n = view.length;

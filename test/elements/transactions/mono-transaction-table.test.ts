@@ -4,6 +4,8 @@ import '../../../src/elements/transactions/define.js';
 import type { MonoTransactionTable } from '../../../src/elements/transactions/mono-transaction-table.js';
 import type { Transaction } from '../../../src/model/transactions.js';
 import { countElements, makeRows, nextFrame, renderedRows } from './helpers.js';
+import { registerMessages } from '../../../src/i18n/index.js';
+import { fr } from '../../../src/i18n/locales/fr.js';
 
 const rows10k = makeRows(10_000);
 const rows100k = makeRows(100_000);
@@ -27,6 +29,21 @@ async function scrollTo(el: MonoTransactionTable, top: number) {
 }
 
 describe('<mono-transaction-table>', () => {
+  it('on its own, speaks the nearest lang (and its own locale over it)', async () => {
+    registerMessages('fr', fr);
+    const row: Transaction = { id: 'a', narration: 'POS', amount: 100, type: 'debit', balance: null, date: '2025-06-01T10:00:00Z', category: null, currency: 'NGN' };
+    const wrapper = await fixture<HTMLElement>(html`<div lang="fr"><mono-transaction-table .transactions=${[row]}></mono-transaction-table></div>`);
+    const el = wrapper.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+    await el.updateComplete;
+    const heading = () => el.shadowRoot!.querySelector('th.col-amount')!.textContent!.replace(/\s+/g, ' ').trim();
+    expect(heading()).to.contain(fr.txnAmount);
+    expect(renderedRows(el)[0].textContent).to.contain('NGN');
+    el.locale = 'en-NG';
+    await el.updateComplete;
+    expect(heading()).to.contain('Amount');
+    expect(renderedRows(el)[0].textContent).to.contain('₦');
+  });
+
   it('keeps the DOM the same size for 10,000 and 100,000 rows and says how many rows there are', async () => {
     const small = await table(rows10k);
     const large = await table(rows100k);
