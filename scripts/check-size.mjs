@@ -65,8 +65,13 @@ export const BUDGETS = {
   // import rather than on src (+0.13 kB: module boundaries compress a little worse), and fixes from a data review
   // (+0.04 kB: the Load more count under a local filter, phone masks by digits, the sync cooldown said as it is,
   // oldest-first ties).
-  'every element (charts lazy)': 57.0 * KB,
-  'every element but the chart elements': 45.6 * KB,
+  // Raised to 57.3 kB (all) and 45.9 kB (non-chart) on 2026-11-30 (session 18), for fixes from network and localisation
+  // reviews (+0.3 kB): a request given up while an async headers function ran is never sent, rows wait for their
+  // account's currency 2 s at most, reload() skips the cache, a changed lang or a catalogue registered later
+  // re-renders every element, counts follow the locale's plural rules, the sync and connect buttons' lines are said
+  // in the locale of each render, money in the insight tables is isolated for right-to-left pages.
+  'every element (charts lazy)': 57.3 * KB,
+  'every element but the chart elements': 45.9 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };
