@@ -31,6 +31,12 @@ export interface ChartSpec {
   unit?: string;
 }
 
+/**
+ * Languages written right to left. chart.js draws its labels in the canvas's direction, which would otherwise be the
+ * page's: on a right-to-left page a French axis read "k NGN 250" for "250 k NGN".
+ */
+const RIGHT_TO_LEFT = /^(ar|ckb|dv|fa|he|ks|ps|sd|ug|ur|yi)(-|$)/i;
+
 /** The same figures as text: the chart's accessible equivalent, and its "Show as table" view. */
 export interface ChartTable {
   /** Column headers; the first names the row-header column. */
@@ -138,7 +144,7 @@ export class ChartController implements ReactiveController {
       </div>
       ${this.#loadFailed ? html`<p class="chart-note">${msg(locale, 'chartUnavailable')}</p>` : nothing}
       <div part="chart-box" class="chart-box" ${ref(this.#boxRef)} ?hidden=${tableView}>
-        <canvas ${ref(this.#canvasRef)} role="img" aria-label=${spec.description}></canvas>
+        <canvas ${ref(this.#canvasRef)} role="img" aria-label=${spec.description} dir=${RIGHT_TO_LEFT.test(this.host.resolvedLocale) ? 'rtl' : 'ltr'}></canvas>
       </div>
       <div class=${tableView ? 'chart-table' : 'chart-table sr-only'}>
         <table part="chart-table">

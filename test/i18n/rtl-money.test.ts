@@ -51,6 +51,16 @@ describe('money in tables on a right-to-left page', () => {
       for (const cell of cells) expect(visual(cell), `"${cell.textContent}" is displayed reordered`).to.equal(logical(cell));
     });
   }
+  it('draws chart labels in the direction of the locale\'s language, not the page\'s', async () => {
+    const root = await mount('mono-income-summary');
+    const canvas = () => root.querySelector('canvas')!;
+    const host = root.host as HTMLElement & { locale?: string; updateComplete: Promise<unknown> };
+    expect(getComputedStyle(canvas()).direction, 'French on a right-to-left page').to.equal('ltr');
+    host.locale = 'ar-EG';
+    await host.updateComplete;
+    expect(getComputedStyle(canvas()).direction, 'Arabic').to.equal('rtl');
+  });
+
   it('<mono-transactions> balance cells', async () => {
     const root = await mount('mono-transactions');
     const table = root.querySelector('mono-transaction-table')!;
