@@ -69,8 +69,9 @@ export const BUDGETS = {
   // reviews (+0.3 kB): a request given up while an async headers function ran is never sent, rows wait for their
   // account's currency 2 s at most, reload() skips the cache, a changed lang or a catalogue registered later
   // re-renders every element, counts follow the locale's plural rules, the sync and connect buttons' lines are said
-  // in the locale of each render, money in the insight tables is isolated for right-to-left pages.
-  'every element (charts lazy)': 57.3 * KB,
+  // in the locale of each render, money in the insight tables is isolated for right-to-left pages. 57.4 kB (all) for
+  // chart labels drawn in the direction of the locale's language.
+  'every element (charts lazy)': 57.4 * KB,
   'every element but the chart elements': 45.9 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
