@@ -1,5 +1,5 @@
 import { MonoClientCore, type CallInit, type MonoClientOptions, type Query, type RequestOptions } from './core.js';
-import { toMonoError } from './errors.js';
+import { MonoError, toMonoError } from './errors.js';
 import * as connectParsers from '../model/connect.js';
 import * as transport from './transport.js';
 import { send, withSignal } from './transport.js';
@@ -80,6 +80,8 @@ export class MonoDataClient extends MonoClientCore {
 
   /** GETs: cached, de-duplicated while in flight and retried with backoff. POSTs: once, as the core sends them. */
   protected override call<T>(init: CallInit<T>, o: RequestOptions = {}): Promise<T> {
+    // Given up already: nothing leaves the page (the transport would start the request before it looks at the signal).
+    if (o.signal?.aborted) return Promise.reject(new MonoError('aborted', 'The request was cancelled'));
     if (init.method !== 'GET' || init.once) return super.call(init, o);
     const url = this.urlOf(init);
     if (init.cache === false) {

@@ -21,7 +21,10 @@ export function withSignal(work: Promise<unknown>, controller: AbortController, 
       done();
       reject(new MonoError('aborted', 'The request was cancelled'));
     };
-    if (signal?.aborted) return onAbort();
+    if (signal?.aborted) {
+      work.catch(() => {}); // ended by the abort: its own failure is nobody's to hear
+      return onAbort();
+    }
     signal?.addEventListener('abort', onAbort, { once: true });
     work.then(
       (v) => {
@@ -63,7 +66,7 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
   let text: string;
   try {
     let headers = headersOf(options, init);
-    if (headers instanceof Promise) headers = await untilAborted(headers, attempt);
+    if (isThenable(headers)) headers = (await withSignal(Promise.resolve(headers), attemptController, attempt)) as Headers;
     attempt.throwIfAborted();
     response = await fetchImpl(url, {
       method: init.method,
@@ -102,7 +105,7 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
  * headers at hand goes out inside the click that asked for it). The option failing is a `config` error: the host's
  * own setting, never retried.
  */
-function headersOf(options: ClientSettings, init: CallInit<unknown>): Headers | Promise<Headers> {
+function headersOf(options: ClientSettings, init: CallInit<unknown>): Headers | PromiseLike<Headers> {
   const failed = (cause: unknown): never => {
     throw new MonoError('config', `The headers option failed: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
   };
@@ -114,20 +117,14 @@ function headersOf(options: ClientSettings, init: CallInit<unknown>): Headers | 
   };
   try {
     const given = typeof options.headers === 'function' ? options.headers() : options.headers;
-    return given instanceof Promise ? given.then(build).catch(failed) : build(given);
+    // A thenable, not `instanceof Promise`: another window's promise, or a library's.
+    return isThenable(given) ? Promise.resolve(given).then(build).catch(failed) : build(given);
   } catch (cause) {
     return failed(cause);
   }
 }
 
-/** `work`, unless `signal` aborts first. */
-const untilAborted = <V>(work: Promise<V>, signal: AbortSignal) =>
-  new Promise<V>((resolve, reject) => {
-    const stop = () => reject(signal.reason);
-    if (signal.aborted) return stop();
-    signal.addEventListener('abort', stop, { once: true });
-    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', stop));
-  });
+const isThenable = (value: unknown): value is PromiseLike<unknown> => typeof (value as PromiseLike<unknown> | undefined)?.then === 'function';
 
 function parseRetryAfter(value: string | null): number | undefined {
   if (!value) return undefined;
