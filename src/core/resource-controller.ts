@@ -119,6 +119,8 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   async #load(client: MonoDataClient, accountId: string | undefined, args: A): Promise<void> {
     this.#abort?.abort();
     const call = ++this.#latest;
+    const fresh = this.#fresh;
+    this.#fresh = false;
     clearTimeout(this.#slowTimer);
     this.slow = false;
     if (!accountId) {
@@ -126,8 +128,6 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
       return this.#settle();
     }
     const abort = (this.#abort = new AbortController());
-    const fresh = this.#fresh;
-    this.#fresh = false;
     this.#state = 'pending';
     this.#host.requestUpdate();
     this.#slowTimer = setTimeout(() => {
