@@ -171,16 +171,18 @@ export class MonoSyncButton extends MonoDataElement {
       // job to follow on the next press) is kept.
       result = await startSync(client, accountId);
     } catch (e) {
-      return this.#failed(run, toMonoError(e));
+      return this.isConnected ? this.#failed(run, toMonoError(e)) : this.#show(run, 'idle');
     }
-    if (result.status === 'reauthorisation_required') return this.#failed(run, reauthRequired());
-    lastRefresh.set(key, Date.now());
+    const reauth = result.status === 'reauthorisation_required';
+    if (!reauth) lastRefresh.set(key, Date.now());
+    const job = result.status === 'processing' && result.jobId ? { client, jobId: result.jobId, hasNewData: result.hasNewData } : undefined;
+    if (job) this.#pending.set(key, job);
+    // Removed for good meanwhile: what the POST started is kept for the next press, and said to nobody (no events
+    // from a detached node, no connect button opened for a view the user has left).
+    if (!this.isConnected) return this.#show(run, 'idle');
+    if (reauth) return this.#failed(run, reauthRequired());
     if (result.status === 'failed') return this.#failed(run);
-    if (result.status === 'processing' && result.jobId) {
-      const job = { client, jobId: result.jobId, hasNewData: result.hasNewData };
-      this.#pending.set(key, job);
-      return this.#follow(run, job);
-    }
+    if (job) return this.#follow(run, job);
     this.#completed(run, result.hasNewData);
   }
 

@@ -299,6 +299,27 @@ describe('<mono-sync-button>', () => {
     expect(count('POST', POST_SYNC), 'the refresh already started at the bank, not a second one').to.equal(1);
   });
 
+  it('removed for good while its POST is on its way, fires nothing more and hands off to no connect button', async () => {
+    const { client, count } = recordingClient({ fault: (call) => (POST_SYNC.test(call.path) ? { 'x-sandbox-latency': '300' } : undefined) });
+    const page = await fixture<HTMLDivElement>(html`<div>
+      <connect-stub id="reconnect-gone"></connect-stub>
+      <mono-provider .client=${client} account-id=${uid('reauth')} locale="en-NG">
+        <section><mono-sync-button reauth-target="reconnect-gone" poll-interval="20"></mono-sync-button></section>
+      </mono-provider>
+    </div>`);
+    const stub = page.querySelector<ConnectStub>('connect-stub')!;
+    const button = page.querySelector<MonoSyncButton>('mono-sync-button')!;
+    await button.updateComplete;
+    const events = record(page);
+    button.shadowRoot!.querySelector('button')!.click();
+    await sleep(50);
+    page.querySelector('section')!.remove(); // the user left the view
+    await waitUntil(() => count('POST', POST_SYNC) === 1, 'sent', { timeout: 8000 });
+    await sleep(600);
+    expect(events.syncs, 'only the press was said').to.deep.equal([{ status: 'started' }]);
+    expect([events.errors, events.reauth, stub.opened]).to.deep.equal([[], [], 0]);
+  });
+
   it('reloads the account through the provider\'s new client when the host changed its headers during the refresh', async () => {
     const accountId = uid('sync');
     const reads: string[] = [];
