@@ -8,6 +8,7 @@ import type { MonoTransactions } from '../../../src/elements/transactions/mono-t
 import type { MonoTransactionTable } from '../../../src/elements/transactions/mono-transaction-table.js';
 import type { Transaction } from '../../../src/model/transactions.js';
 import { hangingClient } from '../account/helpers.js';
+import { recordingClient as sandboxClient } from '../../charts/sandbox-helpers.js';
 import { changeInput, countElements, loaded, makeRows, nextFrame, part, recordingClient, renderedRows, sleep, tableOf, typeInto } from './helpers.js';
 
 type Recorder = ReturnType<typeof recordingClient>;
@@ -613,6 +614,21 @@ describe('<mono-transactions>', () => {
       await loaded(el);
       expect(part(el, 'error')).to.equal(null);
       expect(el.shown).to.have.length(50);
+    });
+
+    it('relabels its rows when the account\'s currency comes after they were shown, and reads the account once', async () => {
+      const slowAccount = (call: { path: string }) => (/^\/api\/mono\/accounts\/[^/?]+$/.test(call.path) ? { 'x-sandbox-latency': '2600' } : undefined);
+      const { client, count } = sandboxClient({ fault: slowAccount });
+      const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} locale="en-NG"></mono-provider>`);
+      provider.innerHTML = '<mono-transactions account-id="usd_late_currency"></mono-transactions>';
+      const el = provider.querySelector('mono-transactions')!;
+      await waitUntil(() => el.resource.status === 'loaded', 'rows shown before the account', { timeout: 8000 });
+      expect(new Set(el.shown.map((t) => t.currency)), 'the default until the account answers').to.deep.equal(new Set(['NGN']));
+      await waitUntil(() => el.shown[0]?.currency === 'USD', 'relabelled when the account came', { timeout: 8000 });
+      expect(new Set(el.shown.map((t) => t.currency))).to.deep.equal(new Set(['USD']));
+      el.page = 2;
+      await waitUntil(() => el.resource.status === 'loaded' && el.page === 2, 'page 2', { timeout: 8000 });
+      expect(count('GET', /^\/api\/mono\/accounts\/usd_late_currency$/), 'one account read, kept in the cache').to.equal(1);
     });
 
     it('reload() asks the host again, where a new element on the same client reads the cache', async () => {
