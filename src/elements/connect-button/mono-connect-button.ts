@@ -122,9 +122,10 @@ let sheet: CSSStyleSheet | undefined;
 
 /**
  * The styles, as one constructed stylesheet shared by every button (a strict CSP allows it): every browser with
- * `light-dark()`, which the tokens need, has them.
+ * `light-dark()`, which the tokens need, has them. jsdom (hosts' unit tests) has none: the button works there unstyled.
  */
 function adoptStyles(root: ShadowRoot): void {
+  if (!root.adoptedStyleSheets) return;
   if (!sheet) {
     sheet = new CSSStyleSheet();
     sheet.replaceSync(HOST_TOKENS_CSS + CONTROLS_CSS + connectButtonCss);

@@ -438,7 +438,7 @@ export class MonoTransactions extends MonoDataElement {
     for (const input of this.renderRoot.querySelectorAll<HTMLInputElement>('[part~=toolbar] input')) {
       if (input.type === 'radio') input.checked = input.value === type;
       else {
-        const value = input.type === 'search' ? (this.narration ?? '') : (toIsoDay(input.part.contains('start-input') ? this.start : this.end) ?? '');
+        const value = input.type === 'search' ? (this.narration ?? '') : (toIsoDay(input.matches('[part~=start-input]') ? this.start : this.end) ?? '');
         if (input.value !== value) input.value = value;
       }
     }
