@@ -70,9 +70,10 @@ export const BUDGETS = {
   // account's currency 2 s at most, reload() skips the cache, a changed lang or a catalogue registered later
   // re-renders every element, counts follow the locale's plural rules, the sync and connect buttons' lines are said
   // in the locale of each render, money in the insight tables is isolated for right-to-left pages. 57.4 kB (all) for
-  // chart labels drawn in the direction of the locale's language.
+  // chart labels drawn in the direction of the locale's language. 46.0 kB (non-chart) for the second review's fixes:
+  // rows relabelled when their account's currency comes late, and every element working in jsdom.
   'every element (charts lazy)': 57.4 * KB,
-  'every element but the chart elements': 45.9 * KB,
+  'every element but the chart elements': 46.0 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };
