@@ -47,16 +47,13 @@ const CURRENCY_WAIT_MS = 2_000;
 /**
  * `rows` (a read that may name no currency) with the account's currency, read beside them and usually cached.
  * Once the rows are in, the account is waited for a moment only, never through its retries: without it the rows
- * show in the default currency, as when it fails, and `late` runs if it comes after all while this load is still
- * the latest (the element loads again, from the cache). The read is not this load's, so the next load finds it in
- * the cache or on its way rather than starting it over.
+ * show in the default currency, as when it fails. The read is not this load's (the element's next load aborts
+ * this one): it goes on and fills the cache, so the next load finds it there or on its way.
  */
-export async function withAccountCurrency<R>(client: MonoDataClient, accountId: string, rows: Promise<R>, signal: AbortSignal, late: () => void): Promise<[R, string | undefined]> {
+export async function withAccountCurrency<R>(client: MonoDataClient, accountId: string, rows: Promise<R>, signal: AbortSignal): Promise<[R, string | undefined]> {
   const currency = getAccount(client, accountId).then((a) => a.currency, () => undefined);
   const value = await rows;
-  const found = await Promise.race([currency, wait(CURRENCY_WAIT_MS, signal).then(() => null)]);
-  if (found === null) void currency.then((c) => c && !signal.aborted && late());
-  return [value, found ?? undefined];
+  return [value, await Promise.race([currency, wait(CURRENCY_WAIT_MS, signal).then(() => undefined)])];
 }
 
 export function getTransactions(client: MonoDataClient, accountId: string, q: TransactionQuery = {}, o?: RequestOptions) {

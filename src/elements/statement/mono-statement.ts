@@ -82,7 +82,7 @@ export class MonoStatement extends MonoDataElement {
     args: () => [this.months],
     load: async (client, accountId, [months], request) => {
       // Statement rows often omit the currency; the account (usually cached already) knows it.
-      const [statement, currency] = await withAccountCurrency(client, accountId, getStatement(client, accountId, months, request), request.signal, () => this.resource.retry());
+      const [statement, currency] = await withAccountCurrency(client, accountId, getStatement(client, accountId, months, request), request.signal);
       return summarise(statement, months, currency);
     },
     isEmpty: (view) => view.transactions.length === 0,

@@ -236,7 +236,7 @@ export class MonoTransactions extends MonoDataElement {
   async #fetchRows(client: MonoDataClient, accountId: string, args: LoadArgs, request: LoadRequest): Promise<LoadedTransactions> {
     const given = this.#givenCurrency;
     const rows = this.#fetchPages(client, accountId, args, request);
-    const [result, currency] = given ? [await rows, given] : await withAccountCurrency(client, accountId, rows, request.signal, () => this.resource.retry());
+    const [result, currency] = given ? [await rows, given] : await withAccountCurrency(client, accountId, rows, request.signal);
     if (currency) result.transactions = inCurrency(result.transactions, currency);
     this.#loadedBy.set(result, client);
     return result;
