@@ -39,6 +39,11 @@ const say = (key: Parameters<typeof msg>[1], params?: Parameters<typeof msg>[2])
 
 /** When each account last started a refresh, by backend: Mono allows one per account per window. */
 const lastRefresh = new Map<string, number>();
+/**
+ * Jobs whose end no button has seen (a time-out, a lost connection, a button removed meanwhile), by backend and
+ * account: the next press, on any button, follows them instead of starting another refresh.
+ */
+const pendingJobs = new Map<string, PendingJob>();
 const refreshKey = (client: MonoDataClient, accountId: string) => `${client.endpoint} ${accountId}`;
 
 /** What a `<mono-connect-button>` offers for the hand-off (it may not be defined yet: attributes work either way). */
@@ -99,8 +104,6 @@ export class MonoSyncButton extends MonoDataElement {
   @state() private status?: Words;
   @state() private alert?: Words;
 
-  /** Jobs whose end we have not seen (time-out, lost connection), by account: the next press follows them again. */
-  readonly #pending = new Map<string, PendingJob>();
   /** Refreshes under way, by account. Only the one of the account shown drives the button and its lines. */
   readonly #runs = new Map<string, Run>();
   #shown?: string | undefined;
@@ -143,7 +146,7 @@ export class MonoSyncButton extends MonoDataElement {
     const client = this.client;
     const key = refreshKey(client, accountId);
     this.#shown = key;
-    const pending = this.#pending.get(key);
+    const pending = pendingJobs.get(key);
     if (pending && pending.client === client) return this.#follow(this.#begin(client, accountId), pending);
 
     const last = lastRefresh.get(key);
@@ -176,10 +179,13 @@ export class MonoSyncButton extends MonoDataElement {
     const reauth = result.status === 'reauthorisation_required';
     if (!reauth) lastRefresh.set(key, Date.now());
     const job = result.status === 'processing' && result.jobId ? { client, jobId: result.jobId, hasNewData: result.hasNewData } : undefined;
-    if (job) this.#pending.set(key, job);
+    if (job) pendingJobs.set(key, job);
     // Removed for good meanwhile: what the POST started is kept for the next press, and said to nobody (no events
-    // from a detached node, no connect button opened for a view the user has left).
-    if (!this.isConnected) return this.#show(run, 'idle');
+    // from a detached node, no connect button opened for a view the user has left); new data still reloads the page.
+    if (!this.isConnected) {
+      if (result.status === 'successful' && result.hasNewData !== false) this.#invalidate(run);
+      return this.#show(run, 'idle');
+    }
     if (reauth) return this.#failed(run, reauthRequired());
     if (result.status === 'failed') return this.#failed(run);
     if (job) return this.#follow(run, job);
@@ -220,18 +226,24 @@ export class MonoSyncButton extends MonoDataElement {
       // The job may still finish: keep it, so the next press checks it instead of starting another refresh.
       return this.#failed(run, error);
     }
-    this.#pending.delete(run.key);
+    pendingJobs.delete(run.key);
     if (outcome === 'finished') this.#completed(run, job.hasNewData);
     else this.#failed(run, outcome === 'reauthorisation_required' ? reauthRequired() : undefined);
   }
 
   #completed(run: Run, hasNewData: boolean | null): void {
-    const { client, accountId } = run;
+    const { accountId } = run;
     this.#show(run, 'complete', say(hasNewData === false ? 'syncNoNewData' : 'syncComplete'));
-    // Every element showing the account reloads; identical requests share one fetch. The provider may have made a
-    // new client meanwhile (new headers): its elements listen to that one.
-    if (hasNewData !== false) for (const c of new Set([client, this.client])) c.invalidate(accountId);
+    if (hasNewData !== false) this.#invalidate(run);
     this.emit('mono-sync', hasNewData === null ? { status: 'complete', accountId } : { status: 'complete', accountId, hasNewData });
+  }
+
+  /**
+   * Every element showing the account reloads; identical requests share one fetch. The provider may have made a new
+   * client meanwhile (new headers): its elements listen to that one.
+   */
+  #invalidate({ client, accountId }: Run): void {
+    for (const c of new Set([client, this.client])) c.invalidate(accountId);
   }
 
   /** Without `error` the bank reported the refresh as failed: `mono-sync` says so, and nothing went wrong on the way. */
@@ -241,7 +253,7 @@ export class MonoSyncButton extends MonoDataElement {
       ? say('syncFailed')
       : reauth
         ? say('syncReauth')
-        : error.kind === 'timeout' && this.#pending.has(run.key)
+        : error.kind === 'timeout' && pendingJobs.has(run.key)
           ? say('syncTimedOut')
           : (locale) => describeError(error, locale);
     this.#show(run, reauth ? 'reauth' : 'failed', undefined, alert);

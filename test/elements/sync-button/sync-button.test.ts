@@ -320,6 +320,42 @@ describe('<mono-sync-button>', () => {
     expect([events.errors, events.reauth, stub.opened]).to.deep.equal([[], [], 0]);
   });
 
+  it('removed during its POST, still reloads the page on new data, and leaves its job to the next button pressed', async () => {
+    let answer: 'successful' | 'processing' = 'successful';
+    const { client, count } = recordingClient({
+      fault: (call) => (POST_SYNC.test(call.path) ? { 'x-sandbox-latency': '300' } : undefined),
+      rewrite: (call) => (POST_SYNC.test(call.path) && answer === 'successful' ? { status: 'successful', data: { status: 'successful', has_new_data: true } } : undefined),
+    });
+    const accountId = uid('sync');
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG">
+      <mono-account></mono-account><section><mono-sync-button cooldown="0" poll-interval="20"></mono-sync-button></section>
+    </mono-provider>`);
+    const account = root.querySelector<MonoAccount>('mono-account')!;
+    await waitUntil(() => account.resource.status === 'loaded', 'account loaded', { timeout: 8000 });
+    const reads = () => count('GET', new RegExp(`/accounts/${accountId}$`));
+    const press = async (button: MonoSyncButton) => {
+      await button.updateComplete;
+      button.shadowRoot!.querySelector('button')!.click();
+      await sleep(50);
+      button.closest('section')!.remove();
+    };
+    await press(root.querySelector<MonoSyncButton>('mono-sync-button')!);
+    await waitUntil(() => reads() === 2, 'the account read again after the refresh', { timeout: 8000 });
+
+    answer = 'processing';
+    root.insertAdjacentHTML('beforeend', '<section><mono-sync-button cooldown="0" poll-interval="20"></mono-sync-button></section>');
+    await press(root.querySelector<MonoSyncButton>('section mono-sync-button')!);
+    await waitUntil(() => count('POST', POST_SYNC) === 2, 'second refresh sent', { timeout: 8000 });
+    await sleep(500);
+    root.insertAdjacentHTML('beforeend', '<mono-sync-button cooldown="0" poll-interval="20"></mono-sync-button>');
+    const next = root.querySelector<MonoSyncButton>(':scope > mono-sync-button')!;
+    await next.updateComplete;
+    const events = record(next);
+    next.shadowRoot!.querySelector('button')!.click();
+    await waitUntil(() => events.syncs.some((e) => e.status === 'complete'), 'the job followed to its end', { timeout: 8000 });
+    expect(count('POST', POST_SYNC), 'the job the removed button started, not a third refresh').to.equal(2);
+  });
+
   it('reloads the account through the provider\'s new client when the host changed its headers during the refresh', async () => {
     const accountId = uid('sync');
     const reads: string[] = [];
