@@ -195,7 +195,7 @@ export class ChartController implements ReactiveController {
     this.#observedBox = box;
     this.#visible = false;
     // Without the observers (jsdom, in hosts' unit tests) no chart is drawn; the table equivalent still is.
-    if (!box || typeof IntersectionObserver == 'undefined') return;
+    if (!box || typeof IntersectionObserver == 'undefined' || typeof ResizeObserver == 'undefined') return;
     this.#resizeObserver ??= new ResizeObserver((entries) => {
       const { width, height } = entries[entries.length - 1].contentRect;
       if (this.#chart && width > 0 && height > 0) this.#chart.resize(Math.floor(width), Math.floor(height));

@@ -70,13 +70,22 @@ describe('every element in jsdom (hosts\' unit tests)', () => {
     assert.ok(text(statement.el.shadowRoot).includes('Opening balance'));
   });
 
-  it('transactions show their rows (each render writes the filter fields back)', async () => {
+  it('transactions show their rows, sort and page (each render writes the filter fields back)', async () => {
     const { el, data } = await mount('mono-transactions');
     const table = el.shadowRoot!.querySelector('mono-transaction-table') as Loaded;
     await table.updateComplete;
     const rows = table.shadowRoot!.querySelectorAll('[part~=row]');
     assert.equal(rows.length, (data as { transactions: unknown[] }).transactions.length);
     assert.ok(rows.length > 0);
+
+    (table.shadowRoot!.querySelector('th.col-amount [part~=sort-button]') as HTMLButtonElement).click();
+    await table.updateComplete;
+    assert.equal(table.getAttribute('sort') ?? (table as unknown as { sort: string }).sort, 'amount-desc', 'sorted by amount');
+    const loaded = new Promise((resolve) => el.addEventListener('mono-load', resolve, { once: true }));
+    const next = [...el.shadowRoot!.querySelectorAll('[part~=pager] button')].at(-1) as HTMLButtonElement;
+    next.click();
+    await loaded;
+    assert.equal((el as unknown as { page: number }).page, 2, 'paged on');
   });
 
   it('the chart elements show their figures as a table', async () => {
