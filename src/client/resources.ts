@@ -47,11 +47,11 @@ const CURRENCY_WAIT_MS = 2_000;
 /**
  * `rows` (a read that may name no currency) with the account's currency, read beside them and usually cached.
  * Once the rows are in, the account is waited for a moment only, never through its retries: without it the rows
- * show in the default currency, as when it fails. The read is not this load's (the element's next load aborts
- * this one): it goes on and fills the cache, so the next load finds it there or on its way.
+ * show in the default currency, as when it fails. The read goes on while the element's loads last (the next
+ * load joins it before this one ends), and fills the cache.
  */
 export async function withAccountCurrency<R>(client: MonoDataClient, accountId: string, rows: Promise<R>, signal: AbortSignal): Promise<[R, string | undefined]> {
-  const currency = getAccount(client, accountId).then((a) => a.currency, () => undefined);
+  const currency = getAccount(client, accountId, { signal }).then((a) => a.currency, () => undefined);
   const value = await rows;
   return [value, await Promise.race([currency, wait(CURRENCY_WAIT_MS, signal).then(() => undefined)])];
 }

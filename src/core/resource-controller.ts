@@ -117,13 +117,14 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   }
 
   async #load(client: MonoDataClient, accountId: string | undefined, args: A): Promise<void> {
-    this.#abort?.abort();
+    const older = this.#abort;
     const call = ++this.#latest;
     const fresh = this.#fresh;
     this.#fresh = false;
     clearTimeout(this.#slowTimer);
     this.slow = false;
     if (!accountId) {
+      older?.abort();
       this.#state = 'initial';
       return this.#settle();
     }
@@ -138,8 +139,13 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     let failure: unknown;
     let outcome: 'complete' | 'error' = 'complete';
     try {
-      value = await this.#options.load(client, accountId, args, { signal: abort.signal, fresh });
+      const loading = this.#options.load(client, accountId, args, { signal: abort.signal, fresh });
+      // The older load ends once this one has asked for what it needs: a request both want (the account read for
+      // the rows' currency, a page already on its way) goes on rather than starting over.
+      older?.abort();
+      value = await loading;
     } catch (e) {
+      older?.abort();
       outcome = 'error';
       failure = e;
     }
