@@ -4,7 +4,7 @@ import '../../../src/elements/earnings/define.js';
 import { loadChart } from '../../../src/charts/load-chart.js';
 import { MonoClient } from '../../../src/client/index.js';
 import { formatMoney } from '../../../src/core/format.js';
-import { cumulativeByMonth, periodStart } from '../../../src/elements/earnings/earnings-data.js';
+import { cumulativeByMonth, earningsInPeriod, periodStart } from '../../../src/elements/earnings/earnings-data.js';
 import type { MonoEarnings } from '../../../src/elements/earnings/mono-earnings.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { Earning } from '../../../src/model/index.js';
@@ -42,6 +42,17 @@ const earning = (id: string, amount: number, date: string, currency: string, nar
 });
 const onEarnings = (body: unknown): Override => (call) => (/\/earnings$/.test(call.path) ? body : undefined);
 
+/**
+ * A sandbox account with earnings within the last `months`: about one random id in ten has none in the last three
+ * (which month the sandbox pays in depends on the id and today's date), and shows the period's "none" state.
+ */
+async function uidWithEarnings(months: '3' | '6' | '12'): Promise<string> {
+  for (;;) {
+    const id = uid('earn');
+    if (earningsInPeriod(await new MonoClient().earnings(id), periodStart(months)).length > 0) return id;
+  }
+}
+
 describe('<mono-earnings>', () => {
   it('shows all earnings by default', async () => {
     const accountId = uid('earn');
@@ -54,7 +65,7 @@ describe('<mono-earnings>', () => {
   });
 
   it('lists the period’s earnings newest first, with totals per currency and a cumulative line', async () => {
-    const accountId = uid('earn');
+    const accountId = await uidWithEarnings('12');
     const { client } = recordingClient();
     const el = await mount(client, accountId);
     const event = await oneEvent(el, 'mono-load');
@@ -96,7 +107,7 @@ describe('<mono-earnings>', () => {
   it('changes period with the selector, updating the same chart in place', async () => {
     const Chart = await loadChart('line');
     const before = Object.keys(Chart.instances).length;
-    const accountId = uid('earn');
+    const accountId = await uidWithEarnings('3');
     const { client, count } = recordingClient();
     const el = await mount(client, accountId, '3');
     await settled(el);
@@ -137,7 +148,7 @@ describe('<mono-earnings>', () => {
       data: [earning('e1', 4250, monthsAgo(0), 'USD'), earning('e2', 1800, monthsAgo(1), 'USD'), earning('e3', 560000, monthsAgo(1), 'NGN', 'Dividend MTNN')],
     };
     const { client } = recordingClient({ override: onEarnings(body) });
-    const el = await mount(client, uid('earn'), '6');
+    const el = await mount(client, await uidWithEarnings('6'), '6');
     await settled(el);
     await chartDrawn(el);
     const chart = el.chart!;
