@@ -971,6 +971,24 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       assert.equal(forbidden.json.code, 'upstream-auth');
     });
 
+    it('says when Mono wants the holder to sign in again, by its header, code or words, even on a 401 or 403', async () => {
+      const answers: [number, unknown, Record<string, string>][] = [
+        [400, { status: 'failed', message: 'Account cannot be refreshed', data: null }, { 'x-reauth-required': 'true' }],
+        [403, { status: 'failed', message: 'Reauthorisation required for this account', data: null }, {}],
+        [401, { status: 'failed', message: 'Not allowed', code: 'REAUTHORISATION_REQUIRED', data: null }, {}],
+      ];
+      for (const [status, body, headers] of answers) {
+        fake.script((_, r) => send(r, status, body, headers));
+        const { res, json } = await live.call(`/accounts/${ACCOUNT}/transactions`);
+        assert.equal(res.headers.get('x-reauth-required'), 'true', `HTTP ${status}`);
+        assert.match(json.code, /^reauthori[sz]ation[-_]required$/i, `HTTP ${status}`);
+        assert.ok(res.status === 400 || res.status === 403, `a 4xx the host's own sign-in does not take for its own, not ${res.status}`);
+      }
+      fake.script((_, r) => send(r, 400, { status: 'failed', message: 'Invalid date range', data: null }));
+      const plain = await live.call(`/accounts/${ACCOUNT}/transactions`);
+      assert.equal(plain.res.headers.get('x-reauth-required'), null, 'other errors are not marked');
+    });
+
     it('passes 429 and Retry-After through', async () => {
       fake.script((_, r) => send(r, 429, { status: 'failed', message: 'Too many requests', data: null }, { 'retry-after': '7' }));
       const { res, json } = await live.call(`/accounts/${ACCOUNT}/transactions`);

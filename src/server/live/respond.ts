@@ -16,7 +16,8 @@ export type ErrorCode =
   | 'upstream-unreachable'
   | 'host-error'
   | 'link-unknown'
-  | 'link-pending';
+  | 'link-pending'
+  | 'reauthorisation-required';
 
 const CODE_BY_STATUS: Record<number, ErrorCode> = {
   400: 'bad-request',
@@ -76,6 +77,9 @@ export class HttpError extends Error {
   }
 
   toResponse(): Response {
-    return errorResponse(this.status, this.code, this.message, this.headers);
+    // The code says it across origins too (a response header needs Access-Control-Expose-Headers there).
+    return this.reauth
+      ? errorResponse(this.status, 'reauthorisation-required', this.message, { ...this.headers, 'x-reauth-required': 'true' })
+      : errorResponse(this.status, this.code, this.message, this.headers);
   }
 }

@@ -149,6 +149,9 @@ export class Upstream {
       this.config.log.warn(`Mono answered ${what} with a redirect (HTTP ${status}); not followed`);
       return new HttpError(502, 'upstream-invalid', `Mono answered with an unexpected redirect (HTTP ${status})`);
     }
+    // A 401 or 403 that says the holder must sign in again is about the account, not the host's key. It reaches the
+    // browser as a 403: a 401 there reads as the host's own sign-in having lapsed.
+    if (reauth && (status === 401 || status === 403)) return new HttpError(403, 'reauthorisation-required', message, {}, true);
     if (status === 401 || status === 403) {
       this.config.log.error(`Mono refused the secret key for ${what} (HTTP ${status}): ${message}`);
       // Mono's own words stay in the log: a browser learns only that the host's key was refused.
