@@ -357,6 +357,10 @@ describe('linking by reference: setups', () => {
       // A made-up reference got further than none while the store was down: the code was exchanged unchecked.
       const exchanged = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ code: 'code_unchecked1', reference: 'kit-made-up' }) });
       assert.equal(exchanged.res.status, 503);
+      // A return without a code (a hosted link, a reauth) is claimed by its reference alone.
+      const claimed = await live.call('/accounts/auth', { method: 'POST', body: JSON.stringify({ reference: 'kit-made-up' }) });
+      assert.equal(claimed.res.status, 503, claimed.text);
+      assert.equal(claimed.json.code, 'host-error');
       assert.equal(fake.requests.length, 0, 'Mono is not asked');
       assert.ok(seen.logs.some((line) => /^error .*stateStore failed.*redis down/.test(line)));
     } finally {

@@ -300,7 +300,7 @@ async function ownsLink(ctx: LiveContext, reference: string, starter: LinkStarte
   const customer = await signedInCustomer(ctx);
   if (!customer) return false;
   if ((await ownerKey(ctx.ownerSecret, customer)) === starter.owner) return true;
-  return typeof customer.id === 'string' && customer.id === (await monoCustomerOf(ctx.store, reference));
+  return typeof customer.id === 'string' && customer.id === (await linkStoreStep(ctx, () => monoCustomerOf(ctx.store, reference)));
 }
 
 /**
@@ -312,12 +312,12 @@ async function ownsLink(ctx: LiveContext, reference: string, starter: LinkStarte
 async function exchangeReference(ctx: LiveContext, reference: unknown): Promise<Response> {
   if (typeof reference !== 'string' || !REF.test(reference)) throw new HttpError(400, 'bad-request', 'Invalid reference');
   await requireSignIn(ctx);
-  const starter = await startedBy(ctx.store, reference);
+  const starter = await linkStoreStep(ctx, () => startedBy(ctx.store, reference));
   if (!starter || !(await ownsLink(ctx, reference, starter))) throw unknownLink();
   if ('account' in starter) {
     // A reauth's account is known already; taken in one step, so that it is handed out once. Nothing here says the
     // person finished, so the account's syncs wait for Mono's account_reauthorized webhook (or an exchanged code).
-    if (!(await takeStart(ctx.store, reference))) throw unknownLink();
+    if (!(await linkStoreStep(ctx, () => takeStart(ctx.store, reference)))) throw unknownLink();
     try {
       await accountLinked(ctx, starter.account, { id: starter.account, reference }, false);
     } catch (error) {
@@ -351,8 +351,8 @@ async function exchangeReference(ctx: LiveContext, reference: unknown): Promise<
  */
 function waitForLinked(ctx: LiveContext, reference: string): Promise<string | null> {
   return waitForWebhook(ctx, ctx.linkWaitMs, async (first) => {
-    if (!first && !(await startedBy(ctx.store, reference))) throw unknownLink();
-    return takeLinked(ctx.store, reference);
+    if (!first && !(await linkStoreStep(ctx, () => startedBy(ctx.store, reference)))) throw unknownLink();
+    return linkStoreStep(ctx, () => takeLinked(ctx.store, reference));
   });
 }
 
