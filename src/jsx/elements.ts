@@ -173,7 +173,7 @@ export interface MonoTagEvents {
   'mono-identity': 'mono-load' | 'mono-error' | 'mono-reauth-required';
   'mono-income-summary': 'mono-load' | 'mono-error' | 'mono-reauth-required';
   'mono-provider': never;
-  'mono-statement': 'mono-load' | 'mono-error' | 'mono-reauth-required';
+  'mono-statement': 'mono-load' | 'mono-error' | 'mono-reauth-required' | 'mono-transaction-select';
   'mono-sync-button': 'mono-sync' | 'mono-error' | 'mono-reauth-required';
   'mono-transaction-table': 'view-change' | 'sort-change' | 'mono-transaction-select';
   'mono-transactions': 'mono-load' | 'mono-error' | 'mono-reauth-required' | 'mono-filter-change' | 'mono-transaction-select';

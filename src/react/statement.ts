@@ -15,5 +15,6 @@ export const MonoStatement = createComponent({
     onMonoLoad: 'mono-load' as EventName<GlobalEventHandlersEventMap['mono-load']>,
     onMonoError: 'mono-error' as EventName<GlobalEventHandlersEventMap['mono-error']>,
     onMonoReauthRequired: 'mono-reauth-required' as EventName<GlobalEventHandlersEventMap['mono-reauth-required']>,
+    onMonoTransactionSelect: 'mono-transaction-select' as EventName<GlobalEventHandlersEventMap['mono-transaction-select']>,
   },
 });

@@ -43,6 +43,7 @@ const PERIODS = Array.from({ length: 12 }, (_, i) => i + 1);
  * @fires {CustomEvent<MonoEventDetails['mono-load']>} mono-load - The statement loaded (`resource: 'statement'`, data: the rows with totals and balances), or a PDF job ended (`resource: 'statement-job'`, data: StatementJob).
  * @fires {CustomEvent<MonoEventDetails['mono-error']>} mono-error - Loading the statement or the PDF failed or timed out. detail: { error: MonoError }
  * @fires {CustomEvent<MonoEventDetails['mono-reauth-required']>} mono-reauth-required - The bank needs the holder to sign in again. detail: { accountId }
+ * @fires {CustomEvent<MonoEventDetails['mono-transaction-select']>} mono-transaction-select - A row of the statement was chosen with Enter, Space or a click. detail: { transaction }
  * @csspart base - Everything below the states' live region.
  * @csspart toolbar - The period picker and PDF button.
  * @csspart period - The period `<select>`.

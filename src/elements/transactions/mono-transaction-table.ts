@@ -46,7 +46,7 @@ export function categoryLabel(category: string | null): string | undefined {
  * @slot empty - Shown instead of the rows when none match (default: "No transactions to show").
  * @fires {CustomEvent<MonoEventDetails['mono-transaction-select']>} mono-transaction-select - A row was chosen with Enter, Space or a click. detail: { transaction }
  * @fires {Event} sort-change - (not bubbling) The user changed the sort; read `sort`.
- * @fires {Event} view-change - (not bubbling) The shown rows changed (filter, sort or data); read `view`.
+ * @fires {Event} view-change - (not bubbling) The shown rows changed (filter, sort or data); read `shownView`.
  * @csspart viewport - The scrolling box around the table.
  * @csspart table - The `<table>`.
  * @csspart header - Each column header cell.

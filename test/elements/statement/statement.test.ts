@@ -108,6 +108,20 @@ describe('<mono-statement>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('fires mono-transaction-select from the statement when a row is chosen, as documented', async () => {
+    const { el } = await mountStatement('acc_demo');
+    await loaded(el);
+    await until(() => rowCount(el) > 0, 'rows painted');
+    const row = tableRoot(el).querySelector<HTMLElement>('[part=row]')!;
+    const heard = new Promise<[CustomEvent, EventTarget[]]>((resolve) =>
+      document.addEventListener('mono-transaction-select', (e) => resolve([e as CustomEvent, e.composedPath()]), { once: true }),
+    );
+    row.click();
+    const [event, path] = await heard;
+    expect(path).to.include(el);
+    expect(event.detail.transaction.id).to.equal(el.resource.value!.transactions[0].id);
+  });
+
   it('shows the statement, in the default currency, when the account read for its currency does not answer', async () => {
     const { el } = await mountStatement(uid('hung'), hangingClient(/^\/api\/mono\/accounts\/[^/]+$/));
     await until(() => el.resource.status === 'loaded', 'statement shown without the account', 8000);
