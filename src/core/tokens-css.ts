@@ -1,5 +1,6 @@
 // Lit-free on purpose: the connect button (no Lit, bundle budget) adopts the same text as a stylesheet;
-// tokens.ts wraps it for the Lit elements.
+// tokens.ts wraps it for the Lit elements. Only plain literals here: a bundler keeps a `+` of them even when
+// unused (the connect button carried the state boxes' rules that way), so tokens.ts joins them.
 import { THEME_CSS } from './theme-classes.js';
 
 /**
@@ -67,8 +68,6 @@ export const SR_ONLY_CSS = /* css */ `
   }
 `;
 
-/** Every element's tokens and base rules. */
-export const TOKENS_CSS = HOST_TOKENS_CSS + SR_ONLY_CSS;
 
 /** The loading, empty, error and idle boxes. */
 export const STATE_BOX_CSS = /* css */ `
@@ -145,7 +144,7 @@ export const CONTROLS_CSS = /* css */ `
 `;
 
 /** The elements' pickers (period, currency, grouping). */
-const SELECT_CSS = /* css */ `
+export const SELECT_CSS = /* css */ `
   :host {
     --_control-border: var(--mono-sys-control-border, light-dark(#858b97, #6f7685));
   }
@@ -167,9 +166,8 @@ const SELECT_CSS = /* css */ `
   }
 `;
 
-/** Shared look of the loading, empty, error and idle states, and of the elements' buttons and pickers. */
 /** Buttons that stay focusable while they cannot act (aria-disabled): faded by colour, not opacity, which would fade the focus ring under 3:1 too. */
-const FADED_BUTTON_CSS = /* css */ `
+export const FADED_BUTTON_CSS = /* css */ `
   .button[aria-disabled='true'] {
     --_faded: color-mix(in srgb, var(--_accent) 55%, var(--_surface));
     border-color: var(--_faded);
@@ -182,4 +180,3 @@ const FADED_BUTTON_CSS = /* css */ `
   }
 `;
 
-export const STATE_CSS = STATE_BOX_CSS + CONTROLS_CSS + SELECT_CSS + FADED_BUTTON_CSS;
