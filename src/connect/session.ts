@@ -91,6 +91,7 @@ export class ConnectSession {
       window.addEventListener('message', this.#onMessage);
       this.state = 'open';
       this.#surface?.show(checked.href);
+      widget.shown(this, this.#options.emit);
     } catch (e) {
       this.fail(e);
     }

@@ -26,12 +26,25 @@ export function preconnect(origins: readonly string[]): void {
 
 /** Sessions whose widget already reported success: a repeated success message counts once. */
 const succeeded = new WeakSet<ConnectSession>();
+/** Sessions that said OPENED. */
+const opened = new WeakSet<ConnectSession>();
+
+/**
+ * The widget is shown (a frame or a popup; a full-page redirect leaves the page): OPENED, once. Mono's widget
+ * does not post it, connect.js makes it up when it shows the frame; a widget that does post it is not heard twice.
+ */
+export function shown(session: ConnectSession, emit: SessionOptions['emit']): void {
+  if (session.mode === 'redirect' || opened.has(session)) return;
+  opened.add(session);
+  emit('mono-widget-event', { type: 'OPENED', data: {} });
+}
 
 /** What an accepted widget message does: an event for the host, the one exchange, or the end of the session. */
 export function handleMessage(session: ConnectSession, message: WidgetMessage, emit: SessionOptions['emit']): void {
   switch (message.kind) {
     case 'event':
-      emit('mono-widget-event', { type: message.type, data: publicData(message.data) });
+      if (message.type === 'OPENED') shown(session, emit);
+      else emit('mono-widget-event', { type: message.type, data: publicData(message.data) });
       return;
     case 'success':
       if (succeeded.has(session)) return;

@@ -382,9 +382,9 @@ describe('connect: session', () => {
     h.post({ type: 'mono.connect.widget.closed', data: {} });
     await waitUntil(() => h.events.some(([t]) => t === 'mono-close'));
     await new Promise((r) => setTimeout(r, 30));
-    expect(h.events.map(([t, d]) => (t === 'mono-widget-event' ? d.type : t))).to.deep.equal(['mono-open', 'SUCCESS', 'mono-success', 'mono-close']);
-    expect(h.events[2][1]).to.deep.equal({ accountId: 'acc_from_code_session1', reference: 'kit-s1' });
-    expect(h.events[3][1]).to.deep.equal({ reason: 'success' });
+    expect(h.events.map(([t, d]) => (t === 'mono-widget-event' ? d.type : t))).to.deep.equal(['mono-open', 'OPENED', 'SUCCESS', 'mono-success', 'mono-close']);
+    expect(h.events[3][1]).to.deep.equal({ accountId: 'acc_from_code_session1', reference: 'kit-s1' });
+    expect(h.events[4][1]).to.deep.equal({ reason: 'success' });
     expect(h.exchanges()).to.equal(1);
     expect(h.surface.disposed).to.equal(1);
     expect(h.session.cancel(), 'already over').to.equal(true);

@@ -196,6 +196,26 @@ describe('<mono-connect-button>', () => {
     expect(parts(el).status()).to.equal('Account linked.');
   });
 
+  it('says OPENED once it shows the widget, as connect.js does, whether or not the widget posts it', async () => {
+    // Mono's widget posts no widget_opened (connect.js makes it up when it shows the frame); this page posts nothing.
+    const silent = await setup({}, { widgetUrl: () => new URL('/test/connect/helpers.ts', location.href).href });
+    parts(silent.el).trigger.click();
+    await waitUntil(() => parts(silent.el).dialog.dataset.state === 'ready', 'frame loaded');
+    await nextMessageTurn();
+    expect(silent.log.names()).to.deep.equal(['mono-open', 'OPENED', 'LOADED']);
+    silent.el.close();
+    await closed(silent.log);
+
+    // The sandbox's widget posts it as well: still once.
+    const { el, log } = await setup();
+    parts(el).trigger.click();
+    await widgetReady(parts(el).frame);
+    await nextMessageTurn();
+    expect(log.names().filter((n) => n === 'OPENED')).to.have.length(1);
+    el.close();
+    await closed(log);
+  });
+
   it('closes on Escape: one mono-close (user), focus back on the button, scroll restored, a late link never shown', async () => {
     const { el, log, rec } = await setup({}, { widgetUrl: fastWidget(), headers: { 'x-sandbox-latency': '600' } });
     const { trigger, dialog, frame } = parts(el);
@@ -258,7 +278,8 @@ describe('<mono-connect-button>', () => {
     await linkThroughWidget(doc, 'Access Bank', 'acc_demo');
     await waitUntil(() => doc.getElementById('status')!.textContent!.includes('linked'), 'the widget finished');
     await nextMessageTurn();
-    expect(log.names()).to.deep.equal(['mono-open', 'LOADED']);
+    // OPENED is the kit's own (the frame is shown); nothing the widget said counted.
+    expect(log.names()).to.deep.equal(['mono-open', 'OPENED', 'LOADED']);
     expect(rec.count('/accounts/auth')).to.equal(0);
     el.close();
     await closed(log);
@@ -285,13 +306,13 @@ describe('<mono-connect-button>', () => {
     postFrom(frame, success('code_acc_demo_spoof4', 'kit-someone-else'));
     postFrom(frame, { type: 'mono.connect.institution_selected', data: { reference: 'kit-someone-else' } });
     await nextMessageTurn();
-    expect(log.names().filter((n) => n !== 'LOADED')).to.deep.equal(['mono-open']);
+    expect(log.names().filter((n) => n !== 'LOADED')).to.deep.equal(['mono-open', 'OPENED']);
     expect(rec.count('/accounts/auth')).to.equal(0);
 
     postFrom(frame, { type: 'mono.connect.institution_selected', data: { reference, institution: { id: 'x', name: 'GTBank' } } });
     postFrom(frame, success(`code_acc_demo_${Date.now()}`));
     await closed(log);
-    expect(log.names().filter((n) => n !== 'LOADED')).to.deep.equal(['mono-open', 'INSTITUTION_SELECTED', 'SUCCESS', 'mono-success', 'mono-close']);
+    expect(log.names().filter((n) => n !== 'LOADED')).to.deep.equal(['mono-open', 'OPENED', 'INSTITUTION_SELECTED', 'SUCCESS', 'mono-success', 'mono-close']);
     expect(log.of('mono-success')[0].detail.accountId).to.equal('acc_demo');
     expect(rec.count('/accounts/auth')).to.equal(1);
     other.remove();
