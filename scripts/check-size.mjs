@@ -72,8 +72,12 @@ export const BUDGETS = {
   // in the locale of each render, money in the insight tables is isolated for right-to-left pages. 57.4 kB (all) for
   // chart labels drawn in the direction of the locale's language. 46.0 kB (non-chart) for the second review's fixes:
   // rows relabelled when their account's currency comes late, and every element working in jsdom.
-  'every element (charts lazy)': 57.4 * KB,
-  'every element but the chart elements': 46.0 * KB,
+  // Raised to 57.6 kB (all) and 46.1 kB (non-chart) on 2026-12-01 (session 19): every element's words carry their
+  // language in its shadow root (+0.13 kB), so a screen reader reads English on a Yoruba page, or French on an
+  // English one, in the right voice. The connect button fell from 10.00 to 9.95 kB in the same session: it no
+  // longer carries the state boxes' CSS (-0.14 kB), and says OPENED and marks its words' language (+0.09 kB).
+  'every element (charts lazy)': 57.6 * KB,
+  'every element but the chart elements': 46.1 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

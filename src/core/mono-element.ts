@@ -8,6 +8,7 @@ import { FocusKeeper } from './focus-keeper.js';
 import { warmFormatsWhenIdle } from './format.js';
 import { firstValidLocale, resolveLocale, watchLocale } from './locale.js';
 import { installThemeClasses } from './theme.js';
+import { textLanguage } from '../i18n/catalogue.js';
 import type { Messages } from '../i18n/index.js';
 
 export { firstValidLocale } from './locale.js';
@@ -52,7 +53,28 @@ export class MonoElement extends LitElement {
   constructor() {
     super();
     let unwatch: (() => void) | undefined;
-    this.addController({ hostConnected: () => (unwatch = watchLocale(() => this.requestUpdate())), hostDisconnected: () => unwatch?.() });
+    this.addController({
+      hostConnected: () => (unwatch = watchLocale(() => this.requestUpdate())),
+      hostDisconnected: () => unwatch?.(),
+      hostUpdate: () => {
+        const locale = (this as { resolvedLocale?: string }).resolvedLocale;
+        if (locale) (this.renderRoot as HTMLElement).lang = textLanguage(locale);
+      },
+    });
+  }
+
+  /**
+   * Renders into a box that carries the language of the element's words (a catalogue's, or the built-in English),
+   * which need not be the page's: screen readers then read them with the right voice. What the page slots in
+   * keeps the page's language.
+   */
+  protected override createRenderRoot(): HTMLElement {
+    const words = document.createElement('div');
+    words.className = 'words';
+    (super.createRenderRoot() as ShadowRoot).append(words);
+    // Lit renders before the shadow root's first child, a <style> where stylesheets cannot be adopted (jsdom).
+    this.renderOptions.renderBefore = null;
+    return words;
   }
 
   /** Forces the light or dark colours; without it they follow the page's `color-scheme` (light unless it declares `light dark`) or the `mono-theme-*` class of an ancestor. */

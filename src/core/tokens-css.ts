@@ -39,6 +39,9 @@ export const HOST_TOKENS_CSS = /* css */ `
   :host([hidden]) {
     display: none !important;
   }
+  .words {
+    display: contents;
+  }
   *,
   *::before,
   *::after {

@@ -40,6 +40,16 @@ function lookupChain(locale: string): string[] {
 }
 
 /**
+ * The language an element's words are in for `locale`: the first catalogue the lookup meets (`locale` itself when
+ * that catalogue is in its language), else English, which is built in. Host rewordings (`-x-mono-…`) do not count.
+ */
+export function textLanguage(locale: string): string {
+  const base = locale.split(/-x-/i)[0];
+  const found = lookupChain(base).find((tag) => catalogues.has(tag)) ?? 'en';
+  return found.split('-')[0] === base.split('-')[0].toLowerCase() ? base : found;
+}
+
+/**
  * A `msg()` over `english`: the message for `locale` (full tag, then shorter tags, then `english`) with
  * `{name}` placeholders filled.
  */

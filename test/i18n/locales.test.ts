@@ -80,6 +80,37 @@ describe('locales', () => {
     await waitUntil(() => retryText(account) === 'Tentar novamente', 'the catalogue registered later');
   });
 
+  it("marks its words with their language where it is not the page's, so screen readers use the right voice", async () => {
+    // Every element's shadow content, and the slotted label the page wrote, which stays in the page's language.
+    const words = (el: Element) => el.shadowRoot!.querySelector('[part]')!;
+    const page = await fixture<HTMLElement>(html`<div lang="yo-NG"><mono-provider .client=${fastClient}>
+      <mono-account account-id="failing_lang1"></mono-account>
+      <mono-account account-id="failing_lang2" locale="fr-CI"></mono-account>
+      <mono-connect-button>Sopọ akọọlẹ rẹ</mono-connect-button>
+      <mono-connect-button locale="fr"></mono-connect-button>
+      <mono-transaction-table .transactions=${[]}></mono-transaction-table>
+    </mono-provider></div>`);
+    const [yoruba, french] = page.querySelectorAll('mono-account');
+    const [yorubaButton, frenchButton] = page.querySelectorAll('mono-connect-button');
+    await waitUntil(() => retryText(yoruba) && retryText(french), 'errors shown');
+    await frenchButton.updateComplete;
+    // No Yoruba catalogue: the words are English, on a Yoruba page.
+    expect(retryText(yoruba)).to.equal('Try again');
+    expect(words(yoruba).matches(':lang(en)'), 'English words marked English').to.equal(true);
+    expect(words(yorubaButton).matches(':lang(en)')).to.equal(true);
+    expect(words(page.querySelector('mono-transaction-table')!).matches(':lang(en)')).to.equal(true);
+    expect(yorubaButton.firstChild!.parentElement!.matches(':lang(yo)'), "the page's own label keeps the page's language").to.equal(true);
+    expect(words(french).matches(':lang(fr-CI)')).to.equal(true);
+    expect(words(frenchButton).matches(':lang(fr)')).to.equal(true);
+    // The same language as the page: nothing to say apart from it.
+    const english = await fixture<HTMLElement>(html`<div lang="en-GB"><mono-account account-id="acc_demo"></mono-account></div>`);
+    await (english.firstElementChild as MonoAccount).updateComplete;
+    expect(words(english.firstElementChild!).matches(':lang(en-GB)')).to.equal(true);
+    registerMessages('yo', { retry: 'Gbiyanju lẹẹkansi' });
+    await waitUntil(() => retryText(yoruba) === 'Gbiyanju lẹẹkansi', 'a Yoruba catalogue registered');
+    expect(words(yoruba).matches(':lang(yo)')).to.equal(true);
+  });
+
   it('counts transactions with the plural rules of the locale: French says 0 and 1 in the singular', async () => {
     const row = { id: 'r', narration: 'POS', amount: 100, type: 'debit', balance: null, date: '2025-06-01T10:00:00Z', category: null, currency: 'NGN' } as const;
     const count = async (locale: string, n: number) => {

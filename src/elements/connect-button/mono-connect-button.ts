@@ -16,7 +16,7 @@ import { whenIdle } from '../../core/idle.js';
 import { resolveLocale, watchLocale } from '../../core/locale.js';
 import { installThemeClasses } from '../../core/theme-classes.js';
 import { CONTROLS_CSS, HOST_TOKENS_CSS } from '../../core/tokens-css.js';
-import { translator } from '../../i18n/catalogue.js';
+import { textLanguage, translator } from '../../i18n/catalogue.js';
 import { connectMessages } from '../../i18n/en-connect.js';
 import { errorMessages } from '../../i18n/en-errors.js';
 import type { Messages } from '../../i18n/en.js';
@@ -339,6 +339,7 @@ export class MonoConnectButton extends BaseElement {
    */
   #quietUntil = 0;
 
+  #words: HTMLDivElement;
   #trigger: HTMLButtonElement;
   #label = new Text();
   #status: HTMLDivElement;
@@ -386,7 +387,8 @@ export class MonoConnectButton extends BaseElement {
     this.#dialog.addEventListener('cancel', this.#onCancel);
     this.#dialog.addEventListener('close', this.#onDialogClose);
 
-    root.append(this.#trigger, this.#status, this.#dialog);
+    // The words' language, as in the Lit elements (mono-element.ts); the slotted label keeps the page's.
+    root.append((this.#words = h('div', { class: 'words' }, this.#trigger, this.#status, this.#dialog)));
   }
 
   /** Resolves once the shadow DOM shows the current state (after property changes, as Lit's does). */
@@ -757,6 +759,7 @@ export class MonoConnectButton extends BaseElement {
   /** Brings the shadow DOM in line with the state; nodes are updated in place (the iframe is never moved or re-created while shown). */
   #update(): void {
     const locale = this.resolvedLocale;
+    this.#words.lang = textLanguage(locale);
     const say = (key: keyof typeof connectMessages) => text(locale, key);
     const { phase, frameUrl, notice } = this.#state;
     // Finishing outside the dialog (a popup's, a redirect's, or a link claimed again) shows on the button.

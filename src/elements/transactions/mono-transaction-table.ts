@@ -124,7 +124,7 @@ export class MonoTransactionTable extends MonoElement {
   #widestIn?: string;
 
   /** The locale in use: `locale`, else the nearest `lang`, else `en-NG`. */
-  get #locale(): string {
+  get resolvedLocale(): string {
     return resolveLocale(this, this, undefined);
   }
 
@@ -158,7 +158,7 @@ export class MonoTransactionTable extends MonoElement {
 
   /** The shown rows as CSV, formula-safe (see `transactionsToCsv`). */
   toCSV(): string {
-    return transactionsToCsv(this.view.toArray(), this.#locale);
+    return transactionsToCsv(this.view.toArray(), this.resolvedLocale);
   }
 
   /** Moves the keyboard focus to the active row (or the first). */
@@ -195,7 +195,7 @@ export class MonoTransactionTable extends MonoElement {
     if (dataChanged) {
       this.#index = new TransactionIndex(this.transactions, currencyCode(this.currency) ?? 'NGN');
     }
-    const locale = this.#locale;
+    const locale = this.resolvedLocale;
     if (dataChanged || locale !== this.#widestIn) this.#widest = columnWidths(this.#index.summary, (this.#widestIn = locale));
     if (dataChanged || changed.has('filters') || changed.has('sort')) this.#refilter(dataChanged);
     this.#rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
@@ -386,7 +386,7 @@ export class MonoTransactionTable extends MonoElement {
   }
 
   protected override render() {
-    const locale = this.#locale;
+    const locale = this.resolvedLocale;
     const view = this.view;
     const sort = parseSort(this.sort);
     const n = view.length;

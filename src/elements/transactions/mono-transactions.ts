@@ -211,7 +211,7 @@ export class MonoTransactions extends MonoDataElement {
   /** Offers the shown rows as a CSV download (what the "Export CSV" button does). */
   downloadCSV(): void {
     const day = new Date().toISOString().slice(0, 10);
-    downloadCsv(csvFileName('transactions', this.resolvedAccountId, day), this.toCSV(), this.renderRoot as ShadowRoot);
+    downloadCsv(csvFileName('transactions', this.resolvedAccountId, day), this.toCSV(), this.renderRoot);
   }
 
   /** Loads again from the host, skipping the cache. */
@@ -453,7 +453,7 @@ export class MonoTransactions extends MonoDataElement {
       const table = this.#table;
       void table?.settled.then(() => table.focusRow(firstNew));
     }
-    this.#loadMoreHadFocus = button !== null && (this.renderRoot as ShadowRoot).activeElement === button;
+    this.#loadMoreHadFocus = button !== null && this.shadowRoot!.activeElement === button;
   }
 
   protected override render() {
