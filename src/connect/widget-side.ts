@@ -63,7 +63,7 @@ export function handleMessage(session: ConnectSession, message: WidgetMessage, e
 
 /** Ends `session` as the redirect helper (or the URL after a full-page redirect) reported: exchange, user close or error. */
 export function finishRedirect(session: ConnectSession, result: RedirectOutcome): void {
-  if (result.code || result.status === 'successful') {
+  if (result.code || /^success/i.test(result.status ?? '')) {
     void session.complete(result.code);
   } else if (result.status === 'failed' && (!result.reason || /closed|cancel/i.test(result.reason))) {
     session.cancel();

@@ -122,7 +122,7 @@ describe('connect: message gate', () => {
     expect(reason(event({ data: { type: success.type, data: { code: 'code_x1' } } }))).to.equal('accepted');
   });
 
-  it('takes the redirect hand-off only from the page’s own origin and only with the reference', () => {
+  it('takes the redirect hand-off only from the page’s own origin, from the window it opened, with its reference or none', () => {
     const handOff = { type: REDIRECT_MESSAGE_TYPE, code: 'code_x1', status: 'successful', reference: 'kit-1' };
     const verdict = (over: Partial<MessageLike>) => {
       const v = checkMessage(event({ origin: 'https://shop.example', data: handOff, ...over }), expectations);
@@ -130,8 +130,10 @@ describe('connect: message gate', () => {
     };
     expect(verdict({})).to.equal('accepted');
     expect(verdict({ origin: 'https://connect.mono.co' })).to.equal('origin');
-    expect(verdict({ data: { ...handOff, reference: undefined } })).to.equal('reference');
-    expect(verdict({ data: { ...handOff, reference: 'kit-other' } })).to.equal('reference');
+    expect(verdict({ data: { ...handOff, reference: 'kit-other' } }), 'another session’s').to.equal('reference');
+    // None at all (Mono documents no return parameters for links): the window the kit opened is the proof.
+    expect(verdict({ data: { ...handOff, reference: null } })).to.equal('accepted');
+    expect(verdict({ data: { ...handOff, reference: null }, source: window })).to.equal('source');
   });
 });
 
@@ -205,9 +207,10 @@ describe('connect: redirect helper', () => {
     });
     expect(readRedirectResult('https://shop.example/return?reference=kit-1&status=failed&reason=widget_closed')).to.deep.include({ status: 'failed', reason: 'widget_closed', code: null });
     expect(readRedirectResult('https://shop.example/?page=2')).to.equal(null);
-    expect(readRedirectResult('https://shop.example/?code=code_abc1'), 'no reference').to.equal(null);
+    // Without a reference of the kit (Mono documents none for links): only the window the kit opened may hand it over.
+    expect(readRedirectResult('https://shop.example/?code=code_abc1'), 'no reference').to.deep.equal({ reference: null, code: 'code_abc1', status: null, reason: null });
     expect(readRedirectResult('https://shop.example/?reference=kit-1'), 'neither code nor status').to.equal(null);
-    expect(readRedirectResult('https://shop.example/?reference=T4815162342&status=success'), 'another provider’s return').to.equal(null);
+    expect(readRedirectResult('https://shop.example/?reference=T4815162342&status=success'), 'another system’s reference').to.deep.include({ reference: null, status: 'success' });
   });
 
   it('checks up front that this tab can remember a flow across a full-page redirect', () => {
@@ -303,10 +306,12 @@ describe('connect: redirect helper', () => {
     expect(posted).to.have.length(1);
     expect(tab.wasClosed()).to.equal(false);
 
-    // a payment provider returning to a page with a connect button, in a popup: not ours, left alone
+    // No reference of the kit, in a popup (a payment provider's return, or Mono's without one): handed over, but the
+    // popup stays open; a session of the kit whose popup this is takes it and closes it, anything else carries on.
     const payment = fakeWindow('https://shop.example/return?reference=T4815162342&status=success', { opener });
     expect(handOffRedirect(payment.win)).to.equal('none');
-    expect(posted).to.have.length(1);
+    expect(posted).to.have.length(2);
+    expect(posted[1]).to.deep.include({ type: REDIRECT_MESSAGE_TYPE, reference: null, status: 'success' });
     expect(payment.wasClosed()).to.equal(false);
   });
 
@@ -316,6 +321,9 @@ describe('connect: redirect helper', () => {
     expect(handOffRedirect(win)).to.equal('resume');
     expect(posted).to.have.length(0);
     expect(handOffRedirect(fakeWindow('https://shop.example/?page=1', {}).win)).to.equal('none');
+    const top = fakeWindow('https://shop.example/?code=code_abc1&status=successful', {});
+    expect(handOffRedirect(top.win), 'a full-page return needs the reference it stored').to.equal('none');
+    expect(top.posted).to.have.length(0);
   });
 });
 
@@ -338,7 +346,7 @@ describe('connect: page scroll lock', () => {
 });
 
 describe('connect: session', () => {
-  function harness(options: { exchange?: (proof: { code?: string | undefined; reference: string }) => Promise<string> } = {}) {
+  function harness(options: { reference?: string; exchange?: (proof: { code?: string | undefined; reference: string }) => Promise<string> } = {}) {
     const frame = document.createElement('iframe');
     document.body.append(frame);
     const events: Array<[string, any]> = [];
@@ -356,7 +364,7 @@ describe('connect: session', () => {
     };
     const session = new ConnectSession({
       mode: 'modal',
-      reference: 'kit-s1',
+      reference: options.reference ?? 'kit-s1',
       origins: [location.origin],
       exchange: (code) => {
         exchanges++;
@@ -468,6 +476,17 @@ describe('connect: session', () => {
     await new Promise((r) => setTimeout(r, 50));
     expect(proofs, 'the same reference is never claimed twice on one page').to.have.length(1);
     [h, other].forEach((x) => x.cleanup());
+  });
+
+  it('reads success in any spelling of it (Mono documents the word only for payments)', async () => {
+    for (const [i, status] of ['success', 'SUCCESSFUL', 'Successful'].entries()) {
+      const proofs: unknown[] = [];
+      const h = harness({ reference: `kit-spell${i}`, exchange: (proof) => (proofs.push(proof), Promise.resolve('acc_spelt')) });
+      h.session.resume({ code: null, status, reason: null });
+      await waitUntil(() => h.session.state === 'ended');
+      expect(h.events.map(([t]) => t), status).to.deep.equal(['mono-open', 'mono-success', 'mono-close']);
+      h.cleanup();
+    }
   });
 
   it('fails with a config error (and never shows) a URL that is not https', async () => {
