@@ -225,7 +225,7 @@ export class MonoConnectButton extends BaseElement {
   declare widgetOrigins?: string | undefined;
 
   /**
-   * Mono public key: open the classic widget directly, without asking your backend to initiate.
+   * Mono public key: open the classic widget directly (in the modal only), without asking your backend to initiate.
    * @attr public-key
    */
   declare publicKey?: string | undefined;
@@ -592,7 +592,8 @@ export class MonoConnectButton extends BaseElement {
     if (this.customerEmail) customer.email = this.customerEmail;
     const hasCustomer = Object.keys(customer).length > 0;
     if (this.publicKey) {
-      if (mode === 'redirect') throw new MonoError('config', 'public-key opens the classic widget, which cannot redirect: use modal or popup');
+      // The classic widget posts to its parent frame (connect.js frames it): from a popup or a page of its own, nothing would arrive.
+      if (mode !== 'modal') throw new MonoError('config', 'public-key opens the classic widget, which works only in the modal');
       const options = { key: this.publicKey, account, institution: account ? undefined : institution, customerId: customer.id, referrer: window.location.origin };
       return { kind: 'classic', options };
     }

@@ -689,25 +689,13 @@ describe('<mono-connect-button>', () => {
     });
 
     it('public-key opens the classic widget URL with no initiate and no customer data', async () => {
-      let replaced: string | undefined;
-      let closedByKit = false;
-      const fakePopup = {
-        closed: false,
-        document: { title: '', body: { textContent: '' } },
-        location: { replace: (url: string) => (replaced = url) },
-        focus() {},
-        close() {
-          closedByKit = true;
-          this.closed = true;
-        },
-      };
-      window.open = (() => fakePopup) as unknown as typeof window.open;
-      const { el, log, rec } = await setup({ mode: 'popup', 'public-key': 'test_pk_abc123', 'customer-name': 'Chiamaka Okafor', 'customer-email': 'c@example.ng', 'customer-id': 'cus_42' });
+      const { el, log, rec } = await setup({ 'public-key': 'test_pk_abc123', 'customer-name': 'Chiamaka Okafor', 'customer-email': 'c@example.ng', 'customer-id': 'cus_42' });
       el.removeAttribute('widget-origins');
       await el.updateComplete;
       click(el);
-      await waitUntil(() => replaced !== undefined);
-      const url = new URL(replaced!);
+      await waitUntil(() => parts(el).frame()?.getAttribute('src'));
+      const replaced = parts(el).frame()!.getAttribute('src')!;
+      const url = new URL(replaced);
       expect(`${url.origin}${url.pathname}`).to.equal('https://connect.mono.co/');
       expect(url.searchParams.get('key')).to.equal('test_pk_abc123');
       expect(url.searchParams.get('scope')).to.equal('auth');
@@ -717,16 +705,27 @@ describe('<mono-connect-button>', () => {
       expect(rec.calls).to.have.length(0);
       el.close();
       await closed(log);
-      expect(closedByKit).to.equal(true);
+      expect(parts(el).frame()).to.equal(null);
     });
   });
 
-  it('public-key with reauth sends the account id; with redirect mode it is a config error', async () => {
-    const { el, log } = await setup({ 'public-key': 'test_pk_1', mode: 'redirect' });
-    parts(el).trigger.click();
-    await nextMessageTurn();
-    expect(log.names()).to.deep.equal(['mono-error']);
-    expect(log.of('mono-error')[0].detail.error.kind).to.equal('config');
+  it('public-key in popup or redirect mode is a config error: the classic widget speaks only to a parent frame', async () => {
+    const realOpen = window.open;
+    let opened = 0;
+    window.open = (() => (opened++, null)) as unknown as typeof window.open;
+    try {
+      for (const mode of ['popup', 'redirect']) {
+        const { el, log } = await setup({ 'public-key': 'test_pk_1', mode });
+        parts(el).trigger.click();
+        await nextMessageTurn();
+        expect(log.names(), mode).to.deep.equal(['mono-error']);
+        expect(log.of('mono-error')[0].detail.error.kind).to.equal('config');
+        expect(log.of('mono-error')[0].detail.error.message).to.contain('modal');
+      }
+    } finally {
+      window.open = realOpen;
+    }
+    expect(opened, 'no window opened').to.equal(0);
   });
 
   describe('redirect mode', () => {
