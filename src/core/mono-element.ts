@@ -68,7 +68,9 @@ export class MonoElement extends LitElement {
    * which need not be the page's: screen readers then read them with the right voice. What the page slots in
    * keeps the page's language.
    */
-  protected override createRenderRoot(): HTMLElement {
+  protected override createRenderRoot(): HTMLElement | DocumentFragment {
+    // The provider has no words, and must take no box of its own.
+    if (!('resolvedLocale' in this)) return super.createRenderRoot();
     const words = document.createElement('div');
     words.className = 'words';
     (super.createRenderRoot() as ShadowRoot).append(words);

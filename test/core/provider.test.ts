@@ -33,6 +33,15 @@ describe('<mono-provider> and the resource controller', () => {
     expect(a.client).to.equal(root.sharedClient);
   });
 
+  it("takes no room of its own: its children lay out as the page's grid says", async () => {
+    const grid = await fixture<HTMLElement>(html`<div style="display: grid; grid-template-columns: 200px 200px; width: 400px">
+      <mono-provider><span>one</span><span>two</span></mono-provider>
+    </div>`);
+    await (grid.querySelector('mono-provider') as MonoProvider).updateComplete;
+    const [one, two] = grid.querySelectorAll('span');
+    expect(two.getBoundingClientRect().left - one.getBoundingClientRect().left).to.equal(200);
+  });
+
   it('lets an element’s own attributes win over the provider', async () => {
     const root = await fixture<MonoProvider>(html`<mono-provider account-id="prov_1"><probe-account account-id="own_1"></probe-account></mono-provider>`);
     const el = root.querySelector<ProbeAccount>('probe-account')!;
