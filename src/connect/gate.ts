@@ -21,9 +21,8 @@ export type MessageLike = Pick<MessageEvent, 'data' | 'origin' | 'source' | 'isT
  * Decides whether a `message` event comes from the widget this session opened. All of these must hold:
  * dispatched by the browser (not by a page script), sent by the exact window the kit opened, from an
  * allowed origin (Mono's widget messages: `widget-origins`; the redirect helper's hand-off: the page's own
- * origin), a message the kit knows, and a matching reference when it carries one. A hand-off without one (Mono
- * documents no return parameters for links) is taken on the window alone: only Mono's flow in the frame or
- * popup the kit opened can bring that page there. Everything else is rejected, with the reason.
+ * origin), a message the kit knows, and a matching reference when it carries one (the hand-off must carry
+ * it, since it doubles as the CSRF state of the redirect). Everything else is rejected, with the reason.
  */
 export function checkMessage(event: MessageLike, expect: GateExpectations): GateVerdict {
   if (!event.isTrusted) return { accepted: false, reason: 'untrusted' };
@@ -32,7 +31,10 @@ export function checkMessage(event: MessageLike, expect: GateExpectations): Gate
   if (message === null) return { accepted: false, reason: 'unknown-message' };
   if (message.kind === 'redirect') {
     if (event.origin !== expect.pageOrigin) return { accepted: false, reason: 'origin' };
-  } else if (!expect.origins.includes(event.origin)) return { accepted: false, reason: 'origin' };
+    if (message.reference !== expect.reference) return { accepted: false, reason: 'reference' };
+    return { accepted: true, message };
+  }
+  if (!expect.origins.includes(event.origin)) return { accepted: false, reason: 'origin' };
   if (message.reference !== undefined && message.reference !== expect.reference) return { accepted: false, reason: 'reference' };
   return { accepted: true, message };
 }

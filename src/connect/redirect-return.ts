@@ -10,8 +10,7 @@ export const isKitReference = (value: unknown): value is string => typeof value 
 
 /** What Mono appends to the host's `redirect_url` when the hosted flow ends. */
 export interface RedirectResult {
-  /** The kit's reference; null when there is none (Mono documents no return parameters for links) or another system's. */
-  reference: string | null;
+  reference: string;
   code: string | null;
   /** `successful` or `failed` (MONO_API.md §2). */
   status: string | null;
@@ -42,9 +41,8 @@ export function claimRedirect(reference: string, owner?: string, win: Window = w
 }
 
 /**
- * The parameters Mono put on the `redirect_url`, or null when this URL carries neither a code nor a status.
- * Only a kit-made reference counts as one: another system's (a payment provider's, or Mono's own id) reads as
- * none, and a return without the kit's reference can only be handed over by the window the kit opened.
+ * The parameters Mono put on the `redirect_url`, or null when this URL is not such a return. Only a
+ * kit-made reference counts, so that another provider's `?reference=…&status=…` return is left alone.
  */
 export function readRedirectResult(href: string = window.location.href): RedirectResult | null {
   let params: URLSearchParams;
@@ -56,9 +54,9 @@ export function readRedirectResult(href: string = window.location.href): Redirec
   const reference = params.get('reference');
   const status = params.get('status');
   const code = cleanCode(params.get('code'));
-  if (!code && !status) return null;
+  if (!isKitReference(reference) || (!code && !status)) return null;
   const reason = params.get('reason');
-  return { reference: isKitReference(reference) ? reference : null, code, status: status ? status.slice(0, 64) : null, reason: reason ? reason.slice(0, 256) : null };
+  return { reference, code, status: status ? status.slice(0, 64) : null, reason: reason ? reason.slice(0, 256) : null };
 }
 
 /** Removes Mono's parameters from the address bar, so a reload or a shared link never replays them. */
@@ -84,25 +82,26 @@ export type HandOff = 'none' | 'handed-off' | 'resume';
 
 /**
  * What the host's `redirect_url` page does with Mono's parameters:
- * - `none`: the URL carries no return from Mono, or one without the kit's reference (still posted to a parent
- *   or same-origin opener, where only a session whose own frame or popup this is takes it, and closes it);
- * - `handed-off`: the widget ran in the kit's modal iframe or popup and came back here inside it with the kit's
- *   reference, so the parameters are posted to the parent or opener (this origin only; the opener's gate checks
- *   window and reference) and a popup closes itself;
- * - `resume`: a full-page redirect; a `<mono-connect-button>` on this page claims and finishes it (by the
- *   reference it stored before leaving: a full-page return needs it).
+ * - `none`: the URL carries no return from Mono;
+ * - `handed-off`: the widget ran in the kit's modal iframe or popup and came back here inside it, so the
+ *   parameters are posted to the parent or opener (this origin only; the opener's gate checks window and
+ *   reference) and a popup closes itself;
+ * - `resume`: a full-page redirect; a `<mono-connect-button>` on this page claims and finishes it.
  */
 export function handOffRedirect(win: Window = window): HandOff {
   const result = readRedirectResult(win.location.href);
   if (!result) return 'none';
-  const { reference } = result;
-  if (reference && findConnect(reference, win)?.mode === 'redirect') return 'resume';
+  if (findConnect(result.reference, win)?.mode === 'redirect') return 'resume';
   const message = { type: REDIRECT_MESSAGE_TYPE, ...result };
+  if (win.parent !== win) {
+    win.parent.postMessage(message, win.location.origin);
+    return 'handed-off';
+  }
   const opener = win.opener as Window | null;
-  const target = win.parent !== win ? win.parent : opener && !opener.closed && sameOrigin(opener, win) ? opener : null;
-  if (!target) return reference ? 'resume' : 'none';
-  target.postMessage(message, win.location.origin);
-  if (!reference) return 'none';
-  if (target === opener) win.close();
-  return 'handed-off';
+  if (opener && !opener.closed && sameOrigin(opener, win)) {
+    opener.postMessage(message, win.location.origin);
+    win.close();
+    return 'handed-off';
+  }
+  return 'resume';
 }

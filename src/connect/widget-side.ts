@@ -63,9 +63,10 @@ export function handleMessage(session: ConnectSession, message: WidgetMessage, e
 
 /** Ends `session` as the redirect helper (or the URL after a full-page redirect) reported: exchange, user close or error. */
 export function finishRedirect(session: ConnectSession, result: RedirectOutcome): void {
+  // Mono documents `successful` and `failed` (for payments); any case or longer spelling reads the same.
   if (result.code || /^success/i.test(result.status ?? '')) {
     void session.complete(result.code);
-  } else if (result.status === 'failed' && (!result.reason || /closed|cancel/i.test(result.reason))) {
+  } else if (/^fail/i.test(result.status ?? '') && (!result.reason || /closed|cancel/i.test(result.reason))) {
     session.cancel();
   } else {
     session.fail(new MonoError('widget', `The widget ended without success${result.reason ? ` (${result.reason})` : ''}`));

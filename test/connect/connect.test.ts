@@ -128,7 +128,7 @@ describe('connect: message gate', () => {
     expect(reason(event({ data: { type: success.type, data: { code: 'code_x1' } } }))).to.equal('accepted');
   });
 
-  it('takes the redirect hand-off only from the page’s own origin, from the window it opened, with its reference or none', () => {
+  it('takes the redirect hand-off only from the page’s own origin and only with the reference', () => {
     const handOff = { type: REDIRECT_MESSAGE_TYPE, code: 'code_x1', status: 'successful', reference: 'kit-1' };
     const verdict = (over: Partial<MessageLike>) => {
       const v = checkMessage(event({ origin: 'https://shop.example', data: handOff, ...over }), expectations);
@@ -136,10 +136,8 @@ describe('connect: message gate', () => {
     };
     expect(verdict({})).to.equal('accepted');
     expect(verdict({ origin: 'https://connect.mono.co' })).to.equal('origin');
-    expect(verdict({ data: { ...handOff, reference: 'kit-other' } }), 'another session’s').to.equal('reference');
-    // None at all (Mono documents no return parameters for links): the window the kit opened is the proof.
-    expect(verdict({ data: { ...handOff, reference: null } })).to.equal('accepted');
-    expect(verdict({ data: { ...handOff, reference: null }, source: window })).to.equal('source');
+    expect(verdict({ data: { ...handOff, reference: undefined } })).to.equal('reference');
+    expect(verdict({ data: { ...handOff, reference: 'kit-other' } })).to.equal('reference');
   });
 });
 
@@ -213,10 +211,9 @@ describe('connect: redirect helper', () => {
     });
     expect(readRedirectResult('https://shop.example/return?reference=kit-1&status=failed&reason=widget_closed')).to.deep.include({ status: 'failed', reason: 'widget_closed', code: null });
     expect(readRedirectResult('https://shop.example/?page=2')).to.equal(null);
-    // Without a reference of the kit (Mono documents none for links): only the window the kit opened may hand it over.
-    expect(readRedirectResult('https://shop.example/?code=code_abc1'), 'no reference').to.deep.equal({ reference: null, code: 'code_abc1', status: null, reason: null });
+    expect(readRedirectResult('https://shop.example/?code=code_abc1'), 'no reference').to.equal(null);
     expect(readRedirectResult('https://shop.example/?reference=kit-1'), 'neither code nor status').to.equal(null);
-    expect(readRedirectResult('https://shop.example/?reference=T4815162342&status=success'), 'another system’s reference').to.deep.include({ reference: null, status: 'success' });
+    expect(readRedirectResult('https://shop.example/?reference=T4815162342&status=success'), 'another provider’s return').to.equal(null);
   });
 
   it('checks up front that this tab can remember a flow across a full-page redirect', () => {
@@ -312,12 +309,10 @@ describe('connect: redirect helper', () => {
     expect(posted).to.have.length(1);
     expect(tab.wasClosed()).to.equal(false);
 
-    // No reference of the kit, in a popup (a payment provider's return, or Mono's without one): handed over, but the
-    // popup stays open; a session of the kit whose popup this is takes it and closes it, anything else carries on.
+    // a payment provider returning to a page with a connect button, in a popup: not ours, left alone
     const payment = fakeWindow('https://shop.example/return?reference=T4815162342&status=success', { opener });
     expect(handOffRedirect(payment.win)).to.equal('none');
-    expect(posted).to.have.length(2);
-    expect(posted[1]).to.deep.include({ type: REDIRECT_MESSAGE_TYPE, reference: null, status: 'success' });
+    expect(posted).to.have.length(1);
     expect(payment.wasClosed()).to.equal(false);
   });
 
@@ -327,9 +322,6 @@ describe('connect: redirect helper', () => {
     expect(handOffRedirect(win)).to.equal('resume');
     expect(posted).to.have.length(0);
     expect(handOffRedirect(fakeWindow('https://shop.example/?page=1', {}).win)).to.equal('none');
-    const top = fakeWindow('https://shop.example/?code=code_abc1&status=successful', {});
-    expect(handOffRedirect(top.win), 'a full-page return needs the reference it stored').to.equal('none');
-    expect(top.posted).to.have.length(0);
   });
 });
 
@@ -484,15 +476,19 @@ describe('connect: session', () => {
     [h, other].forEach((x) => x.cleanup());
   });
 
-  it('reads success in any spelling of it (Mono documents the word only for payments)', async () => {
+  it('reads success and failure in any case or longer spelling (Mono documents the words only for payments)', async () => {
     for (const [i, status] of ['success', 'SUCCESSFUL', 'Successful'].entries()) {
-      const proofs: unknown[] = [];
-      const h = harness({ reference: `kit-spell${i}`, exchange: (proof) => (proofs.push(proof), Promise.resolve('acc_spelt')) });
+      const h = harness({ reference: `kit-spell${i}`, exchange: () => Promise.resolve('acc_spelt') });
       h.session.resume({ code: null, status, reason: null });
       await waitUntil(() => h.session.state === 'ended');
       expect(h.events.map(([t]) => t), status).to.deep.equal(['mono-open', 'mono-success', 'mono-close']);
       h.cleanup();
     }
+    const closed = harness({ reference: 'kit-spell-failed' });
+    closed.session.resume({ code: null, status: 'FAILED', reason: 'widget_closed' });
+    await waitUntil(() => closed.session.state === 'ended');
+    expect(closed.events.at(-1)).to.deep.equal(['mono-close', { reason: 'user' }]);
+    closed.cleanup();
   });
 
   it('fails with a config error (and never shows) a URL that is not https', async () => {

@@ -59,9 +59,7 @@ const messageArb: fc.Arbitrary<FuzzMessage> = fc.record({
 /** Would the kit rightly act on this message (end the session or exchange)? Noise must never be such a message. */
 function acts(m: FuzzMessage, setting: string): boolean {
   if (m.sender !== 'widget' || m.shape === 'junk') return false;
-  // The redirect helper's hand-off, from the widget's own frame: this session's reference, or none (a return to
-  // redirect_url without the kit's reference; a reference that is no string reads as none, as in Mono's messages).
-  if (m.type === REDIRECT) return m.reference !== 'other';
+  if (m.type === REDIRECT) return m.reference === 'genuine';
   if (!pageAllowed(setting) || m.reference === 'other') return false;
   return SUCCESS.includes(m.type) || CLOSED.includes(m.type);
 }

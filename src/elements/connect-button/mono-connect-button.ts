@@ -749,12 +749,11 @@ export class MonoConnectButton extends BaseElement {
     if (!mayBeRedirectReturn()) return;
     void import('../../connect/redirect-return.js').then((m) => {
       const result = m.readRedirectResult();
-      const reference = result?.reference;
-      if (!reference || !this.isConnected || this.#session?.active || m.handOffRedirect() !== 'resume') return;
-      if (!m.claimRedirect(reference, this.id || undefined)) return;
+      if (!result || !this.isConnected || this.#session?.active || m.handOffRedirect() !== 'resume') return;
+      if (!m.claimRedirect(result.reference, this.id || undefined)) return;
       m.stripRedirectParams();
       this.#set({ phase: 'finishing' });
-      this.#startSession('redirect', reference, false).resume(result);
+      this.#startSession('redirect', result.reference, false).resume(result);
     });
   }
 

@@ -835,19 +835,6 @@ describe('<mono-connect-button>', () => {
     expect(rec.calls.find((c) => c.path === '/accounts/auth')!.body).to.deep.equal({ code, reference: log.of('mono-open')[0].detail.reference });
   });
 
-  it('finishes on a return to the redirect_url inside its own modal that carries no reference of the kit (Mono documents none for links)', async () => {
-    for (const [i, extra] of ['', '&reference=ALQ7K2M9ZP4D'].entries()) {
-      const code = `code_acc_business_${Date.now()}${i}`;
-      const query = `code=${code}&status=successful${extra}`;
-      const { el, log, rec } = await setup({}, { widgetUrl: () => `${location.origin}/test/connect/fixtures/return.html?${query}` });
-      parts(el).trigger.click();
-      await closed(log);
-      expect(log.of('mono-success')[0]?.detail.accountId, query).to.equal('acc_business');
-      // The session's own reference goes with the code: the host checks who started the link.
-      expect(rec.calls.find((c) => c.path === '/accounts/auth')!.body).to.deep.equal({ code, reference: log.of('mono-open')[0].detail.reference });
-    }
-  });
-
   it('completes a hosted link that returns without a code: the sandbox widget reports the account as Mono\'s webhook would, the button exchanges the reference', async () => {
     const returnPage = `${location.origin}/test/connect/fixtures/return.html`;
     const { el, log, rec } = await setup({}, { widgetUrl: fastWidget({ return: 'reference', redirect_url: returnPage }) });
