@@ -51,7 +51,8 @@ export function readRedirectResult(href: string = window.location.href): Redirec
   } catch {
     return null;
   }
-  const reference = params.get('reference');
+  // Ours comes first (the backend put it on redirect_url); a second "?" from a provider that appends its own cuts it short.
+  const reference = params.get('reference')?.split('?')[0];
   const status = params.get('status');
   const code = cleanCode(params.get('code'));
   if (!isKitReference(reference) || (!code && !status)) return null;

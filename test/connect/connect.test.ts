@@ -212,6 +212,9 @@ describe('connect: redirect helper', () => {
     expect(readRedirectResult('https://shop.example/return?reference=kit-1&status=failed&reason=widget_closed')).to.deep.include({ status: 'failed', reason: 'widget_closed', code: null });
     expect(readRedirectResult('https://shop.example/?page=2')).to.equal(null);
     expect(readRedirectResult('https://shop.example/?code=code_abc1'), 'no reference').to.equal(null);
+    // The backend puts the reference on redirect_url; Mono may add its own after it, with "&" or a second "?".
+    expect(readRedirectResult('https://shop.example/r?reference=kit-1&code=code_abc1&status=successful&reference=ALQ7K2M9ZP4D')).to.deep.include({ reference: 'kit-1', code: 'code_abc1' });
+    expect(readRedirectResult('https://shop.example/r?reference=kit-1?reference=ALQ7K2M9ZP4D&status=successful')).to.deep.include({ reference: 'kit-1', status: 'successful' });
     expect(readRedirectResult('https://shop.example/?reference=kit-1'), 'neither code nor status').to.equal(null);
     expect(readRedirectResult('https://shop.example/?reference=T4815162342&status=success'), 'another provider’s return').to.equal(null);
   });

@@ -35,7 +35,7 @@ describe('MonoClient against createMonoHandler in live mode', () => {
   it('links an account: initiate, exchange (stored by onAccountLinked)', async () => {
     const initiation = await client.initiate({ scope: 'auth', meta: { ref: 'kit-node-1' } });
     assert.equal(initiation.monoUrl, 'https://link.mono.co/ALQ7K2M9ZP4D');
-    assert.equal((fake.requests.at(-1)!.body as { redirect_url: string }).redirect_url, 'https://shop.example.ng/mono/return');
+    assert.equal((fake.requests.at(-1)!.body as { redirect_url: string }).redirect_url, 'https://shop.example.ng/mono/return?reference=kit-node-1');
     await assert.rejects(client.account(ACCOUNT), (e: { kind: string; status?: number }) => e.kind === 'http' && e.status === 403);
     const exchanged = await client.exchange({ code: 'code_au5w62egpzggouybo83i5spg', reference: 'kit-node-1' });
     assert.equal(exchanged.accountId, ACCOUNT);

@@ -95,7 +95,7 @@ describe('examples/node-server.ts', () => {
         body: JSON.stringify({ scope: 'auth', meta: { ref: 'example-1' } }),
       });
       assert.equal(initiate.status, 200);
-      assert.equal((fake.requests.at(-1)!.body as { redirect_url: string }).redirect_url, 'https://shop.example.ng/mono/return');
+      assert.equal((fake.requests.at(-1)!.body as { redirect_url: string }).redirect_url, 'https://shop.example.ng/mono/return?reference=example-1');
 
       const webhook = await fetch(`${example.url}/api/mono/webhooks`, {
         method: 'POST',

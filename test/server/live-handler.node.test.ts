@@ -516,8 +516,20 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
         meta: { ref: 'kit-7f3a91c2' },
         institution: { id: '5f2d08be60b92e2888287702', auth_method: 'mobile_banking' },
         customer: CUSTOMER,
-        redirect_url: REDIRECT,
+        // The link's reference rides on the return URL, so the return carries the kit's CSRF state whatever Mono adds.
+        redirect_url: `${REDIRECT}?reference=kit-7f3a91c2`,
       });
+    });
+
+    it('initiate puts the reference on a redirectUrl that has a query of its own, once', async () => {
+      const seen = capture();
+      const withQuery = await serveHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => true, customer: () => CUSTOMER, redirectUrl: `${REDIRECT}?app=web&reference=stale` }, seen);
+      try {
+        await withQuery.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-q1' } }) });
+        assert.equal((last().body as { redirect_url: string }).redirect_url, `${REDIRECT}?app=web&reference=kit-q1`);
+      } finally {
+        await withQuery.close();
+      }
     });
 
     it('initiate gives the browser only the documented fields of Mono\'s answer, customer and institution as ids', async () => {
@@ -572,7 +584,7 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       const { res, json } = await live.call('/accounts/initiate', { method: 'POST', body: body(ACCOUNT) });
       assert.equal(res.status, 200);
       assert.equal(json.data.scope, 'reauth');
-      assert.deepEqual(last().body, { scope: 'reauth', meta: { ref: 'kit-reauth-22b8' }, account: ACCOUNT, redirect_url: REDIRECT });
+      assert.deepEqual(last().body, { scope: 'reauth', meta: { ref: 'kit-reauth-22b8' }, account: ACCOUNT, redirect_url: `${REDIRECT}?reference=kit-reauth-22b8` });
       assert.equal((await live.call('/accounts/initiate', { method: 'POST', body: body('../x') })).res.status, 400);
     });
 

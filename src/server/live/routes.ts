@@ -92,6 +92,17 @@ export function absoluteHttpUrl(value: unknown): URL | null {
   }
 }
 
+/**
+ * The return URL with the link's reference on it. The browser takes a return only with the reference it stored or
+ * sent (its CSRF state), and Mono documents the return's parameters for payments only: this way the return carries
+ * it whatever Mono adds.
+ */
+export function withReference(redirectUrl: string, reference: string): string {
+  const url = new URL(redirectUrl);
+  url.searchParams.set('reference', reference);
+  return url.href;
+}
+
 async function redirectUrlFor(ctx: LiveContext): Promise<string | undefined> {
   const { redirectUrl } = ctx.hooks;
   if (redirectUrl === undefined) return undefined;
@@ -144,7 +155,7 @@ const initiate: Route['handle'] = async (ctx) => {
     upstreamBody.customer = customer;
   }
   const redirectUrl = await redirectUrlFor(ctx);
-  if (redirectUrl !== undefined) upstreamBody.redirect_url = redirectUrl;
+  if (redirectUrl !== undefined) upstreamBody.redirect_url = withReference(redirectUrl, meta.ref);
 
   // Reserved before Mono is asked: a reference names one link, so nobody can start another under it (links.ts).
   const starter: LinkStarter = scope === 'reauth' ? { account: account as string } : { owner: await ownerKey(ctx.ownerSecret, upstreamBody.customer as Record<string, unknown>) };
