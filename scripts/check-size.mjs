@@ -77,7 +77,9 @@ export const BUDGETS = {
   // English one, in the right voice. The connect button fell from 10.00 to 9.95 kB in the same session: it no
   // longer carries the state boxes' CSS (-0.14 kB), and says OPENED and marks its words' language (+0.09 kB).
   'every element (charts lazy)': 57.6 * KB,
-  'every element but the chart elements': 46.1 * KB,
+  // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
+  // connect button says OPENED only when the widget was shown (+0.03 kB).
+  'every element but the chart elements': 46.2 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

@@ -90,8 +90,7 @@ export class ConnectSession {
       this.#widget = widget;
       window.addEventListener('message', this.#onMessage);
       this.state = 'open';
-      this.#surface?.show(checked.href);
-      widget.shown(this, this.#options.emit);
+      if (this.#surface?.show(checked.href) !== false) widget.shown(this, this.#options.emit);
     } catch (e) {
       this.fail(e);
     }

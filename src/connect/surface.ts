@@ -5,8 +5,8 @@
 export interface WidgetSurface {
   /** The window the widget lives in; read at each message (re-inserting an iframe replaces its window). */
   window(): Window | null;
-  /** Load the widget URL. */
-  show(url: string): void;
+  /** Load the widget URL; false when there is nothing to show it in any more (a closed window, a replaced session). */
+  show(url: string): boolean | void;
   /** The widget reported success: hide it and show progress while the code is exchanged. */
   finishing?(): void;
   /** Close the iframe or window for good. */
@@ -63,10 +63,11 @@ export class PopupSurface implements WidgetSurface {
     }
   }
 
-  show(url: string): void {
+  show(url: string): boolean {
     // Closed before initiate answered: the closed-window watcher ends the session as the person's choice.
-    if (this.closed) return;
+    if (this.closed) return false;
     this.#popup.location.replace(url);
+    return true;
   }
 
   focus(): void {

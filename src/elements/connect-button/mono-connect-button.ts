@@ -667,7 +667,7 @@ export class MonoConnectButton extends BaseElement {
     return {
       window: () => this.#frame?.contentWindow ?? null,
       show: (url) => {
-        if (this.#session !== session) return;
+        if (this.#session !== session) return false;
         this.#frameLoads = 0;
         this.#set({ frameUrl: url, phase: 'loading' });
       },

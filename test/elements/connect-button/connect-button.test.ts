@@ -676,6 +676,14 @@ describe('<mono-connect-button>', () => {
       expect(log.of('mono-close')[0].detail.reason).to.equal('user');
     });
 
+    it('says no OPENED for a window closed before the widget could be shown in it', async () => {
+      const { el, log } = await setup({ mode: 'popup' });
+      click(el);
+      popupFrame.remove();
+      await closed(log);
+      expect(log.names()).to.deep.equal(['mono-open', 'mono-close']);
+    });
+
     it('reports popup-blocked when the browser refuses the window, without opening anything', async () => {
       window.open = (() => null) as typeof window.open;
       const { el, log, rec } = await setup({ mode: 'popup' });
