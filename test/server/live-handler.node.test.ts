@@ -996,6 +996,7 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
         assert.match(json.code, /^reauthori[sz]ation[-_]required$/i, `HTTP ${status}`);
         assert.ok(res.status === 400 || res.status === 403, `a 4xx the host's own sign-in does not take for its own, not ${res.status}`);
       }
+      assert.ok(seen.logs.some((line) => /^warn .*HTTP 403, read as reauthorisation required/.test(line)), 'a 401/403 read that way is logged');
       fake.script((_, r) => send(r, 400, { status: 'failed', message: 'Invalid date range', data: null }));
       const plain = await live.call(`/accounts/${ACCOUNT}/transactions`);
       assert.equal(plain.res.headers.get('x-reauth-required'), null, 'other errors are not marked');

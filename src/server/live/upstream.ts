@@ -151,7 +151,11 @@ export class Upstream {
     }
     // A 401 or 403 that says the holder must sign in again is about the account, not the host's key. It reaches the
     // browser as a 403: a 401 there reads as the host's own sign-in having lapsed.
-    if (reauth && (status === 401 || status === 403)) return new HttpError(403, 'reauthorisation-required', message, {}, true);
+    if (reauth && (status === 401 || status === 403)) {
+      // Logged: a refused key whose words happened to match would otherwise pass without a trace.
+      this.config.log.warn(`Mono answered ${what} with HTTP ${status}, read as reauthorisation required: ${message}`);
+      return new HttpError(403, 'reauthorisation-required', message, {}, true);
+    }
     if (status === 401 || status === 403) {
       this.config.log.error(`Mono refused the secret key for ${what} (HTTP ${status}): ${message}`);
       // Mono's own words stay in the log: a browser learns only that the host's key was refused.
