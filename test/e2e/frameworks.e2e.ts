@@ -20,6 +20,8 @@ const sandbox: Plugin = {
 const server = await createServer({
   configFile: false,
   root: '.',
+  // Its own dependency cache: another end-to-end script may be pre-bundling into the default one meanwhile.
+  cacheDir: 'node_modules/.vite-e2e/frameworks',
   logLevel: 'warn',
   plugins: [sandbox],
   server: { port: 0, host: '127.0.0.1' },

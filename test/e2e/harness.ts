@@ -1,5 +1,6 @@
 // Shared by the end-to-end scripts: the real demo served by Vite (as `npm start` does), a headless
 // Chromium driven by playwright-core, and a tiny check() that prints "N passed, N failed" at the end.
+import { basename } from 'node:path';
 import { createServer, type ViteDevServer } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { chromiumArgs, findChrome } from '../../scripts/chrome.mjs';
@@ -31,7 +32,10 @@ export function tally() {
 }
 
 export async function startDemo(): Promise<Harness> {
-  const server: ViteDevServer = await createServer({ configFile: 'vite.config.ts', server: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
+  // A dependency cache of each script's own: `npm test` runs two scripts at a time, and two servers pre-bundling into
+  // one folder could replace each other's files under a page that is loading them.
+  const cacheDir = `node_modules/.vite-e2e/${basename(process.argv[1] ?? 'e2e', '.e2e.ts')}`;
+  const server: ViteDevServer = await createServer({ configFile: 'vite.config.ts', cacheDir, server: { port: 0, host: '127.0.0.1' }, logLevel: 'warn' });
   await server.listen();
   const address = server.httpServer!.address();
   const port = typeof address === 'object' && address ? address.port : 0;
