@@ -1,5 +1,4 @@
 // Mono's classic widget (connect.js's, opened with a public key): loaded only when a button has `public-key`.
-import { MonoError } from '../client/errors.js';
 
 /** The classic widget that Mono's connect.js frames with a public key. */
 export const CLASSIC_WIDGET_URL = 'https://connect.mono.co/';
@@ -18,14 +17,8 @@ export interface ClassicWidgetOptions {
   referrer?: string;
 }
 
-/**
- * The URL of Mono's classic widget, as connect.js builds it, minus the customer data connect.js leaks into it.
- * A new link needs Mono's customer id: the widget's v2 requires a customer, and names and emails stay out of URLs.
- */
+/** The URL of Mono's classic widget, as connect.js builds it, minus the customer data connect.js leaks into it. */
 export function classicWidgetUrl(options: ClassicWidgetOptions): string {
-  if (!options.account && !options.customerId) {
-    throw new MonoError('config', "public-key needs customer-id: Mono's widget requires a customer");
-  }
   const url = new URL(CLASSIC_WIDGET_URL);
   const params = url.searchParams;
   params.set('key', options.key);

@@ -92,12 +92,6 @@ describe('connect: Mono message protocol', () => {
     const reauth = new URL(classicWidgetUrl({ key: 'k', reference: 'r', account: 'acc_demo' }));
     expect(reauth.searchParams.get('account')).to.equal('acc_demo');
   });
-
-  it('refuses a new link through the classic widget without a customer id: its v2 requires a customer', () => {
-    expect(() => classicWidgetUrl({ key: 'k', reference: 'r' }))
-      .to.throw(/customer-id/)
-      .with.property('kind', 'config');
-  });
 });
 
 describe('connect: message gate', () => {

@@ -594,6 +594,8 @@ export class MonoConnectButton extends BaseElement {
     if (this.publicKey) {
       // The classic widget posts to its parent frame (connect.js frames it): from a popup or a page of its own, nothing would arrive.
       if (mode !== 'modal') throw new MonoError('config', 'public-key opens the classic widget, which works only in the modal');
+      // Its v2 requires a customer, and no name or email goes in its URL: Mono's customer id, for a new link.
+      if (!account && !customer.id) throw new MonoError('config', 'public-key needs customer-id');
       const options = { key: this.publicKey, account, institution: account ? undefined : institution, customerId: customer.id, referrer: window.location.origin };
       return { kind: 'classic', options };
     }

@@ -736,6 +736,16 @@ describe('<mono-connect-button>', () => {
     expect(opened, 'no window opened').to.equal(0);
   });
 
+  it('public-key without customer-id is a config error for a new link, before anything opens: the widget requires a customer', async () => {
+    const { el, log } = await setup({ 'public-key': 'test_pk_1' });
+    parts(el).trigger.click();
+    await nextMessageTurn();
+    expect(log.names()).to.deep.equal(['mono-error']);
+    expect(log.of('mono-error')[0].detail.error.kind).to.equal('config');
+    expect(log.of('mono-error')[0].detail.error.message).to.contain('customer-id');
+    expect(parts(el).dialog.open).to.equal(false);
+  });
+
   describe('redirect mode', () => {
     const home = location.href;
     afterEach(() => history.replaceState(history.state, '', home));
