@@ -26,12 +26,13 @@ export function findConnect(reference: string, win: Window = window): PendingCon
 }
 
 /**
- * Takes the pending full-page redirect for `reference` out of storage. Whoever gets it exchanges the code;
- * sessionStorage is synchronous, so two buttons (or one mounted twice) can never both get it.
+ * Takes the remembered flow for `reference` out of storage: a full-page redirect, or a modal whose widget took
+ * the whole tab. Whoever gets it exchanges the code; sessionStorage is synchronous, so two buttons (or one
+ * mounted twice) can never both get it.
  */
 export function claimRedirect(reference: string, owner?: string, win: Window = window): PendingConnect | null {
   const list = readAll(win);
-  const found = list.find((p) => p.reference === reference && p.mode === 'redirect');
+  const found = list.find((p) => p.reference === reference && p.mode !== 'popup');
   if (!found || (found.owner && found.owner !== owner)) return null;
   writeAll(
     list.filter((p) => p !== found),
@@ -87,12 +88,15 @@ export type HandOff = 'none' | 'handed-off' | 'resume';
  * - `handed-off`: the widget ran in the kit's modal iframe or popup and came back here inside it, so the
  *   parameters are posted to the parent or opener (this origin only; the opener's gate checks window and
  *   reference) and a popup closes itself;
- * - `resume`: a full-page redirect; a `<mono-connect-button>` on this page claims and finishes it.
+ * - `resume`: a full-page redirect, or a modal whose widget took the whole tab; a `<mono-connect-button>` on
+ *   this page claims and finishes it.
  */
 export function handOffRedirect(win: Window = window): HandOff {
   const result = readRedirectResult(win.location.href);
   if (!result) return 'none';
-  if (findConnect(result.reference, win)?.mode === 'redirect') return 'resume';
+  const remembered = findConnect(result.reference, win);
+  // A modal's flow back in the top window: its frame took the whole tab (and an opener, if any, is someone else's).
+  if (remembered && (remembered.mode === 'redirect' || win.parent === win)) return 'resume';
   const message = { type: REDIRECT_MESSAGE_TYPE, ...result };
   if (win.parent !== win) {
     win.parent.postMessage(message, win.location.origin);

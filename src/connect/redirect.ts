@@ -1,7 +1,8 @@
 import type { ConnectMode } from '../core/events.js';
 
-// Flows remembered across a full-page redirect (sessionStorage), so that the return to `redirect_url` can be
-// verified. The connect button loads this only for a redirect (see redirect-check.ts for its quick looks).
+// Flows remembered across a page load (sessionStorage), so that a return to `redirect_url` can be verified: a
+// full-page redirect, and a modal whose widget took the whole tab (a bank that logs in on its own site). The
+// connect button loads this only when such a flow starts (see redirect-check.ts for its quick looks).
 
 /** A flow this tab started, remembered in sessionStorage so that the return to `redirect_url` can be verified. */
 export interface PendingConnect {
@@ -11,6 +12,9 @@ export interface PendingConnect {
   /** The `id` of the button that started it, when it has one: only that button resumes it. */
   owner?: string;
 }
+
+/** A flow to remember: a session (its `owner` may be undefined), or a record with its own `createdAt`. */
+type RememberedFlow = Pick<PendingConnect, 'reference' | 'mode'> & { owner?: string | undefined; createdAt?: number };
 
 const STORAGE_KEY = 'mono-elements.connect';
 /** Mono's codes live 10 minutes; a person may take a while in the widget before that. */
@@ -52,10 +56,10 @@ export function writeAll(list: PendingConnect[], win: Window): boolean {
   }
 }
 
-/** Remembers a flow before the widget opens; false when this tab cannot store it (storage blocked). */
-export function rememberConnect(pending: PendingConnect, win: Window = window): boolean {
-  const list = readAll(win).filter((p) => p.reference !== pending.reference);
-  list.push(pending);
+/** Remembers a flow as its widget opens; false when this tab cannot store it (storage blocked). */
+export function rememberConnect({ reference, mode, owner, createdAt = Date.now() }: RememberedFlow, win: Window = window): boolean {
+  const list = readAll(win).filter((p) => p.reference !== reference);
+  list.push({ reference, mode, createdAt, ...(owner ? { owner } : {}) });
   return writeAll(list.slice(-20), win);
 }
 

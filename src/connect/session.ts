@@ -16,6 +16,8 @@ export type SessionState = 'opening' | 'open' | 'exchanging' | 'ended';
 export interface SessionOptions {
   mode: ConnectMode;
   reference: string;
+  /** The `id` of the button that started it, when it has one: only that button resumes it after a page load. */
+  owner?: string | undefined;
   /** Allowed widget origins (`widget-origins`). */
   origins: readonly string[];
   /** Exchanges a code (or, with none, the link's reference) through the host; resolves with the account id. */
@@ -57,6 +59,7 @@ export class ConnectSession {
   unconfirmed = false;
   readonly mode: ConnectMode;
   readonly reference: string;
+  readonly owner: string | undefined;
   #surface?: WidgetSurface;
   #widget?: WidgetSide;
   readonly #options: SessionOptions;
@@ -65,6 +68,7 @@ export class ConnectSession {
     this.#options = options;
     this.mode = options.mode;
     this.reference = options.reference;
+    this.owner = options.owner;
     if (options.announce !== false) options.emit('mono-open', { mode: this.mode, reference: this.reference });
   }
 
@@ -156,8 +160,8 @@ export class ConnectSession {
     this.state = 'ended';
     window.removeEventListener('message', this.#onMessage);
     this.#surface?.dispose?.();
-    // Only a full-page redirect remembers its flow (redirect.ts, loaded then too).
-    if (this.mode === 'redirect') import('./redirect.js').then((m) => m.forgetConnect(this.reference), () => {});
+    // A redirect or a modal remembered its flow for a return to this page (redirect.ts, loaded then too).
+    if (this.mode !== 'popup') import('./redirect.js').then((m) => m.forgetConnect(this.reference), () => {});
     this.#options.onEnd?.(reason);
     this.#options.emit('mono-close', { reason });
   }

@@ -2,6 +2,7 @@
 // message parser and what a return from the widget means. A page that only shows the button never loads this.
 import { MonoError } from '../client/errors.js';
 import { publicData, type WidgetMessage } from './messages.js';
+import { rememberConnect } from './redirect.js';
 import type { ConnectSession, RedirectOutcome, SessionOptions } from './session.js';
 
 export { checkMessage } from './gate.js';
@@ -32,10 +33,13 @@ const opened = new WeakSet<ConnectSession>();
 /**
  * The widget is shown (a frame or a popup; a full-page redirect leaves the page): OPENED, once. Mono's widget
  * does not post it, connect.js makes it up when it shows the frame; a widget that does post it is not heard twice.
+ * A modal's flow is remembered like a redirect's: its frame may take the whole tab (a bank that logs in on its
+ * own site, as the frame's sandbox allows on a click), and then the return to `redirect_url` is a new page load.
  */
 export function shown(session: ConnectSession, emit: SessionOptions['emit']): void {
   if (session.mode === 'redirect' || opened.has(session)) return;
   opened.add(session);
+  if (session.mode === 'modal') rememberConnect(session);
   emit('mono-widget-event', { type: 'OPENED', data: {} });
 }
 

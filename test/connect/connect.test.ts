@@ -246,6 +246,8 @@ describe('connect: redirect helper', () => {
     expect(claimRedirect('kit-unknown')).to.equal(null);
     expect(claimRedirect('kit-o1', 'other-button')).to.equal(null);
     expect(claimRedirect('kit-o1', 'link-button')?.owner).to.equal('link-button');
+    rememberConnect({ reference: 'kit-m1', mode: 'modal', owner: undefined });
+    expect(claimRedirect('kit-m1')?.mode, 'a modal whose widget took the whole tab').to.equal('modal');
     forgetConnect('kit-p1');
     expect(findConnect('kit-p1')).to.equal(undefined);
   });
@@ -319,6 +321,19 @@ describe('connect: redirect helper', () => {
     expect(handOffRedirect(win)).to.equal('resume');
     expect(posted).to.have.length(0);
     expect(handOffRedirect(fakeWindow('https://shop.example/?page=1', {}).win)).to.equal('none');
+  });
+
+  it('resumes a modal’s flow in the top window (its frame took the tab), and hands it off from inside the frame', () => {
+    rememberConnect({ reference: 'kit-tab', mode: 'modal' });
+    const href = 'https://shop.example/?code=code_abc1&status=successful&reference=kit-tab';
+    const framed = fakeWindow(href, { framed: true });
+    expect(handOffRedirect(framed.win), 'the return inside the modal’s frame').to.equal('handed-off');
+    expect(framed.posted).to.have.length(1);
+    // A tab that a same-origin page opened: the opener is not where this flow started.
+    const opener = { closed: false, location: { origin: 'https://shop.example' }, postMessage: () => expect.fail('posted to the opener') } as unknown as Window;
+    const top = fakeWindow(href, { opener });
+    expect(handOffRedirect(top.win)).to.equal('resume');
+    expect(top.wasClosed()).to.equal(false);
   });
 });
 

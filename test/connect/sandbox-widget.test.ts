@@ -48,6 +48,7 @@ describe('sandbox widget', () => {
     expect(w.visible('step-bank')).to.equal(true);
     expect(w.doc.querySelectorAll('button.bank').length).to.be.greaterThan(10);
     expect(w.doc.querySelector('button.bank[data-name="Sandbox Failure Bank"]')).to.exist;
+    expect(w.doc.querySelector('button.bank[data-name="Sandbox Own-Site Bank"]')!.textContent).to.contain('logs in on its own site, in the whole tab');
 
     w.doc.querySelector<HTMLButtonElement>('button.bank[data-name="Access Bank"]')!.click();
     expect(w.visible('step-login')).to.equal(true);
@@ -110,6 +111,15 @@ describe('sandbox widget', () => {
     await waitUntil(() => w.types().includes('mono.connect.widget.closed'));
     expect(w.types().slice(-2)).to.deep.equal(['mono.connect.on_exit', 'mono.connect.widget.closed']);
     expect(w.posted.at(-2)!.data.pageName).to.equal('LOGIN');
+    w.cleanup();
+  });
+
+  it('a bank on its own site takes the whole tab only on a click: chosen ahead by the host, it logs in in place', async () => {
+    const w = await openWidget('reference=kit-w6&scope=auth&institution=sandbox_tab_bank&link_delay=0');
+    expect(w.visible('step-login')).to.equal(true);
+    expect(w.$('bank-name').textContent).to.equal('Sandbox Own-Site Bank');
+    w.login();
+    await waitUntil(() => w.visible('step-account'), 'account step, in the frame');
     w.cleanup();
   });
 

@@ -114,6 +114,28 @@ try {
   check('reauth: mono-success for the selected account', log.find((e) => e.name === 'mono-success')?.detail.accountId === 'acc_business', log.map((e) => e.name));
   check('reauth: one initiate and one exchange', exchanges() - before === 1 && requests.filter((p) => p === '/accounts/initiate').length - initiatesBefore === 1);
 
+  // ---- modal, with a bank that logs in on its own site: the widget takes the whole tab, Mono returns to the page ----
+  await clearEvents();
+  before = exchanges();
+  await page.click('#connect button[part~="button"]');
+  await page.waitForFunction(() => document.querySelector('#connect')!.shadowRoot!.querySelector('dialog')!.dataset.state === 'ready', null, { timeout: 15000 });
+  const tabReference = (await events()).find((e) => e.name === 'mono-open')?.detail.reference;
+  await Promise.all([
+    page.waitForURL(/\/api\/mono\/widget\?.*institution=sandbox_tab_bank/, { timeout: 15000 }),
+    page.frameLocator('#connect iframe').locator('button.bank[data-name="Sandbox Own-Site Bank"]').click(),
+  ]);
+  check('own-site bank: the widget took the whole tab', true);
+  await Promise.all([page.waitForURL((url) => url.pathname === '/' && url.searchParams.has('reference'), { timeout: 15000 }), driveWidget(page, { account: 'txns_5' })]);
+  await page.waitForFunction(() => customElements.get('mono-connect-button') !== undefined);
+  await waitForEvent('mono-close');
+  log = await events();
+  check('own-site bank: back on the demo, the modal’s flow finishes: mono-success then mono-close', log.map((e) => e.name).join() === 'mono-success,mono-close', log.map((e) => e.name));
+  check('own-site bank: mono-success with the account and the modal’s reference', log[0]?.detail.accountId === 'txns_5' && log[0]?.detail.reference === tabReference, log[0]);
+  check('own-site bank: exactly one exchange request', exchanges() - before === 1, exchanges() - before);
+  check('own-site bank: code and reference removed from the address bar', !/[?&](code|reference|status)=/.test(page.url()), page.url());
+  check('own-site bank: nothing left remembered', (await page.evaluate(() => sessionStorage.getItem('mono-elements.connect'))) === null);
+  await page.waitForFunction(() => (document.querySelector('#account') as HTMLSelectElement).value === 'txns_5');
+
   // ---- popup ----
   await setMode('popup');
   await clearEvents();

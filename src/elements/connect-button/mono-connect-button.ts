@@ -503,6 +503,7 @@ export class MonoConnectButton extends BaseElement {
     const session: ConnectSession = new ConnectSession({
       mode,
       reference,
+      owner: this.id || undefined,
       origins: this.#origins,
       announce,
       exchange: (proof) => this.client.exchange(proof).then((r) => r.accountId),
@@ -688,8 +689,7 @@ export class MonoConnectButton extends BaseElement {
       show: (url) => {
         import('../../connect/redirect.js').then(
           (m) => {
-            const pending = { reference: session.reference, mode: session.mode, createdAt: Date.now(), owner: this.id || undefined };
-            if (m.rememberConnect(pending)) this.navigate(url);
+            if (m.rememberConnect(session)) this.navigate(url);
             else session.fail(new MonoError('config', REDIRECT_NEEDS_STORAGE));
           },
           (e) => session.fail(e),

@@ -28,29 +28,39 @@ export interface WidgetPageOptions {
 
 const METHOD_NAMES: Record<string, string> = { internet_banking: 'Internet banking', mobile_banking: 'Mobile banking' };
 
+/**
+ * A bank that logs in on its own site, as some do: picked inside a frame, the widget takes the whole tab (the
+ * kit's frame allows that on a click), so the flow ends with a return to `redirect_url` in the top window.
+ */
+export const TAB_BANK = { id: 'sandbox_tab_bank', name: 'Sandbox Own-Site Bank' } as const;
+
 interface WidgetBank {
   id: string;
   name: string;
   methods: readonly string[];
   otp: boolean;
   fails: boolean;
+  takesTab?: boolean;
 }
 
 const BANKS: readonly WidgetBank[] = [
   ...INSTITUTIONS.map((bank) => ({ id: bank.id, name: bank.name, methods: bank.authMethods, otp: OTP_BANK_CODES.has(bank.bankCode), fails: false })),
   { ...FAILURE_BANK, methods: ['internet_banking'], otp: false, fails: true },
+  { ...TAB_BANK, methods: ['internet_banking'], otp: false, fails: false, takesTab: true },
 ];
 
 function bankButton(bank: WidgetBank): string {
   const notes = [bank.methods.map((m) => METHOD_NAMES[m] ?? m).join(' or ')];
   if (bank.otp) notes.push('asks for a one-time code');
   if (bank.fails) notes.push('always fails to log in');
+  if (bank.takesTab) notes.push('logs in on its own site, in the whole tab');
   const attributes = [
     `data-id="${escapeHtml(bank.id)}"`,
     `data-name="${escapeHtml(bank.name)}"`,
     `data-methods="${escapeHtml(bank.methods.join(' '))}"`,
     bank.otp ? 'data-otp="true"' : '',
     bank.fails ? 'data-fails="true"' : '',
+    bank.takesTab ? 'data-takes-tab="true"' : '',
   ].filter(Boolean);
   return `<li><button type="button" class="bank" ${attributes.join(' ')}><span class="bank-name">${escapeHtml(bank.name)}</span> <span class="bank-note">${escapeHtml(notes.join(', '))}</span></button></li>`;
 }
@@ -265,7 +275,24 @@ export const WIDGET_JS = `(function () {
     return { id: bank.id, name: bank.name };
   }
 
-  function chooseBank(button) {
+  /**
+   * A bank that logs in on its own site, picked inside a frame: this page goes on in the whole tab, with the bank
+   * chosen, and returns to redirect_url from there. It is told no more from here, as with Mono's own pages.
+   */
+  function takeTab(button) {
+    var url = new URL(location.href);
+    url.searchParams.set('institution', button.getAttribute('data-id'));
+    try {
+      // the one Location member another origin's page may set
+      window.top.location.href = url.href;
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
+  function chooseBank(button, clicked) {
+    if (clicked && button.getAttribute('data-takes-tab') === 'true' && window.top !== window && takeTab(button)) return;
     bank = {
       id: button.getAttribute('data-id'),
       name: button.getAttribute('data-name'),
@@ -318,7 +345,7 @@ export const WIDGET_JS = `(function () {
 
   $('banks').addEventListener('click', function (event) {
     var button = event.target.closest('button.bank');
-    if (button && !busy) chooseBank(button);
+    if (button && !busy) chooseBank(button, true);
   });
 
   $('search').addEventListener('input', function () {

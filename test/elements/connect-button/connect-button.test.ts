@@ -216,6 +216,36 @@ describe('<mono-connect-button>', () => {
     await closed(log);
   });
 
+  it('remembers a modal’s flow while its widget shows, so that a return in the whole tab (a bank on its own site) is finished there', async () => {
+    const { el, log } = await setup({ id: 'link-tab' });
+    parts(el).trigger.click();
+    await waitUntil(() => parts(el).dialog.dataset.state === 'ready', 'widget shown');
+    const reference = log.of('mono-open')[0].detail.reference;
+    expect(JSON.parse(sessionStorage.getItem('mono-elements.connect') ?? '[]')).to.deep.equal([
+      { reference, mode: 'modal', createdAt: JSON.parse(sessionStorage.getItem('mono-elements.connect')!)[0].createdAt, owner: 'link-tab' },
+    ]);
+    el.close();
+    await closed(log);
+    await waitUntil(() => sessionStorage.getItem('mono-elements.connect') === null, 'forgotten when the flow ends');
+
+    // The frame took the tab and Mono returned to this page: the page loads anew, with the record but no session.
+    rememberConnect({ reference, mode: 'modal', owner: 'link-tab' });
+    const home = location.href;
+    history.replaceState(history.state, '', `${location.pathname}?code=code_acc_savings_${Date.now()}&status=successful&reference=${reference}`);
+    try {
+      const other = await setup({ id: 'another-button' });
+      const again = await setup({ id: 'link-tab' });
+      await closed(again.log);
+      expect(again.log.names()).to.deep.equal(['mono-success', 'mono-close']);
+      expect(again.log.of('mono-success')[0].detail).to.deep.equal({ accountId: 'acc_savings', reference });
+      expect(again.rec.count('/accounts/auth')).to.equal(1);
+      expect(other.log.names(), 'only the button that started it').to.deep.equal([]);
+      expect(location.search, 'the parameters are removed').to.equal('');
+    } finally {
+      history.replaceState(history.state, '', home);
+    }
+  });
+
   it('closes on Escape: one mono-close (user), focus back on the button, scroll restored, a late link never shown', async () => {
     const { el, log, rec } = await setup({}, { widgetUrl: fastWidget(), headers: { 'x-sandbox-latency': '600' } });
     const { trigger, dialog, frame } = parts(el);
@@ -224,7 +254,7 @@ describe('<mono-connect-button>', () => {
     trigger.click();
     expect(dialog.matches(':modal')).to.equal(true);
     expect(el.shadowRoot!.activeElement, 'focus moves into the dialog').to.equal(parts(el).close);
-    expect(sessionStorage.getItem('mono-elements.connect'), 'only a full-page redirect is remembered').to.equal(null);
+    expect(sessionStorage.getItem('mono-elements.connect'), 'nothing is remembered before the widget shows').to.equal(null);
     await sendKeys({ press: 'Escape' });
     await closed(log);
     expect(log.names()).to.deep.equal(['mono-open', 'mono-close']);
