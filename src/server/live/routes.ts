@@ -95,9 +95,9 @@ export function absoluteHttpUrl(value: unknown): URL | null {
 /**
  * The return URL with the link's reference on it. The browser takes a return only with the reference it stored or
  * sent (its CSRF state), and Mono documents the return's parameters for payments only: this way the return carries
- * it whatever Mono adds.
+ * it unless Mono replaces it (one added after it, with `&` or a second `?`, is ignored by the browser).
  */
-export function withReference(redirectUrl: string, reference: string): string {
+function withReference(redirectUrl: string, reference: string): string {
   const url = new URL(redirectUrl);
   url.searchParams.set('reference', reference);
   return url.href;
