@@ -81,7 +81,11 @@ describe('linking by reference (live handler)', () => {
     const { res, json } = await claim('kit-ref-once');
     assert.equal(res.status, 200);
     assert.deepEqual(json, { id: ACCOUNT });
-    assert.equal(fake.requests.length, before, 'Mono is not asked: the webhook already said which account');
+    assert.deepEqual(
+      fake.requests.slice(before).map((r) => `${r.method} ${r.path}`),
+      [`GET /v2/accounts/${ACCOUNT}`],
+      'Mono is asked once whose the account is, as for a code',
+    );
     assert.deepEqual(linked, [{ accountId: ACCOUNT, user: 'chiamaka', response: { id: ACCOUNT, reference: 'kit-ref-once' } }]);
 
     const again = await claim('kit-ref-once');
@@ -145,6 +149,32 @@ describe('linking by reference (live handler)', () => {
     await deliver(connected('kit-ref-taken'));
     assert.equal((await claim('kit-ref-taken', 'emeka')).res.status, 404);
     assert.deepEqual((await claim('kit-ref-taken')).json, { id: ACCOUNT });
+  });
+
+  it('a reference started again after its link finished never hands out the first link’s account, whatever its late webhook names', async () => {
+    // Chiamaka's link finishes by its code; Emeka (who learnt the reference from her return URL) starts a link under it.
+    for (const [i, customer] of [undefined, { id: MONO_CUSTOMER }, MONO_CUSTOMER].entries()) {
+      const ref = `kit-ref-again-${i}`;
+      await start(ref);
+      assert.equal((await live.call('/accounts/auth', { method: 'POST', user: 'chiamaka', body: JSON.stringify({ code: `code_again_${i}`, reference: ref }) })).res.status, 200);
+      // Mono gives his link his own Mono customer.
+      fake.script((r, res) => {
+        if (r.path !== '/v2/accounts/initiate') return false;
+        const ok = samples.initiateAuth;
+        send(res, 200, { ...ok, data: { ...ok.data, customer: '683d6a2c91f0e4b8c2a1d000', meta: { ref } } });
+      });
+      assert.equal((await start(ref, 'emeka')).res.status, 200);
+      // Her link's account_connected comes late (or again): without a customer, or with it as an object or a string.
+      const event = connected(ref);
+      if (customer === undefined) delete (event.data as { customer?: unknown }).customer;
+      else (event.data as { customer: unknown }).customer = customer;
+      await deliver(event);
+      linked.length = 0;
+      const stolen = await claim(ref, 'emeka');
+      assert.notEqual(stolen.res.status, 200, `customer ${JSON.stringify(customer)}: ${JSON.stringify(stolen.json)}`);
+      assert.notDeepEqual(stolen.json, { id: ACCOUNT });
+      assert.deepEqual(linked, [], 'nothing linked for him');
+    }
   });
 
   it('ignores a webhook for the reference that names another Mono customer, or an account id that is not an id', async () => {

@@ -68,13 +68,15 @@ export async function monoCustomerOf(store: StateStore, ref: string): Promise<st
 /**
  * Records the account Mono's `account_connected` webhook names for `ref`: only for a new link started here, and
  * not when the webhook names another Mono customer than initiate answered with (a reference reused elsewhere).
+ * A webhook that names no customer is recorded; the claim asks Mono whose the account is before handing it out.
  */
 export async function recordConnected(store: StateStore, ref: string, accountId: string, monoCustomer: unknown): Promise<boolean> {
   if (!ID_PATTERN.test(accountId)) return false;
   const starter = await startedBy(store, ref);
   if (!starter || !('owner' in starter)) return false;
   const expected = await monoCustomerOf(store, ref);
-  if (expected && typeof monoCustomer === 'string' && monoCustomer !== expected) return false;
+  const named = typeof monoCustomer === 'object' && monoCustomer !== null ? (monoCustomer as { id?: unknown }).id : monoCustomer;
+  if (expected && typeof named === 'string' && named !== expected) return false;
   return store.add(linkedKey(ref), accountId, LINK_TTL_MS);
 }
 

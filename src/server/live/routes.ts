@@ -344,6 +344,12 @@ async function exchangeReference(ctx: LiveContext, reference: unknown): Promise<
   }
   const id = await waitForLinked(ctx, reference);
   if (!id) throw new HttpError(409, 'link-pending', LINK_PENDING);
+  // As for a code: the account must be the Mono customer's that this link was started for. A finished link's
+  // reference can be started again, and the first link's webhook, late or retried, would name its own account.
+  if (!(await accountOfLink(ctx, reference, starter, id))) {
+    ctx.log.warn(`The account Mono's webhook named for link ${reference} belongs to another customer: refused (a reference started again)`);
+    throw unknownLink();
+  }
   try {
     // Mono's account_connected webhook named it: confirmed.
     await accountLinked(ctx, id, { id, reference }, true);
