@@ -26,6 +26,21 @@ describe('sync jobs that need reauthorisation (live handler)', () => {
     live = await serveHandler({ ...options, webhookSecret: SECRET }, capture());
     plain = await serveHandler(options, capture());
   });
+  // The jobs these tests read, as the browser's syncs started them (a job is read only under its account).
+  const JOBS = [SYNC_JOB, '683d7aa0c4e1b2f9d8a60b1c', '683d7aa0c4e1b2f9d8a60b18', '683d7aa0c4e1b2f9d8a60b19', '683d7aa0c4e1b2f9d8a60b1a'];
+  const PLAIN_JOB = '683d7aa0c4e1b2f9d8a60b1b';
+  const start = async (server: LiveServer, jobId: string) => {
+    fake.realtimeHeaders['x-job-id'] = jobId;
+    const { json } = await server.call(`/accounts/${ACCOUNT}/sync`, { method: 'POST', body: '{}' });
+    assert.equal(json.data.job_id, jobId);
+  };
+  before(async () => {
+    for (const jobId of JOBS) await start(live, jobId);
+    await start(plain, PLAIN_JOB);
+    await start(plain, SYNC_JOB);
+    fake.realtimeHeaders['x-job-id'] = SYNC_JOB;
+  });
+
   after(async () => {
     await live.close();
     await plain.close();
@@ -52,7 +67,7 @@ describe('sync jobs that need reauthorisation (live handler)', () => {
     assert.equal((await job(live, ACCOUNT, jobId)).json.data.status, 'reauthorisation_required');
   });
 
-  it('a state store that fails leaves Mono\'s job as it is (no 500)', async () => {
+  it('a state store that fails: the sync runs unfollowed (no job id) and no job is read (it fails closed), both logged', async () => {
     const seen = capture();
     const broken = await serveHandler(
       {
@@ -65,11 +80,17 @@ describe('sync jobs that need reauthorisation (live handler)', () => {
       seen,
     );
     try {
-      answerJob(failedJob(SYNC_JOB));
+      const started = await broken.call(`/accounts/${ACCOUNT}/sync`, { method: 'POST', body: '{}' });
+      assert.equal(started.res.status, 200);
+      assert.equal(started.json.data.status, 'processing');
+      assert.equal(started.json.data.job_id, undefined, 'a job that could not be bound to its account could not be read');
+      const before = fake.requests.length;
       const { res, json } = await job(broken);
-      assert.equal(res.status, 200);
-      assert.equal(json.data.status, 'failed');
-      assert.ok(seen.logs.some((line) => /stateStore failed.*redis down/.test(line)));
+      assert.equal(res.status, 404);
+      assert.equal(json.code, 'not-found');
+      assert.equal(fake.requests.length, before, 'Mono not asked');
+      assert.ok(seen.logs.some((line) => /stateStore failed, so sync job .* cannot be read.*redis down/.test(line)));
+      assert.ok(seen.logs.some((line) => /stateStore failed, so sync job .* is refused.*redis down/.test(line)));
     } finally {
       await broken.close();
     }
@@ -114,6 +135,18 @@ describe('sync jobs that need reauthorisation (live handler)', () => {
     assert.equal(realtimeCalls(ACCOUNT), before + 1, 'Mono asked again');
   });
 
+  it('reads a job only under the account whose sync started it, and never passes on Mono\'s answer for another account', async () => {
+    const before = fake.requests.length;
+    const elsewhere = await job(live, OTHER_ACCOUNT);
+    assert.equal(elsewhere.res.status, 404, 'a job started for another account');
+    assert.equal((await job(live, ACCOUNT, '683d7aa0c4e1b2f9d8a60bff')).res.status, 404, 'a job never started here');
+    assert.equal(fake.requests.length, before, 'Mono not asked');
+    answerJob({ ...jobFinished, data: { ...jobFinished.data, account: OTHER_ACCOUNT } });
+    const theirs = await job(live);
+    assert.equal(theirs.res.status, 404);
+    assert.doesNotMatch(JSON.stringify(theirs.json), new RegExp(OTHER_ACCOUNT));
+  });
+
   it('leaves the job failed for another reason, another account\'s job, or without webhooks; a finished job is not held up', async () => {
     const jobId = '683d7aa0c4e1b2f9d8a60b19';
     await deliver(updated(jobId, 'FAILED'));
@@ -130,7 +163,7 @@ describe('sync jobs that need reauthorisation (live handler)', () => {
     await deliver(updated('683d7aa0c4e1b2f9d8a60b1b', 'REAUTHORISATION_REQUIRED'));
     answerJob(failedJob('683d7aa0c4e1b2f9d8a60b1b'));
     const quick = Date.now();
-    assert.equal((await job(plain, ACCOUNT, '683d7aa0c4e1b2f9d8a60b1b')).json.data.status, 'failed', 'no webhooks: Mono\'s answer as is');
+    assert.equal((await job(plain, ACCOUNT, PLAIN_JOB)).json.data.status, 'failed', 'no webhooks: Mono\'s answer as is');
     assert.ok(Date.now() - quick < 1000);
 
     const finished = Date.now();

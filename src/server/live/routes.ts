@@ -423,41 +423,50 @@ function withHostPath(ctx: LiveContext, answer: { text: string; json: unknown; s
 }
 
 /**
- * Which account each PDF job was started for: a job id is read under that account only, whatever Mono checks. A
- * job the store does not know (lost, or never started here) is not read at all: that fails closed.
+ * Which account each job (a statement PDF, a sync) was started for: a job id is read under that account only,
+ * whatever Mono checks. A job the store does not know (lost, or never started here) is not read at all: that
+ * fails closed.
  */
-const pdfJobKey = (jobId: string) => `pdf-job:${jobId}`;
-const PDF_JOB_TTL_MS = 24 * 60 * 60_000;
+type JobKind = 'pdf' | 'sync';
+const jobKey = (kind: JobKind, jobId: string) => `${kind}-job:${jobId}`;
+const JOB_TTL_MS: Record<JobKind, number> = { pdf: 24 * 60 * 60_000, sync: 60 * 60_000 };
+const JOB_NAMES: Record<JobKind, string> = { pdf: 'Statement job', sync: 'Sync job' };
 
-async function ownPdfJob(ctx: LiveContext): Promise<void> {
+/** Binds `jobId` to the route's account; false (logged) when the store failed. */
+async function bindJob(ctx: LiveContext, kind: JobKind, jobId: string): Promise<boolean> {
+  try {
+    await ctx.store.add(jobKey(kind, jobId), ctx.params.id as string, JOB_TTL_MS[kind]);
+    return true;
+  } catch (error) {
+    ctx.log.error(`stateStore failed, so ${JOB_NAMES[kind].toLowerCase()} ${jobId} cannot be read: ${describeError(error)}`);
+    return false;
+  }
+}
+
+async function ownJob(ctx: LiveContext, kind: JobKind): Promise<void> {
   const jobId = ctx.params.jobId as string;
   let account: string | null | undefined;
   try {
-    account = await ctx.store.get(pdfJobKey(jobId));
+    account = await ctx.store.get(jobKey(kind, jobId));
   } catch (error) {
-    ctx.log.warn(`stateStore failed, so statement job ${jobId} is refused: ${describeError(error)}`);
+    ctx.log.warn(`stateStore failed, so ${JOB_NAMES[kind].toLowerCase()} ${jobId} is refused: ${describeError(error)}`);
   }
-  if (account !== ctx.params.id) throw new HttpError(404, 'not-found', 'Statement job not found');
+  if (account !== ctx.params.id) throw new HttpError(404, 'not-found', `${JOB_NAMES[kind]} not found`);
 }
 
 const statement: Route['handle'] = async (ctx) => {
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/statement'), query: ctx.query, signal: ctx.request.signal });
   if (ctx.query.get('output') !== 'pdf') return forward(answer);
   const jobId = isRecord(answer.json) && isRecord(answer.json.data) ? answer.json.data.id : undefined;
-  if (typeof jobId === 'string' && ID_PATTERN.test(jobId)) {
-    try {
-      await ctx.store.add(pdfJobKey(jobId), ctx.params.id as string, PDF_JOB_TTL_MS);
-    } catch (error) {
-      // Unbound, the job could never be read (ownPdfJob): say so now rather than at every poll.
-      ctx.log.error(`stateStore failed, so statement job ${jobId} cannot be read: ${describeError(error)}`);
-      throw new HttpError(503, 'host-error', 'The host backend cannot keep track of statement jobs at the moment');
-    }
+  // Unbound, the job could never be read (ownJob): say so now rather than at every poll.
+  if (typeof jobId === 'string' && ID_PATTERN.test(jobId) && !(await bindJob(ctx, 'pdf', jobId))) {
+    throw new HttpError(503, 'host-error', 'The host backend cannot keep track of statement jobs at the moment');
   }
   return withHostPath(ctx, answer);
 };
 
 const statementJob: Route['handle'] = async (ctx) => {
-  await ownPdfJob(ctx);
+  await ownJob(ctx, 'pdf');
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, `/statement/jobs/${ctx.params.jobId}`), signal: ctx.request.signal });
   return withHostPath(ctx, answer);
 };
@@ -466,7 +475,7 @@ const statementJob: Route['handle'] = async (ctx) => {
 const STATEMENT_FILE = /^\/statements\/[A-Za-z0-9_-]{1,128}\.pdf$/;
 
 const statementPdf: Route['handle'] = async (ctx) => {
-  await ownPdfJob(ctx);
+  await ownJob(ctx, 'pdf');
   const jobId = ctx.params.jobId as string;
   const job = await ctx.upstream.json({ method: 'GET', path: v2(ctx, `/statement/jobs/${jobId}`), signal: ctx.request.signal });
   const data = isRecord(job.json) && isRecord(job.json.data) ? job.json.data : {};
@@ -584,8 +593,14 @@ function lastFourOfBvn(value: unknown): string | null {
  */
 const syncJob: Route['handle'] = async (ctx) => {
   const { id, jobId } = ctx.params as { id: string; jobId: string };
+  await ownJob(ctx, 'sync');
   const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, `/jobs/${jobId}`), signal: ctx.request.signal });
   const { json } = answer;
+  // Bound here, but Mono answering for another account would still say whose job it is: not passed on.
+  if (isRecord(json) && isRecord(json.data) && typeof json.data.account === 'string' && json.data.account !== id) {
+    ctx.log.warn(`Mono answered sync job ${jobId} of account ${id} with another account's job: refused`);
+    throw new HttpError(404, 'not-found', 'Sync job not found');
+  }
   if (!ctx.webhooks || !isRecord(json) || !isRecord(json.data) || !/fail|error/i.test(String(json.data.status))) return forward(answer);
   // A store that fails leaves Mono's answer as it is.
   const reauth = await stateStoreStep(ctx, () => waitForWebhook(ctx, SYNC_REAUTH_GRACE_MS, async () => ((await syncNeedsReauth(ctx.store, jobId, id)) ? true : null)));
@@ -603,7 +618,9 @@ const sync: Route['handle'] = async (ctx) => {
   try {
     const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, rest), query, headers: { 'x-realtime': 'true', 'x-real-time': 'true' }, signal: ctx.request.signal });
     const { status, jobId, hasNewData } = syncFromHeaders(answer.headers);
-    return syncAnswer(status, jobId, hasNewData, SYNC_MESSAGES[status]);
+    // A job the store could not bind could not be read (ownJob): the refresh runs at Mono all the same, unfollowed.
+    const followed = jobId !== null && (await bindJob(ctx, 'sync', jobId)) ? jobId : null;
+    return syncAnswer(status, followed, hasNewData, SYNC_MESSAGES[status]);
   } catch (error) {
     if (error instanceof HttpError && error.reauth) return syncAnswer('reauthorisation_required', null, false, SYNC_MESSAGES.reauthorisation_required);
     throw error;

@@ -58,7 +58,7 @@ export function expiringMap<V>(options: MemoryStoreOptions = {}, keepUnexpired =
 }
 
 /**
- * The default store: one process's memory, bounded in size (60 000 entries: three per link, one per sync mark or
+ * The default store: one process's memory, bounded in size (60 000 entries: three per link, one per sync job, sync mark or
  * PDF job) and time. Full, it makes room only from expired entries: dropping unexpired ones would let one user,
  * by starting links, erase what binds other users' links and PDF jobs. It then refuses to add (throws) until
  * entries expire, so rate-limit initiate (README, "Going live").
