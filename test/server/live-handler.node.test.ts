@@ -918,7 +918,7 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
   });
 
   describe('upstream errors', () => {
-    it('keeps Mono\'s status and message', async () => {
+    it('keeps Mono\'s status, and its message but for a failure on its side (logged) and long numbers in it', async () => {
       const { res, json } = await live.call(`/accounts/${MISSING_ACCOUNT}`);
       assert.equal(res.status, 403, 'not owned: authorize first');
       owned.add(MISSING_ACCOUNT);
@@ -931,11 +931,17 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
         owned.delete(MISSING_ACCOUNT);
       }
       assert.equal(json.status, 'failed');
-      fake.script((_, r) => send(r, 500, { status: 'failed', message: 'Bank is unavailable', data: null }));
+      fake.script((_, r) => send(r, 500, { status: 'failed', message: 'ECONNREFUSED 10.12.4.7:27017 reading BVN 22345674471', data: null }));
       const failing = await live.call(`/accounts/${ACCOUNT}/identity`);
       assert.equal(failing.res.status, 500);
-      assert.equal(failing.json.message, 'Bank is unavailable');
+      assert.equal(failing.json.message, "Mono could not answer (HTTP 500); the host backend's log has the details");
       assert.equal(failing.json.code, 'upstream-error');
+      assert.ok(seen.logs.some((line) => line.includes('HTTP 500: ECONNREFUSED 10.12.4.7:27017 reading BVN [number]')), 'Mono\'s words are logged, the number masked');
+      assert.ok(!seen.logs.some((line) => line.includes('22345674471')));
+      fake.script((_, r) => send(r, 400, { status: 'failed', message: 'No account 0123456789 for BVN 22345674471', data: null }));
+      const refused = await live.call(`/accounts/${ACCOUNT}/identity`);
+      assert.equal(refused.res.status, 400);
+      assert.equal(refused.json.message, 'No account [number] for BVN [number]');
       fake.script((_, r) => send(r, 402, { status: 'failed', message: 'Insufficient wallet balance', code: 'WALLET_LOW', data: null }));
       const payment = await live.call(`/accounts/${ACCOUNT}/identity`);
       assert.equal(payment.res.status, 402);
@@ -1021,7 +1027,7 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       fake.script((_, r) => send(r, 502, '<html><body>Bad gateway</body></html>'));
       const html = await live.call(`/accounts/${ACCOUNT}`);
       assert.equal(html.res.status, 502);
-      assert.equal(html.json.message, 'Mono answered HTTP 502');
+      assert.equal(html.json.message, "Mono could not answer (HTTP 502); the host backend's log has the details");
       fake.script((_, r) => send(r, 200, '<html>maintenance</html>'));
       const notJson = await live.call(`/accounts/${ACCOUNT}`);
       assert.equal(notJson.res.status, 502);

@@ -42,6 +42,9 @@ const REAUTH = /reauthori[sz]ation[ _-]?required/i;
 const PLAUSIBLE_CODE = /^[A-Za-z][A-Za-z0-9_.-]{0,63}$/;
 const RETRY_AFTER = /^(?:\d{1,6}|[A-Za-z]{3}, \d{2} [A-Za-z]{3} \d{4} \d{2}:\d{2}:\d{2} GMT)$/;
 const MAX_MESSAGE = 300;
+
+/** Runs of ten or more digits (a BVN, an account or phone number) in Mono's words, for the browser and the log alike. */
+const maskNumbers = (text: string) => text.replace(/\d{10,}/g, '[number]');
 const PDF_TYPES = /^(application\/pdf|application\/octet-stream|binary\/octet-stream)\s*(;|$)/i;
 const PDF_SIGNATURE = [...new TextEncoder().encode('%PDF-')];
 
@@ -140,7 +143,7 @@ export class Upstream {
     const given = [record.message, record.error, isRecord(record.data) ? record.data.message : undefined].find(
       (m): m is string => typeof m === 'string' && m.trim() !== '',
     );
-    const message = given ? this.config.redact(given.trim()).slice(0, MAX_MESSAGE) : `Mono answered HTTP ${status}`;
+    const message = given ? maskNumbers(this.config.redact(given.trim())).slice(0, MAX_MESSAGE) : `Mono answered HTTP ${status}`;
     // A code is copied only as Mono could have meant it: a redacted one (a key, say) is dropped, not cut.
     const monoCode = typeof record.code === 'string' && PLAUSIBLE_CODE.test(record.code) && this.config.redact(record.code) === record.code ? record.code : null;
     const reauth = response.headers.get('x-reauth-required') === 'true' || REAUTH.test(message) || (monoCode !== null && REAUTH.test(monoCode));
@@ -166,7 +169,9 @@ export class Upstream {
     if ((status === 429 || status === 503) && retryAfter && RETRY_AFTER.test(retryAfter)) headers['retry-after'] = retryAfter;
     if (status >= 500) this.config.log.warn(`Mono answered ${what} with HTTP ${status}: ${message}`);
     const code = monoCode ?? (status === 429 ? 'rate-limited' : status >= 500 ? 'upstream-error' : status === 404 ? 'not-found' : 'upstream-error');
-    return new HttpError(status >= 400 && status <= 599 ? status : 502, code, message, headers, reauth);
+    // A failure on Mono's side is about Mono's insides (hosts, stack traces), nothing the browser can act on: its words stay in the log.
+    const said = status >= 500 && !reauth ? `Mono could not answer (HTTP ${status}); the host backend's log has the details` : message;
+    return new HttpError(status >= 400 && status <= 599 ? status : 502, code, said, headers, reauth);
   }
 
   private async send(url: URL, method: string, headers: Record<string, string>, body: string | undefined, signal: AbortSignal, withKey: boolean): Promise<Sent> {
