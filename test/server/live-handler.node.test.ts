@@ -555,6 +555,15 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       // Mono's documented answer passes unchanged.
       const plain = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'auth', meta: { ref: 'kit-doc-2' } }) });
       assert.deepEqual(plain.json, { ...samples.initiateAuth, data: { ...samples.initiateAuth.data, meta: { ref: 'kit-doc-2' } } });
+
+      // An answer without its data (or without the link in it) has nothing documented to give: a 502, and nothing of it goes out.
+      for (const [i, body] of [{ status: 'successful', customer: { name: 'ADA', bvn: '22345674471' } }, { status: 'successful', data: { customer: { bvn: '22345674471' } } }].entries()) {
+        fake.script((_, r) => send(r, 200, body));
+        const bare = await live.call('/accounts/initiate', { method: 'POST', body: JSON.stringify({ scope: 'reauth', account: ACCOUNT, meta: { ref: `kit-doc-bare-${i}` } }) });
+        assert.equal(bare.res.status, 502);
+        assert.equal(bare.json.code, 'upstream-invalid');
+        assert.ok(!bare.text.includes('22345674471'));
+      }
     });
 
     it('initiate refuses a redirectUrl hook that gives a relative URL (500, Mono not called)', async () => {

@@ -168,8 +168,14 @@ const initiate: Route['handle'] = async (ctx) => {
     await stateStoreStep(ctx, () => forgetLink(ctx.store, meta.ref as string));
     throw error;
   }
+  // Only Mono's documented fields go out (initiateAnswer): an answer without its data has nothing to give.
+  if (!isRecord(answer.json) || !isRecord(answer.json.data) || typeof answer.json.data.mono_url !== 'string') {
+    await stateStoreStep(ctx, () => forgetLink(ctx.store, meta.ref as string));
+    ctx.log.warn('Mono answered initiate without a link (data.mono_url)');
+    throw new HttpError(502, 'upstream-invalid', 'Mono answered initiate without a link');
+  }
   // A new link's code is checked against the Mono customer initiate answered with (accountOfLink).
-  const monoCustomer = isRecord(answer.json) && isRecord(answer.json.data) ? idOf(answer.json.data.customer) : undefined;
+  const monoCustomer = idOf(answer.json.data.customer);
   if (scope === 'auth') {
     if (typeof monoCustomer !== 'string' || monoCustomer === '') {
       await stateStoreStep(ctx, () => forgetLink(ctx.store, meta.ref as string));
@@ -178,7 +184,7 @@ const initiate: Route['handle'] = async (ctx) => {
     }
     await linkStoreStep(ctx, () => rememberMonoCustomer(ctx.store, meta.ref as string, monoCustomer));
   }
-  return initiateAnswer(answer);
+  return initiateAnswer(answer.json, answer.json.data, answer.status);
 };
 
 /** The fields of Mono's initiate answer that the browser is given (MONO_API.md §14.1–14.2). */
@@ -189,14 +195,11 @@ const idOf = (value: unknown) => (isRecord(value) ? value.id : value);
  * Mono's initiate answer with only its documented fields, the customer and institution as their ids: were
  * Mono ever to echo the customer's details (a BVN among them), they would stay on the server.
  */
-function initiateAnswer(answer: { json: unknown; text: string; status: number }): Response {
-  const { json } = answer;
-  if (!isRecord(json) || !isRecord(json.data)) return forward(answer);
-  const d = json.data;
+function initiateAnswer(json: Record<string, unknown>, d: Record<string, unknown>, status: number): Response {
   const data: Record<string, unknown> = {};
   for (const field of INITIATE_FIELDS) if (d[field] !== undefined) data[field] = field === 'customer' || field === 'institution' ? idOf(d[field]) : d[field];
   if (isRecord(d.meta)) data.meta = { ref: d.meta.ref };
-  return jsonBody({ status: json.status, message: json.message, timestamp: json.timestamp, data }, answer.status);
+  return jsonBody({ status: json.status, message: json.message, timestamp: json.timestamp, data }, status);
 }
 
 /** A state store call that must not stop the request: a failure is logged, and only what the store would have told is missed. */
