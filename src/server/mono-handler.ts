@@ -254,6 +254,12 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       if (request.headers.get('sec-fetch-site') === 'cross-site' && options.allowCrossSite !== true) {
         return errorResponse(403, 'forbidden', CONTRACT.crossSite);
       }
+      // Nor a navigation, an <img> or a <script> on a page of this site (a sibling subdomain): only fetch() drives it,
+      // except the statement's download link, which navigates to a PDF already built.
+      const mode = request.headers.get('sec-fetch-mode');
+      if (mode !== null && mode !== 'cors' && mode !== 'same-origin' && !relative.endsWith('/pdf')) {
+        return errorResponse(403, 'forbidden', CONTRACT.fetchOnly);
+      }
       return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, store, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey, publicKeyLinks: options.publicKeyLinks === true });
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();

@@ -957,6 +957,31 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
       assert.equal(payment.json.code, 'WALLET_LOW');
     });
 
+    it('serves only fetch(): a navigation, an <img> or a <script> from a page of this site is refused, but for the PDF download link', async () => {
+      // Called directly: Node's fetch would send its own sec-fetch-mode.
+      let asked = 0;
+      const handler = createMonoHandler({ secretKey: FAKE_KEY, baseUrl: fake.url, authorize: () => (++asked, true), logger: false });
+      const call = async (path: string, site: string, mode: string) => {
+        const res = await handler(new Request(`http://shop.example.ng/api/mono${path}`, { headers: { 'sec-fetch-site': site, 'sec-fetch-mode': mode } }));
+        return { res, json: (await res.json()) as { code: string; message: string } };
+      };
+      const before = fake.requests.length;
+      for (const mode of ['navigate', 'no-cors']) {
+        for (const site of ['same-site', 'same-origin', 'none']) {
+          const { res, json } = await call(`/accounts/${ACCOUNT}/statement?period=last3months&output=pdf`, site, mode);
+          assert.equal(res.status, 403, `${site} ${mode}`);
+          assert.match(json.message, /Only fetch\(\) requests/);
+        }
+      }
+      assert.equal(fake.requests.length, before, 'Mono is not called');
+      assert.equal(asked, 0, 'no hook is asked');
+      for (const mode of ['cors', 'same-origin']) assert.equal((await call(`/accounts/${ACCOUNT}`, 'same-origin', mode)).res.status, 200, mode);
+      // The download link navigates: it reaches the route (a job never started here is its own 404).
+      const download = await call(`/accounts/${ACCOUNT}/statement/jobs/683d7aa0c4e1b2f9d8a60bff/pdf`, 'same-origin', 'navigate');
+      assert.equal(download.res.status, 404);
+      assert.equal(download.json.code, 'not-found');
+    });
+
     it('refuses requests a browser marks as coming from another site (a link or <img> there), before any hook or Mono', async () => {
       const before = fake.requests.length;
       const calls = authorizeCalls.length;

@@ -16,6 +16,7 @@ export const CONTRACT = {
   usedCode: 'Code already used',
   signIn: 'Sign in before linking an account',
   crossSite: 'Requests from pages on another site are refused (allowCrossSite)',
+  fetchOnly: 'Only fetch() requests are served here: not a navigation, an <img> or a <script>',
   maxBodyBytes: 16 * 1024,
 };
 
