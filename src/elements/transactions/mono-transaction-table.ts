@@ -113,6 +113,9 @@ export class MonoTransactionTable extends MonoElement {
   /** Set by the first update, as by every change of rows (`transactions` is always among the first update's changes). */
   #index!: TransactionIndex;
   #job?: FilterJob;
+  #jobKeepsPlace = false;
+  /** The slices' current run: a removal ends it. */
+  #jobRun?: object;
   #jobDone?: Promise<void>;
   #viewChanged = false;
   #rowHadFocus = false;
@@ -168,6 +171,9 @@ export class MonoTransactionTable extends MonoElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    // Moved (or re-added) while a filter pass ran in slices: it goes on where it stopped.
+    const job = this.#job;
+    if (this.pending && job && !job.done && !this.#jobDone) this.#jobDone = this.#finish(job, this.#jobKeepsPlace);
     if (typeof ResizeObserver !== 'undefined') {
       // Deferred a frame: acting inside the callback could resize the box again in the same frame.
       this.#resizeObserver ??= new ResizeObserver((entries) => {
@@ -186,8 +192,8 @@ export class MonoTransactionTable extends MonoElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#resizeObserver?.disconnect();
-    this.#job = undefined;
-    this.#jobDone = undefined;
+    // Its slices stop (see #finish); the pass itself is kept for a return to the page.
+    this.#jobRun = this.#jobDone = undefined;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -242,14 +248,17 @@ export class MonoTransactionTable extends MonoElement {
     // of these rows), so a filter changed meanwhile never narrows from it.
     if (dataChanged && !keepPlace) this.#adopt(TransactionView.empty(sort, this.#index), false);
     this.pending = true;
+    this.#jobKeepsPlace = keepPlace;
     this.#jobDone = this.#finish(job, keepPlace);
   }
 
   async #finish(job: FilterJob, keepPlace: boolean): Promise<void> {
     // Yield first: the caller stores this promise as \`jobDone\` only after this function returns.
+    const run = (this.#jobRun = {});
     do {
       await yieldToMain();
-      if (this.#job !== job) return;
+      // Another pass replaced it, or the element left the page (and a return started another run).
+      if (this.#job !== job || this.#jobRun !== run) return;
     } while (!job.step(SLICE_MS));
     this.pending = false;
     this.#jobDone = undefined;

@@ -242,6 +242,25 @@ describe('<mono-transaction-table>', () => {
     expect(el.shownView.length, 'not narrowed from the empty table shown meanwhile').to.equal(expected.length);
   });
 
+  it('finishes a filter pass that runs in slices when the table is moved, in the same task or later', async () => {
+    const many = makeRows(400_000);
+    const expected = many.filter((t) => /shop/i.test(t.narration)).length;
+    for (const later of [false, true]) {
+      const el = await table(makeRows(100), { filters: { narration: 'shop' } });
+      el.transactions = many;
+      await el.updateComplete;
+      expect(el.filtering, 'a filter pass over 400k rows runs in slices').to.equal(true);
+      const parent = el.parentElement!;
+      el.remove();
+      if (later) await new Promise((r) => setTimeout(r, 50));
+      parent.append(el);
+      await el.settled;
+      expect(el.filtering, `moved ${later ? 'later' : 'in the same task'}: not left filtering`).to.equal(false);
+      expect(el.shownView.length).to.equal(expected);
+      expect(renderedRows(el).length).to.be.greaterThan(0);
+    }
+  });
+
   it('renders bank text as text only', async () => {
     const hostile = makeRows(2).map((t, i) => ({ ...t, narration: i ? '<script>window.__pwned = 1</script>' : '<img src=x onerror="window.__pwned=1">', category: '<b>bold</b>' }));
     const el = await table(hostile);
