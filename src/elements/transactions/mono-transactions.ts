@@ -219,11 +219,6 @@ export class MonoTransactions extends MonoDataElement {
     return this.resource.reload();
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.#searchTimer);
-  }
-
   get #rawFilters(): TransactionFilters {
     return { start: this.start, end: this.end, type: this.type, narration: this.narration };
   }

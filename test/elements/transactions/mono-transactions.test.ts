@@ -128,6 +128,19 @@ describe('<mono-transactions>', () => {
       expect(el.shown.every((t) => t.narration.toLowerCase().includes('pos'))).to.equal(true);
     });
 
+    it('asks the host for a search typed just before the element moved (a keyed list, a portal)', async () => {
+      const { el, transactionCalls } = await mount('account-id="acc_demo"');
+      const before = transactionCalls().length;
+      typeInto(part(el, 'search-input') as HTMLInputElement, 'salary');
+      await el.updateComplete;
+      const parent = el.parentElement!;
+      const other = parent.appendChild(document.createElement('div'));
+      other.append(el);
+      await waitUntil(() => transactionCalls().length > before, 'the search never reached the host');
+      await loaded(el);
+      expect(transactionCalls().map(query).slice(before)).to.deep.equal([{ limit: '50', narration: 'salary', page: '1' }]);
+    });
+
     it('asks nothing of the host when every row is loaded and the filters only narrow them', async () => {
       const { el, transactionCalls } = await mount('account-id="txns_400" paginate="false"');
       expect(query(transactionCalls()[0])).to.deep.equal({ paginate: 'false' });
