@@ -52,12 +52,27 @@ export class MonoDataClient extends MonoClientCore {
     return this.call(init, o);
   }
 
+  /** How many invalidations so far, and the last one's number per account (undefined: all of them). */
+  #invalidations = 0;
+  readonly #lastInvalidation = new Map<string | undefined, number>();
+
   /** Forget cached answers (for one account, or all) and tell every listening element to reload. */
   invalidate(accountId?: string): void {
     for (const [key, entry] of this.entries) {
       if (accountId === undefined || entry.accountId === accountId) this.entries.delete(key);
     }
+    this.#lastInvalidation.set(accountId, ++this.#invalidations);
     for (const listener of [...this.#listeners]) listener(accountId);
+  }
+
+  /** A mark to compare with `invalidatedSince` later: an element off the page hears no invalidation. */
+  get invalidations(): number {
+    return this.#invalidations;
+  }
+
+  /** Whether `accountId` (or every account) was invalidated after `mark` was taken. */
+  invalidatedSince(mark: number, accountId: string | undefined): boolean {
+    return (this.#lastInvalidation.get(undefined) ?? 0) > mark || (this.#lastInvalidation.get(accountId) ?? 0) > mark;
   }
 
   /** Called after `invalidate()`; returns the unsubscribe function. */

@@ -2,7 +2,10 @@ import { whenIdle } from './idle.js';
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
 
 /** One formatter per kind, locale and options, made once. */
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules, O>(Format: new (locale: string, options: O) => F, locale: string, options: O): F {
+function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules, O>(Format: new (locale: string, options: O) => F, tag: string, options: O): F {
+  // Without the private-use part that carries a host's message overrides (withMessages): Intl ignores it, and
+  // each set of overrides would otherwise keep formatters of its own for good.
+  const locale = tag.split(/-x-/i)[0];
   const key = `${Format.name}|${locale}|${JSON.stringify(options)}`;
   let f = formatters.get(key) as F | undefined;
   if (!f) {

@@ -60,6 +60,8 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   #fresh = false;
   #unsubscribe?: () => void;
   #subscribedTo?: MonoDataClient;
+  /** Where the client's invalidations stood when the element left the page. */
+  #left?: { client: MonoDataClient; mark: number };
   /** The account the current value was loaded for. */
   #valueFor?: string;
   /** A reload's "Loading…" is said only if it lasts: after a sync every element reloads at once. */
@@ -81,9 +83,13 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
 
   hostConnected(): void {
     clearTimeout(this.#leaving);
+    const left = this.#left;
+    this.#left = undefined;
     this.#subscribe();
-    // Back in the page: load what changed while it was out, or what its removal stopped.
-    if (this.#host.hasUpdated) this.#host.requestUpdate();
+    // Back in the page: load what changed while it was out (a sync of its account), or what its removal stopped.
+    if (left && left.client === this.#host.client && left.client.invalidatedSince(left.mark, this.#host.resolvedAccountId)) this.retry();
+    else if (this.#host.hasUpdated) this.#host.requestUpdate();
+    if (this.#state === 'pending' && !this.slow) this.#watchSlow();
   }
 
   /** Before each render in the page: a change of client, account, retry generation or args starts a new load. */
@@ -101,15 +107,19 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
 
   hostDisconnected(): void {
     clearTimeout(this.#slowTimer);
+    const client = this.#subscribedTo;
+    if (client) this.#left = { client, mark: client.invalidations };
     this.#unsubscribe?.();
     this.#unsubscribe = undefined;
     this.#subscribedTo = undefined;
     // A removed element stops its load: against a slow host it would hold one of the browser's few connections
     // to it through every retry, ahead of the page's new requests. One that is only moved keeps its load.
     this.#leaving = setTimeout(() => {
-      if (this.#host.isConnected || this.#state !== 'pending') return;
-      this.#latest++; // its answer, aborted now, is dropped unseen: nothing renders or fires off the page
+      if (this.#host.isConnected) return;
+      // A finished load may still have a read beside it (the account's currency for the rows): it goes too.
       this.#abort?.abort();
+      if (this.#state !== 'pending') return;
+      this.#latest++; // its answer, aborted now, is dropped unseen: nothing renders or fires off the page
       this.#inputs = undefined;
       this.#state = 'initial';
       this.#settle();
@@ -131,10 +141,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     const abort = (this.#abort = new AbortController());
     this.#state = 'pending';
     this.#host.requestUpdate();
-    this.#slowTimer = setTimeout(() => {
-      this.slow = true;
-      this.#host.requestUpdate();
-    }, slowLoad.afterMs);
+    this.#watchSlow();
     let value: T | undefined;
     let failure: unknown;
     let outcome: 'complete' | 'error' = 'complete';
@@ -163,6 +170,15 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     this.#state = outcome;
     this.#settle();
     this.#host.requestUpdate();
+  }
+
+  /** Says the load is slow once it has run `slowLoad.afterMs` in the page (a move restarts the clock). */
+  #watchSlow(): void {
+    clearTimeout(this.#slowTimer);
+    this.#slowTimer = setTimeout(() => {
+      this.slow = true;
+      this.#host.requestUpdate();
+    }, slowLoad.afterMs);
   }
 
   #failed(e: unknown): void {

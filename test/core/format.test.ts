@@ -2,6 +2,19 @@ import { expect } from '@open-wc/testing';
 import { formatDate, formatMoney, maskAccountNumber, maskBvn, maskPhone, minorToDecimal, currencyDigits, warmFormatsWhenIdle } from '../../src/core/format.js';
 
 describe('formatters', () => {
+  it('makes no formatters per set of message overrides (a locale tag with a private-use part formats as its base)', () => {
+    const base = formatMoney(123456, 'NGN', 'en-NG');
+    let made = 0;
+    const Real = Intl.NumberFormat;
+    (Intl as { NumberFormat: unknown }).NumberFormat = new Proxy(Real, { construct: (T, args) => (made++, Reflect.construct(T, args)) });
+    try {
+      for (let i = 1; i <= 50; i++) expect(formatMoney(123456, 'NGN', `en-NG-x-mono-${i.toString(36)}`)).to.equal(base);
+    } finally {
+      (Intl as { NumberFormat: unknown }).NumberFormat = Real;
+    }
+    expect(made).to.equal(0);
+  });
+
   it('formats kobo as naira exactly', () => {
     expect(formatMoney(18452375, 'NGN', 'en-NG')).to.equal('₦184,523.75');
     expect(formatMoney(5, 'NGN', 'en-NG')).to.equal('₦0.05');

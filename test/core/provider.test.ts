@@ -233,6 +233,29 @@ describe('<mono-provider> and the resource controller', () => {
     expect(requests).to.equal(2);
   });
 
+  it('an element off the page during a sync of its account reloads it when it comes back (a router keep-alive); others do not', async () => {
+    let requests = 0;
+    const client = new MonoClient({ fetch: (i, init) => (requests++, fetch(i, init)) });
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="away_1"><probe-account></probe-account></mono-provider>`);
+    const el = root.querySelector<ProbeAccount>('probe-account')!;
+    await waitUntil(() => shown(el));
+    const cache = document.createElement('div'); // off the document, as a framework keeps a page it may show again
+    cache.append(el);
+    client.invalidate('someone_else');
+    root.append(el);
+    await new Promise((r) => setTimeout(r, 50));
+    expect(requests, 'another account was synced: nothing to reload').to.equal(1);
+    for (const sync of [() => client.invalidate('away_1'), () => client.invalidate()]) {
+      cache.append(el);
+      const before = requests;
+      sync();
+      await new Promise((r) => setTimeout(r, 20));
+      expect(requests, 'nothing while it is away').to.equal(before);
+      root.append(el);
+      await waitUntil(() => requests === before + 1, 'reloaded on its return');
+    }
+  });
+
   it('finds a provider that is defined after its children upgraded', async () => {
     const root = document.createElement('div');
     root.innerHTML = '<late-provider account-id="late_prov_1"><probe-account></probe-account></late-provider>';

@@ -71,6 +71,15 @@ describe('a slow load', () => {
     expect(updates, 'no render after removal').to.have.length(0);
   });
 
+  it('keeps its clock when the element is moved in the page (a host that never answers still says so)', async () => {
+    const { el } = await mount('mono-account', 1500);
+    await until(() => el.shadowRoot?.querySelector('[part~=loading]'));
+    const parent = el.parentElement!;
+    el.remove();
+    parent.append(el);
+    await until(() => text(el, '[part~=loading]').includes(SLOW), 'the slow notice after a move', 1200);
+  });
+
   it('says nothing of it when the answer comes in time', async () => {
     const { el, loaded } = await mount('mono-account', 0);
     await loaded;

@@ -662,6 +662,27 @@ describe('<mono-transactions>', () => {
       expect(new Set(el.shown.map((t) => t.currency))).to.deep.equal(new Set(['NGN']));
     });
 
+    it('cancels the account read beside its rows when it is removed (a slow host keeps no connection for it)', async () => {
+      const signals: AbortSignal[] = [];
+      const hang = /^\/api\/mono\/accounts\/[^/]+$/;
+      const client = new MonoClient({
+        retries: 0,
+        fetch: (input, init) => {
+          if (!hang.test(new URL(String(input), location.href).pathname)) return fetch(input, init);
+          signals.push(init!.signal!);
+          return new Promise((_, reject) => init!.signal!.addEventListener('abort', () => reject(new DOMException('Aborted', 'AbortError'))));
+        },
+      });
+      const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} locale="en-NG"></mono-provider>`);
+      provider.innerHTML = '<mono-transactions account-id="hung_account_2"></mono-transactions>';
+      const el = provider.querySelector('mono-transactions')!;
+      await waitUntil(() => el.resource.status === 'loaded', 'rows shown without the account', { timeout: 8000 });
+      expect(signals.length).to.be.greaterThan(0);
+      expect(signals.some((signal) => signal.aborted), 'still read while the element is shown').to.equal(false);
+      el.remove();
+      await waitUntil(() => signals.every((signal) => signal.aborted), 'the account read is cancelled', { timeout: 1000 });
+    });
+
     it('turns a malformed answer into an invalid-response error, not an exception', async () => {
       const { el } = await mount('account-id="malformed_1"', recordingClient(() => ({ 'x-sandbox-fault': 'malformed' })));
       expect(part(el, 'error')!.getAttribute('data-kind')).to.equal('invalid-response');
