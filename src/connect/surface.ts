@@ -28,7 +28,7 @@ export function openPopup(loadingText: string): PopupSurface | null {
   const top = Math.max(0, Math.round(window.screenY + (window.outerHeight - height) / 2));
   let popup: Window | null = null;
   try {
-    popup = window.open('about:blank', `mono-connect-${Math.random().toString(36).slice(2)}`, `popup=yes,width=${width},height=${height},left=${left},top=${top}`);
+    popup = window.open('about:blank', '_blank', `popup=yes,width=${width},height=${height},left=${left},top=${top}`);
   } catch {
     // refused: blocked
   }

@@ -3,6 +3,13 @@ export const connectButtonCss = /* css */ `
   :host {
     display: inline-block;
   }
+  /* Hidden (a reauth button that only a sync button opens), its dialog can still show. */
+  :host([hidden]) {
+    display: contents !important;
+  }
+  :host([hidden]) .words > :not(dialog) {
+    display: none;
+  }
   .status {
     display: flex;
     flex-wrap: wrap;

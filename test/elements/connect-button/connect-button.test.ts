@@ -246,6 +246,26 @@ describe('<mono-connect-button>', () => {
     }
   });
 
+  it('hidden (a reauth button only a sync button opens), shows nothing in the page, yet its dialog shows when opened', async () => {
+    // A page's reset that hides [hidden] as hard as it can.
+    const reset = document.head.appendChild(Object.assign(document.createElement('style'), { textContent: '[hidden] { display: none !important; }' }));
+    try {
+      const { el, log } = await setup({ hidden: '' });
+      const { trigger, dialog } = parts(el);
+      expect(trigger.getClientRects().length, 'the button takes no room').to.equal(0);
+      el.open();
+      await waitUntil(() => dialog.dataset.state === 'ready', 'widget shown');
+      const box = dialog.getBoundingClientRect();
+      expect(dialog.matches(':modal') && box.width > 100 && box.height > 100, `the dialog shows (${box.width}×${box.height})`).to.equal(true);
+      expect(parts(el).frame()!.getBoundingClientRect().height).to.be.greaterThan(100);
+      expect(trigger.getClientRects().length, 'still no button in the page').to.equal(0);
+      el.close();
+      await closed(log);
+    } finally {
+      reset.remove();
+    }
+  });
+
   it('closes on Escape: one mono-close (user), focus back on the button, scroll restored, a late link never shown', async () => {
     const { el, log, rec } = await setup({}, { widgetUrl: fastWidget(), headers: { 'x-sandbox-latency': '600' } });
     const { trigger, dialog, frame } = parts(el);
