@@ -1,8 +1,9 @@
 // `npm run build`: manifest and generated wrappers, the npm ES modules (dist/esm), the script-tag build
 // with its lazily loaded chart.js (dist/cdn), the .d.ts of every entry (dist/types) and the themes.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'vite';
+import { asciiOnlyFile } from './ascii-only.mjs';
 
 const started = performance.now();
 function run(label, command, args) {
@@ -24,6 +25,9 @@ for (const mode of modes) {
   await build({ configFile: 'vite.config.ts', mode, logLevel: 'warn' });
   console.log(`build: vite --mode ${mode} ${Math.round(performance.now() - t)} ms`);
 }
+
+// Script-tag files are read in whatever charset the page or server names: written as ASCII, any reads the same.
+for (const file of readdirSync('dist/cdn')) if (file.endsWith('.js')) asciiOnlyFile(`dist/cdn/${file}`);
 
 rmSync('dist/types', { recursive: true, force: true });
 {

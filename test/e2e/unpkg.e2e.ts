@@ -45,6 +45,8 @@ const pages: Record<string, string> = {
   '/all.html': page(tags.filter((t) => t !== 'mono-provider').map((t) => `      <${t}></${t}>`).join('\n')),
   // As unpkg and jsDelivr serve it: the bare package URL redirects to the "unpkg" file.
   '/bare.html': page('      <mono-income-summary></mono-income-summary>', ['/npm/mono-elements']),
+  // A page that names no charset, from a server that names none either: read as windows-1252.
+  '/no-charset.html': page('      <mono-account></mono-account>', [script]).replace('    <meta charset="utf-8" />\n', ''),
   // A host that did not copy the chart file: data-chart-src names one that is not there.
   '/missing-chart.html': page('      <mono-income-summary></mono-income-summary>', [script]).replace(
     `<script src="${script}">`,
@@ -137,6 +139,15 @@ try {
     check('a missing chart file: the element says the chart could not be loaded', said);
     check('a missing chart file: a console warning for the developer', warnings.some((w) => w.includes('chart.js did not load')), warnings);
     await missing.close();
+  }
+  // 5. No charset anywhere: the script is ASCII, so its words and masks read right.
+  {
+    const plain = await browser.newPage();
+    await plain.goto(`${origin}/no-charset.html`);
+    const number = await plain.waitForFunction(() => document.querySelector('mono-account')?.shadowRoot?.querySelector('[part~=account-number]')?.textContent?.trim(), null, { timeout: 15000 }).then((h) => h.jsonValue());
+    const charset = await plain.evaluate(() => document.characterSet);
+    check('a page and server that name no charset: the masked account number reads right', charset !== 'UTF-8' && /^•+ ?\d{4}/.test(String(number)), { charset, number });
+    await plain.close();
   }
   const errorsNow = await tab.evaluate(() => (window as any).__events.filter((e: any) => e.name === 'mono-error'));
   check('no element reports an error', errorsNow.length === 0, errorsNow);

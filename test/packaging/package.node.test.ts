@@ -81,6 +81,10 @@ describe('the built package', () => {
       assert.ok(existsSync(pkg[field]), `package.json ${field} → ${pkg[field]} is missing`);
     }
     assert.ok(existsSync('dist/cdn/mono-elements.chart.js'), 'the script-tag build has no chart.js file to load on demand');
+    // Read right whatever charset the page or server names (scripts/ascii-only.mjs).
+    for (const file of readdirSync('dist/cdn').filter((f) => f.endsWith('.js'))) {
+      assert.match(readFileSync(`dist/cdn/${file}`, 'latin1'), /^[\x00-\x7e]*$/, `dist/cdn/${file} is not ASCII`);
+    }
   });
 
   it('has code for every subpath a wildcard export types (or excludes it with null), so nothing type-checks and then fails to load', () => {
