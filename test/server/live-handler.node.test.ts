@@ -155,6 +155,15 @@ describe('createMonoHandler: live mode against a fake Mono', () => {
         assert.deepEqual([numeric.bvn, numeric.data.bvn], ['4471', '4471'], 'a number, and a bvn beside data, are cut too');
         fake.script((_, r) => send(r, 200, { data: { ...samples.identityV2.data, bvn: { number: '22345674471' } } }));
         assert.equal((await live.call(`/accounts/${ACCOUNT}/identity`)).json.data.bvn, null, 'anything else goes out as null');
+        // Shapes Mono has not sent, but might: deeper, in a list, in capitals, in the account details.
+        fake.script((_, r) => send(r, 200, { data: [{ identity: { BVN: '22345674471' } }], meta: { bvn: '22345674471' } }));
+        const deep = await live.call(`/accounts/${ACCOUNT}/identity`);
+        assert.ok(!deep.text.includes('22345674471'), deep.text);
+        assert.deepEqual(deep.json, { data: [{ identity: { BVN: '4471' } }], meta: { bvn: '4471' } });
+        fake.script((_, r) => send(r, 200, { ...samples.accountV2, data: { ...samples.accountV2.data, account: { ...samples.accountV2.data.account, bvn: '22345674471' } } }));
+        const details = await live.call(`/accounts/${ACCOUNT}`);
+        assert.equal(details.json.data.account.bvn, '4471', 'the account details too');
+        assert.ok(!details.text.includes('22345674471'));
       } finally {
         await whole.close();
       }

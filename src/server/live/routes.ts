@@ -573,17 +573,23 @@ const SYNC_MESSAGES: Record<SyncStatus, string> = {
 };
 
 /**
- * The identity, as Mono answers it, but with only the BVN's last four digits (as Mono's account details give it)
- * unless `fullBvn`: the whole number is not the browser's business (MONO_API.md §7). Wherever it sits (v2 under
- * `data`, a bare v1 answer at the top) and whatever its type, nothing longer goes out.
+ * The identity and the account details, as Mono answers them, but with only the BVN's last four digits (as Mono's
+ * account details give it) unless `fullBvn`: the whole number is not the browser's business (MONO_API.md §7).
+ * Wherever it sits (v2 under `data`, a bare v1 answer at the top, any depth, any case of `bvn`) and whatever its
+ * type, nothing longer goes out.
  */
-const identity: Route['handle'] = async (ctx) => {
-  const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, '/identity'), signal: ctx.request.signal });
-  const { json } = answer;
-  if (ctx.fullBvn || !isRecord(json)) return forward(answer);
-  const cut = (record: Record<string, unknown>) => ('bvn' in record ? { ...record, bvn: lastFourOfBvn(record.bvn) } : record);
-  return jsonBody(isRecord(json.data) ? { ...cut(json), data: cut(json.data) } : cut(json), answer.status);
-};
+function withBvnCut(rest: string): Route['handle'] {
+  return async (ctx) => {
+    const answer = await ctx.upstream.json({ method: 'GET', path: v2(ctx, rest), signal: ctx.request.signal });
+    return ctx.fullBvn ? forward(answer) : jsonBody(cutBvns(answer.json), answer.status);
+  };
+}
+
+function cutBvns(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(cutBvns);
+  if (!isRecord(value)) return value;
+  return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, /^bvn$/i.test(key) ? lastFourOfBvn(item) : cutBvns(item)]));
+}
 
 function lastFourOfBvn(value: unknown): string | null {
   if (typeof value !== 'string' && typeof value !== 'number') return null;
@@ -659,12 +665,12 @@ function route(method: Route['method'], path: string, handle: Route['handle'], q
 const ROUTES: readonly Route[] = [
   route('POST', 'accounts/initiate', initiate),
   route('POST', 'accounts/auth', exchange),
-  route('GET', 'accounts/:id', passThrough('')),
+  route('GET', 'accounts/:id', withBvnCut('')),
   route('GET', 'accounts/:id/transactions', transactions, TRANSACTION_QUERY),
   route('GET', 'accounts/:id/statement', statement, STATEMENT_QUERY),
   route('GET', 'accounts/:id/statement/jobs/:jobId', statementJob),
   route('GET', 'accounts/:id/statement/jobs/:jobId/pdf', statementPdf),
-  route('GET', 'accounts/:id/identity', identity),
+  route('GET', 'accounts/:id/identity', withBvnCut('/identity')),
   route('GET', 'accounts/:id/income-records', incomeRecords),
   route('POST', 'accounts/:id/income', startIncome),
   route('GET', 'accounts/:id/assets', passThrough('/assets')),
