@@ -9,9 +9,13 @@ import { fr } from '../../../src/i18n/locales/fr.js';
 
 const rows10k = makeRows(10_000);
 const rows100k = makeRows(100_000);
-/** Enough rows for a filter pass to run in slices in any engine; made once, for the tests that need them. */
-let rows400k: Transaction[] | undefined;
-const many = () => (rows400k ??= makeRows(400_000));
+/**
+ * Rows that a narration filter cannot pass over in one 8 ms budget, however fast the engine: every other one has
+ * a long narration (one shared string, so they cost no memory), which a search reads to its end. Made once.
+ */
+let slowRows: Transaction[] | undefined;
+const LONG_NARRATION = `TRANSFER FROM ${'ACCOUNT HOLDER '.repeat(130)}REF 0001`;
+const many = () => (slowRows ??= makeRows(400_000).map((t, i) => (i % 2 ? { ...t, narration: LONG_NARRATION } : t)));
 
 async function table(rows: readonly Transaction[], extra: Partial<MonoTransactionTable> = {}): Promise<MonoTransactionTable> {
   const el = await fixture<MonoTransactionTable>(html`<mono-transaction-table locale="en-NG" .transactions=${rows}></mono-transaction-table>`);
