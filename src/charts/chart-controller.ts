@@ -34,7 +34,7 @@ export interface ChartSpec {
 /**
  * Whether the locale's language is written right to left (Hausa in Ajami, `ha-Arab`, too). chart.js draws its labels
  * in the canvas's direction, which would otherwise be the page's: on a right-to-left page a French axis read
- * "k NGN 250" for "250 k NGN".
+ * "k NGN 250" for "250 k NGN". The chart runtime mirrors the axes, legend and tooltip from the same `dir`.
  */
 function rightToLeft(locale: string): boolean {
   try {
@@ -233,7 +233,7 @@ export class ChartController implements ReactiveController {
     if (this.#chart || !spec || spec.kind !== kind || this.#canvasRef.value !== canvas || !canvas.isConnected) return;
     const colors = this.#readColors();
     this.#runtime = runtime;
-    this.#chart = new runtime.Chart(canvas, runtime.chartConfig(spec, colors, this.#reducedMotion()));
+    this.#chart = runtime.createChart(canvas, spec, colors, this.#reducedMotion());
     this.#chartKind = kind;
     this.#appliedKey = this.#keyOf(spec, colors);
     const box = this.#boxRef.value;

@@ -45,12 +45,26 @@ export function withAlpha(color: string, alpha: number): string {
   return m ? `rgba(${m[1]}, ${m[2]}, ${m[3]}, ${alpha})` : color;
 }
 
-/** A new chart's configuration. */
-export function chartConfig(spec: ChartSpec, colors: ChartColors, reducedMotion: boolean): ChartConfiguration {
-  return { type: spec.kind, data: data(spec, colors), options: options(spec, colors, reducedMotion) } as ChartConfiguration;
+/**
+ * Whether the chart reads right to left: the controller gives the canvas `dir="rtl"` when the locale's language is
+ * written right to left (its `rightToLeft`), and the axes follow that one rule rather than a second copy of it.
+ */
+const rtlCanvas = (canvas: HTMLCanvasElement): boolean => canvas.dir == 'rtl';
+
+/** A new chart on `canvas`, mirrored when the canvas reads right to left. */
+export function createChart(canvas: HTMLCanvasElement, spec: ChartSpec, colors: ChartColors, reducedMotion: boolean): Chart {
+  return new Chart(canvas, chartConfig(spec, colors, reducedMotion, rtlCanvas(canvas)));
 }
 
-/** Always a full update: chart.js's 'none' mode keeps stale shared element options (old point colours). */
+/** A new chart's configuration; `rtl` mirrors its axes, legend and tooltip. */
+export function chartConfig(spec: ChartSpec, colors: ChartColors, reducedMotion: boolean, rtl = false): ChartConfiguration {
+  return { type: spec.kind, data: data(spec, colors), options: options(spec, colors, reducedMotion, rtl) } as ChartConfiguration;
+}
+
+/**
+ * Always a full update: chart.js's 'none' mode keeps stale shared element options (old point colours). A locale
+ * change that turns the canvas's direction mirrors the chart again.
+ */
 export function updateChart(chart: Chart, spec: ChartSpec, colors: ChartColors, reducedMotion: boolean): void {
   const next = data(spec, colors);
   chart.data.labels = next.labels;
@@ -60,7 +74,7 @@ export function updateChart(chart: Chart, spec: ChartSpec, colors: ChartColors, 
     else datasets.push(dataset);
   });
   datasets.splice(next.datasets.length);
-  chart.options = options(spec, colors, reducedMotion);
+  chart.options = options(spec, colors, reducedMotion, rtlCanvas(chart.canvas));
   chart.update();
 }
 
@@ -95,7 +109,7 @@ function data(spec: ChartSpec, colors: ChartColors): { labels: string[]; dataset
   return { labels: [...spec.labels], datasets };
 }
 
-function options(spec: ChartSpec, colors: ChartColors, reducedMotion: boolean): NonNullable<ChartConfiguration['options']> {
+function options(spec: ChartSpec, colors: ChartColors, reducedMotion: boolean, rtl: boolean): NonNullable<ChartConfiguration['options']> {
   const format = spec.format;
   const formatTick = spec.formatTick ?? format;
   const doughnut = spec.kind === 'doughnut';
@@ -114,8 +128,10 @@ function options(spec: ChartSpec, colors: ChartColors, reducedMotion: boolean): 
     maintainAspectRatio: false,
     animation: reducedMotion ? false : { duration: 400 },
     plugins: {
-      legend: { display: doughnut || spec.series.length > 1, position: 'bottom', labels: { color: colors.text, font } },
+      // Mirrored for right-to-left: legend items from the right, their colour box after the text; the tooltip's too.
+      legend: { display: doughnut || spec.series.length > 1, position: 'bottom', rtl, labels: { color: colors.text, font } },
       tooltip: {
+        rtl,
         callbacks: { label },
         backgroundColor: colors.surface,
         titleColor: colors.ink,
@@ -129,11 +145,14 @@ function options(spec: ChartSpec, colors: ChartColors, reducedMotion: boolean): 
     ...(doughnut
       ? { cutout: '60%' }
       : {
-          // Room for the last point's radius, which the plot area would cut in half.
-          layout: { padding: { right: 8, left: 4 } },
+          // Room for the last point's radius, which the plot area would cut in half (that point is at the left when mirrored).
+          layout: { padding: rtl ? { left: 8, right: 4 } : { right: 8, left: 4 } },
+          // Right to left, time flows leftwards (the first month at the right) and the values sit on the right.
+          // The kit draws no horizontal bars (indexAxis 'y'); they would grow leftwards instead.
           scales: {
-            x: { ticks: { color: colors.text, font }, grid: { display: false }, border: { color: colors.grid } },
+            x: { reverse: rtl, ticks: { color: colors.text, font }, grid: { display: false }, border: { color: colors.grid } },
             y: {
+              position: rtl ? 'right' : 'left',
               beginAtZero: true,
               ticks: { color: colors.text, font, callback: (v: string | number) => formatTick(Number(v)) },
               grid: { color: colors.grid },
