@@ -8,13 +8,14 @@ import { loadChart } from '../../src/charts/load-chart.js';
 import { installThemeClasses } from '../../src/core/theme.js';
 import { stateStyles, tokens } from '../../src/core/tokens.js';
 import { emulate, stubMatchMedia } from '../fixtures/media.js';
+import { axesLayout, legendStart } from './sandbox-helpers.js';
 
 /** The smallest chart element: a spec property rendered through the controller. */
 class ProbeChart extends LitElement {
   static override styles = [tokens, stateStyles, tableStyles, chartStyles, css`:host { display: block; inline-size: 400px; }`];
   @property({ reflect: true }) view: ChartView = 'chart';
   @property({ attribute: false }) spec: ChartSpec | null = null;
-  readonly resolvedLocale = 'en-NG';
+  @property() resolvedLocale = 'en-NG';
   readonly charts = new ChartController(this);
   override render() {
     const spec = this.spec;
@@ -253,6 +254,56 @@ describe('ChartController', () => {
     el.scrollIntoView();
     await made(el);
     window.scrollTo(0, 0);
+    el.remove();
+  });
+
+  for (const kind of ['bar', 'line'] as const) {
+    it(`mirrors a ${kind} chart for a right-to-left locale: months flow leftwards, values on the right`, async () => {
+      const el = await fixture<ProbeChart>(html`<probe-chart resolvedLocale="ar-EG" .spec=${{ ...spec([1, 2, 3], kind), series: [{ label: 'A', data: [1, 2, 3] }, { label: 'B', data: [3, 2, 1] }] }}></probe-chart>`);
+      await made(el);
+      const chart = el.charts.instance!;
+      expect(axesLayout(chart)).to.deep.equal({ firstCategory: 'right', valueAxis: 'right' });
+      expect(legendStart(chart), 'legend items from the right').to.equal('right');
+      expect(chart.options.plugins!.tooltip!.rtl, 'tooltip mirrored').to.equal(true);
+      el.remove();
+    });
+  }
+
+  it('keeps a left-to-right locale\'s chart as it is, on a right-to-left page too', async () => {
+    const wrapper = await fixture<HTMLDivElement>(html`<div dir="rtl"><probe-chart .spec=${{ ...spec([1, 2, 3]), series: [{ label: 'A', data: [1, 2, 3] }, { label: 'B', data: [3, 2, 1] }] }}></probe-chart></div>`);
+    const el = wrapper.querySelector<ProbeChart>('probe-chart')!;
+    await made(el);
+    const chart = el.charts.instance!;
+    expect(axesLayout(chart)).to.deep.equal({ firstCategory: 'left', valueAxis: 'left' });
+    expect(legendStart(chart)).to.equal('left');
+    expect(chart.options.plugins!.tooltip!.rtl).to.not.equal(true);
+    el.remove();
+  });
+
+  it('mirrors the same chart again when the locale changes direction', async () => {
+    const el = await fixture<ProbeChart>(html`<probe-chart .spec=${spec([1, 2, 3], 'line')}></probe-chart>`);
+    await made(el);
+    const chart = el.charts.instance!;
+    expect(axesLayout(chart)).to.deep.equal({ firstCategory: 'left', valueAxis: 'left' });
+    el.resolvedLocale = 'he';
+    await el.updateComplete;
+    expect(el.charts.instance, 'the same chart').to.equal(chart);
+    expect(axesLayout(chart), 'Hebrew').to.deep.equal({ firstCategory: 'right', valueAxis: 'right' });
+    el.resolvedLocale = 'fr-FR';
+    await el.updateComplete;
+    expect(axesLayout(chart), 'French').to.deep.equal({ firstCategory: 'left', valueAxis: 'left' });
+    el.remove();
+  });
+
+  it('mirrors a doughnut\'s legend, not its slices, for a right-to-left locale', async () => {
+    const el = await fixture<ProbeChart>(html`<probe-chart resolvedLocale="ar-EG" .spec=${spec([1, 2, 3], 'doughnut')}></probe-chart>`);
+    await made(el);
+    const chart = el.charts.instance!;
+    expect(Object.keys(chart.scales), 'no axes').to.deep.equal([]);
+    expect(legendStart(chart)).to.equal('right');
+    el.resolvedLocale = 'en-NG';
+    await el.updateComplete;
+    expect(legendStart(chart)).to.equal('left');
     el.remove();
   });
 

@@ -77,3 +77,34 @@ export async function chartDrawn(el: HTMLElement & { chart?: unknown; view?: str
     );
   });
 }
+
+/** The parts of a chart.js instance that say which way it reads (the legend's hit boxes are internal to chart.js's types). */
+interface DrawnChart {
+  chartArea: { left: number; right: number };
+  data: { labels?: unknown[] };
+  scales: Record<string, { left: number; right: number; getPixelForValue(value: number): number } | undefined>;
+  legend?: { legendHitBoxes: Array<{ left: number; top: number }> };
+}
+
+/**
+ * Which way a drawn chart reads, from its pixels: where the first category (month) sits against the last, and on
+ * which side of the plot area the value axis stands. A chart with axes needs two categories or more.
+ */
+export function axesLayout(instance: object): { firstCategory: 'left' | 'right'; valueAxis: 'left' | 'right' | 'inside' } {
+  const chart = instance as DrawnChart;
+  const { x, y } = chart.scales;
+  const last = (chart.data.labels?.length ?? 0) - 1;
+  if (!x || !y || last < 1) throw new Error(`no axes to read (${last + 1} categories)`);
+  const area = chart.chartArea;
+  return {
+    firstCategory: x.getPixelForValue(0) < x.getPixelForValue(last) ? 'left' : 'right',
+    valueAxis: y.right <= area.left ? 'left' : y.left >= area.right ? 'right' : 'inside',
+  };
+}
+
+/** Which side of the legend's first row its first item takes (the first two items must share that row). */
+export function legendStart(instance: object): 'left' | 'right' {
+  const [first, second] = (instance as DrawnChart).legend?.legendHitBoxes ?? [];
+  if (!first || !second || first.top !== second.top) throw new Error('no legend row of two items to read');
+  return first.left < second.left ? 'left' : 'right';
+}

@@ -7,7 +7,7 @@ import { formatMoney } from '../../../src/core/format.js';
 import type { MonoAssets } from '../../../src/elements/assets/mono-assets.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { Assets } from '../../../src/model/index.js';
-import { chartDrawn, recordingClient, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
+import { chartDrawn, legendStart, recordingClient, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
 
 const LOCALE = 'en-NG';
 
@@ -253,5 +253,19 @@ describe('<mono-assets>', () => {
     const invalid = await oneEvent(broken, 'mono-error');
     expect(invalid.detail.error.kind).to.equal('invalid-response');
     expect(invalid.detail.error.path).to.equal('data.assets[0].cost');
+  });
+
+  it('mirrors the doughnut\'s legend for a right-to-left locale, and back', async () => {
+    const el = await mount(recordingClient().client, 'acc_demo');
+    el.locale = 'ar-EG';
+    await settled(el);
+    await chartDrawn(el);
+    const chart = el.chart!;
+    expect(legendStart(chart), 'Arabic: the first slice\'s entry at the right').to.equal('right');
+    el.locale = 'en-NG';
+    await el.updateComplete;
+    expect(el.chart, 'the same chart').to.equal(chart);
+    expect(legendStart(chart)).to.equal('left');
+    el.closest('mono-provider')!.remove();
   });
 });

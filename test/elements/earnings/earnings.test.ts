@@ -8,7 +8,7 @@ import { cumulativeByMonth, earningsInPeriod, periodStart } from '../../../src/e
 import type { MonoEarnings } from '../../../src/elements/earnings/mono-earnings.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { Earning } from '../../../src/model/index.js';
-import { chartDrawn, recordingClient, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
+import { axesLayout, chartDrawn, recordingClient, textOf, uid, type Override } from '../../charts/sandbox-helpers.js';
 
 const LOCALE = 'en-NG';
 
@@ -281,5 +281,23 @@ describe('<mono-earnings>', () => {
     expect(s.months).to.deep.equal(['2025-04', '2025-05', '2025-06']);
     expect(s.cumulative).to.deep.equal([7, 7, 12]);
     expect(cumulativeByMonth(list, 'USD', null, now).months[0]).to.equal('2024-01');
+  });
+
+  it('mirrors its chart for a page in a right-to-left language (time flowing leftwards, amounts on the right), and back', async () => {
+    const { client } = recordingClient();
+    const accountId = await uidWithEarnings('12');
+    const root = await fixture<HTMLDivElement>(html`<div lang="ar">
+      <mono-provider .client=${client} account-id=${accountId}><mono-earnings period="12"></mono-earnings></mono-provider>
+    </div>`);
+    const el = root.querySelector<MonoEarnings>('mono-earnings')!;
+    await settled(el);
+    await chartDrawn(el);
+    const chart = el.chart!;
+    expect(axesLayout(chart), 'lang="ar"').to.deep.equal({ firstCategory: 'right', valueAxis: 'right' });
+    root.lang = 'en-NG';
+    await waitUntil(() => axesLayout(chart).valueAxis === 'left', 'mirrored back after lang changed');
+    expect(el.chart, 'the same chart').to.equal(chart);
+    expect(axesLayout(chart)).to.deep.equal({ firstCategory: 'left', valueAxis: 'left' });
+    root.remove();
   });
 });

@@ -9,7 +9,7 @@ import { analysedPeriod, monthlyTotals } from '../../../src/model/monthly-income
 import type { MonoIncomeSummary } from '../../../src/elements/income-summary/mono-income-summary.js';
 import type { MonoProvider } from '../../../src/elements/provider/mono-provider.js';
 import type { IncomeSummary, Transaction } from '../../../src/model/index.js';
-import { chartDrawn, recordingClient, sleep, textOf, uid, uidWithIncome, type Override, type Rewrite } from '../../charts/sandbox-helpers.js';
+import { axesLayout, chartDrawn, recordingClient, sleep, textOf, uid, uidWithIncome, type Override, type Rewrite } from '../../charts/sandbox-helpers.js';
 
 const LOCALE = 'en-NG';
 const naira = (minor: number) => formatMoney(minor, 'NGN', LOCALE);
@@ -413,5 +413,21 @@ describe('<mono-income-summary>', () => {
     expect(Object.keys(Chart.instances).length).to.equal(before + 1);
     el.closest('mono-provider')!.remove();
     expect(Object.keys(Chart.instances).length, 'destroyed with the element').to.equal(before);
+  });
+
+  it('mirrors its chart for a right-to-left locale (first month at the right, amounts on the right), and back', async () => {
+    const { client } = recordingClient();
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${await uidWithIncome('inc')} locale=${LOCALE}>
+      <mono-income-summary locale="ar-EG" poll-interval="20"></mono-income-summary>
+    </mono-provider>`);
+    const el = root.querySelector<MonoIncomeSummary>('mono-income-summary')!;
+    await chartDrawn(el);
+    const chart = el.chart!;
+    expect(axesLayout(chart), 'Arabic').to.deep.equal({ firstCategory: 'right', valueAxis: 'right' });
+    el.locale = undefined;
+    await el.updateComplete;
+    expect(el.chart, 'the same chart').to.equal(chart);
+    expect(axesLayout(chart), 'the provider\'s en-NG').to.deep.equal({ firstCategory: 'left', valueAxis: 'left' });
+    root.remove();
   });
 });
