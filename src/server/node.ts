@@ -38,31 +38,78 @@ function toHeaders(req: IncomingMessage): Headers {
   return headers;
 }
 
-/** Reads the body up to `limit` bytes; a body parser that already ran (Express) is honoured. */
-async function readBody(req: MaybeRoutedRequest, limit: number): Promise<Uint8Array | string> {
+/**
+ * The body as a stream that reads `req` only when the handler reads it, so a request refused by routing or a hook
+ * is never buffered. Past `limit` it errors and calls `onTooLarge`.
+ */
+function lazyBody(req: IncomingMessage, res: ServerResponse, limit: number, onTooLarge: () => void): ReadableStream<Uint8Array> {
+  let size = 0;
+  let reading = false;
+  let settled = false;
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  const onData = (chunk: Buffer | string): void => {
+    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : new Uint8Array(chunk);
+    size += bytes.byteLength;
+    if (size > limit) {
+      stop();
+      onTooLarge();
+      controller.error(new BodyTooLarge());
+      return;
+    }
+    controller.enqueue(bytes);
+    if ((controller.desiredSize ?? 0) <= 0) req.pause();
+  };
+  const onEnd = (): void => {
+    stop();
+    controller.close();
+  };
+  const onError = (error: unknown): void => {
+    stop();
+    controller.error(error);
+  };
+  const onClose = (): void => onError(new Error('The request body was cut short'));
+  // Node discards a body nobody started reading once the response is sent, not one read in part: do the same here,
+  // so a keep-alive connection is not left stuck behind the unread rest.
+  const stop = (): void => {
+    if (settled) return;
+    settled = true;
+    req.off('data', onData).off('end', onEnd).off('error', onError).off('close', onClose);
+    res.off('close', onClose);
+    req.resume();
+  };
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+      },
+      pull() {
+        if (settled) return;
+        if (req.readableEnded) return onEnd();
+        if (req.destroyed) return onClose();
+        if (!reading) {
+          reading = true;
+          req.on('data', onData).on('end', onEnd).on('error', onError).on('close', onClose);
+          res.once('close', onClose);
+        }
+        req.resume();
+      },
+      cancel: stop,
+    },
+    // Nothing is read before the handler asks.
+    { highWaterMark: 0 },
+  );
+}
+
+/** The body for the handler: one a parser already read (Express) as it is, else `req` read lazily. */
+function requestBody(req: MaybeRoutedRequest, res: ServerResponse, limit: number, onTooLarge: () => void): BodyInit {
   if (req.readableEnded && req.body !== undefined) {
     const parsed = req.body;
     const text = typeof parsed === 'string' ? parsed : parsed instanceof Uint8Array ? parsed : JSON.stringify(parsed);
     if ((typeof text === 'string' ? new TextEncoder().encode(text).byteLength : text.byteLength) > limit) throw new BodyTooLarge();
-    return text;
+    return text as BodyInit;
   }
-  const declared = Number(req.headers['content-length'] ?? 0);
-  if (declared > limit) throw new BodyTooLarge();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for await (const chunk of req as AsyncIterable<Uint8Array | string>) {
-    const bytes = typeof chunk === 'string' ? new TextEncoder().encode(chunk) : chunk;
-    size += bytes.byteLength;
-    if (size > limit) throw new BodyTooLarge();
-    chunks.push(bytes);
-  }
-  const body = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    body.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return body;
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new BodyTooLarge();
+  return lazyBody(req, res, limit, onTooLarge);
 }
 
 function sendJson(res: ServerResponse, status: number, message: string, extraHeaders: Record<string, string> = {}): void {
@@ -122,8 +169,8 @@ async function writeResponse(response: Response, res: ServerResponse, method: st
 
 /**
  * Adapts a fetch-API handler to Node's `http` server, Express and Connect/Vite middleware:
- * builds a `Request` (absolute URL from Host, headers, size-limited body, an AbortSignal that fires when
- * the client disconnects) and streams the `Response` back.
+ * builds a `Request` (absolute URL from Host, headers, a size-limited body read only when the handler reads it,
+ * an AbortSignal that fires when the client disconnects) and streams the `Response` back.
  */
 export function toNodeHandler(handler: (request: Request) => Promise<Response>, options: NodeHandlerOptions = {}): NodeMiddleware {
   const maxBodyBytes = options.maxBodyBytes ?? DEFAULT_MAX_BODY;
@@ -148,24 +195,24 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>, 
     });
 
     const method = (req.method ?? 'GET').toUpperCase();
+    let tooLarge = false;
+    const refuseTooLarge = (): void => {
+      sendJson(res, 413, `Request body larger than ${maxBodyBytes} bytes`, { connection: 'close' });
+      req.resume();
+    };
     void (async () => {
-      let body: Uint8Array | string | undefined;
+      let body: BodyInit | undefined;
       if (method !== 'GET' && method !== 'HEAD') {
         try {
-          body = await readBody(req, maxBodyBytes);
-        } catch (error) {
-          if (error instanceof BodyTooLarge) {
-            sendJson(res, 413, `Request body larger than ${maxBodyBytes} bytes`, { connection: 'close' });
-            req.resume();
-          } else {
-            res.destroy();
-          }
+          body = requestBody(req, res, maxBodyBytes, () => (tooLarge = true));
+        } catch {
+          refuseTooLarge();
           return;
         }
       }
       let request: Request;
       try {
-        request = new Request(url, { method, headers: toHeaders(req), body: body as BodyInit | undefined, signal: controller.signal });
+        request = new Request(url, { method, headers: toHeaders(req), body, duplex: 'half', signal: controller.signal } as RequestInit);
       } catch {
         // fetch's Request refuses CONNECT, TRACE and TRACK; thrown here it would be an unhandled rejection that stops the process.
         sendJson(res, /^(CONNECT|TRACE|TRACK)$/.test(method) ? 405 : 400, `Unsupported request: ${method}`);
@@ -176,12 +223,15 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>, 
         response = await handler(request);
       } catch (error) {
         if (controller.signal.aborted) return;
-        if (next) next(error);
+        // The handler saw the body fail at the limit, however it reacted: the answer is the limit's.
+        if (tooLarge) refuseTooLarge();
+        else if (next) next(error);
         else sendJson(res, 500, 'Internal server error');
         return;
       }
-      if (controller.signal.aborted) {
+      if (controller.signal.aborted || tooLarge) {
         await response.body?.cancel().catch(() => {});
+        if (!controller.signal.aborted) refuseTooLarge();
         return;
       }
       await writeResponse(response, res, method);

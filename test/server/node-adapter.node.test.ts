@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
 import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
-import { createServer, request as httpRequest, type IncomingMessage, type RequestListener, type Server } from 'node:http';
+import { Agent, createServer, request as httpRequest, type IncomingMessage, type RequestListener, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { createSandboxHandler, toNodeHandler } from '../../src/server/index.js';
+import { createMonoHandler, createSandboxHandler, toNodeHandler } from '../../src/server/index.js';
 import { startSandboxServer } from '../../src/server/sandbox/serve.js';
 
 async function listen(listener: RequestListener): Promise<{ server: Server; url: string }> {
@@ -34,6 +34,36 @@ function rawGet(url: string, path: string): Promise<{ status: number; body: stri
     req.on('error', reject);
     req.end();
   });
+}
+
+interface RawAnswer {
+  status: number;
+  headers: IncomingMessage['headers'];
+  body: string;
+  reusedSocket: boolean;
+}
+
+/** A chunked request (no Content-Length): sends `first`, then leaves the body open until `finish()`. */
+function openUpload(url: string, path: string, headers: Record<string, string>, first: string, agent?: Agent) {
+  const target = new URL(url);
+  const req = httpRequest({ host: target.hostname, port: target.port, path, method: 'POST', headers, agent });
+  const answer = new Promise<RawAnswer>((resolve, reject) => {
+    req.on('response', (res: IncomingMessage) => {
+      let body = '';
+      res.setEncoding('utf8');
+      res.on('data', (chunk: string) => (body += chunk));
+      res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body, reusedSocket: req.reusedSocket }));
+    });
+    req.on('error', reject);
+  });
+  req.write(first);
+  return { req, answer, write: (chunk: string) => req.write(chunk), finish: () => req.end() };
+}
+
+function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => (timer = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms)));
+  return Promise.race([promise, late]).finally(() => clearTimeout(timer));
 }
 
 describe('toNodeHandler with the sandbox on a real server', () => {
@@ -103,8 +133,15 @@ describe('toNodeHandler with the sandbox on a real server', () => {
         controller.close();
       },
     });
-    const res = await fetch(`${url}/api/mono/accounts/auth`, { method: 'POST', body: chunks, duplex: 'half' } as RequestInit);
+    const res = await fetch(`${url}/api/mono/accounts/auth`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: chunks,
+      duplex: 'half',
+    } as RequestInit);
     assert.equal(res.status, 413);
+    assert.equal(res.headers.get('connection'), 'close');
+    assert.equal((await res.json()).message, 'Request body larger than 2000 bytes');
   });
 });
 
@@ -216,6 +253,94 @@ describe('toNodeHandler plumbing', () => {
       assert.deepEqual(res.headers.getSetCookie(), ['a=1', 'b=2']);
       assert.equal(await res.text(), 'chunk0;chunk1;chunk2;');
     } finally {
+      await close(server);
+    }
+  });
+
+  it('answers 413 when the handler reads past the limit, whatever the handler then does', async () => {
+    const swallow = await listen(
+      toNodeHandler(
+        async (request) => {
+          await request.text().catch(() => {});
+          return new Response('read it all');
+        },
+        { maxBodyBytes: 1_000 },
+      ),
+    );
+    const rethrow = await listen(toNodeHandler(async (request) => new Response(await request.text()), { maxBodyBytes: 1_000 }));
+    try {
+      for (const url of [swallow.url, rethrow.url]) {
+        const upload = openUpload(url, '/', {}, 'x'.repeat(600));
+        upload.write('x'.repeat(600));
+        upload.finish();
+        const answer = await within(upload.answer, 2_000, 'over the limit');
+        assert.equal(answer.status, 413);
+        assert.equal(answer.headers.connection, 'close');
+        assert.equal(JSON.parse(answer.body).message, 'Request body larger than 1000 bytes');
+      }
+    } finally {
+      await close(swallow.server);
+      await close(rethrow.server);
+    }
+  });
+
+  it('reads no body before the handler asks: refusals arrive while the client is still sending', async () => {
+    let asked = 0;
+    const mono = createMonoHandler({
+      secretKey: 'test_sk_lazy_body',
+      authorize: () => {
+        asked++;
+        return false;
+      },
+      webhookSecret: 'whsec_lazy',
+      fetch: () => Promise.reject(new Error('Mono must not be called')),
+      logger: false,
+    });
+    const { server, url } = await listen(toNodeHandler(mono));
+    const json = { 'content-type': 'application/json' };
+    try {
+      for (const [path, headers, status] of [
+        ['/api/mono/nowhere', json, 404],
+        ['/api/mono/accounts/acc_someone_else/sync', json, 403],
+        ['/api/mono/webhooks', { ...json, 'mono-webhook-secret': 'wrong' }, 401],
+      ] as const) {
+        const upload = openUpload(url, path, headers, `{"padding":"${'x'.repeat(64 * 1024)}`);
+        try {
+          const answer = await within(upload.answer, 2_000, path);
+          assert.equal(answer.status, status, path);
+          assert.equal(upload.req.writableEnded, false, 'the body was still open');
+        } finally {
+          upload.req.destroy();
+        }
+      }
+      assert.equal(asked, 1);
+    } finally {
+      await close(server);
+    }
+  });
+
+  it('keeps a keep-alive connection usable after a body left unread or read in part', async () => {
+    const { server, url } = await listen(toNodeHandler(createSandboxHandler()));
+    const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+    const next = (code: string) => openUpload(url, '/api/mono/accounts/auth', { 'content-type': 'application/json' }, `{"code":"${code}"}`, agent);
+    try {
+      // never read (unknown path), then read in part (the sandbox stops at its own 16 KiB limit)
+      for (const [path, status, code] of [
+        ['/api/mono/nowhere', 404, 'code_acc_business_abcd1234'],
+        ['/api/mono/accounts/auth', 413, 'code_acc_business_efgh5678'],
+      ] as const) {
+        const upload = openUpload(url, path, { 'content-type': 'application/json' }, `{"padding":"${'x'.repeat(900 * 1024)}`, agent);
+        upload.write('"}');
+        upload.finish();
+        assert.equal((await within(upload.answer, 2_000, path)).status, status, path);
+        const after = next(code);
+        after.finish();
+        const answer = await within(after.answer, 2_000, `after ${path}`);
+        assert.equal(answer.status, 200, `after ${path}`);
+        assert.equal(answer.reusedSocket, true, `after ${path}`);
+      }
+    } finally {
+      agent.destroy();
       await close(server);
     }
   });
