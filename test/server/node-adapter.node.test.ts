@@ -273,7 +273,7 @@ describe('toNodeHandler plumbing', () => {
         const upload = openUpload(url, '/', {}, 'x'.repeat(600));
         upload.write('x'.repeat(600));
         upload.finish();
-        const answer = await within(upload.answer, 2_000, 'over the limit');
+        const answer = await within(upload.answer, 5_000, 'over the limit');
         assert.equal(answer.status, 413);
         assert.equal(answer.headers.connection, 'close');
         assert.equal(JSON.parse(answer.body).message, 'Request body larger than 1000 bytes');
@@ -306,7 +306,7 @@ describe('toNodeHandler plumbing', () => {
       ] as const) {
         const upload = openUpload(url, path, headers, `{"padding":"${'x'.repeat(64 * 1024)}`);
         try {
-          const answer = await within(upload.answer, 2_000, path);
+          const answer = await within(upload.answer, 5_000, path);
           assert.equal(answer.status, status, path);
           assert.equal(upload.req.writableEnded, false, 'the body was still open');
         } finally {
@@ -332,10 +332,10 @@ describe('toNodeHandler plumbing', () => {
         const upload = openUpload(url, path, { 'content-type': 'application/json' }, `{"padding":"${'x'.repeat(900 * 1024)}`, agent);
         upload.write('"}');
         upload.finish();
-        assert.equal((await within(upload.answer, 2_000, path)).status, status, path);
+        assert.equal((await within(upload.answer, 5_000, path)).status, status, path);
         const after = next(code);
         after.finish();
-        const answer = await within(after.answer, 2_000, `after ${path}`);
+        const answer = await within(after.answer, 5_000, `after ${path}`);
         assert.equal(answer.status, 200, `after ${path}`);
         assert.equal(answer.reusedSocket, true, `after ${path}`);
       }
