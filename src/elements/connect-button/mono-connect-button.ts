@@ -742,7 +742,9 @@ export class MonoConnectButton extends BaseElement {
     if (!this.#state.frameUrl) return;
     if (this.#frameLoads++ === 0) this.#relay('mono-widget-event', { type: 'LOADED', data: {} });
     this.#set({ phase: 'ready' });
-    // Keyboard users land in the widget, as connect.js does.
+    // Keyboard users land in the widget, as connect.js does: shown first (not at the batched update), as a
+    // hidden (pending) frame takes no focus.
+    this.#update();
     this.#frame?.focus();
   };
 

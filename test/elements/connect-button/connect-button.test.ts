@@ -196,6 +196,25 @@ describe('<mono-connect-button>', () => {
     expect(parts(el).status()).to.equal('Account linked.');
   });
 
+  it('moves focus into the widget once it shows, from the close button that had it while it loaded', async () => {
+    // The frame is focused on its load event; Firefox refused while it was still hidden (class pending until the
+    // batched update) and focus stayed on the close button. Chromium and WebKit let the sandbox widget's own
+    // focus() pull focus into the frame, which a cross-origin widget cannot count on.
+    const { el, log } = await setup();
+    const { trigger, dialog, frame, close } = parts(el);
+    trigger.focus();
+    trigger.click();
+    expect(el.shadowRoot!.activeElement === close, 'on the close button while the widget loads').to.equal(true);
+    await widgetReady(frame);
+    await waitUntil(() => dialog.dataset.state === 'ready', 'iframe shown once loaded');
+    await nextMessageTurn();
+    // Compared as booleans: a failed equality would print the frame (its window), which breaks Firefox's session.
+    expect(el.shadowRoot!.activeElement === frame(), `focus in the frame, not on ${el.shadowRoot!.activeElement?.localName}`).to.equal(true);
+    close.click();
+    await closed(log);
+    expect(el.shadowRoot!.activeElement === trigger, 'back on the button').to.equal(true);
+  });
+
   it('says OPENED once it shows the widget, as connect.js does, whether or not the widget posts it', async () => {
     // Mono's widget posts no widget_opened (connect.js makes it up when it shows the frame); this page posts nothing.
     const silent = await setup({}, { widgetUrl: () => new URL('/test/connect/helpers.ts', location.href).href });
