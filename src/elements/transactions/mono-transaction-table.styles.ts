@@ -68,16 +68,18 @@ export const tableStyles = css`
     color: var(--_text-muted);
   }
   /* Bank text, dates and balances set their own direction (so a right-to-left page keeps "26 Nov 2026" and a
-     minus sign in order, and an ellipsis cuts a narration's own end), aligned like the table's direction, not
-     their text's: start would follow each paragraph (an Arabic narration right in a left-to-right table), and
-     engines compute match-parent to start. */
+     minus sign in order), aligned like the table's direction, not their text's: start would follow each
+     paragraph (an Arabic narration right in a left-to-right table), and engines compute match-parent to start.
+     A narration's cell is dir=auto besides: Firefox and WebKit put the ellipsis at the end of the cell's
+     direction, not of its plaintext paragraph, so an Arabic narration in a left-to-right table (or English in a
+     right-to-left one) was clipped with none; hence the row's direction, not the cell's, for the alignment. */
   td.col-narration,
   td.col-date,
   td.col-balance {
     unicode-bidi: plaintext;
     text-align: left;
   }
-  td.col-narration:dir(rtl),
+  :dir(rtl) > .col-narration,
   td.col-date:dir(rtl) {
     text-align: right;
   }

@@ -480,7 +480,7 @@ export class MonoTransactionTable extends MonoElement {
       aria-current=${t.id === this.selectedId ? 'true' : nothing}
     >
       <td class="col-date">${date}</td>
-      <td class="col-narration" title=${clip(t.narration)} data-date=${date}>${clip(t.narration.trim()) || '—'}</td>
+      <td class="col-narration" dir="auto" title=${clip(t.narration)} data-date=${date}>${clip(t.narration.trim()) || '—'}</td>
       <td class="col-category ${category ? '' : 'muted'}">${category ? clip(category) : msg(locale, 'txnUncategorised')}</td>
       <td class="col-amount">
         <span part="amount" class="amount">

@@ -568,6 +568,48 @@ describe('<mono-transaction-table>', () => {
     expect(textLeft(english)).to.be.within(0, 20);
   });
 
+  it('cuts a narration at its own end in either direction of table, with the ellipsis there', async () => {
+    // Firefox and WebKit put the ellipsis at the end of the cell's direction, not of its plaintext paragraph: an
+    // Arabic narration in a left-to-right table was clipped at its end with no ellipsis (Firefox) or lost its
+    // start under one (WebKit), and English in a right-to-left page the same. So the cell takes its text's
+    // direction (dir=auto), the one thing a script can read of where an engine puts the ellipsis.
+    const narrations = [
+      'تحويل بنكي من حساب الادخار إلى حساب الشركة الجاري لدفع الرسوم المدرسية والمصاريف الشهرية للعائلة',
+      'העברה בנקאית מחשבון החיסכון לחשבון העסקי עבור שכר לימוד והוצאות חודשיות של המשפחה',
+      '0012 NIP TRANSFER FROM ADAEZE OKONKWO-BELLO FOR SCHOOL FEES AND UPKEEP OF THE FAMILY',
+      'تحويل',
+    ];
+    for (const page of ['ltr', 'rtl']) {
+      const rows = makeRows(narrations.length).map((t, i) => ({ ...t, narration: narrations[i] }));
+      const wrap = await fixture<HTMLDivElement>(html`<div dir=${page} style="inline-size: 900px"><mono-transaction-table locale="en-NG" .transactions=${rows}></mono-transaction-table></div>`);
+      const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
+      await el.settled;
+      const cells = renderedRows(el).map((r) => r.querySelector<HTMLElement>('td.col-narration')!);
+      cells.forEach((cell, i) => {
+        const own = i === 2 ? 'ltr' : 'rtl';
+        const text = [...cell.childNodes].find((n): n is Text => n instanceof Text && !!n.data.trim())!;
+        const range = document.createRange();
+        range.selectNodeContents(cell);
+        const box = cell.getBoundingClientRect();
+        const whole = range.getBoundingClientRect();
+        range.setStart(text, 0);
+        range.setEnd(text, 1);
+        const first = range.getBoundingClientRect();
+        const what = `${page} table, narration ${i}`;
+        expect(getComputedStyle(cell).direction, `${what}: the cell's direction is its text's`).to.equal(own);
+        if (i === 3) {
+          // Short: aligned like the table, whatever its text.
+          expect(page === 'rtl' ? box.right - whole.right : whole.left - box.left, `${what} at the table's side`).to.be.within(0, 20);
+          return;
+        }
+        expect(whole.width, `${what} is cut`).to.be.greaterThan(box.width);
+        // Its first character shows, at the cell's edge on the side the text starts from.
+        if (own === 'rtl') expect(box.right - first.right, `${what} starts at the right`).to.be.within(0, 20);
+        else expect(first.left - box.left, `${what} starts at the left`).to.be.within(0, 20);
+      });
+    }
+  });
+
   it('is accessible with rows, and when empty', async () => {
     const el = await table(rows10k);
     await expect(el).to.be.accessible();
