@@ -608,6 +608,27 @@ describe('sandbox: initiate and exchange', () => {
     assert.equal(withBank.redirect_url, `${ORIGIN}/mono/return`);
   });
 
+  it("puts the widget and redirect_url on the calling page's origin, not on a request URL that names another host", async () => {
+    // Next.js route handlers get `http://localhost:<port>/…` whatever host the page was opened at: a page at
+    // 127.0.0.1 (or a LAN address) then got a widget on localhost, which the button ignores and the cross-site check refuses.
+    const s = sandbox();
+    const page = 'http://127.0.0.1:3000';
+    const sameOrigin = { origin: page, 'sec-fetch-site': 'same-origin', referer: `${page}/bank` };
+    const { data } = (await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-page-origin' } }, sameOrigin)).body;
+    assert.equal(`${new URL(data.mono_url).origin}${new URL(data.mono_url).pathname}`, `${page}/api/mono/widget`);
+    assert.equal(data.redirect_url, `${page}/bank`);
+    assert.equal(new URL(data.mono_url).searchParams.get('redirect_url'), `${page}/bank`);
+    const given = (await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-page-origin-2' }, redirect_url: '/mono/return' }, sameOrigin)).body.data;
+    assert.equal(given.redirect_url, `${page}/mono/return`);
+    // Without a browser's word that the caller is on the same origin, the request's own origin, as before.
+    const others: Record<string, string>[] = [{ origin: page }, { origin: page, 'sec-fetch-site': 'same-site' }, { origin: 'null', 'sec-fetch-site': 'same-origin' }];
+    for (const headers of others) {
+      const other = (await s.post('/accounts/initiate', { scope: 'auth', meta: { ref: `kit-${Math.random().toString(36).slice(2)}` } }, headers)).body.data;
+      assert.equal(new URL(other.mono_url).origin, ORIGIN, JSON.stringify(headers));
+      assert.equal(new URL(other.redirect_url).origin, ORIGIN, JSON.stringify(headers));
+    }
+  });
+
   it('refuses what the live handler refuses: a reused or malformed reference, an unknown auth method, a big body, another site', async () => {
     const s = sandbox();
     const initiate = (body: Record<string, unknown>, headers: Record<string, string> = {}) => s.post('/accounts/initiate', body, headers);

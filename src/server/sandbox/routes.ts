@@ -157,9 +157,29 @@ interface InitiateRequest {
   redirectUrl: string;
 }
 
+/**
+ * The origin of the page that initiates: the widget page and `redirect_url` must be on it. A browser names it in
+ * `Origin` on a same-origin POST; the request's URL may not, as a framework can build it from its own listening
+ * address (Next.js route handlers see `localhost:<port>` whatever host the page was opened at, 127.0.0.1, a LAN
+ * address or a proxy's name), and a widget on another origin is refused by the button and by the cross-site check.
+ */
+function pageOrigin(ctx: RouteContext): string {
+  const headers = ctx.request.headers;
+  const origin = headers.get('origin');
+  if (origin && headers.get('sec-fetch-site') === 'same-origin') {
+    try {
+      const url = new URL(origin);
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin === origin) return origin;
+    } catch {
+      // not an origin: the request's own
+    }
+  }
+  return ctx.url.origin;
+}
+
 /** The host adds `redirect_url` from its session; the sandbox takes the body's, else the same-origin Referer, else "/". */
 function redirectUrlFor(ctx: RouteContext, given: unknown): string | null {
-  const origin = ctx.url.origin;
+  const origin = pageOrigin(ctx);
   if (given !== undefined) {
     try {
       const resolved = typeof given === 'string' ? new URL(given, origin) : null;
@@ -210,7 +230,7 @@ const initiate: Handler = async (ctx) => {
   if (typeof parsed === 'string') return failure(ctx.at, 400, parsed);
   const { scope, ref, reauth, institutionId, customer, redirectUrl } = parsed;
 
-  const monoUrl = new URL(`${ctx.url.origin}${ctx.basePath}/widget`);
+  const monoUrl = new URL(`${pageOrigin(ctx)}${ctx.basePath}/widget`);
   monoUrl.searchParams.set('reference', ref);
   monoUrl.searchParams.set('scope', scope);
   if (reauth) monoUrl.searchParams.set('account', reauth.id);
