@@ -155,6 +155,11 @@ export default defineConfig(({ command, mode }) => {
       lib: { entry: libraryEntries(), formats: ['es'] },
       rolldownOptions: {
         external,
+        // The React wrappers' 'use client' stays at the top of their own files (one output file per module).
+        onwarn(warning, warn) {
+          if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('"use client"')) return;
+          warn(warning);
+        },
         output: {
           // One file per source module, as the model libraries ship: a consumer's bundler drops what a page
           // does not import (shared chunks made `formatMoney` from the root keep Lit and every English word).

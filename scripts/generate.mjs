@@ -134,6 +134,10 @@ function reactWrappers(elements) {
     const events = e.events.map((ev) => `    on${pascal(ev.name)}: '${ev.name}' as EventName<${eventType(ev.name)}>,`);
     const lines = [
       HEADER,
+      // A client module for React Server Components (Next.js App Router): a server page renders the component
+      // with serialisable props, the hooks of @lit/react run only on the client.
+      "'use client';",
+      '',
       "import * as React from 'react';",
       `import { createComponent${events.length ? ', type EventName' : ''} } from '@lit/react';`,
       `import { ${e.className} as ${e.className}Element } from '${importPath(file, e.module)}';`,

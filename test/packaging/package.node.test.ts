@@ -109,6 +109,14 @@ describe('the built package', () => {
     }
   });
 
+  it("marks every React wrapper 'use client', so a React Server Component (Next.js App Router page) can render it", () => {
+    // Without it a server page importing `mono-elements/react` fails: "useRef only works in Client Components".
+    for (const file of readdirSync('dist/esm/react').filter((name) => name.endsWith('.js'))) {
+      const code = readFileSync(`dist/esm/react/${file}`, 'utf8');
+      assert.match(code, /^(?:\s|\/\/[^\n]*\n|\/\*[\s\S]*?\*\/)*["']use client["'];/, `dist/esm/react/${file} does not start with 'use client'`);
+    }
+  });
+
   it('keeps registration in the define modules only, so sideEffects can list just them', () => {
     const sideEffectful = (file: string) => /^dist\/esm\/(define\.js|define\/|redirect\.js)/.test(file);
     // Registration at module level (a statement at the start of a line); inside a constructor it is lazy.
