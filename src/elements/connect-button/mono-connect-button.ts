@@ -116,6 +116,9 @@ const PROPERTIES: Record<string, string> = {
   messages: '-',
 };
 
+/** Initial values: not reflected (as Lit's `useDefault`), so a server-rendered tag gains no attribute on upgrade. */
+const DEFAULTS: Record<string, unknown> = { reauth: false, mode: 'modal', disabled: false, noPreinitiate: false };
+
 const attributeOf = (property: string) => property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 let sheet: CSSStyleSheet | undefined;
@@ -311,7 +314,7 @@ export class MonoConnectButton extends BaseElement {
   protected provided?: MonoContextValue;
 
   // `#` members: private, and the minifier shortens their names (this element counts its bytes).
-  #values: Record<string, unknown> = { reauth: false, mode: 'modal', disabled: false, noPreinitiate: false };
+  #values: Record<string, unknown> = { ...DEFAULTS };
   #reflecting = false;
   #reflectedOnce = false;
   #pending?: Promise<boolean>;
@@ -523,9 +526,13 @@ export class MonoConnectButton extends BaseElement {
 
   connectedCallback(): void {
     if (!this.#reflectedOnce) {
-      // As Lit does on the first update: the reflected properties' values (defaults included) become attributes.
+      // Values set before the upgrade become attributes, as Lit does on the first update; defaults do not (Lit's
+      // `useDefault`): a framework hydrating server-rendered HTML finds the attributes it rendered, no more.
       this.#reflectedOnce = true;
-      for (const property in PROPERTIES) if (PROPERTIES[property].includes('r') && this.#values[property] !== undefined) this.#reflect(property);
+      for (const property in PROPERTIES) {
+        const value = this.#values[property];
+        if (PROPERTIES[property].includes('r') && value !== undefined && value !== DEFAULTS[property]) this.#reflect(property);
+      }
     }
     this.#context.hostConnected();
     this.#unwatchLocale = watchLocale(() => this.requestUpdate());

@@ -70,7 +70,7 @@ export class MonoStatement extends MonoDataElement {
   static override styles = [tokens, stateStyles, statementStyles];
 
   /** Months covered, 1 to 12 (Mono's `last<N>months`). Default 3. */
-  @property({ type: Number, reflect: true }) period = 3;
+  @property({ type: Number, reflect: true, useDefault: true }) period = 3;
 
   /** First wait between PDF job polls, in ms; later waits double (up to 8 s). Default 1000. */
   @property({ type: Number, attribute: 'pdf-poll-interval' }) pdfPollInterval = 1000;

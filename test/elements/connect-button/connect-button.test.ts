@@ -70,7 +70,8 @@ describe('<mono-connect-button>', () => {
     await el.updateComplete;
     expect(el.widgetOrigins).to.equal('self');
     expect(el.noPreinitiate).to.equal(true);
-    expect(el.getAttribute('mode'), 'the default mode is reflected, as Lit does').to.equal('modal');
+    expect(el.mode).to.equal('modal');
+    expect(el.getAttribute('mode'), "the default mode is not reflected, as Lit's useDefault: hydration finds no new attribute").to.equal(null);
     el.mode = 'popup';
     el.disabled = true;
     el.theme = 'dark';
