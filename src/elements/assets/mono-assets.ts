@@ -45,10 +45,10 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
   static override styles = [tokens, stateStyles, tableStyles, controlStyles, chartStyles, styles];
 
   /** `chart` or `table`: the "Show as table" toggle. With `table` chart.js is never loaded. */
-  @property({ reflect: true, useDefault: true }) view: ChartView = 'chart';
+  @property({ useDefault: true, reflect: true }) view: ChartView = 'chart';
 
   /** Allocation slices: by asset `type` or by `holding`. */
-  @property({ attribute: 'group-by', reflect: true, useDefault: true }) groupBy: AllocationGroup = 'type';
+  @property({ attribute: 'group-by', useDefault: true, reflect: true }) groupBy: AllocationGroup = 'type';
 
   /** The currency the allocation chart shows (default: the first one held). */
   @property({ attribute: 'allocation-currency' }) allocationCurrency?: string | undefined;

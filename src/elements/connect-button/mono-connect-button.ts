@@ -116,9 +116,6 @@ const PROPERTIES: Record<string, string> = {
   messages: '-',
 };
 
-/** Initial values: not reflected (as Lit's `useDefault`), so a server-rendered tag gains no attribute on upgrade. */
-const DEFAULTS: Record<string, unknown> = { reauth: false, mode: 'modal', disabled: false, noPreinitiate: false };
-
 const attributeOf = (property: string) => property.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
 
 let sheet: CSSStyleSheet | undefined;
@@ -314,7 +311,7 @@ export class MonoConnectButton extends BaseElement {
   protected provided?: MonoContextValue;
 
   // `#` members: private, and the minifier shortens their names (this element counts its bytes).
-  #values: Record<string, unknown> = { ...DEFAULTS };
+  #values: Record<string, unknown> = { reauth: false, mode: 'modal', disabled: false, noPreinitiate: false };
   #reflecting = false;
   #reflectedOnce = false;
   #pending?: Promise<boolean>;
@@ -527,12 +524,10 @@ export class MonoConnectButton extends BaseElement {
   connectedCallback(): void {
     if (!this.#reflectedOnce) {
       // Values set before the upgrade become attributes, as Lit does on the first update; defaults do not (Lit's
-      // `useDefault`): a framework hydrating server-rendered HTML finds the attributes it rendered, no more.
+      // `useDefault`): a framework hydrating server-rendered HTML finds the attributes it rendered, no more. The
+      // other defaults (false, undefined) write nothing; the default mode would write mode="modal".
       this.#reflectedOnce = true;
-      for (const property in PROPERTIES) {
-        const value = this.#values[property];
-        if (PROPERTIES[property].includes('r') && value !== undefined && value !== DEFAULTS[property]) this.#reflect(property);
-      }
+      for (const property in PROPERTIES) if (PROPERTIES[property].includes('r') && this.#values[property] !== 'modal') this.#reflect(property);
     }
     this.#context.hostConnected();
     this.#unwatchLocale = watchLocale(() => this.requestUpdate());

@@ -54,10 +54,10 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
   static override styles = [tokens, stateStyles, tableStyles, controlStyles, chartStyles, styles];
 
   /** `chart` or `table`: the "Show as table" toggle. With `table` chart.js is never loaded. */
-  @property({ reflect: true, useDefault: true }) view: ChartView = 'chart';
+  @property({ useDefault: true, reflect: true }) view: ChartView = 'chart';
 
   /** Calendar months shown: `3`, `6`, `12` or `all` (default). */
-  @property({ reflect: true, useDefault: true }) period: EarningsPeriod = 'all';
+  @property({ useDefault: true, reflect: true }) period: EarningsPeriod = 'all';
 
   /** The currency the chart shows (default: the first one earned in the period). */
   @property({ attribute: 'chart-currency' }) chartCurrency?: string | undefined;

@@ -88,7 +88,7 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
   static override styles = [tokens, stateStyles, tableStyles, chartStyles, styles];
 
   /** `chart` or `table`: the "Show as table" toggle. With `table` chart.js is never loaded. */
-  @property({ reflect: true, useDefault: true }) view: ChartView = 'chart';
+  @property({ useDefault: true, reflect: true }) view: ChartView = 'chart';
 
   /** First wait between polls of an analysis, in ms (then ×1.5 each time, at most 15 s). */
   @property({ attribute: 'poll-interval', type: Number }) pollInterval = 2_000;
