@@ -77,14 +77,19 @@ export const BUDGETS = {
   // English one, in the right voice. The connect button fell from 10.00 to 9.95 kB in the same session: it no
   // longer carries the state boxes' CSS (-0.14 kB), and says OPENED and marks its words' language (+0.09 kB).
   // Raised to 57.8 kB (all) on 2026-12-01 (session 20) with the non-chart figure below.
-  'every element (charts lazy)': 57.8 * KB,
+  // Raised to 57.9 kB (all) on 2026-12-01 (session 21) with the non-chart figure below.
+  'every element (charts lazy)': 57.9 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
   // off the page during a sync of its account reloads it on its return (a router's keep-alive showed stale data),
   // a moved element keeps its slow-load clock, a removed one cancels the account read beside its rows, and the
   // transaction table finishes a filter pass it was moved during (it stayed on "filtering" with no rows).
-  'every element but the chart elements': 46.3 * KB,
+  // Raised to 46.4 kB (non-chart) on 2026-12-01 (session 21), for fixes from Firefox, WebKit and framework reviews
+  // (+0.02 kB): reflected defaults are no longer written as attributes (a server-rendered React page hydrated with a
+  // mismatch), the connect dialog's frame is shown before it takes focus (Firefox left focus on the close button),
+  // and a narration cell takes its text's direction (Firefox and WebKit cut right-to-left text with no ellipsis).
+  'every element but the chart elements': 46.4 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };
