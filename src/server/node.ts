@@ -84,6 +84,9 @@ function lazyBody(req: IncomingMessage, res: ServerResponse, limit: number, onTo
       },
       pull() {
         if (settled) return;
+        // Node discards a body still unread once the response is sent: read after that, it is gone (in whole or
+        // in part), which must not pass for an empty or a shorter body.
+        if (!reading && res.writableEnded) return onError(new Error('The request body was not read before the response was sent'));
         if (req.readableEnded) return onEnd();
         if (req.destroyed) return onClose();
         if (!reading) {

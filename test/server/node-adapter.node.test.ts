@@ -345,6 +345,28 @@ describe('toNodeHandler plumbing', () => {
     }
   });
 
+  it('fails a body read only after the response was sent, rather than handing over an empty one', async () => {
+    // Acknowledge first, process later (a webhook): the server discards a body nobody read by the time the
+    // response is sent, so a late read must fail loudly, not resolve to "" as if the client had sent nothing.
+    let late!: Promise<string>;
+    const { server, url } = await listen(
+      toNodeHandler(async (request) => {
+        late = new Promise((resolve) => setTimeout(() => request.text().then((text) => resolve(`read ${text.length} bytes`), () => resolve('failed')), 100));
+        return new Response('accepted', { status: 202 });
+      }),
+    );
+    try {
+      for (const size of [20, 200_000]) {
+        const res = await fetch(url, { method: 'POST', body: 'x'.repeat(size) });
+        assert.equal(res.status, 202);
+        await res.text();
+        assert.equal(await within(late, 5_000, 'late read'), 'failed', `a ${size}-byte body`);
+      }
+    } finally {
+      await close(server);
+    }
+  });
+
   it('answers 500 when the handler throws', async () => {
     const { server, url } = await listen(toNodeHandler(async () => Promise.reject(new Error('boom'))));
     try {
