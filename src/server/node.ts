@@ -208,8 +208,11 @@ export function toNodeHandler(handler: (request: Request) => Promise<Response>, 
       if (method !== 'GET' && method !== 'HEAD') {
         try {
           body = requestBody(req, res, maxBodyBytes, () => (tooLarge = true));
-        } catch {
-          refuseTooLarge();
+        } catch (error) {
+          // Not only the limit: a parsed body JSON.stringify refuses (a BigInt, a cycle) is the server's fault.
+          if (error instanceof BodyTooLarge) refuseTooLarge();
+          else if (next) next(error);
+          else sendJson(res, 500, 'Internal server error');
           return;
         }
       }

@@ -367,6 +367,23 @@ describe('toNodeHandler plumbing', () => {
     }
   });
 
+  it('answers 500, not 413, for an already-parsed body that cannot be serialised', async () => {
+    const middleware = toNodeHandler(async (request) => new Response(await request.text()));
+    const { server, url } = await listen(async (req, res) => {
+      for await (const _chunk of req);
+      // what a parser that yields BigInts (json-bigint) leaves behind; a cyclic object fails the same way
+      Object.assign(req, { body: { amount: 1n } });
+      middleware(req, res);
+    });
+    try {
+      const res = await fetch(url, { method: 'POST', body: '{"amount":1}' });
+      assert.equal(res.status, 500);
+      assert.equal((await res.json()).status, 'failed');
+    } finally {
+      await close(server);
+    }
+  });
+
   it('answers 500 when the handler throws', async () => {
     const { server, url } = await listen(toNodeHandler(async () => Promise.reject(new Error('boom'))));
     try {
