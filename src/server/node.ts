@@ -115,11 +115,20 @@ function requestBody(req: MaybeRoutedRequest, res: ServerResponse, limit: number
   return lazyBody(req, res, limit, onTooLarge);
 }
 
+/**
+ * A body still arriving when the answer goes out was not read to its end: keeping the connection would take the
+ * rest in whatever its size, so the answer says `connection: close` (Node drops what comes until it closes).
+ */
+function closeIfBodyUnread(res: ServerResponse): void {
+  if (!res.req.complete) res.setHeader('connection', 'close');
+}
+
 function sendJson(res: ServerResponse, status: number, message: string, extraHeaders: Record<string, string> = {}): void {
   if (res.headersSent) {
     res.destroy();
     return;
   }
+  closeIfBodyUnread(res);
   const body = JSON.stringify({ status: 'failed', message, code: codeForStatus(status), timestamp: new Date().toISOString(), data: null });
   res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': new TextEncoder().encode(body).byteLength, ...extraHeaders });
   res.end(body);
@@ -139,6 +148,7 @@ function waitForDrain(res: ServerResponse): Promise<void> {
 
 async function writeResponse(response: Response, res: ServerResponse, method: string): Promise<void> {
   res.statusCode = response.status;
+  closeIfBodyUnread(res);
   const cookies = response.headers.getSetCookie();
   response.headers.forEach((value, name) => {
     if (name !== 'set-cookie') res.setHeader(name, value);
