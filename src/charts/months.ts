@@ -1,6 +1,4 @@
 import { formatDate } from '../core/format.js';
 
-export { monthsBetween } from '../model/months.js';
-
 /** A `YYYY-MM` month for an axis or a table row, e.g. "Mar 2025" in en-NG. */
 export const monthLabel = (month: string, locale: string): string => formatDate(`${month}-01`, locale, { month: 'short', year: 'numeric' });
