@@ -742,12 +742,13 @@ export class MonoConnectButton extends BaseElement {
 
   #onFrameLoad = (): void => {
     if (!this.#state.frameUrl) return;
-    if (this.#frameLoads++ === 0) this.#relay('mono-widget-event', { type: 'LOADED', data: {} });
     this.#set({ phase: 'ready' });
     // Keyboard users land in the widget, as connect.js does: shown first (not at the batched update), as a
     // hidden (pending) frame takes no focus.
     this.#update();
     this.#frame?.focus();
+    // Last: a host may close on LOADED.
+    if (this.#frameLoads++ === 0) this.#relay('mono-widget-event', { type: 'LOADED', data: {} });
   };
 
   /** After a full-page redirect: finish the flow this button started before the page left (that code loads only then). */

@@ -216,6 +216,19 @@ describe('<mono-connect-button>', () => {
     expect(el.shadowRoot!.activeElement === trigger, 'back on the button').to.equal(true);
   });
 
+  it('a host that closes on LOADED leaves the button closed, not showing an empty ready dialog', async () => {
+    const { el, log } = await setup({}, { widgetUrl: () => new URL('/test/connect/helpers.ts', location.href).href });
+    el.addEventListener('mono-widget-event', (event) => {
+      if ((event as CustomEvent<{ type: string }>).detail.type === 'LOADED') el.close();
+    });
+    parts(el).trigger.click();
+    await closed(log);
+    await el.updateComplete;
+    expect(parts(el).dialog.open, 'dialog closed').to.equal(false);
+    expect(parts(el).dialog.dataset.state, 'no state left behind').to.not.equal('ready');
+    expect(log.of('mono-close').length).to.equal(1);
+  });
+
   it('says OPENED once it shows the widget, as connect.js does, whether or not the widget posts it', async () => {
     // Mono's widget posts no widget_opened (connect.js makes it up when it shows the frame); this page posts nothing.
     const silent = await setup({}, { widgetUrl: () => new URL('/test/connect/helpers.ts', location.href).href });
