@@ -29,6 +29,8 @@ export interface ChartSpec {
   formatTick?: (value: number) => string;
   /** Anything besides the data that changes how values read (currency, locale): a change redraws. */
   unit?: string;
+  /** "label: value" in the locale's punctuation, for tooltips. The controller sets it from the element's locale. */
+  labelled?: (label: string, value: string) => string;
 }
 
 /**
@@ -132,9 +134,9 @@ export class ChartController implements ReactiveController {
 
   /** The chart figure: title, "Show as table" toggle, canvas, and the table (visually hidden in chart view). */
   render(spec: ChartSpec | null, table: ChartTable): TemplateResult | typeof nothing {
-    this.#spec = spec;
-    if (!spec) return nothing;
     const locale = this.host.resolvedLocale;
+    this.#spec = spec && { ...spec, labelled: (label, value) => msg(locale, 'labelled', { label, value }) };
+    if (!spec) return nothing;
     const tableView = this.host.view === 'table' || this.#loadFailed;
     return html`<div part="chart" class="chart" role="group" aria-labelledby="chart-title">
       <div class="chart-head">

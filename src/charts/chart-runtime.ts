@@ -113,12 +113,13 @@ function options(spec: ChartSpec, colors: ChartColors, reducedMotion: boolean, r
   const format = spec.format;
   const formatTick = spec.formatTick ?? format;
   const doughnut = spec.kind === 'doughnut';
+  const labelled = spec.labelled ?? ((name: string, value: string) => `${name}: ${value}`);
   const label = (item: TooltipItem<ChartKind>) => {
     const value = Number(doughnut ? item.parsed : (item.parsed as { y: number }).y);
-    if (!doughnut) return `${item.dataset.label ?? ''}: ${format(value)}`;
+    if (!doughnut) return labelled(item.dataset.label ?? '', format(value));
     const total = (item.dataset.data as number[]).reduce((sum, v) => sum + Math.max(0, v), 0);
     const share = total > 0 && spec.formatShare ? ` (${spec.formatShare(value / total)})` : '';
-    return `${item.label}: ${format(value)}${share}`;
+    return labelled(item.label, format(value) + share);
   };
   // The elements' font and surface, not chart.js's Helvetica and black tooltip.
   const font = { family: colors.font || undefined };

@@ -1,8 +1,9 @@
 import { whenIdle } from './idle.js';
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules>();
+type Formatter = Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules | Intl.ListFormat;
+const formatters = new Map<string, Formatter>();
 
 /** One formatter per kind, locale and options, made once. */
-function formatter<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.PluralRules, O>(Format: new (locale: string, options: O) => F, tag: string, options: O): F {
+function formatter<F extends Formatter, O>(Format: new (locale: string, options: O) => F, tag: string, options: O): F {
   // Without the private-use part that carries a host's message overrides (withMessages): Intl ignores it, and
   // each set of overrides would otherwise keep formatters of its own for good.
   const locale = tag.split(/-x-/i)[0];
@@ -83,6 +84,9 @@ export function formatMoney(minor: number | bigint, currency = 'NGN', locale = '
 
 /** Whether `count` takes the singular in `locale` (French: 0 and 1; English: 1 only). */
 export const isSingular = (count: number, locale: string) => formatter(Intl.PluralRules, locale, {}).select(count) === 'one';
+
+/** Words joined as the locale joins them: "identity and balance", "identité et solde". */
+export const formatList = (items: string[], locale: string): string => formatter(Intl.ListFormat, locale, {}).format(items);
 
 export function formatNumber(value: number, locale = 'en-NG', options: Intl.NumberFormatOptions = {}): string {
   return numberFormat(locale, options).format(value);

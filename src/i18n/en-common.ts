@@ -9,6 +9,8 @@ export const commonMessages = {
   empty: 'Nothing to show yet.',
   noAccount: 'No account selected.',
   loaded: 'Loaded.',
+  /** A label before its value ("Period: All time"); French spaces its colon. */
+  labelled: '{label}: {value}',
 };
 
 /** The shared words with the error messages (the resource controller's states), the host's catalogues first. */

@@ -9,6 +9,8 @@ import { MonoDataElement } from '../../src/core/mono-element.js';
 import { registerMessages } from '../../src/i18n/index.js';
 import { fr } from '../../src/i18n/locales/fr.js';
 import { MONO_ELEMENTS } from '../../src/tags.js';
+import type { Chart } from 'chart.js';
+import { chartDrawn, recordingClient, uid, type Override } from '../charts/sandbox-helpers.js';
 import type { MonoAccount } from '../../src/elements/account/mono-account.js';
 import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
 
@@ -121,6 +123,51 @@ describe('locales', () => {
     };
     expect([await count('fr', 0), await count('fr', 1), await count('fr', 2)]).to.deep.equal(['0 transaction', '1 transaction', '2 transactions']);
     expect([await count('en-NG', 0), await count('en-NG', 1), await count('en-NG', 1200)]).to.deep.equal(['0 transactions', '1 transaction', '1,200 transactions']);
+  });
+
+  it("writes a label and its value, and a list, in the locale's punctuation: French spaces its colon", async () => {
+    const overrides: Override = (call) =>
+      /\/accounts\/[^/]+$/.test(call.path)
+        ? { data: { account: { id: 'p', name: 'Ada', account_number: '0123456789', currency: 'NGN', balance: 100, type: 'SAVINGS', institution: { name: 'Bank' } }, meta: { data_status: 'PARTIAL', retrieved_data: ['balance'] } } }
+        : /\/earnings$/.test(call.path)
+          ? { status: 'successful', data: [{ id: 'e', amount: 100, narration: 'Dividend', date: '2020-01-15T12:00:00Z', currency: 'NGN', asset: { symbol: 'AAPL', name: 'Apple Inc' } }] }
+          : undefined;
+    const { client } = recordingClient({ override: overrides });
+    const mountIn = async (locale: string) => {
+      const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${uid('inv')} locale=${locale}>
+        <mono-account></mono-account><mono-account compact></mono-account><mono-assets view="table"></mono-assets><mono-earnings period="3"></mono-earnings>
+      </mono-provider>`);
+      const [account, compact, assets, earnings] = [...root.children] as Array<MonoDataElement & { resource: { status: string } }>;
+      await waitUntil(() => [account, compact, assets, earnings].every((el) => el.resource.status === 'loaded'), 'all loaded', { timeout: 8000 });
+      await Promise.all([account, compact, assets, earnings].map((el) => el.updateComplete));
+      const text = (el: Element, selector: string) => spaces(el.shadowRoot!.querySelector(selector)!.textContent!.replace(/\s+/g, ' ').trim());
+      return {
+        missing: text(account, '.status-text .help'),
+        balance: text(compact, '[part~=balance] .sr-only'),
+        status: text(compact, '[part~=badge] .sr-only'),
+        gain: text(assets, '.total-return'),
+        period: text(earnings, '.state.none button'),
+      };
+    };
+    const english = await mountIn('en-NG');
+    expect(english.missing).to.equal('Missing: identity and transactions.');
+    expect(english.balance).to.equal('Balance:');
+    expect(english.status).to.equal('Data status:');
+    expect(english.gain).to.match(/^Return: \S/);
+    expect(english.period).to.equal('Period: All');
+    const french = await mountIn('fr');
+    expect(french.missing).to.equal('Manquant : identité et transactions.');
+    expect(french.balance).to.equal('Solde :');
+    expect(french.status).to.equal('État des données :');
+    expect(french.gain).to.match(/^Rendement : \S/);
+    expect(french.period).to.equal('Période : Tout');
+  });
+
+  it("labels a chart's tooltip in the locale's punctuation", async () => {
+    const el = await fixture<MonoDataElement & { chart?: Chart }>(html`<mono-earnings account-id=${uid('earn')} locale="fr"></mono-earnings>`);
+    await chartDrawn(el);
+    const label = el.chart!.options.plugins!.tooltip!.callbacks!.label as unknown as (item: object) => string;
+    expect(spaces(label.call(el.chart, { parsed: { y: 1234 }, dataset: { label: 'Gagné' } }))).to.match(/^Gagné : \S/);
   });
 
   it("takes the nearest lang from outside another component's shadow root, and en-NG when no lang is set", async () => {

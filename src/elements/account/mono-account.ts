@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { getAccount } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
 import { toMonoError } from '../../client/errors.js';
-import { formatMoney } from '../../core/format.js';
+import { formatList, formatMoney } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
@@ -178,7 +178,7 @@ export class MonoAccount extends MonoDataElement {
       return html`<div part="base" class="account compact">
         <span part="institution" class="institution">${a.institution.name}</span>
         <span part="account-number">${number}</span>
-        <span part="balance"><span class="sr-only">${msg(locale, 'accountBalance')}: </span><span class="amount"><bdi>${balance}</bdi></span></span>
+        <span part="balance"><span class="sr-only">${msg(locale, 'labelled', { label: msg(locale, 'accountBalance'), value: '' })}</span><span class="amount"><bdi>${balance}</bdi></span></span>
         ${this.#renderStatus(a, locale, true)}
       </div>`;
     }
@@ -243,7 +243,7 @@ export class MonoAccount extends MonoDataElement {
       // missingData() names only EXPECTED_DATA, each of which has its words (accountDataIdentity…).
       const missing = missingData(a).map((d) => msg(locale, `accountData${capitalised(d)}` as `accountData${Capitalize<(typeof EXPECTED_DATA)[number]>}`));
       help = missing.length
-        ? msg(locale, 'accountStatusHelpPARTIAL', { missing: missing.join(', ') })
+        ? msg(locale, 'accountStatusHelpPARTIAL', { missing: formatList(missing, locale) })
         : msg(locale, 'accountStatusHelpPartialUnknown');
     } else {
       help = msg(locale, `accountStatusHelp${status}` as const);
@@ -252,7 +252,7 @@ export class MonoAccount extends MonoDataElement {
     // role=status: the change from PROCESSING to its final status is announced.
     return html`<span role="status" class="status-text">
         <span part="badge" class="badge" data-status=${status}
-          >${compact ? html`<span class="sr-only">${msg(locale, 'accountDataStatus')}: </span>` : nothing}<span
+          >${compact ? html`<span class="sr-only">${msg(locale, 'labelled', { label: msg(locale, 'accountDataStatus'), value: '' })}</span>` : nothing}<span
             class="dot"
             aria-hidden="true"
           ></span

@@ -91,6 +91,8 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
 
   #renderTotals(totals: CurrencyTotals[]): TemplateResult {
     const locale = this.resolvedLocale;
+    // The return is markup: the message's words go either side of it.
+    const [returnBefore, returnAfter] = msg(locale, 'labelled', { label: msg(locale, 'assetsReturn'), value: '\0' }).split('\0');
     return html`<ul part="totals" class="totals" aria-label=${msg(locale, 'assetsTotals')}>
       ${totals.map((t) => {
         const value = t.holdings ? t.value : (t.reported ?? 0);
@@ -99,7 +101,7 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
           <span class="total-value"><bdi>${this.#money(value, t.currency)}</bdi></span>
           ${t.holdings
             ? html`<span class="total-return ${t.gain > 0 ? 'positive' : t.gain < 0 ? 'negative' : ''}">
-                ${msg(locale, 'assetsReturn')}: <bdi>${this.#money(t.gain, t.currency, true)}</bdi>${t.gainPercent !== null ? html` (<bdi>${formatPercent(t.gainPercent, locale)}</bdi>)` : ''}
+                ${returnBefore}<bdi>${this.#money(t.gain, t.currency, true)}</bdi>${t.gainPercent !== null ? html` (<bdi>${formatPercent(t.gainPercent, locale)}</bdi>)` : ''}${returnAfter}
               </span>`
             : nothing}
           ${t.holdings && t.reported !== null && t.reported !== t.value

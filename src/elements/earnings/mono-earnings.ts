@@ -119,7 +119,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
       ${shown.length === 0
         ? html`<div class="state none" role="status">
               <p>${msg(locale, 'earningsNone')}</p>
-              <button class="button secondary" type="button" @click=${() => (this.period = 'all')}>${msg(locale, 'earningsPeriod')}: ${msg(locale, 'earningsAllTime')}</button>
+              <button class="button secondary" type="button" @click=${() => (this.period = 'all')}>${msg(locale, 'labelled', { label: msg(locale, 'earningsPeriod'), value: msg(locale, 'earningsAllTime') })}</button>
             </div>
             ${this.#charts.render(null, { columns: [], rows: [] })}`
         : html`

@@ -12,6 +12,7 @@ export const fr: Messages = {
   empty: 'Rien à afficher pour le moment.',
   noAccount: 'Aucun compte sélectionné.',
   loaded: 'Chargé.',
+  labelled: '{label} : {value}',
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   errorTimeout: 'Le serveur a mis trop de temps à répondre.',
   errorHttp: 'Le serveur a répondu par une erreur ({status}).',
