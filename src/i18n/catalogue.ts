@@ -1,6 +1,6 @@
 // The catalogues the host registers and the lookup over them, without the English catalogue itself:
 // index.ts's msg() falls back to all of English, the connect button to its own part (bundle budget).
-import type { MessageKey, Messages } from './en.js';
+import type { CodeKind, MessageKey, Messages } from './en.js';
 
 export type MessageParams = Record<string, string | number>;
 
@@ -63,6 +63,20 @@ export function translator<K extends MessageKey>(english: Pick<Messages, K>) {
     text ??= english[key];
     return params ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? '')) : text;
   };
+}
+
+/**
+ * One of Mono's codes (`bank_charges`, `SALARY`, `internet_banking`) in words: the locale's catalogue entry
+ * `kind:code` (`category:bank_charges`) where one is registered, else the code made readable ("Bank charges"),
+ * which is the English. English carries no entries, so the codes cost a page nothing until they are translated.
+ */
+export function codeWords(locale: string, kind: CodeKind, code: string | null | undefined): string {
+  const words = (code ?? '').replace(/[\s_]+/g, ' ').trim().toLowerCase();
+  for (const tag of lookupChain(locale)) {
+    const text = catalogues.get(tag)?.[`${kind}:${words.replace(/ /g, '_')}`];
+    if (text !== undefined) return text;
+  }
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Right-to-left letters or bidi controls (a bank's text may end in an unclosed U+202E). */

@@ -25,4 +25,16 @@ export const en = {
 };
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+
+/** The kinds of Mono's codes that elements show as words (see `codeWords`). */
+export const CODE_KINDS = ['category', 'incomeType', 'frequency', 'gender', 'maritalStatus', 'authMethod'] as const;
+export type CodeKind = (typeof CODE_KINDS)[number];
+
+/**
+ * Words for Mono's codes, optional in every catalogue: `'category:bank_charges': 'Frais bancaires'`. The key is the
+ * kind, a colon, and the code in lower case with `_` between its words. English has none: a code without an
+ * entry is shown made readable ("Bank charges").
+ */
+export type CodeMessages = { [key: `${CodeKind}:${string}`]: string };
+
+export type Messages = Record<MessageKey, string> & CodeMessages;

@@ -1,8 +1,8 @@
-import { en, type MessageKey, type Messages } from './en.js';
+import { en, type CodeKind, type MessageKey, type Messages } from './en.js';
 import { translator, type MessageParams } from './catalogue.js';
 
-export type { MessageKey, Messages, MessageParams };
-export { registerMessages, translator, withMessages } from './catalogue.js';
+export type { CodeKind, MessageKey, Messages, MessageParams };
+export { codeWords, registerMessages, translator, withMessages } from './catalogue.js';
 
 const english = /* @__PURE__ */ translator(en);
 

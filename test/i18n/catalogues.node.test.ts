@@ -2,9 +2,9 @@
 // from the full tag to the language to English; host overrides ride on a private-use subtag.
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { en } from '../../src/i18n/en.js';
+import { CODE_KINDS, en } from '../../src/i18n/en.js';
 import * as locales from '../../src/i18n/locales/index.js';
-import { msg, registerMessages, withMessages, type MessageKey } from '../../src/i18n/index.js';
+import { codeWords, msg, registerMessages, withMessages, type MessageKey } from '../../src/i18n/index.js';
 import { isolate } from '../../src/i18n/catalogue.js';
 import { describeErrorWith } from '../../src/core/describe-error.js';
 import { MonoError } from '../../src/client/errors.js';
@@ -20,11 +20,29 @@ describe('message catalogues', () => {
         assert.ok(messages[key].trim(), `${language}.${key} is empty`);
         assert.deepEqual(placeholders(messages[key]), placeholders(en[key]), `${language}.${key} placeholders`);
       }
-      assert.deepEqual(Object.keys(messages).filter((k) => !(k in en)), [], `${language} has keys English does not`);
+      // Besides English's keys, only words for Mono's codes, keyed as codeWords looks them up (kind:lower_case_code).
+      const codeKey = new RegExp(`^(${CODE_KINDS.join('|')}):[^\\sA-Z]+$`);
+      assert.deepEqual(Object.keys(messages).filter((k) => !(k in en) && !codeKey.test(k)), [], `${language} has keys English does not`);
       const translated = (Object.keys(en) as MessageKey[]).filter((k) => messages[k] !== en[k]).length;
       assert.ok(translated / Object.keys(en).length > 0.8, `${language} leaves most messages in English`);
     });
   }
+
+  it("shows Mono's codes in the locale's words where its catalogue has them, else made readable", () => {
+    assert.equal(codeWords('en-NG', 'category', 'bank_charges'), 'Bank charges');
+    assert.equal(codeWords('en-NG', 'incomeType', ' SALARY '), 'Salary');
+    assert.equal(codeWords('en-NG', 'gender', 'non-binary'), 'Non-binary', 'a hyphen is part of a word');
+    assert.equal(codeWords('en-NG', 'category', null), '');
+    registerMessages('fr', locales.fr);
+    assert.equal(codeWords('fr-CI', 'category', 'BANK_CHARGES'), 'Frais bancaires', 'any case and spacing of the code');
+    assert.equal(codeWords('fr', 'frequency', 'MONTHLY'), 'Mensuelle');
+    assert.equal(codeWords('fr', 'category', 'crypto_exchange'), 'Crypto exchange', 'a code without an entry');
+    assert.equal(codeWords('fr', 'incomeType', 'monthly'), 'Monthly', 'entries are per kind');
+    const host = withMessages('fr-CI', { 'category:bank_charges': 'Frais de la banque' });
+    assert.equal(codeWords(host, 'category', 'bank_charges'), 'Frais de la banque', 'a host override wins');
+    registerMessages('en-NG', { 'gender:male': 'M' });
+    assert.equal(codeWords('en-NG', 'gender', 'Male'), 'M', 'English can be given words too');
+  });
 
   it('ends the server\'s own words as a sentence after the kit\'s', () => {
     const say = (error: MonoError) => describeErrorWith(error, (key, params) => msg('en', key, params));

@@ -163,6 +163,34 @@ describe('locales', () => {
     expect(french.period).to.equal('Période : Tout');
   });
 
+  it("shows Mono's codes (categories, income streams, gender) in the catalogue's words, and unknown codes readable", async () => {
+    const row = { narration: 'POS', amount: 100, type: 'debit', balance: null, date: '2025-06-01T10:00:00Z', currency: 'NGN' } as const;
+    const rows = ['bank_charges', 'crypto_exchange', 'unknown'].map((category, i) => ({ ...row, id: `c${i}`, category }));
+    const table = await fixture<HTMLElement & { settled: Promise<void> }>(html`<mono-transactions locale="fr" .transactions=${rows}></mono-transactions>`);
+    await table.settled;
+    const inner = table.shadowRoot!.querySelector('mono-transaction-table')!;
+    await (inner as unknown as MonoDataElement).updateComplete;
+    const categories = [...inner.shadowRoot!.querySelectorAll('tbody td.col-category')].map((c) => c.textContent!.trim());
+    expect(categories.sort()).to.deep.equal(['Crypto exchange', 'Frais bancaires', fr.txnUncategorised].sort());
+
+    const { client } = recordingClient({
+      override: (call) =>
+        /\/identity$/.test(call.path)
+          ? { status: 'successful', data: { full_name: 'Ada Obi', gender: 'FEMALE', marital_status: 'married' } }
+          : /\/income-records$/.test(call.path)
+            ? { status: 'successful', data: [{ income_summary: { total_income: 1000, employer: null }, income_streams: [{ income_type: 'SALARY', frequency: 'MONTHLY', monthly_average: 1000, currency: 'NGN', stability: 0.9, first_income_date: '2025-01-27', last_income_date: '2025-05-27' }] }] }
+            : undefined,
+    });
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${uid('codes')} locale="fr"><mono-identity></mono-identity><mono-income-summary view="table"></mono-income-summary></mono-provider>`);
+    const [identity, income] = [...root.children] as Array<MonoDataElement & { resource: { status: string } }>;
+    await waitUntil(() => identity.resource.status === 'loaded' && income.resource.status === 'loaded', 'both loaded', { timeout: 8000 });
+    await Promise.all([identity.updateComplete, income.updateComplete]);
+    const field = (name: string) => identity.shadowRoot!.querySelector(`[data-field=${name}] dd`)!.textContent!.trim();
+    expect([field('gender'), field('maritalStatus')]).to.deep.equal(['Femme', 'Marié(e)']);
+    const stream = [...income.shadowRoot!.querySelector('.streams tbody tr')!.children].map((c) => c.textContent!.trim());
+    expect(stream.slice(0, 2)).to.deep.equal(['Salaire', 'Mensuelle']);
+  });
+
   it("labels a chart's tooltip in the locale's punctuation", async () => {
     const el = await fixture<MonoDataElement & { chart?: Chart }>(html`<mono-earnings account-id=${uid('earn')} locale="fr"></mono-earnings>`);
     await chartDrawn(el);

@@ -7,7 +7,7 @@ import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { accountText as msg } from '../../i18n/en-account.js';
-import { isolate } from '../../i18n/catalogue.js';
+import { codeWords, isolate } from '../../i18n/catalogue.js';
 import type { accountMessages } from '../../i18n/en-account.js';
 import type { Account, DataStatus } from '../../model/account.js';
 import { backoffDelay, nonNegative, wait } from '../../core/poll.js';
@@ -34,12 +34,11 @@ export function missingData(account: Pick<Account, 'retrievedData'>): string[] {
 /** `savings` → `Savings`, `MOBILE banking` → `Mobile banking`. */
 const capitalised = (words: string) => words.charAt(0).toUpperCase() + words.slice(1).toLowerCase();
 
-/** Mono's `internet_banking` as words; unknown methods are shown as the bank sent them, de-underscored. */
+/** Mono's `internet_banking` as words; another method as the locale's words for it, or de-underscored. */
 function authMethodText(method: string | null, locale: string): string {
   if (!method) return msg(locale, 'accountNotProvided');
   const key = AUTH_NAMES[method.trim().toLowerCase()];
-  if (key) return msg(locale, key);
-  return capitalised(method.replace(/[_-]+/g, ' ').trim());
+  return key ? msg(locale, key) : codeWords(locale, 'authMethod', method);
 }
 
 type PollState = 'idle' | 'polling' | 'gave-up';

@@ -5,6 +5,7 @@ import { clip, formatDate, maskBvn, maskPhone, MONO_DAY } from '../../core/forma
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
+import { codeWords } from '../../i18n/catalogue.js';
 import { identityText as msg } from '../../i18n/en-identity.js';
 import type { Identity } from '../../model/identity.js';
 import { identityStyles } from './mono-identity.styles.js';
@@ -22,7 +23,6 @@ const MASKS: Record<SensitiveField, (value: string) => string> = { bvn: maskBvn,
 const present = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
 
 /** Banks send "male", "FEMALE", "single": shown with a capital first letter and nothing else changed. */
-const capitalised = (value: string) => value.charAt(0).toUpperCase() + value.slice(1).toLowerCase();
 
 /** Whether the bank returned none of the holder's details (the date they were updated is not one). */
 export function isEmptyIdentity(identity: Identity): boolean {
@@ -168,7 +168,7 @@ export class MonoIdentity extends MonoDataElement {
         return formatDate(identity.dateOfBirth, locale, { dateStyle: 'long', timeZone: 'UTC' });
       case 'gender':
       case 'maritalStatus':
-        return capitalised(identity[name]?.trim() ?? '');
+        return codeWords(locale, name, identity[name]);
       default:
         return identity[name];
     }

@@ -23,9 +23,3 @@ export function stabilityLevel(stability: number): StabilityLevel {
   return 'Irregular';
 }
 
-/** `SALARY` → `Salary`, `business_income` → `Business income` (Mono's codes, shown as words). */
-export function humanise(code: string | null): string {
-  if (!code) return '';
-  const words = code.replace(/[_-]+/g, ' ').trim().toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}

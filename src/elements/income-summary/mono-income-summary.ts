@@ -11,11 +11,12 @@ import { formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/form
 import { MonoDataElement } from '../../core/mono-element.js';
 import { describeError, ResourceController, type LoadRequest } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
+import { codeWords } from '../../i18n/catalogue.js';
 import { insightText as msg } from '../../i18n/en-insights.js';
 import type { IncomeStream, IncomeSummary } from '../../model/income.js';
 import { pollWithBackoff } from '../../core/poll.js';
 import { analysedPeriod, isEmptyIncome, monthlyTotals, type MonthlyIncome } from '../../model/monthly-income.js';
-import { humanise, stabilityLevel, type IncomeView } from './income-data.js';
+import { stabilityLevel, type IncomeView } from './income-data.js';
 import { styles } from './mono-income-summary.styles.js';
 
 /** Analyses started per client and account, so that several elements (or a retry) never POST twice. */
@@ -238,8 +239,8 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
         <tbody>
           ${summary.streams.map(
             (s) => html`<tr>
-              <th scope="row">${humanise(s.type) || msg(locale, 'insightsNotKnown')}</th>
-              <td>${humanise(s.frequency) || msg(locale, 'insightsNotKnown')}</td>
+              <th scope="row">${codeWords(locale, 'incomeType', s.type) || msg(locale, 'insightsNotKnown')}</th>
+              <td>${codeWords(locale, 'frequency', s.frequency) || msg(locale, 'insightsNotKnown')}</td>
               <td class="num"><bdi>${this.#money(s.monthlyAverage, s.currency)}</bdi></td>
               <td class="stability">${stability(s)}</td>
               <td><bdi>${date(s.firstDate)}</bdi></td>

@@ -6,6 +6,7 @@ import { resolveLocale } from '../../core/locale.js';
 import { clip, formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import type { TransactionFilters } from '../../core/events.js';
+import { codeWords } from '../../i18n/catalogue.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction, TransactionInput } from '../../model/transactions.js';
 import { isBadRange, normaliseFilters, sameFilters } from './filters.js';
@@ -27,13 +28,8 @@ const FALLBACK_ROW_PX = 44;
 const FALLBACK_VIEWPORT_PX = 720;
 
 
-/** `bank_charges` → "Bank charges"; the bank's own word, made readable. */
-export function categoryLabel(category: string | null): string | undefined {
-  const words = (category ?? '').replace(/[\s_-]+/g, ' ').trim();
-  if (!words || /^(unknown|other|none|null)$/i.test(words)) return undefined;
-  const lower = words.toLowerCase();
-  return lower[0].toUpperCase() + lower.slice(1);
-}
+/** Mono's words for "no category". */
+const NO_CATEGORY = /^[\s_-]*(unknown|other|none|null)?[\s_-]*$/i;
 
 /**
  * The transactions table on its own: sortable, filterable, virtualised rows past 100 (only those in view
@@ -468,7 +464,8 @@ export class MonoTransactionTable extends MonoElement {
 
   #renderRow(t: Transaction, position: number, tabbable: boolean, locale: string) {
     const credit = t.type === 'credit';
-    const category = categoryLabel(t.category);
+    // `bank_charges` → "Bank charges", or the locale's words for it.
+    const category = NO_CATEGORY.test(t.category ?? '') ? '' : codeWords(locale, 'category', t.category);
     const date = formatDate(t.date, locale, MONO_DAY);
     const [head, tail] = breakAfterFirstGroup(formatMoney(credit ? t.amount : -t.amount, t.currency, locale, { signDisplay: 'exceptZero' }), locale);
     return html`<tr
