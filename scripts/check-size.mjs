@@ -91,9 +91,10 @@ export const BUDGETS = {
   // (+0.02 kB): reflected defaults are no longer written as attributes (a server-rendered React page hydrated with a
   // mismatch), the connect dialog's frame is shown before it takes focus (Firefox left focus on the close button),
   // and a narration cell takes its text's direction (Firefox and WebKit cut right-to-left text with no ellipsis).
-  // Held at 46.4 kB (non-chart) on 2026-12-01 (session 22), with 4 bytes left: Mono's codes (categories, gender…)
-  // looked up in the catalogue before they are made readable, and labels and lists in the locale's punctuation.
-  'every element but the chart elements': 46.4 * KB,
+  // Raised to 46.5 kB (non-chart) on 2026-12-01 (session 22), for fixes from a review of a French page (+0.10 kB):
+  // Mono's codes (categories, gender…) looked up in the catalogue before they are made readable, labels and lists in
+  // the locale's punctuation, and the connect popup's "Opening…" page marked with its language.
+  'every element but the chart elements': 46.5 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

@@ -19,9 +19,10 @@ const CLOSED_POLL_MS = 250;
 
 /**
  * A popup opened synchronously inside the click (so blockers let it through), on `about:blank` until the
- * host answers initiate, sized and centred over the current window. Returns null when the browser blocked it.
+ * host answers initiate, sized and centred over the current window, saying `loadingText` (in language `lang`).
+ * Returns null when the browser blocked it.
  */
-export function openPopup(loadingText: string): PopupSurface | null {
+export function openPopup(loadingText: string, lang: string): PopupSurface | null {
   const width = Math.min(POPUP_WIDTH, window.screen.availWidth || POPUP_WIDTH);
   const height = Math.min(POPUP_HEIGHT, window.screen.availHeight || POPUP_HEIGHT);
   const left = Math.max(0, Math.round(window.screenX + (window.outerWidth - width) / 2));
@@ -37,6 +38,7 @@ export function openPopup(loadingText: string): PopupSurface | null {
     // Something to look at while initiate runs; the blank page is ours (same origin) until it navigates.
     popup.document.title = 'Mono Connect';
     popup.document.body.textContent = loadingText;
+    popup.document.documentElement.lang = lang;
   } catch {
     // a browser that gave us an inaccessible window: the widget still loads into it
   }

@@ -466,7 +466,7 @@ export class MonoConnectButton extends BaseElement {
     // Popup: opened now, inside the click, or blockers refuse it.
     let popup: PopupSurface | null = null;
     if (mode === 'popup') {
-      popup = openPopup(text(this.resolvedLocale, 'connectOpening'));
+      popup = openPopup(text(this.resolvedLocale, 'connectOpening'), this.#words.lang);
       if (!popup) {
         this.#report(new MonoError('popup-blocked', 'The browser blocked the Mono Connect window'));
         return;

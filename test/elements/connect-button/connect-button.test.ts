@@ -725,6 +725,10 @@ describe('<mono-connect-button>', () => {
       expect(opened[0]).to.deep.include({ url: 'about:blank', sync: true });
       expect(opened[0].features).to.match(/popup=yes,width=\d+,height=\d+/);
       expect(log.of('mono-open')[0].detail.mode).to.equal('popup');
+      // Until the widget loads, the window says so in the button's words, marked with their language.
+      const blank = popupFrame.contentDocument!;
+      expect([blank.body.textContent, blank.documentElement.lang]).to.deep.equal(['Opening Mono Connect…', el.shadowRoot!.querySelector<HTMLElement>('.words')!.lang]);
+      expect(blank.documentElement.lang).to.match(/^en\b/);
       await el.updateComplete;
       expect(parts(el).status()).to.contain('Continue in the Mono Connect window.');
       expect(parts(el).dialog.open).to.equal(false);
