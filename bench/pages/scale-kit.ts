@@ -3,7 +3,7 @@
 // client, as a page without its own data layer uses it). Same virtualised table and narration search.
 import '../../src/elements/transactions/define.js';
 import type { MonoTransactions } from '../../src/elements/transactions/mono-transactions.js';
-import type { RawRow, ScaleAdapter } from './scale-types.js';
+import type { ScaleAdapter } from './scale-types.js';
 
 let element: MonoTransactions | null = null;
 const tableRoot = (): ShadowRoot | null => element?.shadowRoot?.querySelector('mono-transaction-table')?.shadowRoot ?? null;

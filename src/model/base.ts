@@ -57,7 +57,6 @@ const validDay = (y: number, m: number, d: number) => {
   const t = new Date(Date.UTC(y, m - 1, d));
   return y >= MIN_YEAR && y <= MAX_YEAR && t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 };
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
  * Normalises a date Mono sends (ISO date-time, `YYYY-MM-DD`, or the day-first `DD-MM-YYYY` of v1) to ISO:

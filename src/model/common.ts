@@ -1,5 +1,5 @@
 import * as z from './schema.js';
-import { aliasKeys, MAX_MINOR_UNITS, normalizeCurrency, normalizeDate, type ParseResult } from './base.js';
+import { aliasKeys, MAX_MINOR_UNITS, normalizeCurrency, normalizeDate } from './base.js';
 
 export { aliasKeys, dataOf, isEmptyPayload, isRecord, MAX_MINOR_UNITS, normalizeCurrency, normalizeDate, optionalFieldsRecord, tooLargeToAdd, unrecognised } from './base.js';
 export type { ParseResult, SchemaIssue } from './base.js';

@@ -2,7 +2,7 @@
 // modes (and a re-authorisation), checks the open dialog with axe, counts exchange requests, and prints
 // how long the widget takes to appear after the click.
 import { createRequire } from 'node:module';
-import type { Page, Request } from 'playwright-core';
+import type { Request } from 'playwright-core';
 import { startDemo } from './harness.js';
 import { driveWidget } from './sandbox-widget.js';
 

@@ -768,7 +768,6 @@ export class MonoConnectButton extends BaseElement {
   #update(): void {
     const locale = this.resolvedLocale;
     this.#words.lang = textLanguage(locale);
-    const say = (key: keyof typeof connectMessages) => text(locale, key);
     const { phase, frameUrl, notice } = this.#state;
     // Finishing outside the dialog (a popup's, a redirect's, or a link claimed again) shows on the button.
     const finishingHere = phase === 'finishing' && !this.#dialog.open;

@@ -2,7 +2,7 @@ import { html, nothing, type PropertyValues } from 'lit';
 import { getStatement, getStatementJob, requestStatementPdf, statementPdfUrl, withAccountCurrency } from '../../client/resources.js';
 import { property, state } from 'lit/decorators.js';
 import { MonoError, toMonoError } from '../../client/errors.js';
-import { clip, formatDate, formatMoney, formatNumber } from '../../core/format.js';
+import { clip, formatMoney, formatNumber } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
 import { ResourceController, describeError } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
