@@ -9,7 +9,7 @@ export const commonMessages = {
   empty: 'Nothing to show yet.',
   noAccount: 'No account selected.',
   loaded: 'Loaded.',
-  /** A label before its value ("Period: All time"); French spaces its colon. */
+  /** A label before its value ("Period: All"); French spaces its colon. */
   labelled: '{label}: {value}',
 };
 

@@ -22,8 +22,6 @@ const MASKS: Record<SensitiveField, (value: string) => string> = { bvn: maskBvn,
 
 const present = (value: string | null | undefined): value is string => typeof value === 'string' && value.trim() !== '';
 
-/** Banks send "male", "FEMALE", "single": shown with a capital first letter and nothing else changed. */
-
 /** Whether the bank returned none of the holder's details (the date they were updated is not one). */
 export function isEmptyIdentity(identity: Identity): boolean {
   const { updatedAt, ...details } = identity;

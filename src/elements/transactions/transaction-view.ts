@@ -1,6 +1,7 @@
 import { formatMoney, type MoneyFormatOptions } from '../../core/format.js';
 import { completeTransaction, type Transaction, type TransactionInput } from '../../model/transactions.js';
 import { covers, dayAfter, isBadRange, type NormalFilters } from './filters.js';
+import { codeWords } from '../../i18n/catalogue.js';
 
 export type SortKey = 'date' | 'amount';
 export type SortDirection = 'asc' | 'desc';
@@ -92,8 +93,10 @@ export interface RowsSummary {
   newestFirst: boolean;
   /** Each row is no newer than the next (a host's own rows, say). */
   oldestFirst: boolean;
-  /** The largest amount and absolute balance (minor units), and the longest category (characters). */
-  largest: { amount: number; balance: number; category: number };
+  /** The largest amount and absolute balance (minor units). */
+  largest: { amount: number; balance: number };
+  /** The rows' categories, each once (their words' length depends on the locale). */
+  categories: ReadonlySet<string>;
   /** The rows' currencies, the index's own among them. */
   currencies: readonly string[];
   /** Money in and out of every row, per currency. */
@@ -135,7 +138,7 @@ function summarise(rows: readonly TransactionInput[], currency: string): RowsSum
   let previous = '';
   let amount = 0;
   let balance = 0;
-  let category = 0;
+  const categories = new Set<string>();
   for (let i = 0; i < rows.length; i++) {
     const t = rows[i];
     if (i > 0 && previous < t.date) newestFirst = false;
@@ -144,21 +147,23 @@ function summarise(rows: readonly TransactionInput[], currency: string): RowsSum
     if (t.amount > amount) amount = t.amount;
     const b = Math.abs(t.balance ?? 0);
     if (b > balance) balance = b;
-    if (t.category && t.category.length > category) category = t.category.length;
+    if (t.category) categories.add(t.category);
     tally.add(t, t.currency ?? currency);
   }
   const totals = tally.totals;
-  return { newestFirst, oldestFirst, largest: { amount, balance, category }, currencies: [...new Set([currency, ...totals.map((t) => t.currency)])], totals };
+  return { newestFirst, oldestFirst, largest: { amount, balance }, categories, currencies: [...new Set([currency, ...totals.map((t) => t.currency)])], totals };
 }
 
 /**
  * How wide the rows' widest values are, so that their columns fit them: the amount and balance in digit
- * widths, formatted as the table shows them (signed, in each of the rows' currencies), and the category in
- * characters. No amount is ever cut, and the narration gets the room that usual values leave.
+ * widths, formatted as the table shows them (signed, in each of the rows' currencies), and the longest category in
+ * characters, in the locale's words. No amount is ever cut, and the narration gets the room that usual values leave.
  */
-export function columnWidths({ largest, currencies }: RowsSummary, locale: string): { amount: number; balance: number; category: number } {
+export function columnWidths({ largest, currencies, categories }: RowsSummary, locale: string): { amount: number; balance: number; category: number } {
   const chars = (minor: number, options?: MoneyFormatOptions) => Math.max(...currencies.map((c) => digitWidths(formatMoney(-minor, c, locale, options))));
-  return { amount: chars(largest.amount, { signDisplay: 'exceptZero' }), balance: chars(largest.balance), category: largest.category };
+  let category = 0;
+  for (const c of categories) category = Math.max(category, codeWords(locale, 'category', c).length);
+  return { amount: chars(largest.amount, { signDisplay: 'exceptZero' }), balance: chars(largest.balance), category };
 }
 
 /**

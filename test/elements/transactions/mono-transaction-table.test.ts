@@ -386,9 +386,9 @@ describe('<mono-transaction-table>', () => {
   });
 
   it("sizes the category column to the rows' longest category, up to a fifth of the table, after the narration's 15rem", async () => {
-    const cells = async (category: string, width: number) => {
+    const cells = async (category: string, width: number, locale = 'en-NG') => {
       const rows = makeRows(6).map((t, i) => ({ ...t, category: i === 2 ? category : i === 3 ? null : 'transfer' }) as Transaction);
-      const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px"><mono-transaction-table locale="en-NG" .transactions=${rows}></mono-transaction-table></div>`);
+      const wrap = await fixture<HTMLDivElement>(html`<div style="inline-size: ${width}px"><mono-transaction-table locale=${locale} .transactions=${rows}></mono-transaction-table></div>`);
       const el = wrap.querySelector<MonoTransactionTable>('mono-transaction-table')!;
       await el.settled;
       return renderedRows(el).map((row) => ({ category: row.querySelector<HTMLElement>('td.col-category')!, narration: row.querySelector<HTMLElement>('td.col-narration')! }));
@@ -397,6 +397,11 @@ describe('<mono-transaction-table>', () => {
     const rem = parseFloat(getComputedStyle(document.documentElement).fontSize);
     // Mono's own label, which the 9.5rem column used to cut ("Online transacti…"), where the table has the room.
     for (const { category } of await cells('online_transactions', 1100)) fits(category);
+    // Sized to the words shown: French says "Crédit téléphonique" for Mono's seven-letter `airtime`.
+    registerMessages('fr', fr);
+    const french = await cells('airtime', 1100, 'fr');
+    expect(french[2].category.textContent!.trim()).to.equal('Crédit téléphonique');
+    for (const { category } of french) fits(category);
     // The demo's 840 px: the narration keeps its 15rem first; the kit's own "Uncategorised" still fits.
     const demo = await cells('online_transactions', 840);
     expect(demo[0].narration.getBoundingClientRect().width, 'the narration comes first').to.be.at.least(15 * rem - 3); // less the scroll box's borders
