@@ -6,7 +6,7 @@ import { resolveLocale } from '../../core/locale.js';
 import { clip, formatDate, formatMoney, formatNumber, MONO_DAY } from '../../core/format.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import type { TransactionFilters } from '../../core/events.js';
-import { codeWords } from '../../i18n/catalogue.js';
+import { codeWords, textLanguage } from '../../i18n/catalogue.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
 import type { Transaction, TransactionInput } from '../../model/transactions.js';
 import { isBadRange, normaliseFilters, sameFilters } from './filters.js';
@@ -118,7 +118,7 @@ export class MonoTransactionTable extends MonoElement {
   #resizeObserver?: ResizeObserver;
   #headerHeight = 0;
   #maxViewportHeight = 0;
-  /** Set with the index, and again when the locale changes (`#widestIn`). */
+  /** Set with the index, and again when the locale or its words change (`#widestIn`). */
   #widest!: ReturnType<typeof columnWidths>;
   #widestIn?: string;
 
@@ -198,7 +198,12 @@ export class MonoTransactionTable extends MonoElement {
       this.#index = new TransactionIndex(this.transactions, currencyCode(this.currency) ?? 'NGN');
     }
     const locale = this.resolvedLocale;
-    if (dataChanged || locale !== this.#widestIn) this.#widest = columnWidths(this.#index.summary, (this.#widestIn = locale));
+    // The categories' words change with the locale, and when its language's catalogue arrives (a lazy import).
+    const words = locale + textLanguage(locale);
+    if (dataChanged || words !== this.#widestIn) {
+      this.#widestIn = words;
+      this.#widest = columnWidths(this.#index.summary, locale);
+    }
     if (dataChanged || changed.has('filters') || changed.has('sort')) this.#refilter(dataChanged);
     this.#rowHadFocus = this.shadowRoot?.activeElement?.localName === 'tr';
   }

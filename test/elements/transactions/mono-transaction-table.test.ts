@@ -402,6 +402,12 @@ describe('<mono-transaction-table>', () => {
     const french = await cells('airtime', 1100, 'fr');
     expect(french[2].category.textContent!.trim()).to.equal('Crédit téléphonique');
     for (const { category } of french) fits(category);
+    // And again when the language's catalogue arrives after the table (a lazy import).
+    const hausa = await cells('airtime', 1100, 'ha');
+    registerMessages('ha', { 'category:airtime': 'Katin cajin waya' });
+    await waitUntil(() => hausa[2].category.textContent!.trim() === 'Katin cajin waya', 'the catalogue reached the row');
+    await nextFrame();
+    for (const { category } of hausa) fits(category);
     // The demo's 840 px: the narration keeps its 15rem first; the kit's own "Uncategorised" still fits.
     const demo = await cells('online_transactions', 840);
     expect(demo[0].narration.getBoundingClientRect().width, 'the narration comes first').to.be.at.least(15 * rem - 3); // less the scroll box's borders
