@@ -81,7 +81,8 @@ export const BUDGETS = {
   // Raised to 58.0 kB (all) on 2026-12-01 (session 22), for fixes from a review of a French page (+0.10 kB): labels,
   // values and lists in the locale's punctuation ("Période : Tout", "identité et solde", chart tooltips too), Mono's
   // codes in the catalogue's words, and the category column sized to the words shown.
-  'every element (charts lazy)': 58.0 * KB,
+  // Raised to 58.3 kB (all) on 2026-12-01 (session 23) with the non-chart figure below.
+  'every element (charts lazy)': 58.3 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
@@ -95,7 +96,10 @@ export const BUDGETS = {
   // Raised to 46.5 kB (non-chart) on 2026-12-01 (session 22), for fixes from a review of a French page (+0.10 kB):
   // Mono's codes (categories, gender…) looked up in the catalogue before they are made readable, labels and lists in
   // the locale's punctuation, and the connect popup's "Opening…" page marked with its language.
-  'every element but the chart elements': 46.5 * KB,
+  // Raised to 46.8 kB (non-chart) on 2026-12-01 (session 23) for printing (+0.28 kB): a printed transactions list had
+  // 9 of its rows (the scroll box's), narrations cut and, in a dark theme, light grey text on the paper. Now every
+  // row prints (up to 1,000, with a note past that), bank text wraps, and printed text is dark.
+  'every element but the chart elements': 46.8 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

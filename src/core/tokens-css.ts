@@ -71,6 +71,16 @@ export const SR_ONLY_CSS = /* css */ `
   }
 `;
 
+/** Paper is white and printers drop backgrounds: a dark theme's light text would be all but invisible. */
+export const PRINT_CSS = /* css */ `
+  @media print {
+    :host,
+    :host([theme]) {
+      color-scheme: light;
+    }
+  }
+`;
+
 
 /** The loading, empty, error and idle boxes. */
 export const STATE_BOX_CSS = /* css */ `

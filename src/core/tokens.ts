@@ -1,5 +1,5 @@
 import { unsafeCSS } from 'lit';
-import { CONTROLS_CSS, FADED_BUTTON_CSS, HOST_TOKENS_CSS, SELECT_CSS, SR_ONLY_CSS, STATE_BOX_CSS } from './tokens-css.js';
+import { CONTROLS_CSS, FADED_BUTTON_CSS, HOST_TOKENS_CSS, PRINT_CSS, SELECT_CSS, SR_ONLY_CSS, STATE_BOX_CSS } from './tokens-css.js';
 
 /**
  * The kit's global tokens (`--mono-sys-*`) with light and dark values. Hosts override any of them on
@@ -7,7 +7,7 @@ import { CONTROLS_CSS, FADED_BUTTON_CSS, HOST_TOKENS_CSS, SELECT_CSS, SR_ONLY_CS
  * `theme` attribute, the `mono-theme-dark` / `mono-theme-light` classes, or the host's own CSS) forces one.
  * The text lives in tokens-css.ts, which needs no Lit.
  */
-export const tokens = unsafeCSS(HOST_TOKENS_CSS + SR_ONLY_CSS);
+export const tokens = unsafeCSS(HOST_TOKENS_CSS + SR_ONLY_CSS + PRINT_CSS);
 
 /** Shared look of the loading, empty, error and idle states. */
 export const stateStyles = unsafeCSS(STATE_BOX_CSS + CONTROLS_CSS + SELECT_CSS + FADED_BUTTON_CSS);

@@ -48,6 +48,7 @@ export const transactionMessages = {
   txnShowingOf: 'Showing {shown} of {total}',
   txnShowing: 'Showing {shown}',
   txnLoadFailed: 'Some transactions could not be loaded.',
+  txnPrintedOf: 'Only the first {shown} of {total} transactions are printed.',
   txnInvalidData: 'The transactions given to this element are not in a shape it can read ({path}).',
 };
 

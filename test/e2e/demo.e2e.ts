@@ -12,6 +12,27 @@ try {
   const account = JSON.parse((await page.locator('#raw pre').first().textContent()) ?? '{}');
   check('raw view shows the normalised account from the sandbox', account.id === 'acc_demo' && Number.isInteger(account.balance), account);
 
+  // Printing (a real print to PDF, with the browser's beforeprint and afterprint): every row of a virtualised
+  // list goes on paper, and the screen keeps its few rows.
+  await page.selectOption('#transactions-mode', 'all');
+  const table = `document.querySelector('#transactions').shadowRoot.querySelector('mono-transaction-table')`;
+  await page.waitForFunction(`${table}?.shownView.length > 100 && !${table}.filtering`, null, { timeout: 15000 });
+  const [shown, onScreen] = (await page.evaluate(`(() => {
+    // Read before the table's own afterprint listener brings back the screen's rows: listeners run in the order they
+    // were added, so the element is moved (which keeps its rows) to add its own again after this one.
+    addEventListener('afterprint', () => (window.__printedRows = ${table}.shadowRoot.querySelectorAll('tr.row').length), { once: true });
+    const host = document.querySelector('#transactions');
+    host.after(host);
+    const t = ${table};
+    return [t.shownView.length, t.shadowRoot.querySelectorAll('tr.row').length];
+  })()`)) as [number, number];
+  const pdf = await page.pdf({ format: 'A4' });
+  const pdfPages = pdf.toString('latin1').match(/\/Type\s*\/Page\b(?!s)/g)?.length ?? 0;
+  const printedRows = await page.evaluate('window.__printedRows');
+  const afterRows = await page.evaluate(`${table}.shadowRoot.querySelectorAll('tr.row').length`);
+  check(`printing puts all ${shown} rows on paper (${printedRows}; ${onScreen} on screen before, ${afterRows} after; ${pdfPages} pages)`, printedRows === shown && onScreen < 100 && afterRows === onScreen && pdfPages > shown / 30, { shown, printedRows, onScreen, afterRows, pdfPages });
+  await page.selectOption('#transactions-mode', 'pages');
+
   const options = await page.locator('#account option').count();
   check(`account picker lists the sandbox accounts (${options})`, options >= 5);
 

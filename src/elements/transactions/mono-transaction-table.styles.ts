@@ -209,8 +209,42 @@ export const tableStyles = css`
   .credit .direction {
     --_tone: var(--_credit);
   }
-  .empty {
+  .empty,
+  .print-note {
     margin: 0.75rem;
+  }
+  /* On paper nothing scrolls or hovers: every row (the table renders them for printing), bank text in full. */
+  @media print {
+    .viewport {
+      max-block-size: none;
+      overflow: visible;
+    }
+    table {
+      table-layout: auto;
+    }
+    colgroup {
+      display: none;
+    }
+    th {
+      position: static;
+    }
+    .sort {
+      display: contents;
+    }
+    td.col-narration,
+    td.col-category {
+      white-space: normal;
+    }
+    /* Only the narration may break inside a word: a long reference never pushes the balance off the page. */
+    td.col-narration {
+      overflow-wrap: anywhere;
+    }
+    .row {
+      break-inside: avoid;
+    }
+    .sizer {
+      display: none;
+    }
   }
   @container (max-width: 44rem) {
     .col-category {

@@ -21,6 +21,8 @@ const OVERSCAN = 6;
  * every one; more are virtualised, and the DOM stays the same size however many there are.
  */
 const ALL_ROWS_UP_TO = 100;
+/** Rows put on paper at most (about 40 pages): 100,000 would hold the page for a minute before the print dialog. */
+const PRINT_ROWS_UP_TO = 1000;
 /** What a filter run may take inside one update before it continues in slices between frames. */
 const SYNC_BUDGET_MS = 8;
 const SLICE_MS = 6;
@@ -100,6 +102,11 @@ export class MonoTransactionTable extends MonoElement {
   /** The row to bring back into view once rows of a new height are rendered. */
   #keepRow?: number;
   @state() private viewportHeight = 0;
+  /** Between the window's beforeprint and afterprint: the rows are all rendered (up to PRINT_ROWS_UP_TO), as paper cannot scroll. */
+  @state() private printing = false;
+  readonly #onPrint = (event: Event) => {
+    this.printing = event.type === 'beforeprint';
+  };
 
   /** The scrolling box (null before the first render), looked up each time, as Lit's query decorator does. */
   get #viewport(): HTMLElement | null {
@@ -167,6 +174,8 @@ export class MonoTransactionTable extends MonoElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    window.addEventListener('beforeprint', this.#onPrint);
+    window.addEventListener('afterprint', this.#onPrint);
     // Moved (or re-added) while a filter pass ran in slices: it goes on where it stopped.
     const job = this.#job;
     if (this.pending && job && !job.done && !this.#jobDone) this.#jobDone = this.#finish(job, this.#jobKeepsPlace);
@@ -187,6 +196,8 @@ export class MonoTransactionTable extends MonoElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    window.removeEventListener('beforeprint', this.#onPrint);
+    window.removeEventListener('afterprint', this.#onPrint);
     this.#resizeObserver?.disconnect();
     // Its slices stop (see #finish); the pass itself is kept for a return to the page.
     this.#jobRun = this.#jobDone = undefined;
@@ -402,15 +413,16 @@ export class MonoTransactionTable extends MonoElement {
     const n = view.length;
     const empty = n === 0 && !this.pending;
     const whole = n <= ALL_ROWS_UP_TO;
-    const start = whole ? 0 : Math.max(0, Math.min(this.first, n) - OVERSCAN);
-    const end = whole ? n : Math.min(n, this.first + this.#capacity + OVERSCAN);
+    const printing = this.printing;
+    const start = whole || printing ? 0 : Math.max(0, Math.min(this.first, n) - OVERSCAN);
+    const end = whole ? n : printing ? Math.min(n, PRINT_ROWS_UP_TO) : Math.min(n, this.first + this.#capacity + OVERSCAN);
     const positions: number[] = [];
     for (let p = start; p < end; p++) positions.push(p);
     const active = Math.min(this.activePosition, Math.max(0, n - 1));
     // Roving focus: one row is in the tab order; when the active one is scrolled away, the first in view is.
     const tabbable = active >= start && active < end ? active : Math.min(Math.max(this.first, start), end - 1);
     const above = start * this.rowHeight;
-    const below = (n - end) * this.rowHeight;
+    const below = printing ? 0 : (n - end) * this.rowHeight;
     const ariaSort = (key: SortKey) => (sort.key === key ? (sort.direction === 'desc' ? 'descending' : 'ascending') : nothing);
     const sortButton = (key: SortKey, label: string, cls = '') => html`<button type="button" part="sort-button" class="sort ${cls}" @click=${() => this.#toggleSort(key)}>
       <span>${label}</span><svg class="sort-icon ${sort.key === key ? sort.direction : 'none'}" viewBox="0 0 10 14" aria-hidden="true"><path d="M5 1 9 6H1z" /><path d="M5 13 1 8h8z" /></svg>
@@ -460,6 +472,9 @@ export class MonoTransactionTable extends MonoElement {
           ${spacer(below)}
         </tbody>
       </table>
+      ${printing && end < n
+        ? html`<p class="print-note">${msg(locale, 'txnPrintedOf', { shown: formatNumber(end, locale), total: formatNumber(n, locale) })}</p>`
+        : nothing}
       <div class="sizer" aria-hidden="true" .style=${`height: ${this.#headerHeight + n * this.rowHeight}px`}></div>
       ${empty
         ? html`<div part="empty" class="state empty"><slot name="empty">${msg(locale, isBadRange(normaliseFilters(this.filters)) ? 'txnBadRange' : 'txnEmpty')}</slot></div>`

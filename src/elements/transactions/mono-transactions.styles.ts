@@ -104,6 +104,12 @@ export const transactionsStyles = css`
     background: var(--_accent);
     color: var(--_on-accent);
   }
+  /* Printed without backgrounds, the chosen one would be the palest. */
+  @media print {
+    .segmented input:checked + span {
+      print-color-adjust: exact;
+    }
+  }
   @media (forced-colors: active) {
     .segmented input:checked + span {
       forced-color-adjust: none;

@@ -67,6 +67,7 @@ export const fr: Messages = {
   txnShowingOf: '{shown} sur {total} affichées',
   txnShowing: '{shown} affichées',
   txnLoadFailed: 'Certaines transactions n’ont pas pu être chargées.',
+  txnPrintedOf: 'Seules les {shown} premières transactions sur {total} sont imprimées.',
   txnInvalidData: 'Les transactions fournies à cet élément ne sont pas dans un format lisible ({path}).',
 
   // <mono-account>

@@ -5,6 +5,7 @@ import type { MonoTransactionTable } from '../../../src/elements/transactions/mo
 import type { Transaction } from '../../../src/model/transactions.js';
 import { countElements, makeRows, nextFrame, renderedRows } from './helpers.js';
 import { registerMessages } from '../../../src/i18n/index.js';
+import { emulate } from '../../fixtures/media.js';
 import { fr } from '../../../src/i18n/locales/fr.js';
 
 const rows10k = makeRows(10_000);
@@ -71,6 +72,57 @@ describe('<mono-transaction-table>', () => {
     expect(page.shadowRoot!.querySelector('tr.spacer'), 'no spacer rows when all are there').to.equal(null);
     const more = await table(makeRows(101));
     expect(renderedRows(more).length).to.be.below(101);
+  });
+
+  it('prints every row: all are rendered from beforeprint to afterprint, unclipped, bank text in full, dark text', async () => {
+    const rows = makeRows(300).map((t, i) => (i === 7 ? { ...t, narration: LONG_NARRATION } : t));
+    const el = await table(rows, { theme: 'dark' });
+    await scrollTo(el, 2_000);
+    const onScreen = renderedRows(el).length;
+    expect(onScreen).to.be.below(100);
+    window.dispatchEvent(new Event('beforeprint'));
+    await el.updateComplete;
+    expect(renderedRows(el)).to.have.length(300);
+    expect(renderedRows(el).map((r) => r.getAttribute('aria-rowindex'))).to.deep.equal(rows.map((_, i) => String(i + 2)));
+    expect(el.shadowRoot!.querySelector('tr.spacer'), 'no spacer rows on paper').to.equal(null);
+    expect(el.shadowRoot!.querySelector('.print-note'), 'every row printed: no note').to.equal(null);
+    // CSS under print media only where the driver can emulate it (Chromium); elsewhere the rows above are what is checked.
+    if (await emulate({ media: 'print' }, 'print')) {
+      try {
+        const vp = viewport(el);
+        expect(getComputedStyle(vp).overflow).to.equal('visible');
+        expect(vp.scrollHeight - vp.clientHeight, 'nothing scrolls out of sight').to.be.at.most(1);
+        expect(el.shadowRoot!.querySelector<HTMLElement>('.sizer')!.getBoundingClientRect().height, 'no blank pages after the rows').to.equal(0);
+        const long = renderedRows(el)[7].querySelector<HTMLElement>('td.col-narration')!;
+        expect(long.scrollWidth, 'the long narration wraps').to.be.at.most(long.clientWidth + 1);
+        expect(long.getBoundingClientRect().height).to.be.above(renderedRows(el)[0].getBoundingClientRect().height * 3);
+        const [r, g, b] = getComputedStyle(long).color.match(/\d+/g)!.map(Number);
+        expect(r + g + b, `dark text on white paper under theme="dark" (${getComputedStyle(long).color})`).to.be.below(200);
+      } finally {
+        await emulate({ media: 'screen' }, 'screen');
+      }
+    }
+    window.dispatchEvent(new Event('afterprint'));
+    // Back to the screen's few rows once the box has its screen size again (the print media made it tall).
+    await waitUntil(() => renderedRows(el).length === onScreen, `back to ${onScreen} rows on screen`);
+  });
+
+  it('prints at most 1,000 rows (100,000 held the page for a minute), and says so on the paper', async () => {
+    const el = await table(makeRows(1_500));
+    await scrollTo(el, 20_000);
+    window.dispatchEvent(new Event('beforeprint'));
+    try {
+      await el.updateComplete;
+      expect(renderedRows(el)).to.have.length(1_000);
+      expect(renderedRows(el)[0].getAttribute('aria-rowindex'), 'from the first row, wherever the box was scrolled').to.equal('2');
+      expect(el.shadowRoot!.querySelector('tr.spacer'), 'no blank space for the rows left out').to.equal(null);
+      expect(el.shadowRoot!.querySelector('.print-note')?.textContent).to.equal('Only the first 1,000 of 1,500 transactions are printed.');
+    } finally {
+      window.dispatchEvent(new Event('afterprint'));
+    }
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.print-note')).to.equal(null);
+    expect(renderedRows(el).length).to.be.below(100);
   });
 
   it('renders the rows at the bottom when scrolled there, still few of them, with their true row index', async () => {
