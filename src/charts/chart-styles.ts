@@ -96,6 +96,26 @@ export const chartStyles = css`
   .swatch.surface {
     color: var(--_surface);
   }
+  /* On paper a chart is its table: exact figures, and none left blank because it was never scrolled into view
+     (charts are drawn only near the viewport, and chart.js loads too late for a print started meanwhile). */
+  @media print {
+    .chart-box,
+    .chart-head .toggle {
+      display: none;
+    }
+    .toggle[aria-pressed='true'] {
+      print-color-adjust: exact;
+    }
+    .chart-table.sr-only {
+      position: static;
+      width: auto;
+      height: auto;
+      margin: 0;
+      overflow: visible;
+      clip: auto;
+      white-space: normal;
+    }
+  }
   /* Forced colours would turn every series swatch into the text colour (a solid ring): the series keep their
      palette, the axes and lines take the system's colours. */
   @media (forced-colors: active) {
@@ -184,6 +204,19 @@ export const tableStyles = css`
   .chart-table td {
     text-align: end;
     white-space: nowrap;
+  }
+  /* Paper does not scroll sideways: the columns are made to fit. */
+  @media print {
+    .table-wrap {
+      overflow: visible;
+    }
+    table {
+      font-size: 0.8em;
+    }
+    th,
+    td {
+      padding-inline: 0.3rem;
+    }
   }
 `;
 

@@ -33,6 +33,34 @@ try {
   check(`printing puts all ${shown} rows on paper (${printedRows}; ${onScreen} on screen before, ${afterRows} after; ${pdfPages} pages)`, printedRows === shown && onScreen < 100 && afterRows === onScreen && pdfPages > shown / 30, { shown, printedRows, onScreen, afterRows, pdfPages });
   await page.selectOption('#transactions-mode', 'pages');
 
+  // On paper (print media, about an A4 page's width) the insight elements' charts are their tables, and no table is
+  // wider than its box (paper does not scroll sideways).
+  await page.waitForFunction(() => ['mono-income-summary', 'mono-assets', 'mono-earnings'].every((tag) => document.querySelector(tag)?.shadowRoot?.querySelector('.chart-table')), null, { timeout: 15000 });
+  await page.setViewportSize({ width: 720, height: 900 });
+  await page.emulateMedia({ media: 'print' });
+  // A string, not a function: tsx would name the inner arrow functions with a helper the page does not have.
+  type Paper = { tag: string; charts: number; chartsShown: number; chartTablesShown: number; tooWide: number; tables: number };
+  const paper = (await page.evaluate(`['mono-income-summary', 'mono-assets', 'mono-earnings'].map((tag) => {
+    const root = document.querySelector(tag).shadowRoot;
+    const shown = (el) => getComputedStyle(el).display !== 'none' && el.getBoundingClientRect().height > 1;
+    const tables = [...root.querySelectorAll('table')].filter(shown);
+    return {
+      tag,
+      charts: root.querySelectorAll('.chart-box').length,
+      chartsShown: [...root.querySelectorAll('.chart-box')].filter(shown).length,
+      chartTablesShown: [...root.querySelectorAll('.chart-table')].filter((t) => t.getBoundingClientRect().height > 40).length,
+      tooWide: tables.filter((t) => t.getBoundingClientRect().width > t.parentElement.getBoundingClientRect().width + 1).length,
+      tables: tables.length,
+    };
+  })`)) as Paper[];
+  await page.emulateMedia({ media: null });
+  await page.setViewportSize({ width: 1280, height: 900 });
+  check(
+    `printed, the charts are their tables and every table fits the paper (${paper.map((p) => `${p.tag}: ${p.chartTablesShown}/${p.charts} charts as tables, ${p.tables - p.tooWide}/${p.tables} tables fit`).join('; ')})`,
+    paper.every((p) => p.charts > 0 && p.chartsShown === 0 && p.chartTablesShown === p.charts && p.tooWide === 0),
+    paper,
+  );
+
   const options = await page.locator('#account option').count();
   check(`account picker lists the sandbox accounts (${options})`, options >= 5);
 
