@@ -17,7 +17,6 @@ const reauthRequired = () => new MonoError('reauth-required', 'The bank needs th
 
 /** A job the bank is still running; a later press on the same client and account follows it instead of starting another. */
 interface PendingJob {
-  client: MonoDataClient;
   jobId: string;
   hasNewData: boolean | null;
 }
@@ -40,10 +39,16 @@ const say = (key: Parameters<typeof msg>[1], params?: Parameters<typeof msg>[2])
 /** When each account last started a refresh, by backend: Mono allows one per account per window. */
 const lastRefresh = new Map<string, number>();
 /**
- * Jobs whose end no button has seen (a time-out, a lost connection, a button removed meanwhile), by backend and
- * account: the next press, on any button, follows them instead of starting another refresh.
+ * Jobs whose end no button has seen (a time-out, a lost connection, a button removed meanwhile), by client and
+ * account: the next press through that client, on any button, follows them instead of starting another refresh.
+ * Weakly by client: a provider's client holds the provider, so a strong map kept every view left during a refresh.
  */
-const pendingJobs = new Map<string, PendingJob>();
+const pendingJobs = new WeakMap<MonoDataClient, Map<string, PendingJob>>();
+function jobsOf(client: MonoDataClient): Map<string, PendingJob> {
+  let jobs = pendingJobs.get(client);
+  if (!jobs) pendingJobs.set(client, (jobs = new Map()));
+  return jobs;
+}
 const refreshKey = (client: MonoDataClient, accountId: string) => `${client.endpoint} ${accountId}`;
 
 /** What a `<mono-connect-button>` offers for the hand-off (it may not be defined yet: attributes work either way). */
@@ -146,8 +151,8 @@ export class MonoSyncButton extends MonoDataElement {
     const client = this.client;
     const key = refreshKey(client, accountId);
     this.#shown = key;
-    const pending = pendingJobs.get(key);
-    if (pending && pending.client === client) return this.#follow(this.#begin(client, accountId), pending);
+    const pending = jobsOf(client).get(key);
+    if (pending) return this.#follow(this.#begin(client, accountId), pending);
 
     const last = lastRefresh.get(key);
     const until = last === undefined ? 0 : last + this.cooldown * 1000;
@@ -178,8 +183,8 @@ export class MonoSyncButton extends MonoDataElement {
     }
     const reauth = result.status === 'reauthorisation_required';
     if (!reauth) lastRefresh.set(key, Date.now());
-    const job = result.status === 'processing' && result.jobId ? { client, jobId: result.jobId, hasNewData: result.hasNewData } : undefined;
-    if (job) pendingJobs.set(key, job);
+    const job = result.status === 'processing' && result.jobId ? { jobId: result.jobId, hasNewData: result.hasNewData } : undefined;
+    if (job) jobsOf(client).set(key, job);
     // Removed for good meanwhile: what the POST started is kept for the next press, and said to nobody (no events
     // from a detached node, no connect button opened for a view the user has left); new data still reloads the page.
     if (!this.isConnected) {
@@ -226,7 +231,7 @@ export class MonoSyncButton extends MonoDataElement {
       // The job may still finish: keep it, so the next press checks it instead of starting another refresh.
       return this.#failed(run, error);
     }
-    pendingJobs.delete(run.key);
+    jobsOf(run.client).delete(run.key);
     if (outcome === 'finished') this.#completed(run, job.hasNewData);
     else this.#failed(run, outcome === 'reauthorisation_required' ? reauthRequired() : undefined);
   }
@@ -253,7 +258,7 @@ export class MonoSyncButton extends MonoDataElement {
       ? say('syncFailed')
       : reauth
         ? say('syncReauth')
-        : error.kind === 'timeout' && pendingJobs.has(run.key)
+        : error.kind === 'timeout' && jobsOf(run.client).has(run.key)
           ? say('syncTimedOut')
           : (locale) => describeError(error, locale);
     this.#show(run, reauth ? 'reauth' : 'failed', undefined, alert);
