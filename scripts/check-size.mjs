@@ -84,7 +84,8 @@ export const BUDGETS = {
   // Raised to 58.4 kB (all) on 2026-12-01 (session 23) with the non-chart figure below, and for printed charts (+0.08 kB):
   // a chart prints as its table (one never scrolled into view printed as a blank box) and the insight tables fit the
   // paper (the holdings' last column was cut).
-  'every element (charts lazy)': 58.4 * KB,
+  // Raised to 58.5 kB (all) on 2026-12-01 (session 24) with the non-chart figure below.
+  'every element (charts lazy)': 58.5 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
@@ -101,7 +102,10 @@ export const BUDGETS = {
   // Raised to 46.8 kB (non-chart) on 2026-12-01 (session 23) for printing (+0.28 kB): a printed transactions list had
   // 9 of its rows (the scroll box's), narrations cut and, in a dark theme, light grey text on the paper. Now every
   // row prints (up to 1,000, with a note past that), bank text wraps, and printed text is dark.
-  'every element but the chart elements': 46.8 * KB,
+  // Raised to 46.9 kB (non-chart) on 2026-12-01 (session 24), for slow lines (+0.09 kB): the client's timeout covered
+  // the whole download, so a long answer still arriving at 20 s was cut, fetched again from its start three more
+  // times, then shown as a timeout. The limit is now for the answer to start and for each stall in its body.
+  'every element but the chart elements': 46.9 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

@@ -15,7 +15,7 @@ export interface MonoClientOptions {
   headers?: HeadersSource;
   /** Default `same-origin`. */
   credentials?: RequestCredentials;
-  /** Per attempt, in ms. Default 20 000. */
+  /** Per attempt, in ms: for the answer to start, then between two pieces of its body. Default 20 000. */
   timeout?: number;
   /** Extra attempts for GETs after a transient failure. Default 3. POSTs are never repeated. */
   retries?: number;

@@ -54,11 +54,18 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
   // request given up while it was fetched must never leave the page (a POST would run with nobody waiting).
   const attemptController = new AbortController();
   const attempt = attemptController.signal;
+  // The time limit is for the answer to start, then for each stall in its body, never for the whole download: on a
+  // slow phone line a long answer that keeps arriving would be cut at the limit and fetched again from its start.
   let timedOut = false;
-  const timer = setTimeout(() => {
-    timedOut = true;
-    attemptController.abort();
-  }, options.timeout);
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const restartTimer = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      attemptController.abort();
+    }, options.timeout);
+  };
+  restartTimer();
   const onAbort = () => attemptController.abort();
   if (signal.aborted) onAbort();
   else signal.addEventListener('abort', onAbort, { once: true });
@@ -75,7 +82,13 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
       credentials: options.credentials,
       signal: attempt,
     });
-    text = await response.text();
+    // Each piece of the body restarts the clock; the abort cancels the body, whatever a host's own fetch does with it.
+    const reader = response.body?.getReader();
+    const pieces: BlobPart[] = [];
+    attempt.addEventListener('abort', () => reader?.cancel().catch(() => {}));
+    if (reader) for (let piece; !(piece = await reader.read()).done; restartTimer()) pieces.push(piece.value);
+    attempt.throwIfAborted();
+    text = await (reader ? new Blob(pieces) : response).text();
   } catch (cause) {
     if (timedOut) throw new MonoError('timeout', `No answer within ${options.timeout} ms`, { cause });
     if (signal.aborted) throw new MonoError('aborted', 'The request was cancelled', { cause });

@@ -171,6 +171,31 @@ describe('MonoClient', () => {
     expect((await rejection(c.account('slow_1'))).kind).to.equal('timeout');
   });
 
+  it('lets a slow answer that keeps arriving finish past the timeout, in one request', async () => {
+    // The sandbox's trickle sends the answer in pieces 150 ms apart, about 1.5 s in all: each wait is under the
+    // limit, the whole download far over it.
+    const { client: c, calls } = client({ timeout: 600, retries: 2, headers: { 'x-sandbox-fault': 'trickle' } });
+    const started = performance.now();
+    const page = await c.transactions('trickle_1');
+    expect(performance.now() - started).to.be.greaterThan(1000);
+    expect(page.transactions.length).to.be.greaterThan(0);
+    expect(calls).to.have.length(1);
+  });
+
+  it('times out a body that stops arriving', async () => {
+    let cancelled = false;
+    const stalled: typeof fetch = async () => {
+      const body = new ReadableStream<Uint8Array>({
+        start: (controller) => controller.enqueue(new TextEncoder().encode('{"data":[')),
+        cancel: () => void (cancelled = true),
+      });
+      return new Response(body, { headers: { 'content-type': 'application/json' } });
+    };
+    const { client: c } = client({ timeout: 150, retries: 0, fetch: stalled });
+    expect((await rejection(c.account('stalled_1'))).kind).to.equal('timeout');
+    expect(cancelled, 'the stalled body is cancelled').to.equal(true);
+  });
+
   it('reports a connection dropped mid-body as a network error after retrying', async () => {
     const { client: c, calls } = client({ retries: 1, headers: { 'x-sandbox-fault': 'drop' } });
     const error = await rejection(c.account('drop_1'));

@@ -118,6 +118,22 @@ try {
     await page.evaluate(() => window.hardening.clear());
   }
 
+  // 4b. A slow line (Chromium's own throttling): an answer that takes four times the timeout to download, but never
+  // stops arriving, loads in one request; the time limit is for the answer to start and for each stall.
+  {
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: 50_000, uploadThroughput: -1 });
+    const started = Date.now();
+    const r = await mount(page, 'mono-transactions', { accountId: 'txns_1000', attributes: { paginate: 'false' }, client: { timeout: 800, retries: 2 } });
+    const took = Date.now() - started;
+    await cdp.send('Network.emulateNetworkConditions', { offline: false, latency: 0, downloadThroughput: -1, uploadThroughput: -1 });
+    await cdp.detach();
+    const sent = requests.filter((q) => q.path.startsWith('/accounts/txns_1000/transactions')).length;
+    figures.injected++;
+    await survived(`a slow line: ${took} ms to load a 1,000-row answer with an 800 ms timeout → <mono-transactions> loads it in ${sent} request`, r.settled && r.state === 'content' && sent === 1 && took > 3200, { r, sent, took });
+    await page.evaluate(() => window.hardening.clear());
+  }
+
   // 5. Offline, then online while the GETs are still backing off: they recover on their own.
   {
     const context = page.context();

@@ -973,6 +973,23 @@ describe('sandbox: fault and latency switches', () => {
     await assert.rejects(res.text());
   });
 
+  it('trickles the whole answer in timed pieces', async () => {
+    const whole = await (await sandbox().request('/accounts/acc_demo/transactions')).text();
+    const res = await sandbox().request('/accounts/acc_demo/transactions', { headers: { 'x-sandbox-fault': 'trickle' } });
+    assert.equal(res.headers.get('x-sandbox-fault'), 'trickle');
+    const reader = res.body!.getReader();
+    const arrivals: number[] = [];
+    const bytes: Uint8Array[] = [];
+    const started = performance.now();
+    for (let piece; !(piece = await reader.read()).done; ) {
+      arrivals.push(performance.now() - started);
+      bytes.push(piece.value);
+    }
+    assert.equal(Buffer.concat(bytes).toString(), whole);
+    assert.ok(arrivals.length >= 5, `${arrivals.length} pieces`);
+    assert.ok(arrivals.at(-1)! >= 1000, `the last piece came after ${arrivals.at(-1)} ms`);
+  });
+
   it('never answers on timeout until the request is aborted', async () => {
     const s = sandbox();
     const controller = new AbortController();

@@ -1,7 +1,7 @@
 import { failure, text, withCommonHeaders } from './http.js';
 import type { SandboxState } from './state.js';
 
-export const FAULT_KINDS = ['500', '502', '503', '429', 'timeout', 'malformed', 'drop', 'html'] as const;
+export const FAULT_KINDS = ['500', '502', '503', '429', 'timeout', 'malformed', 'drop', 'trickle', 'html'] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
 
 /** Each switch can come as a request header or as a query parameter (stripped before routing). */
@@ -146,4 +146,26 @@ export async function dropped(response: Response): Promise<Response> {
     },
   });
   return new Response(stream, { status: response.status, headers: corruptedHeaders(response, 'drop') });
+}
+
+/** Pieces of a `trickle` answer, and the wait before each: a slow line's 1.5 s of download. */
+export const TRICKLE = { pieces: 10, everyMs: 150 };
+
+/** `trickle`: the real answer, whole, sent in pieces over time, as a slow phone line delivers it. */
+export async function trickled(response: Response, signal: AbortSignal): Promise<Response> {
+  const body = new TextEncoder().encode(await bodyText(response));
+  const size = Math.ceil(body.length / TRICKLE.pieces);
+  let at = 0;
+  const stream = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        await sleep(TRICKLE.everyMs, signal);
+      } catch (reason) {
+        return controller.error(reason);
+      }
+      controller.enqueue(body.subarray(at, (at += size)));
+      if (at >= body.length) controller.close();
+    },
+  });
+  return new Response(stream, { status: response.status, headers: corruptedHeaders(response, 'trickle') });
 }

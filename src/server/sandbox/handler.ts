@@ -1,5 +1,5 @@
 import { utcDayStart } from './dates.js';
-import { dropped, faultApplies, immediateFault, malformed, readSwitches, sleep, TIMEOUT_CAP_MS, type Switches } from './faults.js';
+import { dropped, faultApplies, immediateFault, malformed, readSwitches, sleep, TIMEOUT_CAP_MS, trickled, type Switches } from './faults.js';
 import { failure } from './http.js';
 import { dispatch, type RouteContext } from './routes.js';
 import { SandboxState } from './state.js';
@@ -80,6 +80,7 @@ export function createSandboxHandler(options: SandboxHandlerOptions = {}): Fetch
     const response = await dispatch(ctx, relative);
     if (fault === 'malformed') return malformed(response);
     if (fault === 'drop') return dropped(response);
+    if (fault === 'trickle') return trickled(response, request.signal);
     return response;
   };
 }
