@@ -84,8 +84,8 @@ export const BUDGETS = {
   // Raised to 58.4 kB (all) on 2026-12-01 (session 23) with the non-chart figure below, and for printed charts (+0.08 kB):
   // a chart prints as its table (one never scrolled into view printed as a blank box) and the insight tables fit the
   // paper (the holdings' last column was cut).
-  // Raised to 58.5 kB (all) on 2026-12-01 (session 24) with the non-chart figure below.
-  'every element (charts lazy)': 58.5 * KB,
+  // Raised to 58.5 kB, then 58.7 kB (all) on 2026-12-01 (session 24) with the non-chart figure below.
+  'every element (charts lazy)': 58.7 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
@@ -105,7 +105,10 @@ export const BUDGETS = {
   // Raised to 46.9 kB (non-chart) on 2026-12-01 (session 24), for slow lines (+0.09 kB): the client's timeout covered
   // the whole download, so a long answer still arriving at 20 s was cut, fetched again from its start three more
   // times, then shown as a timeout. The limit is now for the answer to start and for each stall in its body.
-  'every element but the chart elements': 46.9 * KB,
+  // Raised to 47.0 kB later that session (+0.16 kB, mostly the words): a load that failed offline says so, and every
+  // data element loads again by itself when the browser is back online (it waited for Try again), and a host's
+  // fetch that drops the signal no longer leaves a request spinning for ever.
+  'every element but the chart elements': 47.0 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

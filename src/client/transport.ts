@@ -75,14 +75,16 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
     let headers = headersOf(options, init);
     if (isThenable(headers)) headers = (await withSignal(Promise.resolve(headers), attemptController, attempt)) as Headers;
     attempt.throwIfAborted();
-    response = await fetchImpl(url, {
+    // Raced with the signal, as the body is cancelled below: a host's own fetch may not pass the signal on.
+    const fetching = fetchImpl(url, {
       method: init.method,
       headers,
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
       credentials: options.credentials,
       signal: attempt,
     });
-    // Each piece of the body restarts the clock; the abort cancels the body, whatever a host's own fetch does with it.
+    response = (await withSignal(fetching, attemptController, attempt)) as Response;
+    // Each piece of the body restarts the clock; the abort cancels the body.
     const reader = response.body?.getReader();
     const pieces: BlobPart[] = [];
     attempt.addEventListener('abort', () => reader?.cancel().catch(() => {}));

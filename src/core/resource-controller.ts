@@ -36,10 +36,16 @@ export interface RenderStates<T> {
 /** How long a load runs before its box says it is taking longer than usual; a host may set `afterMs` (for every element). */
 export const slowLoad = { afterMs: 10_000 };
 
-/** Plain-language text for an error, by kind. */
+/** Plain-language text for an error, by kind; a network error while the browser is offline says so. */
 export function describeError(error: MonoError, locale: string): string {
-  return describeErrorWith(error, (key, params) => msg(locale, key, params));
+  return isOffline(error) ? msg(locale, 'errorOffline') : describeErrorWith(error, (key, params) => msg(locale, key, params));
 }
+
+const isOffline = (error?: MonoError) => error?.kind === 'network' && globalThis.navigator?.onLine === false;
+
+/** `describeError` for a failed load, which says when it will load again by itself. */
+export const describeLoadError = (error: MonoError, locale: string) =>
+  describeError(error, locale) + (isOffline(error) ? ` ${msg(locale, 'reloadWhenOnline')}` : '');
 
 /**
  * Loads one resource for a data element through the client: aborts the older load whenever the account,
@@ -81,7 +87,14 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     this.#spoken = new SettledText(host);
   }
 
+  /** Back online after a network error or a time-out: loads again by itself (a GET, so safe to repeat). */
+  readonly #onOnline = () => {
+    const kind = this.error?.kind;
+    if (kind === 'network' || kind === 'timeout') this.retry();
+  };
+
   hostConnected(): void {
+    globalThis.addEventListener?.('online', this.#onOnline);
     clearTimeout(this.#leaving);
     const left = this.#left;
     this.#left = undefined;
@@ -106,6 +119,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   }
 
   hostDisconnected(): void {
+    globalThis.removeEventListener?.('online', this.#onOnline);
     clearTimeout(this.#slowTimer);
     const client = this.#subscribedTo;
     if (client) this.#left = { client, mark: client.invalidations };
@@ -272,7 +286,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
       case 'error': {
         const error = this.error!;
         body = html`<div part="error" class="state error" role="alert" data-kind=${error.kind}>
-          <p>${describeError(error, locale)}</p>
+          <p>${describeLoadError(error, locale)}</p>
           <button part="retry-button" class="button secondary" type="button" @click=${this.retry}>${msg(locale, 'retry')}</button>
         </div>`;
         break;

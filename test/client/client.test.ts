@@ -182,6 +182,16 @@ describe('MonoClient', () => {
     expect(calls).to.have.length(1);
   });
 
+  it("times out, and cancels, through a host's fetch that drops the signal", async () => {
+    const deaf: typeof fetch = () => new Promise<Response>(() => {});
+    const { client: c } = client({ timeout: 150, retries: 0, fetch: deaf });
+    expect((await rejection(c.account('deaf_1'))).kind).to.equal('timeout');
+    const cancelled = new AbortController();
+    const pending = rejection(client({ fetch: deaf }).client.account('deaf_2', { signal: cancelled.signal }));
+    cancelled.abort();
+    expect((await pending).kind).to.equal('aborted');
+  });
+
   it('times out a body that stops arriving', async () => {
     let cancelled = false;
     const stalled: typeof fetch = async () => {

@@ -146,15 +146,17 @@ try {
     for (const [i, r] of results.entries()) await survived(`offline 300 ms, then online → <${dataElements[i]}> recovers by itself`, r.settled && r.state !== 'error', r);
     await page.evaluate(() => window.hardening.clear());
 
-    // Offline longer than the retries: a network error; back online, the retry button loads it.
+    // Offline longer than the retries: a network error that says so; back online, every element loads by itself.
     await context.setOffline(true);
-    const r = await mount(page, 'mono-transactions', { accountId: 'acc_demo', client: { retries: 1, retryDelay: 50 } });
+    const down = await Promise.all(dataElements.map((tag) => mount(page, tag, { accountId: 'acc_demo', client: { retries: 1, retryDelay: 50 } })));
+    const said = await Promise.all(down.map((r) => page.evaluate((i) => window.hardening.text(i), r.id)));
     await context.setOffline(false);
-    figures.injected += 2;
-    await page.evaluate((i) => window.hardening.click(i, '[part~="retry-button"]'), r.id);
-    await page.evaluate((i) => window.hardening.settle(i), r.id);
-    const after = await state(r.id);
-    await survived('offline past the retries → network error; online again, retry loads it', r.state === 'error' && r.kind === 'network' && after.state !== 'error', { r, after });
+    figures.injected += 2 * dataElements.length;
+    for (const [i, r] of down.entries()) {
+      const id = r.id;
+      const back = await page.waitForFunction((i) => window.hardening.state(i) !== 'error' && window.hardening.state(i) !== 'loading', id, { timeout: 5000 }).then(() => true, () => false);
+      await survived(`offline past the retries → <${dataElements[i]}> says it is offline; online again, it loads with no click`, r.state === 'error' && r.kind === 'network' && /You are offline\. This will load again when you are back online\./.test(said[i]) && back, { r, said: said[i].slice(0, 200), after: await state(id) });
+    }
     await page.evaluate(() => window.hardening.clear());
   }
 

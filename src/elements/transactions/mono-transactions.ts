@@ -7,7 +7,7 @@ import { csvFileName, downloadCsv } from '../../core/csv.js';
 import type { TransactionFilters } from '../../core/events.js';
 import { formatMoney, formatNumber, isSingular } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
-import { describeError, ResourceController, type LoadRequest } from '../../core/resource-controller.js';
+import { describeLoadError, ResourceController, type LoadRequest } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { SettledText } from '../../core/settled-text.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
@@ -495,7 +495,7 @@ export class MonoTransactions extends MonoDataElement {
       </mono-transaction-table>
       ${error
         ? html`<div part="error" class="state error inline" role="alert" data-kind=${error.kind}>
-            <p>${msg(locale, 'txnLoadFailed')} ${describeError(error, locale)}</p>
+            <p>${msg(locale, 'txnLoadFailed')} ${describeLoadError(error, locale)}</p>
             <button part="retry-button" class="button secondary" type="button" @click=${this.resource.retry}>${msg(locale, 'retry')}</button>
           </div>`
         : nothing}

@@ -12,6 +12,8 @@ export const fr: Messages = {
   empty: 'Rien à afficher pour le moment.',
   noAccount: 'Aucun compte sélectionné.',
   loaded: 'Chargé.',
+  errorOffline: 'Vous êtes hors ligne.',
+  reloadWhenOnline: 'Le contenu se chargera de nouveau dès le retour de la connexion.',
   labelled: '{label} : {value}',
   errorNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion et réessayez.',
   errorTimeout: 'Le serveur a mis trop de temps à répondre.',
