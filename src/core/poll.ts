@@ -1,4 +1,4 @@
-import { MonoError } from '../client/errors.js';
+import { MonoError, toMonoError } from '../client/errors.js';
 
 /** Waits `ms`, rejecting with an `aborted` MonoError (saying `cancelled`) as soon as `signal` aborts. */
 export function wait(ms: number, signal: AbortSignal, cancelled = 'The wait was cancelled'): Promise<void> {
@@ -41,7 +41,9 @@ export interface PollOptions {
  * Waits, then calls `check`, until it returns something other than `undefined`; each wait is longer
  * than the one before (up to `maxInterval`). Used for jobs that finish on Mono's side (sync, income
  * analysis): only GETs are repeated here, never the POST that started the job. `check` gets a signal that
- * also aborts at the deadline, so a request that hangs cannot hold the poll past `timeout`.
+ * also aborts at the deadline, so a request that hangs cannot hold the poll past `timeout`. A check that fails
+ * on the way (network, time-out, 5xx: its own retries spent) counts as "not yet": the job goes on at Mono's side
+ * while a phone passes through a tunnel.
  */
 export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortSignal) => Promise<T | undefined>, options: PollOptions): Promise<T> {
   const { signal, timeout, factor = 1.5, maxInterval = 15_000 } = options;
@@ -54,7 +56,9 @@ export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortS
   try {
     for (let attempt = 1; ; attempt++) {
       await wait(delay, late.signal);
-      const result = await check(attempt, late.signal);
+      const result = await check(attempt, late.signal).catch((e) => {
+        if (late.signal.aborted || !toMonoError(e).transient) throw e;
+      });
       if (result !== undefined) return result;
       delay = Math.min(maxInterval, delay * factor);
     }

@@ -244,6 +244,22 @@ describe('<mono-sync-button>', () => {
     expect(count('POST', POST_SYNC)).to.equal(2);
   });
 
+  it('follows its job through checks that fail on the way (a phone in a tunnel), with no second refresh', async () => {
+    let failing = 3;
+    const { client, count } = recordingClient({
+      retries: 0,
+      fault: (call) => (JOB.test(call.path) && failing-- > 0 ? { 'x-sandbox-fault': '503' } : undefined),
+    });
+    const { button, inner } = await mountButton(client, uid('sync'), 'poll-timeout="10000"');
+    const events = record(button);
+    inner.click();
+    await waitUntil(() => events.syncs.length === 2, 'finished', { timeout: 8000 });
+    expect(events.syncs[1]).to.deep.equal({ status: 'complete', hasNewData: true });
+    expect(events.errors).to.deep.equal([]);
+    expect(count('GET', JOB)).to.be.greaterThan(3);
+    expect(count('POST', POST_SYNC)).to.equal(1);
+  });
+
   it('gives up following a slow job after its limit; the next press checks the same job', async () => {
     let stuck = true;
     const override: Override = (call) => (stuck && JOB.test(call.path) ? { status: 'successful', data: { id: 'j', status: 'processing' } } : undefined);
