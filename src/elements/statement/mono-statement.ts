@@ -9,7 +9,7 @@ import { stateStyles, tokens } from '../../core/tokens.js';
 import { statementText as msg } from '../../i18n/en-statement.js';
 import { isolate } from '../../i18n/catalogue.js';
 import type { StatementJob } from '../../model/statement.js';
-import { backoffDelay, nonNegative, wait } from '../../core/poll.js';
+import { nonNegative, pollWithBackoff } from '../../core/poll.js';
 import { MonoTransactionTable } from '../transactions/mono-transaction-table.js';
 import { statementStyles } from './mono-statement.styles.js';
 import { normalisePeriod, safeHttpUrl, summarise, type StatementView } from './summary.js';
@@ -145,26 +145,24 @@ export class MonoStatement extends MonoDataElement {
     const { signal } = controller;
     const client = this.client;
     const months = this.months;
-    const first = nonNegative(this.pdfPollInterval, 1000);
-    const deadline = Date.now() + nonNegative(this.pdfTimeout, 60_000);
-    const timedOut = () => {
-      this.pdf = { phase: 'timeout', months };
-      this.emit('mono-error', { error: new MonoError('timeout', 'The PDF statement was not built in time') });
-      return null;
-    };
-    let late: AbortSignal | undefined;
+    let polling = false;
     this.pdf = { phase: 'requesting', months };
     try {
       let job: StatementJob = await requestStatementPdf(client, accountId, months, { signal });
-      for (let polls = 0; job.status === 'building'; polls++) {
-        if (signal.aborted) return null;
-        this.pdf = { phase: 'building', months, jobId: job.id, polls };
-        const delay = backoffDelay(polls, first, MAX_PDF_POLL_DELAY);
-        if (Date.now() + delay > deadline) return timedOut();
-        await wait(delay, signal);
-        // A job check that hangs is given up at the deadline too, not after its own retries.
-        late = AbortSignal.timeout(Math.max(0, deadline - Date.now()));
-        job = await getStatementJob(client, accountId, job.id, { signal: AbortSignal.any([signal, late]) });
+      if (job.status === 'building') {
+        polling = true;
+        const { id } = job;
+        this.pdf = { phase: 'building', months, jobId: id, polls: 0 };
+        // The poll's deadline ends a check that hangs; a check that fails on the way is tried at the next poll (Try again
+        // would ask Mono for a second PDF).
+        job = await pollWithBackoff(
+          async (polls, late) => {
+            const checked = await getStatementJob(client, accountId, id, { signal: late });
+            if (checked.status !== 'building') return checked;
+            if (!signal.aborted) this.pdf = { phase: 'building', months, jobId: id, polls };
+          },
+          { interval: nonNegative(this.pdfPollInterval, 1000), factor: 2, maxInterval: MAX_PDF_POLL_DELAY, timeout: nonNegative(this.pdfTimeout, 60_000), signal },
+        );
       }
       if (signal.aborted) return null;
       this.emit('mono-load', { resource: 'statement-job', data: job });
@@ -182,9 +180,8 @@ export class MonoStatement extends MonoDataElement {
       return url;
     } catch (e) {
       const error = toMonoError(e);
-      if (!signal.aborted && late?.aborted) return timedOut();
       if (signal.aborted || error.kind === 'aborted') return null;
-      this.pdf = { phase: 'error', months, error };
+      this.pdf = polling && error.kind === 'timeout' ? { phase: 'timeout', months } : { phase: 'error', months, error };
       this.emit('mono-error', { error });
       if (error.kind === 'reauth-required') this.emit('mono-reauth-required', { accountId });
       return null;

@@ -378,6 +378,20 @@ describe('<mono-statement>', () => {
     await until(() => $(el, '[part=pdf-link]'), 'built after retry');
   });
 
+  it('PDF: job checks that fail on the way are tried at the next poll, not ended with a second job to ask for', async () => {
+    let failing = 2;
+    const { client, requests } = recordingClient((url) => (url.includes('/statement/jobs/') && failing-- > 0 ? { 'x-sandbox-fault': '502' } : undefined));
+    const { el } = await mountStatement(uid('acc'), client);
+    await loaded(el);
+    const errors: string[] = [];
+    el.addEventListener('mono-error', (e) => errors.push(e.detail.error.kind));
+    $<HTMLButtonElement>(el, '[part=pdf-button]')!.click();
+    await until(() => $(el, '[part=pdf-link]'), 'built');
+    expect(errors).to.deep.equal([]);
+    expect(requests.filter((r) => r.url.includes('output=pdf')).length, 'one job asked for').to.equal(1);
+    expect(requests.filter((r) => r.url.includes('/statement/jobs/')).length).to.be.greaterThan(3);
+  });
+
   it('PDF: never renders a link that is not http(s)', async () => {
     const client = new MonoClient({
       endpoint: 'javascript:alert(1)//',
