@@ -84,8 +84,8 @@ export const BUDGETS = {
   // Raised to 58.4 kB (all) on 2026-12-01 (session 23) with the non-chart figure below, and for printed charts (+0.08 kB):
   // a chart prints as its table (one never scrolled into view printed as a blank box) and the insight tables fit the
   // paper (the holdings' last column was cut).
-  // Raised to 58.5 kB, then 58.7 kB (all) on 2026-12-01 (session 24) with the non-chart figure below.
-  'every element (charts lazy)': 58.7 * KB,
+  // Raised to 58.5 kB, then 58.7 kB and 58.8 kB (all) on 2026-12-01 (session 24) with the non-chart figure below.
+  'every element (charts lazy)': 58.8 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
@@ -108,7 +108,11 @@ export const BUDGETS = {
   // Raised to 47.0 kB later that session (+0.16 kB, mostly the words): a load that failed offline says so, and every
   // data element loads again by itself when the browser is back online (it waited for Try again), and a host's
   // fetch that drops the signal no longer leaves a request spinning for ever.
-  'every element but the chart elements': 47.0 * KB,
+  // 47.2 kB after a review of those changes (+0.19 kB, with -0.1 kB from the PDF statement following its job through
+  // the shared poll): the income analysis' POST is never sent again on the online event, an online event during a
+  // load or while the element is away is not lost, a job poll honours Retry-After and ends with the checks' own
+  // failure, and bodies decode as Response.text() does in every engine.
+  'every element but the chart elements': 47.2 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

@@ -47,6 +47,9 @@ export function withSignal(work: Promise<unknown>, controller: AbortController, 
 export const invalidResponse = (issue: SchemaIssue, status?: number) =>
   new MonoError('invalid-response', `Unexpected response${issue.path ? ` at ${issue.path}` : ''}: ${issue.message}`, { status, path: issue.path });
 
+/** Failures on the way of requests that must never be sent again on their own (POSTs, `once` GETs): they may have arrived. */
+export const sentOnce = new WeakSet<MonoError>();
+
 /** One attempt at one request: the answer parsed, or a `MonoError` of the right kind. */
 export async function send<T>(options: ClientSettings, init: CallInit<T>, url: string, signal: AbortSignal): Promise<T> {
   const fetchImpl = options.fetch ?? globalThis.fetch.bind(globalThis);
@@ -85,17 +88,23 @@ export async function send<T>(options: ClientSettings, init: CallInit<T>, url: s
     });
     response = (await withSignal(fetching, attemptController, attempt)) as Response;
     // Each piece of the body restarts the clock; the abort cancels the body.
-    const reader = response.body?.getReader();
+    const reader = response.body?.getReader?.();
     const pieces: BlobPart[] = [];
     attempt.addEventListener('abort', () => reader?.cancel().catch(() => {}));
     if (reader) for (let piece; !(piece = await reader.read()).done; restartTimer()) pieces.push(piece.value);
     attempt.throwIfAborted();
-    text = await (reader ? new Blob(pieces) : response).text();
+    // Decoded as Response.text() does (Blob.text() reads a UTF-16 byte-order mark in some engines, not in others).
+    text = reader ? new TextDecoder().decode(await new Blob(pieces).arrayBuffer()) : await response.text();
   } catch (cause) {
-    if (timedOut) throw new MonoError('timeout', `No answer within ${options.timeout} ms`, { cause });
-    if (signal.aborted) throw new MonoError('aborted', 'The request was cancelled', { cause });
-    if (cause instanceof MonoError) throw cause;
-    throw new MonoError('network', 'The host backend could not be reached', { cause });
+    const error = timedOut
+      ? new MonoError('timeout', `No answer within ${options.timeout} ms`, { cause })
+      : signal.aborted
+        ? new MonoError('aborted', 'The request was cancelled', { cause })
+        : cause instanceof MonoError
+          ? cause
+          : new MonoError('network', 'The host backend could not be reached', { cause });
+    if (init.method !== 'GET' || init.once) sentOnce.add(error);
+    throw error;
   } finally {
     clearTimeout(timer);
     signal.removeEventListener('abort', onAbort);

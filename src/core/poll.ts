@@ -40,30 +40,41 @@ export interface PollOptions {
 /**
  * Waits, then calls `check`, until it returns something other than `undefined`; each wait is longer
  * than the one before (up to `maxInterval`). Used for jobs that finish on Mono's side (sync, income
- * analysis): only GETs are repeated here, never the POST that started the job. `check` gets a signal that
- * also aborts at the deadline, so a request that hangs cannot hold the poll past `timeout`. A check that fails
- * on the way (network, time-out, 5xx: its own retries spent) counts as "not yet": the job goes on at Mono's side
- * while a phone passes through a tunnel.
+ * analysis, PDF statements): only GETs are repeated here, never the POST that started the job. `check` gets a
+ * signal that also aborts at the deadline, so a request that hangs cannot hold the poll past `timeout`. A check
+ * that fails on the way (network, time-out, 5xx: its own retries spent) counts as "not yet", since the job goes on
+ * at Mono's side while a phone passes through a tunnel; after it the poll waits at least a second, or the
+ * `Retry-After` asked for. If that wait would pass the deadline, or the checks were still failing at it, the
+ * failure is what the poll ends with.
  */
 export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortSignal) => Promise<T | undefined>, options: PollOptions): Promise<T> {
   const { signal, timeout, factor = 1.5, maxInterval = 15_000 } = options;
+  const deadline = Date.now() + timeout;
   const late = new AbortController();
   const stop = () => late.abort();
   const timer = setTimeout(stop, timeout);
   if (signal.aborted) stop();
   else signal.addEventListener('abort', stop, { once: true });
   let delay = Math.max(0, options.interval);
+  let pause = delay;
+  let failure: MonoError | undefined;
   try {
     for (let attempt = 1; ; attempt++) {
-      await wait(delay, late.signal);
-      const result = await check(attempt, late.signal).catch((e) => {
-        if (late.signal.aborted || !toMonoError(e).transient) throw e;
-      });
+      await wait(pause, late.signal);
+      const result = await check(attempt, late.signal).then(
+        (value) => ((failure = undefined), value),
+        (e) => {
+          if (late.signal.aborted) throw e;
+          failure = toMonoError(e);
+          if (!failure.transient || Date.now() + (failure.retryAfter ?? 0) * 1000 > deadline) throw failure;
+        },
+      );
       if (result !== undefined) return result;
       delay = Math.min(maxInterval, delay * factor);
+      pause = failure ? Math.max(delay, 1000, (failure.retryAfter ?? 0) * 1000) : delay;
     }
   } catch (e) {
-    if (late.signal.aborted && !signal.aborted) throw new MonoError('timeout', `Not finished after ${timeout} ms`);
+    if (late.signal.aborted && !signal.aborted) throw failure ?? new MonoError('timeout', `Not finished after ${timeout} ms`);
     throw e;
   } finally {
     clearTimeout(timer);

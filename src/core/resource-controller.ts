@@ -2,6 +2,7 @@ import { html, type ReactiveController, type TemplateResult } from 'lit';
 import type { MonoDataClient } from '../client/data-client.js';
 import type { RequestOptions } from '../client/core.js';
 import { MonoError, toMonoError } from '../client/errors.js';
+import { sentOnce } from '../client/transport.js';
 import { commonText as msg } from '../i18n/en-common.js';
 import { describeErrorWith } from './describe-error.js';
 import { SettledText } from './settled-text.js';
@@ -45,7 +46,7 @@ const isOffline = (error?: MonoError) => error?.kind === 'network' && globalThis
 
 /** `describeError` for a failed load, which says when it will load again by itself. */
 export const describeLoadError = (error: MonoError, locale: string) =>
-  describeError(error, locale) + (isOffline(error) ? ` ${msg(locale, 'reloadWhenOnline')}` : '');
+  describeError(error, locale) + (isOffline(error) && !sentOnce.has(error) ? ` ${msg(locale, 'reloadWhenOnline')}` : '');
 
 /**
  * Loads one resource for a data element through the client: aborts the older load whenever the account,
@@ -87,14 +88,26 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     this.#spoken = new SettledText(host);
   }
 
-  /** Back online after a network error or a time-out: loads again by itself (a GET, so safe to repeat). */
+  /** The browser came back online during the current load: if it fails on the way, it is tried again at once. */
+  #cameOnline = false;
+  /** The last load failed while the browser was offline: back in the page and online, it is tried again. */
+  #failedOffline = false;
+
+  /** A load that failed on its way to the host, with nothing sent that must not be sent twice (the income analysis' POST). */
+  #retryable(): boolean {
+    const error = this.error;
+    return (error?.kind === 'network' || error?.kind === 'timeout') && !sentOnce.has(error);
+  }
+
+  /** Back online: a load that failed on the way loads again by itself; one still running does when it fails. */
   readonly #onOnline = () => {
-    const kind = this.error?.kind;
-    if (kind === 'network' || kind === 'timeout') this.retry();
+    this.#cameOnline = true;
+    if (this.#retryable()) this.retry();
   };
 
   hostConnected(): void {
     globalThis.addEventListener?.('online', this.#onOnline);
+    if (this.#failedOffline && this.#retryable() && globalThis.navigator?.onLine !== false) this.retry();
     clearTimeout(this.#leaving);
     const left = this.#left;
     this.#left = undefined;
@@ -153,6 +166,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
       return this.#settle();
     }
     const abort = (this.#abort = new AbortController());
+    this.#cameOnline = false;
     this.#state = 'pending';
     this.#host.requestUpdate();
     this.#watchSlow();
@@ -182,8 +196,10 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
       this.#host.emit('mono-load', { resource: this.#options.resource, data: value } as MonoLoadDetail);
     }
     this.#state = outcome;
+    this.#failedOffline = outcome === 'error' && globalThis.navigator?.onLine === false;
     this.#settle();
     this.#host.requestUpdate();
+    if (this.#cameOnline && this.#retryable()) this.retry();
   }
 
   /** Says the load is slow once it has run `slowLoad.afterMs` in the page (a move restarts the clock). */

@@ -96,6 +96,59 @@ describe('offline', () => {
     expect(sent.length).to.equal(before);
   });
 
+  it('never sends the income analysis POST again on its own, and does not promise to', async () => {
+    goOffline();
+    const client = new MonoClient({
+      retries: 0,
+      fetch: (input, init) => {
+        sent.push(`${init?.method ?? 'GET'} ${String(input)}`);
+        if (init?.method === 'POST') return down ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+        return fetch(input, init);
+      },
+    });
+    const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="fresh_offline_7" locale="en-NG"></mono-provider>`);
+    provider.innerHTML = '<mono-income-summary poll-interval="20"></mono-income-summary>';
+    const el = provider.firstElementChild as HTMLElement;
+    const box = await until(() => el.shadowRoot?.querySelector('[part~=error]'), 'the error box');
+    expect(box.textContent).to.contain('You are offline.');
+    expect(box.textContent).to.not.contain('load again');
+    down = false;
+    goOnline();
+    await new Promise((r) => setTimeout(r, 200));
+    expect(sent.filter((s) => s.startsWith('POST')), 'the one POST, not sent again').to.have.length(1);
+    expect(el.shadowRoot!.querySelector('[part~=error] [part~=retry-button]'), 'Try again is there for the person to press').to.exist;
+  });
+
+  it('tries again a load that fails after the browser came back online while it ran', async () => {
+    goOffline();
+    let release!: () => void;
+    failWith = () => new Promise((_, reject) => (release = () => reject(new TypeError('Failed to fetch'))));
+    const client = new MonoClient({ fetch: fetchImpl, retries: 0 });
+    const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="offline_8" locale="en-NG"></mono-provider>`);
+    provider.innerHTML = '<mono-account></mono-account>';
+    const el = provider.firstElementChild as HTMLElement;
+    await until(() => sent.length === 1, 'the first request');
+    goOnline(); // while the request is still on its way
+    down = false;
+    const loaded = oneEvent(el, 'mono-load');
+    release(); // then it fails: it went out while offline
+    await loaded;
+    expect(sent).to.have.length(2);
+  });
+
+  it('tries again, once back in the page, a load that failed offline while the element was away', async () => {
+    goOffline();
+    const { el, provider } = await mount('mono-account', 'offline_9');
+    el.remove();
+    down = false;
+    goOnline();
+    await new Promise((r) => setTimeout(r, 50));
+    expect(sent.filter((url) => url.includes('offline_9'))).to.have.length(1);
+    const loaded = oneEvent(el, 'mono-load');
+    provider.append(el);
+    await loaded;
+  });
+
   it('says it in the locale: French', async () => {
     registerMessages('fr', fr);
     goOffline();

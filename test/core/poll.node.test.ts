@@ -14,7 +14,7 @@ test('a check that fails on the network, times out or meets a 503 is tried again
     const failure = failures.shift();
     if (failure) throw failure;
     return 'finished';
-  }, options());
+  }, { ...options(), timeout: 6000 });
   assert.equal(result, 'finished');
   assert.equal(checks, 4);
 });
@@ -33,11 +33,47 @@ test('a check the host refuses (400, a shape it cannot read) ends the poll with 
   }
 });
 
-test('checks that keep failing end at the deadline as a time-out', async () => {
+test('checks that keep failing end at the deadline with their own error, a second or more apart', async () => {
+  const at: number[] = [];
+  const started = Date.now();
   await assert.rejects(
     pollWithBackoff(async () => {
+      at.push(Date.now() - started);
       throw new MonoError('network', 'down');
-    }, { ...options(), timeout: 50 }),
+    }, { ...options(), timeout: 2500 }),
+    (e: MonoError) => e.kind === 'network',
+  );
+  assert.equal(at.length, 3, `checks at ${at.join(', ')} ms`);
+  assert.ok(at[1] - at[0] >= 990 && at[2] - at[1] >= 990, `checks at ${at.join(', ')} ms`);
+});
+
+test('a poll whose every check hangs ends at the deadline as a time-out', async () => {
+  await assert.rejects(
+    pollWithBackoff((_, late) => new Promise((_, reject) => late.addEventListener('abort', () => reject(new MonoError('aborted', 'gone')))), { ...options(), timeout: 50 }),
     (e: MonoError) => e.kind === 'timeout',
   );
+});
+
+test('a Retry-After is waited for, and one past the deadline ends the poll with that answer at once', async () => {
+  const at: number[] = [];
+  const started = Date.now();
+  const busy = new MonoError('http', 'busy', { status: 503, retryAfter: 1.5 });
+  const result = await pollWithBackoff(async () => {
+    at.push(Date.now() - started);
+    if (at.length === 1) throw busy;
+    return 'finished';
+  }, { ...options(), timeout: 5000 });
+  assert.equal(result, 'finished');
+  assert.ok(at[1] - at[0] >= 1490, `checks at ${at.join(', ')} ms`);
+
+  const limited = new MonoError('http', 'slow down', { status: 429, retryAfter: 120 });
+  let checks = 0;
+  await assert.rejects(
+    pollWithBackoff(async () => {
+      checks++;
+      throw limited;
+    }, { ...options(), timeout: 3000 }),
+    (e) => e === limited,
+  );
+  assert.equal(checks, 1);
 });
