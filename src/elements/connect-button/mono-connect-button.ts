@@ -636,7 +636,7 @@ export class MonoConnectButton extends BaseElement {
       const { body } = plan;
       this.#prefetch ??= { links: new m.LinkPrefetch(), key: m.linkKey };
       this.#prefetch.links.warm(m.linkKey(this.client, body), newReference(), (reference, signal) => this.#initiate(body, reference, signal));
-    });
+    }, () => {}); // a head start only: offline, the click initiates (and says why it cannot)
   };
 
   /** Session events go out as they are; errors also show under the button. */
