@@ -84,8 +84,9 @@ export const BUDGETS = {
   // Raised to 58.4 kB (all) on 2026-12-01 (session 23) with the non-chart figure below, and for printed charts (+0.08 kB):
   // a chart prints as its table (one never scrolled into view printed as a blank box) and the insight tables fit the
   // paper (the holdings' last column was cut).
-  // Raised to 58.5 kB, then 58.7 kB and 58.8 kB (all) on 2026-12-01 (session 24) with the non-chart figure below.
-  'every element (charts lazy)': 58.8 * KB,
+  // Raised to 58.5 kB, then 58.7, 58.8 and 58.9 kB (all) on 2026-12-01 (session 24) with the non-chart figure below;
+  // +0.02 kB of it is a chart whose code could not load offline drawn once the browser is back online.
+  'every element (charts lazy)': 58.9 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
@@ -112,7 +113,11 @@ export const BUDGETS = {
   // the shared poll): the income analysis' POST is never sent again on the online event, an online event during a
   // load or while the element is away is not lost, a job poll honours Retry-After and ends with the checks' own
   // failure, and bodies decode as Response.text() does in every engine.
-  'every element but the chart elements': 47.2 * KB,
+  // 47.3 kB for a slow-network review on the demo (+0.11 kB): a reload that fails keeps the data on screen under its
+  // error (a drop after a sync wiped 7 of 8 elements), every element keeps its data up while a sync reloads it (the
+  // account, identity and statement blanked, a 0.34 layout shift), and words follow the connection (a sync button
+  // still said "You are offline." once back online).
+  'every element but the chart elements': 47.3 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

@@ -227,6 +227,8 @@ export class ChartController implements ReactiveController {
       this.#pendingCanvas = undefined;
       this.#loadFailed = true;
       this.host.requestUpdate();
+      // Offline, the chart's code may load once the browser is back: the chart is tried again then.
+      addEventListener('online', () => ((this.#loadFailed = false), this.host.requestUpdate()), { once: true });
       return;
     }
     if (generation !== this.#generation) return;

@@ -13,6 +13,8 @@ import type { Messages } from '../i18n/index.js';
 
 export { firstValidLocale } from './locale.js';
 
+const CONNECTION_CHANGE = ['online', 'offline'];
+
 /**
  * Base of every element: a define that tolerates a second copy of the kit on the page, and a typed emit
  * (bubbling and composed, so hosts can listen on `document`).
@@ -53,9 +55,17 @@ export class MonoElement extends LitElement {
   constructor() {
     super();
     let unwatch: (() => void) | undefined;
+    const update = () => this.requestUpdate();
     this.addController({
-      hostConnected: () => (unwatch = watchLocale(() => this.requestUpdate())),
-      hostDisconnected: () => unwatch?.(),
+      hostConnected: () => {
+        unwatch = watchLocale(update);
+        // Words change with the connection too ("You are offline.").
+        for (const type of CONNECTION_CHANGE) addEventListener(type, update);
+      },
+      hostDisconnected: () => {
+        unwatch?.();
+        for (const type of CONNECTION_CHANGE) removeEventListener(type, update);
+      },
       hostUpdate: () => {
         const locale = (this as { resolvedLocale?: string }).resolvedLocale;
         if (locale) (this.renderRoot as HTMLElement).lang = textLanguage(locale);

@@ -1,4 +1,4 @@
-import { html, type ReactiveController, type TemplateResult } from 'lit';
+import { html, nothing, type ReactiveController, type TemplateResult } from 'lit';
 import type { MonoDataClient } from '../client/data-client.js';
 import type { RequestOptions } from '../client/core.js';
 import { MonoError, toMonoError } from '../client/errors.js';
@@ -30,8 +30,6 @@ export interface RenderStates<T> {
   /** The empty state's text (default: the generic "Nothing to show" message). */
   emptyText?: string;
   loading?: () => unknown;
-  /** A reload of the same account (retry, sync) keeps the loaded body up, so a chart updates in place. */
-  keepOnReload?: boolean;
 }
 
 /** How long a load runs before its box says it is taking longer than usual; a host may set `afterMs` (for every element). */
@@ -69,8 +67,8 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   #subscribedTo?: MonoDataClient;
   /** Where the client's invalidations stood when the element left the page. */
   #left?: { client: MonoDataClient; mark: number };
-  /** The account the current value was loaded for. */
-  #valueFor?: string;
+  /** The account and args the current value was loaded for. */
+  #valueFor?: readonly unknown[];
   /** A reload's "Loading…" is said only if it lasts: after a sync every element reloads at once. */
   readonly #spoken: SettledText;
   #slowTimer?: ReturnType<typeof setTimeout>;
@@ -188,11 +186,11 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     if (call !== this.#latest) return;
     clearTimeout(this.#slowTimer);
     this.slow = false;
-    this.#current = value;
     this.#failure = failure;
     if (outcome === 'error') this.#failed(failure);
     else {
-      this.#valueFor = accountId;
+      this.#current = value;
+      this.#valueFor = [accountId, ...args];
       this.#host.emit('mono-load', { resource: this.#options.resource, data: value } as MonoLoadDetail);
     }
     this.#state = outcome;
@@ -237,16 +235,21 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     }
   }
 
-  /** The last loaded value (kept while a reload runs). */
+  /** The last loaded value (kept while a reload runs, and when it fails). */
   get value(): T | undefined {
     return this.#current;
   }
 
-  /** The loaded value while the same account reloads, unless it was empty. */
+  /** Whether the value shown was loaded for what the element asks now: the same account and args. */
+  #valueIsCurrent(): boolean {
+    const now = [this.#host.resolvedAccountId, ...(this.#options.args?.() ?? [])];
+    return this.#valueFor?.length === now.length && now.every((v, i) => Object.is(v, this.#valueFor![i]));
+  }
+
+  /** The loaded value while the same thing reloads (a retry, a sync) or after such a reload failed, unless it was empty. */
   #keptValue(): T | undefined {
     const value = this.#current;
-    if (value === undefined || this.#valueFor !== this.#host.resolvedAccountId || this.#options.isEmpty?.(value)) return undefined;
-    return value;
+    return value === undefined || !this.#valueIsCurrent() || this.#options.isEmpty?.(value) ? undefined : value;
   }
 
   get error(): MonoError | undefined {
@@ -282,9 +285,10 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   render(states: RenderStates<T>): TemplateResult {
     const locale = this.#host.resolvedLocale;
     const status = this.status;
-    // A reload of the same account shows what was loaded; else an element's own loading state (the income
-    // analysis: "This can take a minute") says its own words.
-    const kept = status === 'loading' && states.keepOnReload ? this.#keptValue() : undefined;
+    // A reload of the same thing shows what was loaded (a chart updates in place, the page does not jump), and so
+    // does its failure, under the error; else an element's own loading state (the income analysis: "This can take
+    // a minute") says its own words.
+    const kept = status === 'loading' || status === 'error' ? this.#keptValue() : undefined;
     const custom = status === 'loading' && kept === undefined ? states.loading?.() : undefined;
     const loadingText = msg(locale, this.slow && custom === undefined ? 'loadingSlow' : 'loading');
     const announce = status === 'loading' ? loadingText : status === 'empty' ? (states.emptyText ?? msg(locale, 'empty')) : '';
@@ -301,10 +305,11 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         break;
       case 'error': {
         const error = this.error!;
-        body = html`<div part="error" class="state error" role="alert" data-kind=${error.kind}>
-          <p>${describeLoadError(error, locale)}</p>
-          <button part="retry-button" class="button secondary" type="button" @click=${this.retry}>${msg(locale, 'retry')}</button>
-        </div>`;
+        body = html`<div part="error" class="state error ${kept === undefined ? '' : 'kept'}" role="alert" data-kind=${error.kind}>
+            <p>${describeLoadError(error, locale)}</p>
+            <button part="retry-button" class="button secondary" type="button" @click=${this.retry}>${msg(locale, 'retry')}</button>
+          </div>
+          ${kept === undefined ? nothing : states.loaded(kept)}`;
         break;
       }
       case 'empty':
@@ -314,7 +319,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         body = states.loaded(this.#current as T);
         break;
     }
-    const reload = status === 'loading' && this.#current !== undefined && this.#valueFor === this.#host.resolvedAccountId;
+    const reload = status === 'loading' && this.#current !== undefined && this.#valueIsCurrent();
     return html`<div class="sr-only" role="status" aria-live="polite">${reload ? this.#spoken.text(announce) : this.#spoken.at(announce)}</div>${body}`;
   }
 

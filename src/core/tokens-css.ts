@@ -99,6 +99,10 @@ export const STATE_BOX_CSS = /* css */ `
     border: 1px solid currentColor;
     background: var(--_surface);
   }
+  /* Above the data it failed to reload, which stays. */
+  .state.kept {
+    margin-block-end: var(--_space);
+  }
   .state.error p {
     margin: 0;
     flex: 1 1 16rem;

@@ -149,6 +149,21 @@ describe('offline', () => {
     await loaded;
   });
 
+  it('says what a sync button says as the browser comes back: offline no longer, and nothing sent again', async () => {
+    goOffline();
+    const client = new MonoClient({ fetch: fetchImpl, retries: 0 });
+    const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="offline_10" locale="en-NG"></mono-provider>`);
+    provider.innerHTML = '<mono-sync-button></mono-sync-button>';
+    const el = provider.firstElementChild as HTMLElement;
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const alert = () => el.shadowRoot!.querySelector('[part~=alert]')?.textContent?.trim() ?? '';
+    el.shadowRoot!.querySelector('button')!.click();
+    await until(() => alert() === 'You are offline.', 'offline said');
+    goOnline();
+    await until(() => alert() === 'We could not reach the server. Check your connection and try again.', 'the words follow the connection');
+    expect(sent, 'the POST is not sent again').to.have.length(1);
+  });
+
   it('says it in the locale: French', async () => {
     registerMessages('fr', fr);
     goOffline();

@@ -32,13 +32,24 @@ try {
   check('every tag registered, <mono-account> shown: the chart chunk is never requested', chartRequests().length === 0, chartRequests());
   check('chart.js not loaded on the page', !(await page.evaluate(() => 'Chart' in window)));
 
+  // The chart's code cannot be fetched (offline): the table stands in; back online, the chart is drawn.
+  const failChart = (route: import('playwright-core').Route) => route.abort('internetdisconnected');
+  await page.route(/chart-runtime/, failChart);
   await page.evaluate(() => {
     const income = document.createElement('mono-income-summary');
     document.querySelector('mono-provider')!.append(income);
   });
-  await page.waitForFunction(() => document.querySelector('mono-income-summary')?.shadowRoot?.querySelector('canvas')?.style.height, null, {
-    timeout: 20000,
-  });
+  const unavailable = await page
+    .waitForFunction(() => (document.querySelector('mono-income-summary')?.shadowRoot?.textContent ?? '').includes('The chart could not be loaded'), null, { timeout: 20000 })
+    .then(() => true, () => false);
+  check('the chart code failing to load: the element says so and shows the table', unavailable);
+  await page.unroute(/chart-runtime/, failChart);
+  await page.context().setOffline(true);
+  await page.context().setOffline(false); // the browser's online event
+  const back = await page
+    .waitForFunction(() => document.querySelector('mono-income-summary')?.shadowRoot?.querySelector('canvas')?.style.height, null, { timeout: 20000 })
+    .then(() => true, () => false);
+  check('back online: the chart that could not load is drawn', back);
   check('the first chart shown requests the chart chunk', chartRequests().length > 0, requested.slice(-10));
 
   // The demo itself.

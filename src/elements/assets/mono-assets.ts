@@ -69,7 +69,6 @@ export class MonoAssets extends MonoDataElement implements ChartHost {
   protected override render(): TemplateResult {
     const locale = this.resolvedLocale;
     return this.resource.render({
-      keepOnReload: true,
       emptyText: msg(locale, 'assetsEmpty'),
       loaded: (assets) => this.#renderAssets(assets),
     });

@@ -78,7 +78,6 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
   protected override render(): TemplateResult {
     const locale = this.resolvedLocale;
     return this.resource.render({
-      keepOnReload: true,
       emptyText: msg(locale, 'earningsEmpty'),
       loaded: (earnings) => this.#renderEarnings(earnings),
     });

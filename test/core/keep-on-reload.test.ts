@@ -1,0 +1,80 @@
+// A reload of what an element shows (a sync, a retry, the browser back online) keeps the data up while it runs and
+// when it fails: the failure shows above the data, which is never lost. Asking for something else (another period)
+// shows the loading box, not the old answer.
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import { MonoClient } from '../../src/client/index.js';
+import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
+import { until } from '../elements/account/helpers.js';
+
+describe('a reload', () => {
+  let down = false;
+  let hold: Promise<void> | undefined;
+  const fetchImpl: typeof fetch = async (input, init) => {
+    await hold;
+    return down ? Promise.reject(new TypeError('Failed to fetch')) : fetch(input, init);
+  };
+
+  beforeEach(() => {
+    down = false;
+    hold = undefined;
+  });
+
+  async function mount(tag: string, accountId: string) {
+    const client = new MonoClient({ fetch: fetchImpl, retries: 0 });
+    const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${accountId} locale="en-NG"></mono-provider>`);
+    provider.innerHTML = `<${tag}></${tag}>`;
+    const el = provider.firstElementChild as HTMLElement;
+    await oneEvent(el, 'mono-load');
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const part = (name: string) => el.shadowRoot!.querySelector(`[part~="${name}"]`);
+    return { el, client, part };
+  }
+
+  for (const [tag, dataPart] of [
+    ['mono-account', 'balance'],
+    ['mono-identity', 'fields'],
+    ['mono-statement', 'summary'],
+  ] as const) {
+    it(`<${tag}>: keeps its data up while a sync reloads it, and under the error when that fails`, async () => {
+      const { el, client, part } = await mount(tag, `kept_${tag}`);
+      expect(part(dataPart), 'loaded').to.exist;
+      const height = el.getBoundingClientRect().height;
+      let release!: () => void;
+      hold = new Promise((r) => (release = r));
+      client.invalidate(`kept_${tag}`);
+      await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+      expect(part('loading'), 'no loading box over the data').to.equal(null);
+      expect(part(dataPart), 'the data stays while it reloads').to.exist;
+      expect(el.getBoundingClientRect().height, 'the page does not jump').to.equal(height);
+      down = true;
+      const failed = oneEvent(el, 'mono-error');
+      release();
+      await failed;
+      await until(() => part('error'), 'the error box');
+      expect(part(dataPart), 'the data stays under the error').to.exist;
+      expect(part('error')!.nextElementSibling, 'the error comes first').to.exist;
+      await expect(el).to.be.accessible();
+      down = false;
+      hold = undefined;
+      const loaded = oneEvent(el, 'mono-load');
+      (part('retry-button') as HTMLButtonElement).click();
+      await loaded;
+      await until(() => !part('error'), 'the error gone');
+      expect(part(dataPart)).to.exist;
+    });
+  }
+
+  it('shows the loading box, not the old answer, when the element asks for something else (another period)', async () => {
+    const { el, part } = await mount('mono-statement', 'kept_period');
+    let release!: () => void;
+    hold = new Promise((r) => (release = r));
+    el.setAttribute('period', '1');
+    await until(() => part('loading'), 'the loading box');
+    expect(part('summary'), 'the 3-month summary is not shown as if it were the 1-month one').to.equal(null);
+    down = true;
+    release();
+    await until(() => part('error'), 'the error box');
+    expect(part('summary'), 'nor under the error').to.equal(null);
+  });
+});
