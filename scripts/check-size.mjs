@@ -85,8 +85,9 @@ export const BUDGETS = {
   // a chart prints as its table (one never scrolled into view printed as a blank box) and the insight tables fit the
   // paper (the holdings' last column was cut).
   // Raised to 58.5 kB, then 58.7, 58.8 and 58.9 kB (all) on 2026-12-01 (session 24) with the non-chart figure below;
-  // +0.02 kB of it is a chart whose code could not load offline drawn once the browser is back online.
-  'every element (charts lazy)': 58.9 * KB,
+  // +0.02 kB of it is a chart whose code could not load offline drawn once the browser is back online. 59.0 kB for a
+  // job poll that checks again as soon as the browser is back online (a PDF finished 24 s after the network came back).
+  'every element (charts lazy)': 59.0 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element

@@ -60,7 +60,13 @@ export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortS
   let failure: MonoError | undefined;
   try {
     for (let attempt = 1; ; attempt++) {
-      await wait(pause, late.signal);
+      // After a failed check, the browser coming back online ends the wait: the job may have finished meanwhile.
+      const back = new AbortController();
+      if (failure) globalThis.addEventListener?.('online', () => back.abort(), { signal: back.signal });
+      await wait(pause, AbortSignal.any([late.signal, back.signal])).catch((e) => {
+        if (!back.signal.aborted || late.signal.aborted) throw e;
+      });
+      back.abort(); // and its listener goes
       const result = await check(attempt, late.signal).then(
         (value) => ((failure = undefined), value),
         (e) => {

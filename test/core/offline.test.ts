@@ -164,6 +164,31 @@ describe('offline', () => {
     expect(sent, 'the POST is not sent again').to.have.length(1);
   });
 
+  it('checks a running job again as soon as the browser is back, not after its pause', async () => {
+    let jobChecks = 0;
+    const client = new MonoClient({
+      retries: 0,
+      fetch: async (input, init) => {
+        if (!/\/jobs\//.test(String(input))) return fetch(input, init);
+        jobChecks++;
+        if (down) throw new TypeError('Failed to fetch');
+        return new Response(JSON.stringify({ status: 'successful', data: { id: 'j', status: 'finished' } }), { headers: { 'content-type': 'application/json' } });
+      },
+    });
+    const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="offline_11" locale="en-NG"></mono-provider>`);
+    // After a failed check the poll pauses at least a second, past this 1.1 s limit: only the online event can finish it.
+    provider.innerHTML = '<mono-sync-button poll-interval="200" poll-timeout="1100"></mono-sync-button>';
+    const el = provider.firstElementChild as HTMLElement;
+    await (el as HTMLElement & { updateComplete: Promise<unknown> }).updateComplete;
+    const synced = new Promise<string>((resolve) => el.addEventListener('mono-sync', (e) => (e as CustomEvent).detail.status !== 'started' && resolve((e as CustomEvent).detail.status)));
+    el.shadowRoot!.querySelector('button')!.click();
+    await until(() => jobChecks === 1, 'the first check, failed');
+    down = false;
+    dispatchEvent(new Event('online'));
+    expect(await synced).to.equal('complete');
+    expect(jobChecks).to.equal(2);
+  });
+
   it('says it in the locale: French', async () => {
     registerMessages('fr', fr);
     goOffline();
