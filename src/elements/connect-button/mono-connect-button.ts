@@ -51,7 +51,7 @@ type Plan =
   | { kind: 'hosted'; body: Omit<InitiateRequest, 'meta'> }
   | { kind: 'classic'; options: Omit<ClassicWidgetOptions, 'reference'> };
 
-const REDIRECT_NEEDS_STORAGE = 'Redirect mode needs sessionStorage to verify the return; use modal or popup';
+const REDIRECT_NEEDS_STORAGE = 'Redirect mode needs sessionStorage; use modal or popup';
 
 /** How long after a close pointer-enter and focus start no new link. */
 const QUIET_AFTER_CLOSE_MS = 500;
@@ -596,7 +596,7 @@ export class MonoConnectButton extends BaseElement {
     const hasCustomer = Object.keys(customer).length > 0;
     if (this.publicKey) {
       // The classic widget posts to its parent frame (connect.js frames it): from a popup or a page of its own, nothing would arrive.
-      if (mode !== 'modal') throw new MonoError('config', 'public-key opens the classic widget, which works only in the modal');
+      if (mode !== 'modal') throw new MonoError('config', 'public-key (the classic widget) works only in the modal');
       // Its v2 requires a customer, and no name or email goes in its URL: Mono's customer id, for a new link.
       if (!account && !customer.id) throw new MonoError('config', 'public-key needs customer-id');
       const options = { key: this.publicKey, account, institution: account ? undefined : institution, customerId: customer.id, referrer: window.location.origin };
@@ -636,7 +636,7 @@ export class MonoConnectButton extends BaseElement {
       const { body } = plan;
       this.#prefetch ??= { links: new m.LinkPrefetch(), key: m.linkKey };
       this.#prefetch.links.warm(m.linkKey(this.client, body), newReference(), (reference, signal) => this.#initiate(body, reference, signal));
-    }, () => {}); // a head start only: offline, the click initiates (and says why it cannot)
+    }).catch(() => {}); // a head start only: offline, the click initiates (and says why it cannot)
   };
 
   /** Session events go out as they are; errors also show under the button. */
