@@ -61,12 +61,15 @@ export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortS
   try {
     for (let attempt = 1; ; attempt++) {
       // After a failed check, the browser coming back online ends the wait: the job may have finished meanwhile.
-      const back = new AbortController();
-      if (failure) globalThis.addEventListener?.('online', () => back.abort(), { signal: back.signal });
-      await wait(pause, AbortSignal.any([late.signal, back.signal])).catch((e) => {
-        if (!back.signal.aborted || late.signal.aborted) throw e;
+      // (Listened to by hand: AbortSignal.any is missing before Firefox 124.)
+      const pausing = new AbortController();
+      const end = () => pausing.abort();
+      late.signal.addEventListener('abort', end, { signal: pausing.signal });
+      if (failure) globalThis.addEventListener?.('online', end, { signal: pausing.signal });
+      await wait(pause, pausing.signal).catch((e) => {
+        if (late.signal.aborted) throw e;
       });
-      back.abort(); // and its listener goes
+      end(); // and its listeners go
       const result = await check(attempt, late.signal).then(
         (value) => ((failure = undefined), value),
         (e) => {

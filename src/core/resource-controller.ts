@@ -67,7 +67,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   #subscribedTo?: MonoDataClient;
   /** Where the client's invalidations stood when the element left the page. */
   #left?: { client: MonoDataClient; mark: number };
-  /** The account and args the current value was loaded for. */
+  /** The client, account and args the current value was loaded for. */
   #valueFor?: readonly unknown[];
   /** A reload's "Loading…" is said only if it lasts: after a sync every element reloads at once. */
   readonly #spoken: SettledText;
@@ -190,7 +190,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     if (outcome === 'error') this.#failed(failure);
     else {
       this.#current = value;
-      this.#valueFor = [accountId, ...args];
+      this.#valueFor = [client, accountId, ...args];
       this.#host.emit('mono-load', { resource: this.#options.resource, data: value } as MonoLoadDetail);
     }
     this.#state = outcome;
@@ -240,9 +240,9 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     return this.#current;
   }
 
-  /** Whether the value shown was loaded for what the element asks now: the same account and args. */
+  /** Whether the value was loaded for what the element asks now: the same client, account and args. */
   #valueIsCurrent(): boolean {
-    const now = [this.#host.resolvedAccountId, ...(this.#options.args?.() ?? [])];
+    const now = [this.#host.client, this.#host.resolvedAccountId, ...(this.#options.args?.() ?? [])];
     return this.#valueFor?.length === now.length && now.every((v, i) => Object.is(v, this.#valueFor![i]));
   }
 
@@ -250,6 +250,11 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
   #keptValue(): T | undefined {
     const value = this.#current;
     return value === undefined || !this.#valueIsCurrent() || this.#options.isEmpty?.(value) ? undefined : value;
+  }
+
+  /** The value on screen: the loaded one, or the one kept while the same thing reloads or after that reload failed. */
+  get shown(): T | undefined {
+    return this.status === 'loaded' ? this.#current : this.#keptValue();
   }
 
   get error(): MonoError | undefined {
@@ -292,35 +297,36 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
     const custom = status === 'loading' && kept === undefined ? states.loading?.() : undefined;
     const loadingText = msg(locale, this.slow && custom === undefined ? 'loadingSlow' : 'loading');
     const announce = status === 'loading' ? loadingText : status === 'empty' ? (states.emptyText ?? msg(locale, 'empty')) : '';
-    let body: unknown;
+    // The data always sits in the same place of one template, after the state's box, so that Lit keeps its nodes
+    // (a table's sort, focus in it, a drawn chart) from loaded to reloading to a failed reload and back.
+    let box: unknown = nothing;
+    let data: unknown = nothing;
     switch (status) {
       case 'idle':
-        body = html`<div part="idle" class="state idle"><slot name="idle">${msg(locale, 'noAccount')}</slot></div>`;
+        box = html`<div part="idle" class="state idle"><slot name="idle">${msg(locale, 'noAccount')}</slot></div>`;
         break;
       case 'loading':
-        body =
-          kept !== undefined
-            ? states.loaded(kept)
-            : (custom ?? html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${loadingText}</div>`);
+        if (kept !== undefined) data = states.loaded(kept);
+        else box = custom ?? html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${loadingText}</div>`;
         break;
       case 'error': {
         const error = this.error!;
-        body = html`<div part="error" class="state error ${kept === undefined ? '' : 'kept'}" role="alert" data-kind=${error.kind}>
-            <p>${describeLoadError(error, locale)}</p>
-            <button part="retry-button" class="button secondary" type="button" @click=${this.retry}>${msg(locale, 'retry')}</button>
-          </div>
-          ${kept === undefined ? nothing : states.loaded(kept)}`;
+        box = html`<div part="error" class="state error ${kept === undefined ? '' : 'kept'}" role="alert" data-kind=${error.kind}>
+          <p>${describeLoadError(error, locale)}</p>
+          <button part="retry-button" class="button secondary" type="button" @click=${this.retry}>${msg(locale, 'retry')}</button>
+        </div>`;
+        if (kept !== undefined) data = states.loaded(kept);
         break;
       }
       case 'empty':
-        body = html`<div part="empty" class="state empty"><slot name="empty">${states.emptyText ?? msg(locale, 'empty')}</slot></div>`;
+        box = html`<div part="empty" class="state empty"><slot name="empty">${states.emptyText ?? msg(locale, 'empty')}</slot></div>`;
         break;
       case 'loaded':
-        body = states.loaded(this.#current as T);
+        data = states.loaded(this.#current as T);
         break;
     }
     const reload = status === 'loading' && this.#current !== undefined && this.#valueIsCurrent();
-    return html`<div class="sr-only" role="status" aria-live="polite">${reload ? this.#spoken.text(announce) : this.#spoken.at(announce)}</div>${body}`;
+    return html`<div class="sr-only" role="status" aria-live="polite">${reload ? this.#spoken.text(announce) : this.#spoken.at(announce)}</div>${box}${data}`;
   }
 
   #subscribe(): void {

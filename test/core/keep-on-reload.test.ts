@@ -39,6 +39,7 @@ describe('a reload', () => {
     it(`<${tag}>: keeps its data up while a sync reloads it, and under the error when that fails`, async () => {
       const { el, client, part } = await mount(tag, `kept_${tag}`);
       expect(part(dataPart), 'loaded').to.exist;
+      const node = part(dataPart);
       const height = el.getBoundingClientRect().height;
       let release!: () => void;
       hold = new Promise((r) => (release = r));
@@ -52,7 +53,7 @@ describe('a reload', () => {
       release();
       await failed;
       await until(() => part('error'), 'the error box');
-      expect(part(dataPart), 'the data stays under the error').to.exist;
+      expect(part(dataPart), 'the data stays under the error, the same nodes (a sort, focus, a chart kept)').to.equal(node);
       expect(part('error')!.nextElementSibling, 'the error comes first').to.exist;
       await expect(el).to.be.accessible();
       down = false;
@@ -61,9 +62,31 @@ describe('a reload', () => {
       (part('retry-button') as HTMLButtonElement).click();
       await loaded;
       await until(() => !part('error'), 'the error gone');
-      expect(part(dataPart)).to.exist;
+      expect(part(dataPart)).to.equal(node);
     });
   }
+
+  it("<mono-account>: a failed reload keeps the polled status and the account, and polling goes on", async () => {
+    const client = new MonoClient({ fetch: fetchImpl, retries: 0 });
+    const provider = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id="processing_kept_1" locale="en-NG"></mono-provider>`);
+    provider.innerHTML = '<mono-account poll-interval="5"></mono-account>';
+    const el = provider.firstElementChild as HTMLElement & { account?: { dataStatus: string } };
+    const badge = () => el.shadowRoot!.querySelector('[part~=badge]')?.getAttribute('data-status');
+    await until(() => badge() === 'AVAILABLE', 'polled to AVAILABLE', 5000);
+    down = true;
+    client.invalidate('processing_kept_1');
+    await until(() => el.shadowRoot!.querySelector('[part~=error]'), 'the failed reload');
+    expect(badge(), 'the polled status, not the first read').to.equal('AVAILABLE');
+    expect(el.account?.dataStatus).to.equal('AVAILABLE');
+  });
+
+  it('shows the loading box when the provider gets another client: the old one\'s answer is not kept', async () => {
+    const { el, part } = await mount('mono-identity', 'kept_client');
+    const provider = el.parentElement as MonoProvider;
+    provider.client = new MonoClient({ fetch: () => new Promise<Response>(() => {}), retries: 0 });
+    await until(() => part('loading'), 'the loading box');
+    expect(part('fields')).to.equal(null);
+  });
 
   it('shows the loading box, not the old answer, when the element asks for something else (another period)', async () => {
     const { el, part } = await mount('mono-statement', 'kept_period');

@@ -77,3 +77,19 @@ test('a Retry-After is waited for, and one past the deadline ends the poll with 
   );
   assert.equal(checks, 1);
 });
+
+test('works where AbortSignal.any is missing (Firefox before 124)', async () => {
+  const any = AbortSignal.any;
+  // @ts-expect-error: gone, as in those browsers
+  delete AbortSignal.any;
+  try {
+    let checks = 0;
+    const result = await pollWithBackoff(async () => {
+      if (++checks === 1) throw new MonoError('network', 'down');
+      return 'finished';
+    }, { ...options(), timeout: 4000 });
+    assert.equal(result, 'finished');
+  } finally {
+    AbortSignal.any = any;
+  }
+});

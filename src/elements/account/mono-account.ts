@@ -98,7 +98,8 @@ export class MonoAccount extends MonoDataElement {
 
   /** The account as shown: the latest read, including those made while PROCESSING. */
   get account(): Account | undefined {
-    return this.resource.status === 'loaded' ? (this.polled ?? this.resource.value) : undefined;
+    const shown = this.resource.shown;
+    return shown && (this.polled ?? shown);
   }
 
   override connectedCallback(): void {
@@ -114,7 +115,8 @@ export class MonoAccount extends MonoDataElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
-    const base = this.resource.status === 'loaded' ? this.resource.value : undefined;
+    // The account on screen: a reload of it (a sync) keeps its polled status and its polling.
+    const base = this.resource.shown;
     if (base === this.#pollBase) return;
     this.#stopPolling();
     this.#pollBase = base;
