@@ -46,6 +46,9 @@ const isOffline = (error?: MonoError) => error?.kind === 'network' && globalThis
 export const describeLoadError = (error: MonoError, locale: string) =>
   describeError(error, locale) + (isOffline(error) && !sentOnce.has(error) ? ` ${msg(locale, 'reloadWhenOnline')}` : '');
 
+/** Over data that reloads (a sync, Try again): seen only if the reload lasts, and taking no room (see STATE_BOX_CSS). */
+export const updatingBar = html`<div part="updating" class="updating" aria-hidden="true"></div>`;
+
 /**
  * Loads one resource for a data element through the client: aborts the older load whenever the account,
  * client or args change (so an old answer never overwrites a newer one), reloads when the client is
@@ -306,8 +309,10 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         box = html`<div part="idle" class="state idle"><slot name="idle">${msg(locale, 'noAccount')}</slot></div>`;
         break;
       case 'loading':
-        if (kept !== undefined) data = states.loaded(kept);
-        else box = custom ?? html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${loadingText}</div>`;
+        if (kept !== undefined) {
+          box = updatingBar;
+          data = states.loaded(kept);
+        } else box = custom ?? html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${loadingText}</div>`;
         break;
       case 'error': {
         const error = this.error!;

@@ -103,6 +103,26 @@ export const STATE_BOX_CSS = /* css */ `
   .state.kept {
     margin-block-end: var(--_space);
   }
+  /* A reload of the data on screen: a bar above it, sweeping from 0.3 s on (a quick one shows nothing), in no room of its own. */
+  .updating {
+    position: relative;
+    z-index: 1;
+    block-size: 3px;
+    margin-block-end: -3px;
+    background: linear-gradient(90deg, #0000, var(--_accent), #0000) -70% 0 / 40% 100% no-repeat;
+    animation: mono-sweep 1.2s 0.3s linear infinite;
+  }
+  @keyframes mono-sweep {
+    to {
+      background-position-x: 170%;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .updating {
+      animation: none;
+      background-size: 100%;
+    }
+  }
   .state.error p {
     margin: 0;
     flex: 1 1 16rem;

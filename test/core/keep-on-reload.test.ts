@@ -7,6 +7,20 @@ import { MonoClient } from '../../src/client/index.js';
 import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
 import { until } from '../elements/account/helpers.js';
 
+/** The bar over reloading data: shown from 0.3 s on (a quick reload shows nothing), over the data without moving it. */
+async function expectUpdatingBar(bar: Element | null) {
+  expect(bar, 'a bar says the data is reloading').to.exist;
+  expect(bar!.getAttribute('aria-hidden'), 'the live region speaks for it').to.equal('true');
+  const style = getComputedStyle(bar!);
+  expect([style.animationDelay, style.backgroundPositionX], 'off its box until the reload has lasted 0.3 s').to.deep.equal(['0.3s', '-70%']);
+  await until(() => bar!.getAnimations().some((a) => a.playState === 'running' && Number(a.currentTime) > 300), 'sweeping', 3000);
+  expect(bar!.getBoundingClientRect().height, 'a visible bar').to.be.greaterThan(0);
+  const next = bar!.nextElementSibling!.getBoundingClientRect();
+  expect(next.top, 'over what follows, taking no room of its own').to.equal(bar!.getBoundingClientRect().top);
+  const hit = (bar!.getRootNode() as ShadowRoot).elementFromPoint(next.left + next.width / 2, next.top + 1);
+  expect(hit === bar, `drawn over what follows (<${hit?.localName}> is at its place)`).to.equal(true);
+}
+
 describe('a reload', () => {
   let down = false;
   let hold: Promise<void> | undefined;
@@ -48,6 +62,7 @@ describe('a reload', () => {
       expect(part('loading'), 'no loading box over the data').to.equal(null);
       expect(part(dataPart), 'the data stays while it reloads').to.exist;
       expect(el.getBoundingClientRect().height, 'the page does not jump').to.equal(height);
+      await expectUpdatingBar(part('updating'));
       down = true;
       const failed = oneEvent(el, 'mono-error');
       release();
@@ -63,8 +78,26 @@ describe('a reload', () => {
       await loaded;
       await until(() => !part('error'), 'the error gone');
       expect(part(dataPart)).to.equal(node);
+      expect(part('updating'), 'no bar once loaded').to.equal(null);
     });
   }
+
+  it('<mono-transactions>: shows the bar over its rows while a sync reloads them', async () => {
+    const { el, client, part } = await mount('mono-transactions', 'kept_rows');
+    const table = part('table')!;
+    const top = table.getBoundingClientRect().top;
+    let release!: () => void;
+    hold = new Promise((r) => (release = r));
+    client.invalidate('kept_rows');
+    await until(() => part('updating'), 'the bar');
+    expect(part('table'), 'the same table').to.equal(table);
+    await expectUpdatingBar(part('updating'));
+    expect(table.getBoundingClientRect().top, 'the rows do not move').to.equal(top);
+    const loaded = oneEvent(el, 'mono-load');
+    release();
+    await loaded;
+    await until(() => !part('updating'), 'the bar gone once loaded');
+  });
 
   it("<mono-account>: a failed reload keeps the polled status and the account, and polling goes on", async () => {
     const client = new MonoClient({ fetch: fetchImpl, retries: 0 });

@@ -65,6 +65,7 @@ type PollState = 'idle' | 'polling' | 'gave-up';
  * @csspart badge - The data status badge (its `data-status` attribute is the status).
  * @csspart check-again - The button shown when PROCESSING outlasted the polling.
  * @csspart loading - The loading state.
+ * @csspart updating - A bar over the data while it reloads (a sync, Try again); shown after 0.3 s.
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart idle - Shown when no account id is set.

@@ -34,6 +34,7 @@ import { styles } from './mono-assets.styles.js';
  * @csspart view-toggle - The "Show as table" toggle button.
  * @csspart idle - Shown when no account id is set.
  * @csspart loading - The loading state.
+ * @csspart updating - A bar over the data while it reloads (a sync, Try again); shown after 0.3 s.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart empty - The empty state.

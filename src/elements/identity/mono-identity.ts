@@ -49,6 +49,7 @@ export function isEmptyIdentity(identity: Identity): boolean {
  * @csspart reveal-button - The "Show" toggle of the BVN and the phone number.
  * @csspart updated - The "Updated …" line.
  * @csspart loading - The loading state.
+ * @csspart updating - A bar over the data while it reloads (a sync, Try again); shown after 0.3 s.
  * @csspart empty - The empty state.
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.

@@ -78,6 +78,7 @@ function startAnalysisOnce(client: MonoDataClient, accountId: string, signal: Ab
  * @csspart monthly-error - Shown instead of the chart when only the monthly credits failed to load (with its own retry).
  * @csspart idle - Shown when no account id is set.
  * @csspart loading - The loading state.
+ * @csspart updating - A bar over the data while it reloads (a sync, Try again); shown after 0.3 s.
  * @csspart error - The error state.
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart empty - The empty state.

@@ -9,6 +9,10 @@ export const statementStyles = css`
   .statement > * + * {
     margin-block-start: 0.85rem;
   }
+  /* The reload bar's room is the data's (it sits over it). */
+  .statement > .updating + * {
+    margin-block-start: 0;
+  }
   /* The PDF live regions stay in the tree (so changes are announced) but take no room while empty. */
   .statement > .pdf:not(:has(p, a, button)) {
     margin-block-start: 0;

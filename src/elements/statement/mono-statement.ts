@@ -59,6 +59,7 @@ const PERIODS = Array.from({ length: 12 }, (_, i) => i + 1);
  * @csspart row - Each data row of the table.
  * @csspart amount - The amount in each row.
  * @csspart loading - The loading state.
+ * @csspart updating - A bar over the data while it reloads (a sync, Try again); shown after 0.3 s.
  * @csspart empty - The empty state.
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.

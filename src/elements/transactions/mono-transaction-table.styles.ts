@@ -4,6 +4,8 @@ export const tableStyles = css`
   :host {
     display: block;
     container-type: inline-size;
+    /* Its sticky header's z-index stays inside: the owner's reload bar is drawn over the table. */
+    isolation: isolate;
     --_height: var(--mono-transactions-height, 28rem);
     --_row-h: var(--mono-transactions-row-height, 2.75rem);
     --_credit: var(--mono-transactions-credit-color, var(--_positive));

@@ -7,7 +7,7 @@ import { csvFileName, downloadCsv } from '../../core/csv.js';
 import type { TransactionFilters } from '../../core/events.js';
 import { formatMoney, formatNumber, isSingular } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
-import { describeLoadError, ResourceController, type LoadRequest } from '../../core/resource-controller.js';
+import { describeLoadError, ResourceController, updatingBar, type LoadRequest } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { SettledText } from '../../core/settled-text.js';
 import { transactionText as msg } from '../../i18n/en-transactions.js';
@@ -82,6 +82,7 @@ const paginateConverter = { fromAttribute: (value: string | null) => value === n
  * @csspart pager - The page buttons, or the "Load more" bar.
  * @csspart load-more-button - The "Load more" button.
  * @csspart skeleton - The placeholder rows while the first load runs.
+ * @csspart updating - A bar over the data while it reloads (a sync, Try again); shown after 0.3 s.
  * @csspart error - The error state (`data-kind` is the error kind).
  * @csspart retry-button - The error state's "Try again" button.
  * @csspart idle - Shown when no account id is set.
@@ -474,7 +475,7 @@ export class MonoTransactions extends MonoDataElement {
     const filters = normaliseFilters(this.#rawFilters);
     const filtered = Object.keys(filters).length > 0;
     return html`<div class="sr-only" role="status" aria-live="polite">${this.#spoken.text(loading ? msg(locale, 'txnUpdating') : [this.#pageText(locale), this.#announcement].filter(Boolean).join(', '))}</div>
-      ${this.#renderToolbar(locale)} ${this.#renderSummary(locale)}
+      ${this.#renderToolbar(locale)} ${this.#renderSummary(locale)} ${loading ? updatingBar : nothing}
       <mono-transaction-table
         part="table"
         exportparts="viewport, row, amount, header, sort-button, empty"
