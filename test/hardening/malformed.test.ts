@@ -11,7 +11,8 @@ import { hostileFetch, type Answers } from './hostile-fetch.js';
 import { damage, mutationsArb } from './mutations.js';
 import { RESOURCES, type ResourceKey } from './resources.js';
 
-const RUNS = 25;
+// Damaged answers per element: 25 in Chromium; 10 in Firefox and WebKit, where what differs is the engine, not the kit's checks.
+const RUNS = navigator.userAgent.includes('Chrome/') ? 25 : 10;
 // To replay a failure fast-check reported, set both from its report.
 const SEED: number | undefined = undefined;
 const PATH: string | undefined = undefined;

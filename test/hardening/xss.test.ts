@@ -92,6 +92,12 @@ function csvProblems(el: HTMLElement): string[] | null {
 }
 
 const BATCH = 10;
+/**
+ * Chromium renders the whole corpus. Firefox and WebKit render every third payload of each kind (at least one):
+ * the elements only ever set text and attributes through Lit, so what an engine adds is its own parsing and URL
+ * handling, which a third of each kind covers, at a third of the time (about 25 s less per engine in CI).
+ */
+const CORPUS = navigator.userAgent.includes('Chrome/') ? PAYLOADS : PAYLOADS.filter((p) => PAYLOADS.filter((q) => q.kind === p.kind).indexOf(p) % 3 === 0);
 const figures = { elements: 0, tried: 0, passed: 0, shownAsText: 0, csvChecked: 0 };
 const canary = installCanary();
 
@@ -100,19 +106,20 @@ describe('hostile text in every field of every element', function () {
 
   after(() => {
     console.log(
-      `hardening/xss: ${PAYLOADS.length} payloads × fields × ${figures.elements} elements = ${figures.tried} field renderings tried, ${figures.passed} passed; ` +
+      `hardening/xss: ${CORPUS.length} payloads × fields × ${figures.elements} elements = ${figures.tried} field renderings tried, ${figures.passed} passed; ` +
         `payload visible as text in ${figures.shownAsText} renderings; ${figures.csvChecked} CSV exports checked; canary hits ${canary.hits()}`,
     );
   });
 
-  it(`the corpus has at least 100 payloads (${PAYLOADS.length})`, () => {
+  it(`the corpus has at least 100 payloads (${PAYLOADS.length}), ${CORPUS.length} rendered here, of every kind`, () => {
     expect(PAYLOADS.length).to.be.at.least(100);
     expect(new Set(PAYLOADS.map((p) => p.text)).size).to.equal(PAYLOADS.length);
+    expect(new Set(CORPUS.map((p) => p.kind))).to.deep.equal(new Set(PAYLOADS.map((p) => p.kind)));
   });
 
   for (const c of ELEMENTS) {
     const fields = fieldCount(c);
-    it(`<${c.tag}>: ${PAYLOADS.length} payloads × ${fields} fields stay inert text`, async () => {
+    it(`<${c.tag}>: ${CORPUS.length} payloads × ${fields} fields stay inert text`, async () => {
       expect(await defineElement(c), `${c.tag} is registered by its define module`).to.equal(true);
       figures.elements++;
       const baseline = await render(c, 'Plain bank text 012345');
@@ -124,8 +131,8 @@ describe('hostile text in every field of every element', function () {
       let shown = 0;
       const started = performance.now();
       // Payloads render in parallel batches (each element in its own provider and client): same checks, less waiting.
-      for (let i = 0; i < PAYLOADS.length; i += BATCH) {
-        const batch = PAYLOADS.slice(i, i + BATCH);
+      for (let i = 0; i < CORPUS.length; i += BATCH) {
+        const batch = CORPUS.slice(i, i + BATCH);
         const before = canary.hits();
         const mounted = await Promise.all(batch.map((p) => render(c, p.text)));
         const fired = canary.hits() !== before;
@@ -152,9 +159,9 @@ describe('hostile text in every field of every element', function () {
       const requested = performance.getEntriesByType('resource').filter((e) => /evil\.example|\/etc\/passwd/.test(e.name));
       expect(requested.map((e) => e.name), 'requests to payload hosts').to.deep.equal([]);
       expect(failures, failures.slice(0, 5).join('\n')).to.deep.equal([]);
-      console.log(`hardening/xss: <${c.tag}> ${PAYLOADS.length} payloads × ${fields} fields passed; payload on screen as text in ${shown} (${Math.round(performance.now() - started)} ms)`);
+      console.log(`hardening/xss: <${c.tag}> ${CORPUS.length} payloads × ${fields} fields passed; payload on screen as text in ${shown} (${Math.round(performance.now() - started)} ms)`);
       // Data elements must really show the hostile text, or the test proved nothing about rendering it.
-      if (c.states) expect(shown, 'payloads shown as text').to.be.greaterThan(PAYLOADS.length / 2);
+      if (c.states) expect(shown, 'payloads shown as text').to.be.greaterThan(CORPUS.length / 2);
     });
   }
 
