@@ -166,16 +166,12 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
       </div>`;
     }
     return this.resource.render({
-      loading: () => {
-        if (this.analysing) {
-          return html`<div part="analysing" class="state loading" role="status">
-            <span class="spinner" aria-hidden="true"></span>${msg(locale, 'incomeAnalysing')}
-          </div>`;
-        }
-        // A reload of the same account (retry, sync) keeps the figures up, so the chart updates in place.
-        const shown = this.resource.value;
-        return shown && shown.accountId === this.resolvedAccountId && !isEmptyIncome(shown.summary) ? this.#renderIncome(shown) : undefined;
-      },
+      loading: () =>
+        this.analysing
+          ? html`<div part="analysing" class="state loading" role="status">
+              <span class="spinner" aria-hidden="true"></span>${msg(locale, 'incomeAnalysing')}
+            </div>`
+          : undefined,
       emptyText: msg(locale, 'incomeEmpty'),
       loaded: (view) => this.#renderIncome(view),
     });
@@ -207,7 +203,8 @@ export class MonoIncomeSummary extends MonoDataElement implements ChartHost {
       ${monthly
         ? html`${this.#charts.render(this.#chartSpec(monthly), this.#chartTable(monthly))}
             <p class="note">${msg(locale, 'incomeChartNote')}</p>`
-        : monthlyError
+        : // Under a reload that failed, its box alone says so and offers Try again: one alert, not two.
+          monthlyError && this.resource.status !== 'error'
           ? html`<div part="monthly-error" class="state error monthly-error" role="alert" data-kind=${monthlyError.kind}>
               <p>${msg(locale, 'incomeMonthlyError')} ${describeError(monthlyError, locale)}</p>
               <button part="retry-button" class="button secondary" type="button" @click=${this.resource.retry}>${msg(locale, 'retry')}</button>

@@ -384,6 +384,30 @@ describe('<mono-income-summary>', () => {
     await chartDrawn(el, 'chart after retry');
   });
 
+  it('under a reload that failed, keeps its figures with one alert and one Try again (the monthly one gives way)', async () => {
+    let down = false;
+    const { client } = recordingClient({
+      retries: 0,
+      rewrite: withoutMonthlyCredits,
+      // The monthly credits always fail; the records too once `down`.
+      fault: (call) => (/\/transactions/.test(call.path) || (down && /\/income-records$/.test(call.path)) ? { 'x-sandbox-fault': '503' } : undefined),
+    });
+    const accountId = await uidWithIncome('inc');
+    const el = await mount(client, accountId);
+    await loaded(el);
+    await el.updateComplete;
+    const alerts = () => [...el.shadowRoot!.querySelectorAll('[role=alert]')];
+    expect(alerts().map((a) => a.getAttribute('part')), 'the monthly credits failed').to.deep.equal(['monthly-error']);
+    down = true;
+    client.invalidate(accountId);
+    await waitUntil(() => el.resource.status === 'error', 'the reload failed', { timeout: 8000 });
+    await el.updateComplete;
+    expect(figure(el, 'average'), 'the figures stay').to.match(/^₦/);
+    expect(alerts().map((a) => a.getAttribute('part')), 'one alert').to.deep.equal(['error']);
+    expect(el.shadowRoot!.querySelectorAll('[part~=retry-button]').length, 'one Try again').to.equal(1);
+    await expect(el).to.be.accessible();
+  });
+
   it('shows the same figures as a table on demand, and updates the chart in place on reload', async () => {
     const Chart = await loadChart('bar');
     const before = Object.keys(Chart.instances).length;
