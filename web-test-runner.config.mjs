@@ -20,12 +20,22 @@ const shippedLiterals = {
   },
 };
 
+/**
+ * Code that cannot load, as offline: with the cookie `mono-unreachable=<path start>` set by a test, modules under that
+ * path answer 503 (test/elements/connect-button/prefetch-offline.test.ts).
+ */
+const unreachableModules = async (ctx, next) => {
+  const start = ctx.cookies.get('mono-unreachable');
+  if (start && ctx.path.startsWith(decodeURIComponent(start))) ctx.status = 503;
+  else await next();
+};
+
 export default {
   files: ['test/**/*.test.ts', '!test/**/*.node.test.ts'],
   nodeResolve: true,
   plugins: [shippedLiterals, esbuildPlugin({ ts: true, target: 'es2022', tsconfig: 'tsconfig.json' })],
   // The real sandbox answers /api/mono during browser tests, exactly as under `npm start`.
-  middleware: [await sandboxMiddleware()],
+  middleware: [unreachableModules, await sandboxMiddleware()],
   // Chromium runs in Lagos time (UTC+1, as most of the kit's users), Firefox and WebKit in the machine's (UTC in
   // CI), so a date shown on the wrong day in either zone fails somewhere. MONO_TEST_TZ picks another zone.
   browsers: [
