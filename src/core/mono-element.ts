@@ -127,7 +127,7 @@ export class MonoDataElement extends MonoElement {
    */
   protected focusFallback(): HTMLElement | null {
     const root = this.renderRoot as ParentNode;
-    return root.querySelector<HTMLElement>('[part~=retry-button]') ?? root.querySelector<HTMLElement>('[part]');
+    return root.querySelector<HTMLElement>('[part~=retry-button]') ?? root.querySelector<HTMLElement>('[part]:not([part=updating])');
   }
 
   get client(): MonoDataClient {

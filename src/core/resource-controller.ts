@@ -30,6 +30,8 @@ export interface RenderStates<T> {
   /** The empty state's text (default: the generic "Nothing to show" message). */
   emptyText?: string;
   loading?: () => unknown;
+  /** `loaded` places the reload bar itself (below controls at the data's top), else it goes over the data. */
+  ownBar?: boolean;
 }
 
 /** How long a load runs before its box says it is taking longer than usual; a host may set `afterMs` (for every element). */
@@ -310,7 +312,7 @@ export class ResourceController<T, A extends readonly unknown[] = []> implements
         break;
       case 'loading':
         if (kept !== undefined) {
-          box = updatingBar;
+          if (!states.ownBar) box = updatingBar;
           data = states.loaded(kept);
         } else box = custom ?? html`<div part="loading" class="state loading"><span class="spinner" aria-hidden="true"></span>${loadingText}</div>`;
         break;

@@ -103,6 +103,10 @@ export const STATE_BOX_CSS = /* css */ `
   .state.kept {
     margin-block-end: var(--_space);
   }
+  /* Its reload bar (z-index 1) and any layer inside stay over its own content, not the page's (a sticky header). */
+  :host {
+    isolation: isolate;
+  }
   /* A reload of the data on screen: a bar above it, sweeping from 0.3 s on (a quick one shows nothing), in no room of its own. */
   .updating {
     position: relative;
@@ -112,15 +116,30 @@ export const STATE_BOX_CSS = /* css */ `
     background: linear-gradient(90deg, #0000, var(--_accent), #0000) -70% 0 / 40% 100% no-repeat;
     animation: mono-sweep 1.2s 0.3s linear infinite;
   }
+  .updating:dir(rtl) {
+    animation-direction: reverse;
+  }
   @keyframes mono-sweep {
     to {
       background-position-x: 170%;
     }
   }
+  @keyframes mono-unseen {
+    from {
+      opacity: 0;
+    }
+  }
   @media (prefers-reduced-motion: reduce) {
     .updating {
-      animation: none;
       background-size: 100%;
+      animation: mono-unseen 0s 0.3s backwards;
+    }
+  }
+  /* Forced colours drop the gradient: the bar is drawn in the system's highlight. */
+  @media (forced-colors: active) {
+    .updating {
+      forced-color-adjust: none;
+      --_accent: Highlight;
     }
   }
   .state.error p {

@@ -6,6 +6,8 @@ import '../../src/define.js';
 import { MonoClient } from '../../src/client/index.js';
 import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';
 import { until } from '../elements/account/helpers.js';
+import { emulate } from '../fixtures/media.js';
+import { emulateMedia } from '@web/test-runner-commands';
 
 /** The bar over reloading data: shown from 0.3 s on (a quick reload shows nothing), over the data without moving it. */
 async function expectUpdatingBar(bar: Element | null) {
@@ -72,9 +74,16 @@ describe('a reload', () => {
       expect(part('error')!.nextElementSibling, 'the error comes first').to.exist;
       await expect(el).to.be.accessible();
       down = false;
-      hold = undefined;
+      hold = new Promise((r) => (release = r));
       const loaded = oneEvent(el, 'mono-load');
-      (part('retry-button') as HTMLButtonElement).click();
+      const retry = part('retry-button') as HTMLButtonElement;
+      retry.focus();
+      retry.click();
+      await until(() => part('updating'), 'the bar over the reloading data');
+      const focused = el.shadowRoot!.activeElement;
+      expect(focused?.getAttribute('part') ?? null, 'focus stays in the element, on what it shows, not on the bar').to.be.a('string').and.not.equal('updating');
+      expect(focused!.closest('[aria-hidden=true]'), 'focus on something a screen reader reads').to.equal(null);
+      release();
       await loaded;
       await until(() => !part('error'), 'the error gone');
       expect(part(dataPart)).to.equal(node);
@@ -97,6 +106,51 @@ describe('a reload', () => {
     release();
     await loaded;
     await until(() => !part('updating'), 'the bar gone once loaded');
+  });
+
+  it('the bar: its own layer, sweeping the other way right to left, static but still late under reduced motion, in Highlight in forced colours (its rule)', async () => {
+    const { el, client, part } = await mount('mono-identity', 'kept_bar');
+    let release!: () => void;
+    hold = new Promise((r) => (release = r));
+    try {
+      expect(getComputedStyle(el).isolation, "a page's sticky header stays over it").to.equal('isolate');
+      client.invalidate('kept_bar');
+      const bar = await until(() => part('updating') as HTMLElement | null, 'the bar');
+      el.parentElement!.setAttribute('dir', 'rtl');
+      expect(getComputedStyle(bar).animationDirection, 'right to left').to.equal('reverse');
+      el.parentElement!.removeAttribute('dir');
+      const reduced = await emulate({ reducedMotion: 'reduce' }, '(prefers-reduced-motion: reduce)');
+      if (reduced) {
+        try {
+          const [shown] = bar.getAnimations();
+          expect(getComputedStyle(bar).backgroundSize, 'the whole bar, still').to.match(/^100%/);
+          shown.pause();
+          shown.currentTime = 100;
+          expect(getComputedStyle(bar).opacity, 'unseen at 0.1 s: a quick reload does not flash').to.equal('0');
+          shown.currentTime = 400;
+          expect(getComputedStyle(bar).opacity, 'seen at 0.4 s').to.equal('1');
+        } finally {
+          await emulateMedia({ reducedMotion: 'no-preference' });
+        }
+      }
+      // Without media emulation (Firefox and WebKit here, forced colours everywhere): the rules are there.
+      const rules = (el.shadowRoot!.adoptedStyleSheets.length ? el.shadowRoot!.adoptedStyleSheets : [...el.shadowRoot!.styleSheets]).flatMap((sheet) => [...sheet.cssRules].map((r) => r.cssText));
+      expect(reduced || rules.some((r) => r.includes('prefers-reduced-motion') && r.includes('.updating') && r.includes('mono-unseen')), 'reduced motion').to.equal(true);
+      expect(rules.some((r) => /forced-colors/.test(r) && /\.updating[^}]*Highlight/.test(r)), 'forced colours').to.equal(true);
+    } finally {
+      release();
+    }
+  });
+
+  it('<mono-earnings>: the bar goes below its pickers, not over them', async () => {
+    const { client, part } = await mount('mono-earnings', 'kept_earnings');
+    let release!: () => void;
+    hold = new Promise((r) => (release = r));
+    client.invalidate('kept_earnings');
+    const bar = await until(() => part('updating'), 'the bar');
+    expect(bar.previousElementSibling?.getAttribute('part'), 'after the pickers').to.equal('controls');
+    expect(part('controls')!.getBoundingClientRect().bottom).to.be.at.most(bar.getBoundingClientRect().top);
+    release();
   });
 
   it("<mono-account>: a failed reload keeps the polled status and the account, and polling goes on", async () => {

@@ -6,7 +6,7 @@ import { monthLabel } from '../../charts/months.js';
 import { chartStyles, controlStyles, tableStyles } from '../../charts/chart-styles.js';
 import { clip, formatDate, formatMoney, MONO_DAY } from '../../core/format.js';
 import { MonoDataElement } from '../../core/mono-element.js';
-import { ResourceController } from '../../core/resource-controller.js';
+import { ResourceController, updatingBar } from '../../core/resource-controller.js';
 import { stateStyles, tokens } from '../../core/tokens.js';
 import { insightText as msg } from '../../i18n/en-insights.js';
 import type { Earning } from '../../model/investments.js';
@@ -81,6 +81,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
     return this.resource.render({
       emptyText: msg(locale, 'earningsEmpty'),
       loaded: (earnings) => this.#renderEarnings(earnings),
+      ownBar: true,
     });
   }
 
@@ -116,6 +117,7 @@ export class MonoEarnings extends MonoDataElement implements ChartHost {
             >`
           : nothing}
       </div>
+      ${this.resource.status === 'loading' ? updatingBar : nothing}
       ${shown.length === 0
         ? html`<div class="state none" role="status">
               <p>${msg(locale, 'earningsNone')}</p>
