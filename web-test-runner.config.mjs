@@ -22,9 +22,16 @@ const shippedLiterals = {
 
 /**
  * Code that cannot load, as offline: with the cookie `mono-unreachable=<path start>` set by a test, modules under that
- * path answer 503 (test/elements/connect-button/prefetch-offline.test.ts).
+ * path answer 503 (test/elements/connect-button/prefetch-offline.test.ts). Those modules are never cached, since the
+ * runner lets pages keep every module for a year and an earlier page's copy would load without asking.
  */
+const MAY_BE_UNREACHABLE = ['/src/connect/prefetch'];
 const unreachableModules = async (ctx, next) => {
+  if (MAY_BE_UNREACHABLE.some((path) => ctx.path.startsWith(path))) {
+    // The runner's cache header is set after this middleware returns: it becomes no-store.
+    const set = ctx.response.set.bind(ctx.response);
+    ctx.response.set = (field, value) => set(field, String(field).toLowerCase() === 'cache-control' ? 'no-store' : value);
+  }
   const start = ctx.cookies.get('mono-unreachable');
   if (start && ctx.path.startsWith(decodeURIComponent(start))) ctx.status = 503;
   else await next();
