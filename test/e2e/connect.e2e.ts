@@ -1,6 +1,6 @@
 // Links accounts through the sandbox's fake Mono widget on the real demo, in modal, popup and redirect
-// modes (and a re-authorisation), checks the open dialog with axe, counts exchange requests, and prints
-// how long the widget takes to appear after the click.
+// modes (and a re-authorisation), checks the open dialog with axe and counts exchange requests. How long the
+// widget takes to appear after the click is measured by `npm run bench` (bench/suites/connect.ts), not here.
 import { createRequire } from 'node:module';
 import type { Request } from 'playwright-core';
 import { startDemo } from './harness.js';
@@ -30,12 +30,6 @@ page.context().on('request', (r: Request) => {
   if (r.method() === 'POST' && path.startsWith('/api/mono/accounts/')) requests.push(path.slice('/api/mono'.length));
 });
 const exchanges = () => requests.filter((p) => p === '/accounts/auth').length;
-// initiate requests sent but not answered yet (a pre-initiate in flight)
-let initiatesInFlight = 0;
-const isInitiate = (r: Request) => r.method() === 'POST' && r.url().endsWith('/accounts/initiate');
-page.on('request', (r) => isInitiate(r) && initiatesInFlight++);
-page.on('requestfinished', (r) => isInitiate(r) && initiatesInFlight--);
-page.on('requestfailed', (r) => isInitiate(r) && initiatesInFlight--);
 
 const events = (): Promise<Logged[]> => page.evaluate(() => (window as unknown as { __monoEvents: Logged[] }).__monoEvents);
 const clearEvents = () => page.evaluate(() => ((window as unknown as { __monoEvents: Logged[] }).__monoEvents.length = 0));
@@ -52,11 +46,6 @@ const dialogState = (id: string) =>
     const dialog = document.querySelector(sel)!.shadowRoot!.querySelector('dialog')!;
     return { open: dialog.open, modal: dialog.matches(':modal'), state: dialog.dataset.state };
   }, `#${id}`);
-
-const median = (xs: number[]) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 try {
   await page.goto(h.url);
@@ -191,53 +180,6 @@ try {
   check('hosted return: the account the widget reported', log[0]?.detail.accountId === 'usd_savings', log[0]);
   check('hosted return: one exchange, by the reference', exchanges() - before === 1 && claims.length === 1 && JSON.parse(claims[0]).reference === log[0]?.detail.reference, claims);
   check('hosted return: status and reference removed from the address bar', !/[?&](reference|status)=/.test(page.url()), page.url());
-
-  // ---- time from click to the widget on screen (modal) ----
-  await setMode('modal');
-  const timings: string[] = [];
-  for (const latency of [0, 150]) {
-    await page.evaluate((ms) => {
-      (document.querySelector('#provider') as HTMLElement & { headers?: Record<string, string> }).headers = ms ? { 'x-sandbox-latency': String(ms) } : undefined;
-    }, latency);
-    for (const preinitiate of [true, false]) {
-      await page.evaluate((on) => document.querySelector('#connect')!.toggleAttribute('no-preinitiate', !on), preinitiate);
-      const samples: number[] = [];
-      for (let run = 0; run < 5; run++) {
-        await page.mouse.move(0, 0);
-        // the button starts no link for pointer or focus in the first 500 ms after a close
-        await page.waitForTimeout(preinitiate ? 550 : 50);
-        if (preinitiate) {
-          // Hover first, as a person's pointer does on its way to the click, and let the early initiate answer.
-          const sent = requests.filter((p) => p === '/accounts/initiate').length;
-          await page.hover('#connect button[part~="button"]');
-          for (let waited = 0; waited < 2000 && requests.filter((p) => p === '/accounts/initiate').length === sent; waited += 10) await page.waitForTimeout(10);
-          while (initiatesInFlight > 0) await page.waitForTimeout(10);
-        }
-        // A plain script (no helpers from the TypeScript build): note the click, then watch frames until the widget shows.
-        await page.evaluate(`(() => {
-          const el = document.querySelector('#connect');
-          window.__visibleAfter = undefined;
-          let clickedAt = 0;
-          el.addEventListener('click', () => { clickedAt = performance.now(); }, { capture: true, once: true });
-          function tick() {
-            const dialog = el.shadowRoot.querySelector('dialog');
-            if (clickedAt && dialog.open && dialog.dataset.state === 'ready') window.__visibleAfter = performance.now() - clickedAt;
-            else requestAnimationFrame(tick);
-          }
-          requestAnimationFrame(tick);
-        })()`);
-        await page.click('#connect button[part~="button"]');
-        const shown = await page.waitForFunction('window.__visibleAfter', null, { timeout: 15000 });
-        samples.push(Number(await shown.jsonValue()));
-        await page.evaluate(() => (document.querySelector('#connect') as HTMLElement & { close(): void }).close());
-        await page.waitForFunction(() => !document.querySelector('#connect')!.shadowRoot!.querySelector('dialog')!.open);
-      }
-      timings.push(`initiate latency ${String(latency).padStart(3)} ms, pre-initiate ${preinitiate ? 'on ' : 'off'}: median ${median(samples).toFixed(0)} ms (runs: ${samples.map((s) => s.toFixed(0)).join(', ')})`);
-    }
-  }
-  console.log('click → widget iframe loaded and visible (modal; Mono connect.js waits a fixed 2000 ms):');
-  for (const line of timings) console.log(`  ${line}`);
-  check('timings measured', timings.length === 4);
 
   check('no page errors', h.pageErrors.length === 0, h.pageErrors);
 } catch (e) {
