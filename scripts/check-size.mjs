@@ -87,8 +87,8 @@ export const BUDGETS = {
   // Raised to 58.5 kB, then 58.7, 58.8 and 58.9 kB (all) on 2026-12-01 (session 24) with the non-chart figure below;
   // +0.02 kB of it is a chart whose code could not load offline drawn once the browser is back online. 59.0 kB for a
   // job poll that checks again as soon as the browser is back online (a PDF finished 24 s after the network came back).
-  // Raised to 59.1, then 59.2 kB (all) on 2026-12-02 (session 25) with the non-chart figure below.
-  'every element (charts lazy)': 59.2 * KB,
+  // Raised to 59.1, then 59.2 and 59.25 kB (all) on 2026-12-02 (session 25) with the non-chart figure below.
+  'every element (charts lazy)': 59.25 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
@@ -122,8 +122,10 @@ export const BUDGETS = {
   // 47.45 kB on 2026-12-02 (session 25) for a bar over data that reloads (+0.12 kB): a sync, Try again or the next page
   // kept the old data up with no sign that it was being replaced; only the live region said "Loading…". 47.5 kB for
   // a visual review of that bar (+0.05 kB): focus after Try again went to it, forced colours hid it, reduced motion
-  // flashed it on every quick reload, its z-index reached the page, and it ran over the earnings' pickers.
-  'every element but the chart elements': 47.5 * KB,
+  // flashed it on every quick reload, its z-index reached the page, and it ran over the earnings' pickers. 47.55 kB
+  // for the transactions' Previous and Next tapped below the table (a phone): the new page's start comes into view
+  // (+0.04 kB; the bar and the first rows were off the screen above).
+  'every element but the chart elements': 47.55 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

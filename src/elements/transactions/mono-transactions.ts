@@ -390,11 +390,15 @@ export class MonoTransactions extends MonoDataElement {
     this.#sortedByUser = true;
   };
 
-  readonly #goToPage = (page: number) => {
+  readonly #goToPage = (page: number, { detail }: MouseEvent) => {
     const loaded = this.#current;
     if (!loaded || this.resource.status === 'loading') return;
     if (page < 1 || page > this.#pageCount(loaded) || page === this.page) return;
     this.page = page;
+    // Tapped or clicked from below (the pager, on a phone): the new page comes in where it starts, under its reload
+    // bar. A key press (detail 0) leaves the page where it is, so the focused button stays in sight.
+    const table = this.#table;
+    if (detail && table && table.getBoundingClientRect().top < 0) table.scrollIntoView();
   };
 
   readonly #loadMore = () => {
@@ -595,11 +599,11 @@ export class MonoTransactions extends MonoDataElement {
     const atStart = page <= 1;
     const atEnd = !loaded.hasNext;
     return html`<nav part="pager" class="pager" aria-label=${msg(locale, 'txnPages')}>
-      <button class="button secondary" type="button" aria-disabled=${atStart || loading} @click=${() => this.#goToPage(page - 1)}>
+      <button class="button secondary" type="button" aria-disabled=${atStart || loading} @click=${(e: MouseEvent) => this.#goToPage(page - 1, e)}>
         ${msg(locale, 'txnPrevious')}
       </button>
       <span class="page-info">${pageText}</span>
-      <button class="button secondary" type="button" aria-disabled=${atEnd || loading} @click=${() => !atEnd && this.#goToPage(page + 1)}>
+      <button class="button secondary" type="button" aria-disabled=${atEnd || loading} @click=${(e: MouseEvent) => !atEnd && this.#goToPage(page + 1, e)}>
         ${msg(locale, 'txnNext')}
       </button>
     </nav>`;

@@ -297,6 +297,37 @@ describe('<mono-transactions>', () => {
       expect(el.page).to.equal(2);
     });
 
+    it("brings the table's start into view when Next is pressed below it (a phone), for the bar and the new rows", async () => {
+      const { el, provider } = await mount('account-id="txns_120" limit="50"');
+      const spacer = document.createElement('div');
+      spacer.style.blockSize = '3000px';
+      provider.before(spacer);
+      // A table taller than the screen, as the page of a phone is.
+      el.style.setProperty('--mono-transactions-height', `${innerHeight * 2}px`);
+      try {
+        const table = part(el, 'table')!;
+        const next = [...part(el, 'pager')!.querySelectorAll('button')][1];
+        next.scrollIntoView({ block: 'end' });
+        await new Promise((r) => requestAnimationFrame(r));
+        expect(table.getBoundingClientRect().top, 'the table starts above the screen').to.be.below(0);
+        // A key press on Next (a click event with detail 0) leaves the page, and the focused button, where they are.
+        next.focus();
+        next.click();
+        await el.updateComplete;
+        await loaded(el);
+        expect(table.getBoundingClientRect().top, 'not moved for a key press').to.be.below(0);
+        next.dispatchEvent(new MouseEvent('click', { detail: 1, bubbles: true }));
+        await el.updateComplete;
+        expect(part(el, 'updating'), 'reloading').to.exist;
+        const top = table.getBoundingClientRect().top;
+        expect(top, 'its start in view (to the pixel)').to.be.within(-1, innerHeight - 1);
+        await loaded(el);
+      } finally {
+        spacer.remove();
+        scrollTo(0, 0);
+      }
+    });
+
     it('appends pages with "Load more" until all are loaded, asking only for the new page', async () => {
       const { el, transactionCalls } = await mount('account-id="txns_130" pager="more" limit="50"');
       expect(part(el, 'pager')!.textContent).to.contain('Showing 50 of 130');
