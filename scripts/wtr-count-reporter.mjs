@@ -11,7 +11,22 @@ function walk(suite, acc) {
 
 export function countReporter() {
   let last;
+  // MONO_TEST_TIMES=1 prints each file's time as it ends (one file at a time, so the gaps between ends): where CI time goes.
+  const times = process.env.MONO_TEST_TIMES ? [] : undefined;
+  let lap = performance.now();
   return {
+    reportTestFileResults({ testFile, sessionsForTestFile }) {
+      if (!times) return;
+      const now = performance.now();
+      const file = testFile.replace(`${process.cwd()}/`, '');
+      times.push([now - lap, file]);
+      lap = now;
+      const slow = (suite, path) => {
+        for (const t of suite?.tests ?? []) if ((t.duration ?? 0) >= 1000) times.push([t.duration, `  ${file}: ${[...path, t.name].join(' > ')}`]);
+        for (const s of suite?.suites ?? []) slow(s, [...path, s.name]);
+      };
+      for (const session of sessionsForTestFile) slow(session.testResults, []);
+    },
     onTestRunFinished({ sessions }) {
       const acc = { passed: 0, failed: 0, skipped: 0 };
       for (const s of sessions) {
@@ -23,6 +38,7 @@ export function countReporter() {
     stop() {
       // On exit, so that the line follows wtr's own buffered summary.
       process.once('exit', () => {
+        for (const [ms, file] of times?.sort((a, b) => b[0] - a[0]) ?? []) process.stdout.write(`${(ms / 1000).toFixed(1).padStart(6)} s  ${file}\n`);
         if (!last) return;
         const skip = last.skipped ? `, ${last.skipped} skipped` : '';
         process.stdout.write(`\n${last.passed} passed, ${last.failed} failed${skip}\n`);
