@@ -1,6 +1,7 @@
 // Size budgets (`npm run size`; `.ci/run` runs it after the build). Each target is the package's built define
 // entries (dist/esm), bundled on its own the way a site's bundler would: every dependency included, minified,
-// split where the code says `import()`.
+// split where the code says `import()`. Vite's own import() runtime is left out: it is the site's bundler's (see
+// bundlerRuntimeApart in bench/weight.mjs); the table says what it adds where a Vite site has no lazy import of its own.
 // Sizes are gzip -9 of what loads up front (the entry and everything it imports statically); lazily
 // loaded chunks are listed apart. Fails, with the numbers, when a budget is exceeded or chart.js ends up
 // anywhere but a lazily loaded chunk.
@@ -12,6 +13,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { build } from 'vite';
 import { minifyLiterals } from './minify-literals.mjs';
+import { bundlerRuntimeApart } from '../bench/weight.mjs';
 
 const KB = 1000;
 const scale = Number(process.env.MONO_SIZE_BUDGET_SCALE ?? 1);
@@ -88,7 +90,9 @@ export const BUDGETS = {
   // +0.02 kB of it is a chart whose code could not load offline drawn once the browser is back online. 59.0 kB for a
   // job poll that checks again as soon as the browser is back online (a PDF finished 24 s after the network came back).
   // Raised to 59.1, then 59.2 and 59.25 kB (all) on 2026-12-02 (session 25) with the non-chart figure below.
-  'every element (charts lazy)': 59.25 * KB,
+  // Lowered to 58.65 kB (all) on 2026-12-02 (session 26), with the non-chart figure below, when Vite's import() runtime
+  // (0.65 kB on the connect button, 0.6 kB here) stopped being counted as the kit's: it is the site's bundler's.
+  'every element (charts lazy)': 58.65 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
@@ -125,7 +129,9 @@ export const BUDGETS = {
   // flashed it on every quick reload, its z-index reached the page, and it ran over the earnings' pickers. 47.55 kB
   // for the transactions' Previous and Next tapped below the table (a phone): the new page's start comes into view
   // (+0.04 kB; the bar and the first rows were off the screen above).
-  'every element but the chart elements': 47.55 * KB,
+  // Lowered to 47.0 kB on 2026-12-02 (session 26): Vite's import() runtime (-0.6 kB here) is measured apart, as the
+  // site's bundler's, not the kit's. Nothing in the kit changed; the figures of every earlier ratchet included it.
+  'every element but the chart elements': 47.0 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };
@@ -135,13 +141,14 @@ const gz = (code) => gzipSync(Buffer.from(code), { level: 9 }).length;
 const isChartJs = (id) => /[\\/]node_modules[\\/]chart\.js[\\/]/.test(id);
 
 /** Bundles `code` (an entry module's source) and splits the output into up-front and lazy chunks. */
-async function measure(name, code) {
+async function measure(name, code, { withViteRuntime = false } = {}) {
   const virtualId = '\0mono-size-entry';
   const result = await build({
     configFile: false,
     logLevel: 'silent',
     root: process.cwd(),
     plugins: [
+      ...(withViteRuntime ? [] : [bundlerRuntimeApart]),
       minifyLiterals(),
       {
         name: 'mono-size-entry',
@@ -218,6 +225,7 @@ const started = performance.now();
 
 if (!elements.includes('connect-button')) problems.push('src/elements/connect-button/define.ts is missing: the connect button budget cannot be measured');
 else rows.push({ ...(await measure('mono-connect-button alone', defineOf('connect-button'))), budget: BUDGETS['mono-connect-button alone'] * scale });
+const viteRuntime = rows[0] && (await measure('', defineOf('connect-button'), { withViteRuntime: true })).gzip - rows[0].gzip;
 
 const all = await measure('every element (charts lazy)', elements.map(defineOf).join('\n'));
 rows.push({ ...all, budget: BUDGETS['every element (charts lazy)'] * scale });
@@ -256,7 +264,7 @@ function fmt(bytes) {
 }
 
 if (json) {
-  console.log(JSON.stringify({ rows, problems, missedTargets }, null, 2));
+  console.log(JSON.stringify({ rows, viteRuntime, problems, missedTargets }, null, 2));
 } else {
   const header = ['what', 'up front (gzip)', 'budget', 'adds to the others', 'raw (min)', 'lazy chunks (gzip)', 'chart.js'];
   const table = rows.map((r) => [
@@ -274,6 +282,7 @@ if (json) {
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   for (const row of table) console.log(line(row));
   console.log(`\nmeasured in ${((performance.now() - started) / 1000).toFixed(1)} s; gzip -9 of minified ES2022 with every dependency bundled`);
+  if (viteRuntime) console.log(`not counted: Vite's import() runtime, ${fmt(viteRuntime)} more on the connect button in a Vite site with no lazy import of its own`);
   for (const row of rows) if (row.note) console.log(`${row.name}: ${row.note}`);
   console.log('adds to the others: the up-front gzip the element adds to every other element but the charts (a chart element: to every other element)');
 
