@@ -38,9 +38,7 @@ export interface RenderStates<T> {
 export const slowLoad = { afterMs: 10_000 };
 
 /** Plain-language text for an error, by kind; a network error while the browser is offline says so. */
-export function describeError(error: MonoError, locale: string): string {
-  return isOffline(error) ? msg(locale, 'errorOffline') : describeErrorWith(error, (key, params) => msg(locale, key, params));
-}
+export const describeError = (error: MonoError, locale: string): string => describeErrorWith(error, (key, params) => msg(locale, key, params));
 
 const isOffline = (error?: MonoError) => error?.kind === 'network' && globalThis.navigator?.onLine === false;
 

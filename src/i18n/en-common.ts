@@ -9,8 +9,6 @@ export const commonMessages = {
   empty: 'Nothing to show yet.',
   noAccount: 'No account selected.',
   loaded: 'Loaded.',
-  /** A network error while the browser says it is offline. */
-  errorOffline: 'You are offline.',
   /** After `errorOffline` in an element's error box: it reloads by itself when the browser is back online. */
   reloadWhenOnline: 'This will load again when you are back online.',
   /** A label before its value ("Period: All"); French spaces its colon. */

@@ -524,6 +524,22 @@ describe('<mono-connect-button>', () => {
     expect(offline.log.of('mono-open')).to.have.length(2);
   });
 
+  it('says the browser is offline when initiate fails while it is, and the network words once it is back', async () => {
+    const offline = await setup({}, { initiateNetworkError: true });
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+    try {
+      parts(offline.el).trigger.click();
+      await closed(offline.log);
+      expect(offline.log.of('mono-error')[0].detail.error.kind).to.equal('network');
+      expect(parts(offline.el).status()).to.equal('You are offline.');
+    } finally {
+      delete (navigator as { onLine?: boolean }).onLine; // back to Navigator.prototype's getter
+    }
+    parts(offline.el).trigger.click();
+    await waitUntil(() => offline.log.of('mono-close').length === 2);
+    expect(parts(offline.el).status()).to.match(/^We could not reach the server/);
+  });
+
   it('keeps focus in the dialog while the code is exchanged: on the progress line, which is read out', async () => {
     const { el, log } = await setup({}, { widgetUrl: fastWidget(), headers: { 'x-sandbox-latency': '500' } });
     const { trigger, dialog, frame } = parts(el);
