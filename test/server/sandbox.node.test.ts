@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { createSandboxHandler, SANDBOX_ACCOUNTS } from '../../src/server/index.js';
 import { INSTITUTIONS, isValidNuban, nubanCheckDigit } from '../../src/server/sandbox/institutions.js';
+import { CONTRACT } from '../../src/server/live/validate.js';
 
 const NOW = new Date('2025-06-02T09:30:00.000Z');
 const ORIGIN = 'http://sandbox.test';
@@ -643,6 +644,15 @@ describe('sandbox: initiate and exchange', () => {
     assert.equal((await s.request(`/accounts/${'acc_demo'}`, { headers: { 'sec-fetch-site': 'cross-site' } })).status, 403);
     assert.equal((await s.request(`/accounts/${'acc_demo'}`, { headers: { 'sec-fetch-site': 'same-site' } })).status, 200);
     assert.equal((await s.post('/accounts/auth', { reference: '<b>x</b>' })).res.status, 400);
+    // Only fetch(): a navigation, an <img> or a <script> of a page of this site is refused, but for the PDF download link.
+    for (const mode of ['navigate', 'no-cors']) {
+      const refused = await s.request('/accounts/acc_demo/transactions', { headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': mode } });
+      assert.deepEqual([refused.status, ((await refused.json()) as { message: string }).message], [403, CONTRACT.fetchOnly], mode);
+    }
+    assert.equal((await s.request('/accounts/acc_demo', { headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'cors' } })).status, 200);
+    const download = await s.request('/accounts/acc_demo/statement/jobs/job_none/pdf', { headers: { 'sec-fetch-site': 'same-origin', 'sec-fetch-mode': 'navigate' } });
+    assert.equal(download.status, 404, 'the download link reaches its route');
+    assert.equal((await s.request('/widget', { headers: { 'sec-fetch-mode': 'navigate' } })).status, 200, 'the widget page is navigated to');
     // Both backends opt in the same way.
     const open = sandbox({ allowCrossSite: true });
     assert.equal((await open.post('/accounts/initiate', { scope: 'auth', meta: { ref: 'kit-4' } }, { 'sec-fetch-site': 'cross-site' })).res.status, 200);

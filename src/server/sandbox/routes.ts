@@ -614,6 +614,11 @@ export function dispatch(ctx: RouteContext, relativePath: string): Response | Pr
     const params = match(candidate, segments);
     if (!params) continue;
     if (ctx.request.headers.get('sec-fetch-site') === 'cross-site' && !ctx.allowCrossSite) return failure(ctx.at, 403, CONTRACT.crossSite, {}, 'forbidden');
+    // As live: only fetch() drives the contract, but for the PDF download link (the widget's own pages are navigated).
+    const mode = ctx.request.headers.get('sec-fetch-mode');
+    if (candidate.segments[0] === 'accounts' && candidate.segments.at(-1) !== 'pdf' && mode !== null && mode !== 'cors' && mode !== 'same-origin') {
+      return failure(ctx.at, 403, CONTRACT.fetchOnly, {}, 'forbidden');
+    }
     if (candidate.query !== 'any') {
       try {
         checkQuery(ctx.url.searchParams, candidate.query);
