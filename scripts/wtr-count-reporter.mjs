@@ -11,7 +11,8 @@ function walk(suite, acc) {
 
 export function countReporter() {
   let last;
-  // MONO_TEST_TIMES=1 prints each file's time as it ends (one file at a time, so the gaps between ends): where CI time goes.
+  // MONO_TEST_TIMES=1 prints each file's time as it ends (the config then runs one file at a time, so the gaps between
+  // ends): where CI time goes.
   const times = process.env.MONO_TEST_TIMES ? [] : undefined;
   let lap = performance.now();
   return {
