@@ -1,7 +1,8 @@
 // Bundle weight, measured the way a user's bundler would produce it: each entry is built on its own with
 // Vite (rolldown) from the sources and node_modules — minified, es2022, code splitting on, Vite's own import()
-// runtime left to the site (bundlerRuntimeApart) — and every output chunk is compressed with gzip -9 and brotli -q 11. Exact and deterministic, so `bench:check`
-// can hold them to budgets. Plain JS (no tsx) so CI scripts such as scripts/check-size.mjs can import it.
+// runtime left to the site (bundlerRuntimeApart) — and every output chunk is compressed with gzip -9 and
+// brotli -q 11. Exact and deterministic, so `bench:check` can hold them to budgets. Plain JS (no tsx) so CI
+// scripts such as scripts/check-size.mjs can import it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';

@@ -3,7 +3,10 @@ import type { MonoError } from '../client/errors.js';
 import type { MessageParams } from '../i18n/catalogue.js';
 import type { errorMessages } from '../i18n/en-errors.js';
 
-/** Plain-language text for an error, by kind, in the words of `text` (a `msg` bound to one locale); a network error while the browser is offline says so. */
+/**
+ * Plain-language text for an error, by kind, in the words of `text` (a `msg` bound to one locale); a network error
+ * while the browser is offline says so.
+ */
 export function describeErrorWith(error: MonoError, text: (key: keyof typeof errorMessages, params?: MessageParams) => string): string {
   switch (error.kind) {
     case 'network':
