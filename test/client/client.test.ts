@@ -334,8 +334,10 @@ describe('MonoClient', () => {
 
   it('counts the time a headers function takes against the attempt\'s timeout, then retries a GET', async () => {
     let asked = 0;
+    // The limit holds the hung first attempt, and must let the retry's real request through on a busy machine (at
+    // 100 ms, it timed out too once, with another test file running beside it).
     const { client: c, calls } = client({
-      timeout: 100,
+      timeout: 1000,
       retries: 1,
       headers: () => (++asked === 1 ? new Promise<HeadersInit>(() => {}) : {}),
     });
