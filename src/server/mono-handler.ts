@@ -7,7 +7,7 @@ import { clearAccountReauth, markAccountReauth, markSyncReauth } from './live/sy
 import { memoryStateStore, type StateStore } from './live/state.js';
 import { createWebhookReceiver, memoryWebhookStore, type MonoWebhookEvent, type WebhookEventStore } from './live/webhooks.js';
 import { createSandboxHandler, type FetchHandler, type SandboxHandlerOptions } from './sandbox/handler.js';
-import { CONTRACT } from './live/validate.js';
+import { CONTRACT, notFetch } from './live/validate.js';
 
 export type { MonoCustomer };
 
@@ -256,10 +256,7 @@ export function createMonoHandler(options: MonoHandlerOptions = {}): FetchHandle
       }
       // Nor a navigation, an <img> or a <script> on a page of this site (a sibling subdomain): only fetch() drives it,
       // except the statement's download link, which navigates to a PDF already built.
-      const mode = request.headers.get('sec-fetch-mode');
-      if (mode !== null && mode !== 'cors' && mode !== 'same-origin' && !relative.endsWith('/pdf')) {
-        return errorResponse(403, 'forbidden', CONTRACT.fetchOnly);
-      }
+      if (notFetch(request, relative)) return errorResponse(403, 'forbidden', CONTRACT.fetchOnly);
       return await runRoute(matched, { request, url, basePath, upstream, hooks, log, maxBodyBytes, syncVia: options.syncVia ?? 'transactions', pdfOrigins, monthlyCredits: options.monthlyCredits !== false, fullBvn: options.fullBvn === true, store, webhooks: webhooks !== null, linkWaitMs, ownerSecret: secretKey, publicKeyLinks: options.publicKeyLinks === true });
     } catch (error) {
       if (error instanceof HttpError) return error.toResponse();

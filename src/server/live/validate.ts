@@ -21,6 +21,15 @@ export const CONTRACT = {
 };
 
 /** Initiate's `institution` (`{ id, auth_method? }`, or a bare id) as Mono takes it, or what is wrong with it. */
+/**
+ * Whether the contract refuses `request` as not sent by fetch(): a navigation, an <img> or a <script> (Fetch Metadata),
+ * except on the statement's PDF download link (`path` ending in /pdf). Requests without the header (servers) pass.
+ */
+export function notFetch(request: Request, path: string): boolean {
+  const mode = request.headers.get('sec-fetch-mode');
+  return mode !== null && mode !== 'cors' && mode !== 'same-origin' && !path.endsWith('/pdf');
+}
+
 export function readInstitution(institution: unknown): { id: string; auth_method?: string } | string {
   const id = typeof institution === 'string' ? institution : isRecord(institution) ? institution.id : undefined;
   const authMethod = isRecord(institution) ? institution.auth_method : undefined;

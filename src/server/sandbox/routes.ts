@@ -23,7 +23,7 @@ import { isRecord, readJsonObject as readLiveJsonObject } from '../live/body.js'
 import { HttpError } from '../live/respond.js';
 import { LINK_PENDING, LINK_UNKNOWN } from '../live/links.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
-import { checkQuery, CONTRACT, readInstitution, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from '../live/validate.js';
+import { checkQuery, CONTRACT, notFetch, readInstitution, STATEMENT_QUERY, TRANSACTION_QUERY, type QuerySpec } from '../live/validate.js';
 
 export interface RouteContext {
   request: Request;
@@ -614,11 +614,8 @@ export function dispatch(ctx: RouteContext, relativePath: string): Response | Pr
     const params = match(candidate, segments);
     if (!params) continue;
     if (ctx.request.headers.get('sec-fetch-site') === 'cross-site' && !ctx.allowCrossSite) return failure(ctx.at, 403, CONTRACT.crossSite, {}, 'forbidden');
-    // As live: only fetch() drives the contract, but for the PDF download link (the widget's own pages are navigated).
-    const mode = ctx.request.headers.get('sec-fetch-mode');
-    if (candidate.segments[0] === 'accounts' && candidate.segments.at(-1) !== 'pdf' && mode !== null && mode !== 'cors' && mode !== 'same-origin') {
-      return failure(ctx.at, 403, CONTRACT.fetchOnly, {}, 'forbidden');
-    }
+    // As live (the widget's own pages are navigated, so only the accounts routes).
+    if (candidate.segments[0] === 'accounts' && notFetch(ctx.request, relativePath)) return failure(ctx.at, 403, CONTRACT.fetchOnly, {}, 'forbidden');
     if (candidate.query !== 'any') {
       try {
         checkQuery(ctx.url.searchParams, candidate.query);
