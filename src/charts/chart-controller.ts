@@ -114,6 +114,7 @@ export class ChartController implements ReactiveController {
   hostConnected(): void {
     // Moved in the DOM: disconnect destroyed the chart, the next update makes a new one.
     if (this.#spec) this.host.requestUpdate();
+    if (this.#loadFailed) addEventListener('online', this.#onOnline, { once: true });
   }
 
   hostUpdated(): void {
@@ -121,6 +122,7 @@ export class ChartController implements ReactiveController {
   }
 
   hostDisconnected(): void {
+    removeEventListener('online', this.#onOnline);
     this.#generation++;
     this.#pendingCanvas = undefined;
     this.#destroyChart();
@@ -227,8 +229,7 @@ export class ChartController implements ReactiveController {
       this.#pendingCanvas = undefined;
       this.#loadFailed = true;
       this.host.requestUpdate();
-      // Offline, the chart's code may load once the browser is back: the chart is tried again then.
-      addEventListener('online', () => ((this.#loadFailed = false), this.host.requestUpdate()), { once: true });
+      addEventListener('online', this.#onOnline, { once: true });
       return;
     }
     if (generation !== this.#generation) return;
@@ -245,6 +246,12 @@ export class ChartController implements ReactiveController {
     this.#motionQuery = matchMedia(REDUCED_MOTION);
     this.#motionQuery.addEventListener('change', this.#onMotionChange);
   }
+
+  // Offline, the chart's code may load once the browser is back: the chart is tried again then (while on the page).
+  readonly #onOnline = () => {
+    this.#loadFailed = false;
+    this.host.requestUpdate();
+  };
 
   #destroyChart(): void {
     this.#motionQuery?.removeEventListener('change', this.#onMotionChange);

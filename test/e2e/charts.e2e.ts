@@ -33,6 +33,13 @@ try {
   check('chart.js not loaded on the page', !(await page.evaluate(() => 'Chart' in window)));
 
   // The chart's code cannot be fetched (offline): the table stands in; back online, the chart is drawn.
+  const cdp = await page.context().newCDPSession(page);
+  const onlineListeners = async () => {
+    const { result } = await cdp.send('Runtime.evaluate', { expression: 'window' });
+    const { listeners } = await cdp.send('DOMDebugger.getEventListeners', { objectId: result.objectId! });
+    return listeners.filter((l) => l.type === 'online').length;
+  };
+  const beforeChart = await onlineListeners();
   const failChart = (route: import('playwright-core').Route) => route.abort('internetdisconnected');
   await page.route(/chart-runtime/, failChart);
   await page.evaluate(() => {
@@ -44,6 +51,14 @@ try {
     .then(() => true, () => false);
   check('the chart code failing to load: the element says so and shows the table', unavailable);
   await page.unroute(/chart-runtime/, failChart);
+  // Its wait for the online event goes with the element, and comes back when the element is put back.
+  const withChartWaiting = await onlineListeners();
+  const summary = await page.evaluateHandle(() => document.querySelector('mono-income-summary')!);
+  await summary.evaluate((element) => element.remove());
+  const removed = await onlineListeners();
+  check('a removed chart that could not load listens for the online event no more', removed === beforeChart, { beforeChart, withChartWaiting, removed });
+  await summary.evaluate((element) => document.querySelector('mono-provider')!.append(element));
+  check('put back, it listens again', (await onlineListeners()) === withChartWaiting);
   await page.context().setOffline(true);
   await page.context().setOffline(false); // the browser's online event
   const back = await page
