@@ -2,12 +2,12 @@ import { LitElement } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import type { MonoDataClient } from '../client/data-client.js';
 import { sharedClient } from '../client/registry.js';
+import { defineElement } from './define-element.js';
 import { ContextConsumer, type MonoContextValue } from './context.js';
 import type { MonoEventDetails, MonoEventName } from './events.js';
 import { FocusKeeper } from './focus-keeper.js';
 import { warmFormatsWhenIdle } from './format.js';
 import { firstValidLocale, resolveLocale, watchLocale } from './locale.js';
-import { installThemeClasses } from './theme.js';
 import { textLanguage } from '../i18n/catalogue.js';
 import type { Messages } from '../i18n/index.js';
 
@@ -38,17 +38,11 @@ const CONNECTION_CHANGE = ['online', 'offline'];
  */
 export class MonoElement extends LitElement {
   /**
-   * Registers the class under `tag` unless that tag is taken. A second registration of the same class
-   * under another tag (a prefix chosen by the host) gets an anonymous subclass, as the registry requires.
-   * `registry` may be a scoped `new CustomElementRegistry()` where the browser has them. Without a DOM
-   * (server rendering with no shim) it does nothing.
+   * Registers the class under `tag` unless that tag is taken; under a second tag (a prefix chosen by the host) it
+   * registers a subclass. `registry` may be a scoped `new CustomElementRegistry()` where the browser has them.
    */
   static define(tag: string, registry?: CustomElementRegistry): void {
-    const target = registry ?? globalThis.customElements;
-    if (!target || target.get(tag)) return;
-    const taken = target.getName?.(this) != null;
-    target.define(tag, taken ? class extends this {} : this);
-    installThemeClasses();
+    defineElement(this, tag, registry);
     warmFormatsWhenIdle(() => [firstValidLocale(document.documentElement?.lang), 'en-NG']);
   }
 

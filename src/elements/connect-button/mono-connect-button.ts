@@ -14,7 +14,7 @@ import { describeErrorWith } from '../../core/describe-error.js';
 import type { ConnectMode, MonoEventDetails, MonoEventName } from '../../core/events.js';
 import { whenIdle } from '../../core/idle.js';
 import { resolveLocale, watchLocale } from '../../core/locale.js';
-import { installThemeClasses } from '../../core/theme-classes.js';
+import { defineElement } from '../../core/define-element.js';
 import { CONTROLS_CSS, HOST_TOKENS_CSS } from '../../core/tokens-css.js';
 import { textLanguage, translator } from '../../i18n/catalogue.js';
 import { connectMessages } from '../../i18n/en-connect.js';
@@ -167,17 +167,11 @@ const BaseElement = (globalThis.HTMLElement ?? class {}) as typeof HTMLElement;
  */
 export class MonoConnectButton extends BaseElement {
   /**
-   * Registers the class under `tag` unless that tag is taken. A second registration of the same class
-   * under another tag (a prefix chosen by the host) gets an anonymous subclass, as the registry requires.
-   * `registry` may be a scoped `new CustomElementRegistry()` where the browser has them. Without a DOM
-   * (server rendering with no shim) it does nothing.
+   * Registers the class under `tag` unless that tag is taken; under a second tag (a prefix chosen by the host) it
+   * registers a subclass. `registry` may be a scoped `new CustomElementRegistry()` where the browser has them.
    */
   static define(tag: string, registry?: CustomElementRegistry): void {
-    const target = registry ?? globalThis.customElements;
-    if (!target || target.get(tag)) return;
-    const taken = target.getName?.(this) != null;
-    target.define(tag, taken ? class extends this {} : this);
-    installThemeClasses();
+    defineElement(this, tag, registry);
   }
 
   static readonly observedAttributes = Object.keys(PROPERTIES)
