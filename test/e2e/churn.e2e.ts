@@ -9,12 +9,35 @@ const DATA = ['mono-account', 'mono-transactions', 'mono-statement', 'mono-ident
 const h = await startDemo();
 const { page, check } = h;
 
-/** Elements of the views left that are still alive after a full collection, and the page's listener count. */
+/**
+ * Elements of the views left that are still alive after a full collection, and the page's listener count.
+ *
+ * Chromium's autofill keeps the last `<select>` it saw (each view's statement period picker) until another form
+ * control takes its place: a successful fetch makes its form tracker watch that select for removal (a
+ * WebFormElementObserver, a C++ persistent root), and the watch climbs parent elements only, so it stops at the
+ * shadow root and never sees the host leave; the select, its shadow root and the whole view stay reachable from it
+ * (heap snapshot: C++ Persistent roots → MutationObserver::Delegate → <select id="period"> → ShadowRoot →
+ * <mono-statement> → <mono-provider>). A plain `<select>` of the page's own, put in and taken out here as the
+ * page's next form would be, takes autofill's attention: whatever is alive after that is the kit's.
+ */
 async function leftBehind(cdp: CDPSession): Promise<{ alive: string[]; listeners: number }> {
-  for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
-  const alive = await page.evaluate(() =>
-    ((window as unknown as { views: WeakRef<Element>[] }).views ?? []).map((ref) => ref.deref()?.localName).filter((name): name is string => !!name),
-  );
+  await page.evaluate(async () => {
+    const select = document.createElement('select');
+    select.innerHTML = '<option>—</option>';
+    document.body.append(select);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // autofill's own task notes it
+    select.remove();
+  });
+  let alive: string[] = [];
+  // A view still alive is measured again for a second: autofill's task may come late on a loaded machine.
+  for (let attempt = 0; attempt < 10; attempt++) {
+    if (attempt) await page.waitForTimeout(100);
+    for (let i = 0; i < 2; i++) await cdp.send('HeapProfiler.collectGarbage');
+    alive = await page.evaluate(() =>
+      ((window as unknown as { views: WeakRef<Element>[] }).views ?? []).map((ref) => ref.deref()?.localName).filter((name): name is string => !!name),
+    );
+    if (!alive.length) break;
+  }
   return { alive, listeners: (await cdp.send('Memory.getDOMCounters')).jsEventListeners };
 }
 
@@ -64,16 +87,13 @@ try {
   const five = await leftBehind(cdp);
   await mountViews(10);
   const fifteen = await leftBehind(cdp);
-  // Chromium's form observer (autofill) may keep the last <select> it saw, the statement's period, and with it the
-  // last view: one view, whatever the number of views, is the browser's; more is ours. (Held after fifteen views but
-  // not after five, it failed CI now and then while another script loaded the machine.)
-  const oneView = DATA.length + 3;
-  check('views with every element, loaded and left: their elements do not pile up', fifteen.alive.length <= oneView, {
+  // With autofill's select moved on (leftBehind), no view may stay: not the last one, not one held once by a cache.
+  check('views with every element, loaded and left: none of their elements stays alive', five.alive.length === 0 && fifteen.alive.length === 0, {
     afterFive: five.alive,
     afterFifteen: fifteen.alive,
   });
-  // That view brings its own listeners; with no more views alive than after five, no listener may have been added.
-  check('views left: their listeners do not pile up', fifteen.alive.length > five.alive.length || fifteen.listeners <= five.listeners, {
+  // Listeners added once (by the first views) are allowed; ten more views may add none.
+  check('views left: their listeners do not pile up', fifteen.listeners <= five.listeners, {
     baseline: baseline.listeners,
     afterFive: five.listeners,
     afterFifteen: fifteen.listeners,
