@@ -494,9 +494,24 @@ const statementPdf: Route['handle'] = async (ctx) => {
   const withKey = source.origin === ctx.upstream.origin && STATEMENT_FILE.test(source.pathname);
   const file = await ctx.upstream.pdf(source, ctx.request.signal, withKey);
   const headers = headersWith({ 'content-type': 'application/pdf', 'content-disposition': `attachment; filename="statement-${jobId}.pdf"` });
-  if (file.length !== null && /^\d{1,12}$/.test(file.length)) headers.set('content-length', file.length);
-  return new Response(file.body, { status: 200, headers });
+  const length = file.length !== null && /^\d{1,12}$/.test(file.length) ? file.length : null;
+  if (length !== null) headers.set('content-length', length);
+  return new Response(withDeclaredLength(file.body, length), { status: 200, headers });
 };
+
+type FixedLengthStreamClass = new (length: number) => TransformStream<Uint8Array, Uint8Array>;
+
+/**
+ * The body as one of `length` bytes where the runtime needs telling: workerd (Cloudflare Workers) ignores
+ * content-length on a streamed body and sends it chunked, and when the stream then fails (Mono's connection drops
+ * half-way) it still ends the chunked body normally, so the browser would save a cut statement as a whole one.
+ * Its FixedLengthStream sends the length and breaks the response when fewer bytes come, as Node, Deno and Bun do.
+ */
+function withDeclaredLength(body: ReadableStream<Uint8Array>, length: string | null): ReadableStream<Uint8Array> {
+  const Fixed = (globalThis as { FixedLengthStream?: FixedLengthStreamClass }).FixedLengthStream;
+  if (length === null || typeof Fixed !== 'function') return body;
+  return body.pipeThrough(new Fixed(Number(length)));
+}
 
 /** Only https (or the configured base URL's own scheme) on an allowed origin, with no credentials in it. */
 function safePdfUrl(ctx: LiveContext, path: string): URL | null {
