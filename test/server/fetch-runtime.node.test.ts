@@ -83,6 +83,17 @@ describe('the ./server entry in a fetch-only runtime', () => {
     assert.equal((await res.json()).data.length, 3);
   });
 
+  it("drops a sandbox answer (x-sandbox-fault: drop) with its whole length declared, so workerd breaks it too", async () => {
+    const handler = server.createMonoHandler({ logger: false });
+    const path = 'https://edge.example/api/mono/accounts/acc_demo/transactions?limit=3';
+    const whole = new TextEncoder().encode(await (await handler(new Request(path))).text()).byteLength;
+    fixedLengths.length = 0;
+    const res = await handler(new Request(path, { headers: { 'x-sandbox-fault': 'drop' } }));
+    assert.equal(res.headers.get('content-length'), String(whole));
+    assert.deepEqual(fixedLengths, [whole]);
+    await assert.rejects(res.arrayBuffer());
+  });
+
   it('runs live mode with an injected fetch', async () => {
     const seen: { url: string; key: string | null }[] = [];
     const handler = server.createMonoHandler({

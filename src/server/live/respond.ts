@@ -83,3 +83,17 @@ export class HttpError extends Error {
       : errorResponse(this.status, this.code, this.message, this.headers);
   }
 }
+
+type FixedLengthStreamClass = new (length: number) => TransformStream<Uint8Array, Uint8Array>;
+
+/**
+ * The body as one of `length` bytes where the runtime needs telling: workerd (Cloudflare Workers) ignores
+ * content-length on a streamed body and sends it chunked, and when the stream then fails (Mono's connection drops
+ * half-way) it still ends the chunked body normally, so the browser would save a cut statement as a whole one.
+ * Its FixedLengthStream sends the length and breaks the response when fewer bytes come, as Node, Deno and Bun do.
+ */
+export function withDeclaredLength(body: ReadableStream<Uint8Array>, length: string | number | null): ReadableStream<Uint8Array> {
+  const Fixed = (globalThis as { FixedLengthStream?: FixedLengthStreamClass }).FixedLengthStream;
+  if (length === null || typeof Fixed !== 'function') return body;
+  return body.pipeThrough(new Fixed(Number(length)));
+}

@@ -1,6 +1,6 @@
 import { isRecord, readJsonObject } from './body.js';
 import { describeError, type Logger } from './redact.js';
-import { HttpError, jsonBody, jsonText, headersWith } from './respond.js';
+import { HttpError, jsonBody, jsonText, headersWith, withDeclaredLength } from './respond.js';
 import type { Upstream } from './upstream.js';
 import { withMonthlyCredits } from '../monthly-credits.js';
 import { forgetLink, LINK_PENDING, LINK_UNKNOWN, monoCustomerOf, ownerKey, releaseCode, rememberMonoCustomer, rememberStart, restoreLinked, restoreStart, startedBy, takeLinked, takeStart, useCode, type LinkStarter } from './links.js';
@@ -498,20 +498,6 @@ const statementPdf: Route['handle'] = async (ctx) => {
   if (length !== null) headers.set('content-length', length);
   return new Response(withDeclaredLength(file.body, length), { status: 200, headers });
 };
-
-type FixedLengthStreamClass = new (length: number) => TransformStream<Uint8Array, Uint8Array>;
-
-/**
- * The body as one of `length` bytes where the runtime needs telling: workerd (Cloudflare Workers) ignores
- * content-length on a streamed body and sends it chunked, and when the stream then fails (Mono's connection drops
- * half-way) it still ends the chunked body normally, so the browser would save a cut statement as a whole one.
- * Its FixedLengthStream sends the length and breaks the response when fewer bytes come, as Node, Deno and Bun do.
- */
-function withDeclaredLength(body: ReadableStream<Uint8Array>, length: string | null): ReadableStream<Uint8Array> {
-  const Fixed = (globalThis as { FixedLengthStream?: FixedLengthStreamClass }).FixedLengthStream;
-  if (length === null || typeof Fixed !== 'function') return body;
-  return body.pipeThrough(new Fixed(Number(length)));
-}
 
 /** Only https (or the configured base URL's own scheme) on an allowed origin, with no credentials in it. */
 function safePdfUrl(ctx: LiveContext, path: string): URL | null {

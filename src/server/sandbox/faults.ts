@@ -1,3 +1,4 @@
+import { withDeclaredLength } from '../live/respond.js';
 import { failure, text, withCommonHeaders } from './http.js';
 import type { SandboxState } from './state.js';
 
@@ -135,17 +136,22 @@ export async function malformed(response: Response): Promise<Response> {
   return new Response(cut, { status: response.status, headers: corruptedHeaders(response, 'malformed') });
 }
 
-/** `drop`: sends part of the real answer, then the body stream errors as if the connection dropped. */
+/**
+ * `drop`: declares the real answer's length, sends half of it, then the body stream errors as if the connection
+ * dropped (the declared length makes every runtime, workerd too, end the answer as broken).
+ */
 export async function dropped(response: Response): Promise<Response> {
-  const body = await bodyText(response);
-  const part = new TextEncoder().encode(body.slice(0, Math.max(1, Math.floor(body.length / 2))));
+  const whole = new TextEncoder().encode(await bodyText(response));
+  const part = whole.subarray(0, Math.max(1, whole.length >> 1));
   const stream = new ReadableStream<Uint8Array>({
     start(controller) {
       controller.enqueue(part);
       setTimeout(() => controller.error(new Error('Connection dropped (sandbox fault)')), 25);
     },
   });
-  return new Response(stream, { status: response.status, headers: corruptedHeaders(response, 'drop') });
+  const headers = corruptedHeaders(response, 'drop');
+  headers.set('content-length', String(whole.length));
+  return new Response(withDeclaredLength(stream, whole.length), { status: response.status, headers });
 }
 
 /** Pieces of a `trickle` answer, and the wait before each: a slow line's 1.5 s of download. */
