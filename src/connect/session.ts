@@ -100,10 +100,13 @@ export class ConnectSession {
     }
   }
 
-  /** Closes on the person's request (reason `user`); refused (false) while the code is being exchanged. */
-  cancel(): boolean {
+  /**
+   * Closes on the person's request (reason `user`); refused (false) while the code is being exchanged. `keep`: a
+   * redirect's flow stays remembered for a return to `redirect_url` (the page came back without it, see redirect.ts).
+   */
+  cancel(keep?: boolean): boolean {
     if (this.state === 'exchanging') return false;
-    this.#end('user');
+    this.#end('user', keep);
     return this.state === 'ended';
   }
 
@@ -155,13 +158,13 @@ export class ConnectSession {
     );
   }
 
-  #end(reason: CloseReason): void {
+  #end(reason: CloseReason, keep?: boolean): void {
     if (this.state === 'ended') return;
     this.state = 'ended';
     window.removeEventListener('message', this.#onMessage);
     this.#surface?.dispose?.();
     // A redirect or a modal remembered its flow for a return to this page (redirect.ts, loaded then too).
-    if (this.mode !== 'popup') import('./redirect.js').then((m) => m.forgetConnect(this.reference), () => {});
+    if (this.mode !== 'popup' && !keep) import('./redirect.js').then((m) => m.forgetConnect(this.reference), () => {});
     this.#options.onEnd?.(reason);
     this.#options.emit('mono-close', { reason });
   }

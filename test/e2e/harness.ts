@@ -31,7 +31,8 @@ export function tally() {
   };
 }
 
-export async function startDemo(): Promise<Harness> {
+/** `bfcache`: keep Chromium's back/forward cache on (Playwright turns it off by default). */
+export async function startDemo(options: { bfcache?: boolean } = {}): Promise<Harness> {
   // A dependency cache of each script's own: `npm test` runs two scripts at a time, and two servers pre-bundling into
   // one folder could replace each other's files under a page that is loading them.
   const cacheDir = `node_modules/.vite-e2e/${basename(process.argv[1] ?? 'e2e', '.e2e.ts')}`;
@@ -40,7 +41,11 @@ export async function startDemo(): Promise<Harness> {
   const address = server.httpServer!.address();
   const port = typeof address === 'object' && address ? address.port : 0;
   const url = `http://127.0.0.1:${port}/`;
-  const browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || findChrome(), args: chromiumArgs });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROME_PATH || findChrome(),
+    args: chromiumArgs,
+    ...(options.bfcache ? { ignoreDefaultArgs: ['--disable-back-forward-cache'] } : {}),
+  });
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   const pageErrors: string[] = [];
   page.on('pageerror', (e) => {
