@@ -689,9 +689,8 @@ export class MonoConnectButton extends BaseElement {
               // Back from the widget, the browser may restore this page from its back/forward cache as it left it:
               // disabled, "Taking you to Mono Connect…", for good. A new load shows a fresh button; so does a restore:
               // the flow ends there as the person's choice (mono-close, `user`) and, as after a new load, stays
-              // remembered, so that a return from that widget (Forward) still finishes it. Cancelling an ended
-              // session does nothing, so the listener needs no removing.
-              addEventListener('pageshow', (event) => event.persisted && session.cancel(true));
+              // remembered, so that a return from that widget (Forward) still finishes it.
+              addEventListener('pageshow', (event) => event.persisted && session.cancel(true), { once: true });
               this.navigate(url);
             } else session.fail(new MonoError('config', REDIRECT_NEEDS_STORAGE));
           },
