@@ -131,7 +131,9 @@ export const BUDGETS = {
   // (+0.04 kB; the bar and the first rows were off the screen above).
   // Lowered to 47.0 kB on 2026-12-02 (session 26): Vite's import() runtime (-0.6 kB here) is measured apart, as the
   // site's bundler's, not the kit's. Nothing in the kit changed; the figures of every earlier ratchet included it.
-  'every element but the chart elements': 47.0 * KB,
+  // Raised to 47.02 kB on 2026-12-02 for job polls that come back from a frozen page (+0.012 kB): a sync or a
+  // PDF left in a background tab or the back/forward cache past its timeout showed a false time-out on the return.
+  'every element but the chart elements': 47.02 * KB,
 };
 /** The targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

@@ -45,14 +45,26 @@ export interface PollOptions {
  * that fails on the way (network, time-out, 5xx: its own retries spent) counts as "not yet", since the job goes on
  * at Mono's side while a phone passes through a tunnel; after it the poll waits at least a second, or the
  * `Retry-After` asked for. If that wait would pass the deadline, or the checks were still failing at it, the
- * failure is what the poll ends with.
+ * failure is what the poll ends with. A deadline that comes late (the page was frozen in a background tab or the
+ * back/forward cache, or the computer slept) found a job that went on unchecked: it is checked at once, and the poll
+ * goes on for the timeout again (at most 10 s) before it gives up.
  */
 export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortSignal) => Promise<T | undefined>, options: PollOptions): Promise<T> {
   const { signal, timeout, factor = 1.5, maxInterval = 15_000 } = options;
-  const deadline = Date.now() + timeout;
+  // The timers' clock: Date.now() jumps when the computer wakes up.
+  let deadline = performance.now() + timeout;
+  let grace = Math.min(timeout, 10_000);
+  let end!: () => void;
   const late = new AbortController();
   const stop = () => late.abort();
-  const timer = setTimeout(stop, timeout);
+  const onDeadline = () => {
+    if (!grace || performance.now() - deadline < 1000) return stop();
+    deadline = performance.now() + grace;
+    timer = setTimeout(onDeadline, grace);
+    grace = 0;
+    end();
+  };
+  let timer = setTimeout(onDeadline, timeout);
   if (signal.aborted) stop();
   else signal.addEventListener('abort', stop, { once: true });
   let delay = Math.max(0, options.interval);
@@ -63,7 +75,7 @@ export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortS
       // After a failed check, the browser coming back online ends the wait: the job may have finished meanwhile.
       // (Listened to by hand: AbortSignal.any is missing before Firefox 124.)
       const pausing = new AbortController();
-      const end = () => pausing.abort();
+      end = () => pausing.abort();
       late.signal.addEventListener('abort', end, { signal: pausing.signal });
       if (failure) globalThis.addEventListener?.('online', end, { signal: pausing.signal });
       await wait(pause, pausing.signal).catch((e) => {
@@ -75,7 +87,7 @@ export async function pollWithBackoff<T>(check: (attempt: number, signal: AbortS
         (e) => {
           if (late.signal.aborted) throw e;
           failure = toMonoError(e);
-          if (!failure.transient || Date.now() + (failure.retryAfter ?? 0) * 1000 > deadline) throw failure;
+          if (!failure.transient || performance.now() + (failure.retryAfter ?? 0) * 1000 > deadline) throw failure;
         },
       );
       if (result !== undefined) return result;

@@ -93,3 +93,22 @@ test('works where AbortSignal.any is missing (Firefox before 124)', async () => 
     AbortSignal.any = any;
   }
 });
+
+test('a wall clock that jumps ahead (the computer woke from sleep) does not end the poll at a check that failed on the way', async () => {
+  // On waking, Date.now() has jumped past the deadline while the poll's timers have not run out, and the network is
+  // often not back yet: that first check's failure used to end the poll at once.
+  const realNow = Date.now;
+  let checks = 0;
+  try {
+    const result = await pollWithBackoff(async () => {
+      if (++checks > 1) return 'finished';
+      const woke = realNow() + 30 * 60_000;
+      Date.now = () => woke;
+      throw new MonoError('network', 'the Wi-Fi is not back yet');
+    }, { ...options(), timeout: 5000 });
+    assert.equal(result, 'finished');
+    assert.equal(checks, 2);
+  } finally {
+    Date.now = realNow;
+  }
+});
