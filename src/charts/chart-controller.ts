@@ -157,7 +157,12 @@ export class ChartController implements ReactiveController {
       <div part="chart-box" class="chart-box" ${ref(this.#boxRef)} ?hidden=${tableView}>
         <canvas ${ref(this.#canvasRef)} role="img" aria-label=${spec.description} dir=${rightToLeft(this.host.resolvedLocale) ? 'rtl' : 'ltr'}></canvas>
       </div>
-      <div class=${tableView ? 'chart-table' : 'chart-table sr-only'}>
+      <div
+        class=${tableView ? 'chart-table table-wrap' : 'chart-table sr-only'}
+        tabindex=${tableView ? 0 : nothing}
+        role=${tableView ? 'region' : nothing}
+        aria-labelledby=${tableView ? 'chart-title' : nothing}
+      >
         <table part="chart-table">
           <caption>${spec.title}</caption>
           <thead>

@@ -139,8 +139,11 @@ export const chartStyles = css`
 export const tableStyles = css`
   /* Scroll shadows: an edge with more table beyond it is shaded (the covers scroll with the table and hide the
      shade at its ends), so a phone shows that the columns go on. */
+  /* Contained, the table's width is not the element's least width: a grid or flex item (a page's 1fr column) does
+     not widen to the table on a phone, the table scrolls in its box instead. */
   .table-wrap {
     overflow-x: auto;
+    contain: inline-size;
     --_shade: color-mix(in srgb, var(--_text) 22%, transparent);
     background:
       linear-gradient(to right, var(--_surface) 40%, transparent) left / 2.5rem 100% no-repeat local,

@@ -114,6 +114,29 @@ try {
       return out;
     }, id);
     check(`at 360 px: <${c.tag}> cuts nothing off silently`, cut.length === 0, cut.slice(0, 5));
+    // Reflow (WCAG 1.4.10) at 320 px, in this page's grid (a 1fr column, as many merchants' pages): the page never
+    // scrolls sideways, and nothing of the element leaves its box except inside a scroll box; charts as tables too.
+    await page.setViewportSize({ width: 320, height: 800 });
+    for (const view of c.tag.match(/income|assets|earnings/) ? ['chart', 'table'] : ['']) {
+      if (view === 'table') await page.evaluate((i) => window.hardening.element(i).setAttribute('view', 'table'), id);
+      const out = await page.evaluate(async (i) => {
+        const host = window.hardening.element(i) as HTMLElement & { updateComplete?: Promise<unknown> };
+        await host.updateComplete;
+        const right = host.getBoundingClientRect().right;
+        const over = window.hardening
+          .elements(i)
+          .filter((e) => {
+            if (e.getBoundingClientRect().right <= right + 0.5) return false;
+            for (let p = e.parentElement ?? ((e.getRootNode() as ShadowRoot).host as Element); p && p !== host; p = p.parentElement ?? ((p.getRootNode() as ShadowRoot).host as Element))
+              if (getComputedStyle(p).overflowX !== 'visible') return false;
+            return true;
+          })
+          .map((e) => `${e.localName}.${e.getAttribute('class')} ${Math.round(e.getBoundingClientRect().right - right)} px`);
+        return { page: document.documentElement.scrollWidth, over };
+      }, id);
+      check(`at 320 px: <${c.tag}>${view && ` (${view})`} reflows: the page is no wider, nothing leaves its box`, out.page <= 320 && out.over.length === 0, { page: out.page, over: out.over.slice(0, 3) });
+    }
+    await page.setViewportSize({ width: 360, height: 800 });
     await page.evaluate((i) => window.hardening.remove(i), id);
   }
   if (desktop) await page.setViewportSize(desktop);
