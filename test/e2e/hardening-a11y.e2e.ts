@@ -137,6 +137,40 @@ try {
       check(`at 320 px: <${c.tag}>${view && ` (${view})`} reflows: the page is no wider, nothing leaves its box`, out.page <= 320 && out.over.length === 0, { page: out.page, over: out.over.slice(0, 3) });
     }
     await page.setViewportSize({ width: 360, height: 800 });
+    if (c.tag === 'mono-transactions') {
+      // By touch: a swipe that starts in the rows' scroll box at its end (most of a phone's screen) scrolls the page on,
+      // to the pager and what follows.
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: true, maxTouchPoints: 1 });
+      const box = await page.evaluate((i) => {
+        const spacer = document.createElement('div');
+        spacer.id = 'spacer';
+        spacer.style.blockSize = '200vh';
+        document.body.append(spacer);
+        const viewport = window.hardening.elements(i).find((e) => e.matches('[part~=viewport]'))!;
+        viewport.scrollIntoView({ block: 'center' });
+        viewport.scrollTop = viewport.scrollHeight;
+        const r = viewport.getBoundingClientRect();
+        return { x: Math.round(r.left + r.width / 2), y: Math.round(r.top + r.height / 2), scrollY: Math.round(scrollY) };
+      }, id);
+      const touch = (type: 'touchStart' | 'touchMove' | 'touchEnd', y: number) => cdp.send('Input.dispatchTouchEvent', { type, touchPoints: type === 'touchEnd' ? [] : [{ x: box.x, y }] });
+      let after = box.scrollY;
+      // Up to three swipes (a busy machine may take one for a tap): contained, none of them moves the page.
+      for (let tries = 0; tries < 3 && after <= box.scrollY + 50; tries++) {
+        await touch('touchStart', box.y + 100);
+        for (let k = 1; k <= 10; k++) {
+          await touch('touchMove', box.y + 100 - k * 20);
+          await page.waitForTimeout(16);
+        }
+        await touch('touchEnd', box.y - 100);
+        await page.waitForTimeout(300);
+        after = await page.evaluate(() => Math.round(scrollY));
+      }
+      check("by touch: a swipe at the end of <mono-transactions>'s rows scrolls the page on", after > box.scrollY + 50, { before: box.scrollY, after });
+      await page.evaluate(() => document.getElementById('spacer')!.remove());
+      await cdp.send('Emulation.setTouchEmulationEnabled', { enabled: false });
+      await cdp.detach();
+    }
     await page.evaluate((i) => window.hardening.remove(i), id);
   }
   if (desktop) await page.setViewportSize(desktop);

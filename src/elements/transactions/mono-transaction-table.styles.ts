@@ -11,11 +11,12 @@ export const tableStyles = css`
     --_credit: var(--mono-transactions-credit-color, var(--_positive));
     --_debit: var(--mono-transactions-debit-color, var(--_negative));
   }
+  /* No overscroll-behavior: contain here. On a phone the box is most of the screen, and a swipe that starts at its
+     end must go on to the page (the pager, what follows); contained, it did nothing. */
   .viewport {
     position: relative;
     max-block-size: var(--_height);
     overflow: auto;
-    overscroll-behavior: contain;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
     background: var(--_surface);
