@@ -92,7 +92,10 @@ export const BUDGETS = {
   // Raised to 59.1, then 59.2 and 59.25 kB (all) on 2026-12-02 (session 25) with the non-chart figure below.
   // Lowered to 58.65 kB (all) on 2026-12-02 (session 26), with the non-chart figure below, when Vite's import() runtime
   // (0.65 kB on the connect button, 0.6 kB here) stopped being counted as the kit's: it is the site's bundler's.
-  'every element (charts lazy)': 58.65 * KB,
+  // Raised to 58.67 kB (all) later that day, with the non-chart figure below, for a phone review (+0.064 kB: +0.041 the
+  // insight tables, which widened their element in a grid column so that a 320 px page scrolled sideways, and charts as
+  // tables, which ran out of it; -0.016 the rows' scroll box; +0.039 fields of 16 px, as iOS zoomed in on a tap).
+  'every element (charts lazy)': 58.67 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
@@ -133,7 +136,9 @@ export const BUDGETS = {
   // site's bundler's, not the kit's. Nothing in the kit changed; the figures of every earlier ratchet included it.
   // Raised to 47.02 kB on 2026-12-02 for job polls that come back from a frozen page (+0.012 kB): a sync or a
   // PDF left in a background tab or the back/forward cache past its timeout showed a false time-out on the return.
-  'every element but the chart elements': 47.02 * KB,
+  // Raised to 47.05 kB (non-chart) for the same phone review (+0.034 kB: +0.040 fields of 16 px at least, as iOS Safari
+  // zooms the page in on a tap into a smaller one, and no autocorrect in the transactions' search; -0.006 the scroll box).
+  'every element but the chart elements': 47.05 * KB,
 };
 /** The issue's targets where CI cannot hold them yet: reported on every run, never hidden. */
 export const TARGETS = { 'every element but the chart elements': 35 * KB };

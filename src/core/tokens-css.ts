@@ -212,8 +212,10 @@ export const SELECT_CSS = /* css */ `
       color: HighlightText;
     }
   }
+  /* 16 px at least, on a page with smaller text too: iOS Safari zooms in on a tap into a smaller field. */
   select {
     font: inherit;
+    font-size: max(1em, 16px);
     color: inherit;
     background: var(--_surface);
     border: 1px solid var(--_control-border);

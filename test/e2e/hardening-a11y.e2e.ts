@@ -136,6 +136,24 @@ try {
       }, id);
       check(`at 320 px: <${c.tag}>${view && ` (${view})`} reflows: the page is no wider, nothing leaves its box`, out.page <= 320 && out.over.length === 0, { page: out.page, over: out.over.slice(0, 3) });
     }
+    // Fields of 16 px or more, even on a page of 14 px text: iOS Safari zooms in on a tap into a smaller one. A search
+    // box is no place for autocorrect (bank narrations: "NIP", "WDL", "USSD").
+    const fields = await page.evaluate((i) => {
+      const host = window.hardening.element(i);
+      host.style.fontSize = '14px';
+      const out = window.hardening
+        .elements(i)
+        .filter((e) => e.matches('select, textarea, input:not([type=radio], [type=checkbox])'))
+        .flatMap((e) => {
+          const size = parseFloat(getComputedStyle(e).fontSize);
+          const bad = [size < 16 ? `${e.getAttribute('part') ?? e.localName} ${size} px` : ''];
+          if ((e as HTMLInputElement).type === 'search') bad.push(e.getAttribute('autocorrect') === 'off' && e.getAttribute('spellcheck') === 'false' ? '' : 'search autocorrects');
+          return bad.filter(Boolean);
+        });
+      host.style.fontSize = '';
+      return out;
+    }, id);
+    check(`<${c.tag}>'s fields are 16 px or more on a 14 px page, with no autocorrect in search`, fields.length === 0, fields);
     await page.setViewportSize({ width: 360, height: 800 });
     if (c.tag === 'mono-transactions') {
       // By touch: a swipe that starts in the rows' scroll box at its end (most of a phone's screen) scrolls the page on,

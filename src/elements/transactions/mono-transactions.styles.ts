@@ -20,9 +20,10 @@ export const transactionsStyles = css`
     font-size: 0.8125rem;
     color: var(--_text-muted);
   }
+  /* 16 px at least: iOS Safari zooms the page in on a tap into a smaller field, and leaves it zoomed. */
   input {
     font: inherit;
-    font-size: 0.9375rem;
+    font-size: max(1rem, 16px);
     color: var(--_text);
     background: var(--_surface);
     border: 1px solid var(--_control-border);

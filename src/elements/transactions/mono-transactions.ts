@@ -541,6 +541,8 @@ export class MonoTransactions extends MonoDataElement {
           placeholder=${msg(locale, 'txnSearch')}
           maxlength=${MAX_NARRATION}
           autocomplete="off"
+          autocorrect="off"
+          spellcheck="false"
           @input=${this.#onSearch}
         />
       </label>
