@@ -95,7 +95,8 @@ export const BUDGETS = {
   // Raised to 58.67 kB (all) later that day, with the non-chart figure below, for a phone review (+0.064 kB: +0.041 the
   // insight tables, which widened their element in a grid column so that a 320 px page scrolled sideways, and charts as
   // tables, which ran out of it; -0.016 the rows' scroll box; +0.039 fields of 16 px, as iOS zoomed in on a tap).
-  'every element (charts lazy)': 58.67 * KB,
+  // 58.72 kB with job polls that come back from a frozen page (+0.012 kB, the non-chart figure's below; measured 58,713 B).
+  'every element (charts lazy)': 58.72 * KB,
   // 46.2 kB (non-chart) later that session, for a review's fixes: the provider keeps no box of its own, and the
   // connect button says OPENED only when the widget was shown (+0.03 kB).
   // Raised to 46.3 kB (non-chart) on 2026-12-01 (session 20), for a lifecycle review's fixes (+0.16 kB): an element
