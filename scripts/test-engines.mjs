@@ -50,7 +50,10 @@ if (engines.includes('webkit') && !process.env.DISPLAY) {
       process.exit(1);
     }
   }
-  const wtr = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.browsers.config.mjs', '--static-logging', ...process.argv.slice(2)], { env, stdio: 'inherit' });
+  // A port of its own unless given: `npm test` runs the engines side by side.
+  const args = process.argv.slice(2);
+  if (!args.includes('--port')) args.push('--port', String(await freePort()));
+  const wtr = spawn(process.execPath, ['node_modules/@web/test-runner/dist/bin.js', '--config', 'web-test-runner.browsers.config.mjs', '--static-logging', ...args], { env, stdio: 'inherit' });
   wtr.on('close', (code, signal) => {
     driver?.kill();
     if (code !== 0) console.error(`web-test-runner exited with ${signal ? `signal ${signal}` : `code ${code}`}`);
