@@ -1,4 +1,5 @@
-import { expect, fixture, fixtureCleanup, html, waitUntil as waitUntilOnce } from '@open-wc/testing';
+import { expect, fixture, fixtureCleanup, html } from '@open-wc/testing';
+import { waitUntil } from '../fixtures/wait.js';
 import { emulateMedia } from '@web/test-runner-commands';
 import { LitElement, css } from 'lit';
 import { property } from 'lit/decorators.js';
@@ -9,9 +10,6 @@ import { installThemeClasses } from '../../src/core/theme.js';
 import { stateStyles, tokens } from '../../src/core/tokens.js';
 import { emulate, stubMatchMedia } from '../fixtures/media.js';
 import { axesLayout, legendStart } from './sandbox-helpers.js';
-
-/** What a chart does after a resize or a theme change, within 5 s (the helper's 1 s was too short on a busy machine). */
-const waitUntil: typeof waitUntilOnce = (predicate, message, options) => waitUntilOnce(predicate, message, { timeout: 5000, ...options });
 
 /** The smallest chart element: a spec property rendered through the controller. */
 class ProbeChart extends LitElement {

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../fixtures/wait.js';
 import '../../src/elements/income-summary/define.js';
 import '../../src/elements/assets/define.js';
 import '../../src/elements/earnings/define.js';

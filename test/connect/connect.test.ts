@@ -1,4 +1,5 @@
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../fixtures/wait.js';
 import { ConnectClient, MonoDataClient, MonoError, sharedClient, sharedCoreClient } from '../../src/client/index.js';
 import { checkMessage, type GateExpectations, type MessageLike } from '../../src/connect/gate.js';
 import { LinkPrefetch, linkKey } from '../../src/connect/prefetch.js';

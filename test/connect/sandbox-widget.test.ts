@@ -1,5 +1,6 @@
 // The sandbox's fake hosted widget on its own: what it shows and exactly which of Mono's raw messages it posts.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../fixtures/wait.js';
 import { widgetReady } from './helpers.js';
 
 interface Posted {

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../fixtures/wait.js';
 import { html as litHtml } from 'lit';
 import { getAccount, MonoClient } from '../../src/client/index.js';
 import { MonoDataElement } from '../../src/core/mono-element.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../fixtures/wait.js';
 import { LitElement } from 'lit';
 import { SettledText } from '../../src/core/settled-text.js';
 

@@ -1,6 +1,7 @@
 // Preact takes the tags directly (README "Preact"): what an element declares as a property is set as one
 // (functions and objects too), any other name as an attribute, and `onmono-…` props listen for the kit's events.
-import { expect, waitUntil } from '@open-wc/testing';
+import { expect } from '@open-wc/testing';
+import { waitUntil } from '../fixtures/wait.js';
 import { h, render } from 'preact';
 import '../../src/define.js';
 import type { MonoProvider } from '../../src/elements/provider/mono-provider.js';

@@ -1,7 +1,8 @@
 // Locales in the browser: money for the four currencies, elements formatting with their locale, the French
 // catalogue by locale or nearest lang, host overrides on the provider and the element, and right-to-left
 // pages that do not push any element's content out of its box.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../fixtures/wait.js';
 import '../../src/define.js';
 import { MonoClient } from '../../src/client/index.js';
 import { formatMoney } from '../../src/core/format.js';

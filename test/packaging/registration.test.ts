@@ -1,6 +1,7 @@
 // Registration: twice never throws, a class can be registered again under another name (a prefix or a
 // subclass), and a scoped CustomElementRegistry gets its own copy where the browser has them.
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../fixtures/wait.js';
 import '../../src/define.js';
 import { MonoAccount } from '../../src/elements/account/mono-account.js';
 import { MONO_ELEMENTS, defineElements } from '../../src/tags.js';

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../fixtures/wait.js';
 import '../../../src/elements/provider/define.js';
 import '../../../src/elements/assets/define.js';
 import { loadChart } from '../../../src/charts/load-chart.js';

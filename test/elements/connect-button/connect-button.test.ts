@@ -1,4 +1,5 @@
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../fixtures/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import '../../../src/elements/connect-button/define.js';
 import '../../../src/elements/provider/define.js';

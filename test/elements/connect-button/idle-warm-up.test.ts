@@ -2,7 +2,8 @@
 // once the page is idle, with no initiate and no pointer-enter, so a tap or key press does not wait for it.
 // The first test's button stands alone: a <mono-provider> would bring the transport up front (the last test
 // imports it).
-import { expect, fixture, html, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
+import { waitUntil } from '../../fixtures/wait.js';
 import '../../../src/elements/connect-button/define.js';
 import type { MonoConnectButton } from '../../../src/elements/connect-button/mono-connect-button.js';
 

@@ -1,7 +1,8 @@
 // On its own page (web-test-runner gives each file one, and a module that failed to load stays failed in it): the
 // code the connect button loads on pointer-enter to initiate ahead of a click cannot load, as offline. That is
 // no uncaught error, and the click still initiates by itself.
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../fixtures/wait.js';
 import '../../../src/elements/connect-button/define.js';
 import type { MonoConnectButton } from '../../../src/elements/connect-button/mono-connect-button.js';
 

@@ -1,4 +1,5 @@
-import { expect, fixture, html, oneEvent, waitUntil } from '@open-wc/testing';
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { waitUntil } from '../../fixtures/wait.js';
 import { sendKeys } from '@web/test-runner-commands';
 import { getTransactions, MonoClient } from '../../../src/client/index.js';
 import '../../../src/elements/provider/define.js';
