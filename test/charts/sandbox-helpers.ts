@@ -9,11 +9,12 @@ export const uid = (prefix: string) => `${prefix}_${Math.random().toString(36).s
  * A fresh account id whose sandbox data has income to analyse. By design about one random id in 2,500 has
  * none (no salary credits), which a test of the income figures must not meet by chance.
  */
-export async function uidWithIncome(prefix: string): Promise<string> {
+export async function uidWithIncome(prefix: string, minMonths = 1): Promise<string> {
   for (;;) {
     const id = uid(prefix);
-    // A v1 account with nothing found still answers one record, of zeros.
-    if ((await new MonoClient().incomeRecords(id)).some((r) => (r.averageMonthlyIncome ?? 0) > 0)) return id;
+    const { records, monthlyCredits } = await new MonoClient().income(id);
+    // A v1 account with nothing found still answers one record, of zeros; some accounts' income spans one month only.
+    if (records.some((r) => (r.averageMonthlyIncome ?? 0) > 0) && (monthlyCredits?.months.length ?? 0) >= minMonths) return id;
   }
 }
 

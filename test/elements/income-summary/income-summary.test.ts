@@ -442,7 +442,7 @@ describe('<mono-income-summary>', () => {
 
   it('mirrors its chart for a right-to-left locale (first month at the right, amounts on the right), and back', async () => {
     const { client } = recordingClient();
-    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${await uidWithIncome('inc')} locale=${LOCALE}>
+    const root = await fixture<MonoProvider>(html`<mono-provider .client=${client} account-id=${await uidWithIncome('inc', 2)} locale=${LOCALE}>
       <mono-income-summary locale="ar-EG" poll-interval="20"></mono-income-summary>
     </mono-provider>`);
     const el = root.querySelector<MonoIncomeSummary>('mono-income-summary')!;
