@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs';
+import { relative } from 'node:path';
 // Prints "N passed, N failed[, N skipped]" as the last line of a wtr run; a file that fails to load counts as one failure.
 function walk(suite, acc) {
   if (!suite) return;
@@ -17,6 +19,16 @@ export function countReporter() {
   let lap = performance.now();
   return {
     reportTestFileResults({ testFile, sessionsForTestFile }) {
+      // MONO_WTR_PROGRESS=<file>: each finished test file and its counts, one JSON line each, so that `npm test` can run
+      // only the unfinished files again when a runner dies before its summary.
+      if (process.env.MONO_WTR_PROGRESS) {
+        const acc = { passed: 0, failed: 0, skipped: 0 };
+        for (const s of sessionsForTestFile) {
+          walk(s.testResults, acc);
+          if (!s.passed && (s.errors?.length || !s.testResults)) acc.failed++;
+        }
+        appendFileSync(process.env.MONO_WTR_PROGRESS, `${JSON.stringify({ file: relative(process.cwd(), testFile), passed: acc.passed, failed: acc.failed })}\n`);
+      }
       if (!times) return;
       const now = performance.now();
       const file = testFile.replace(`${process.cwd()}/`, '');
